@@ -1,0 +1,145 @@
+# The annual-report pipeline.  See README.md and docs/design.md.
+#
+#   make report YEAR=2014   strict build of output/YEAR/{annual-report,summary-slides}-YEAR.pdf
+#                           and status-YEAR.csv; any input error stops it, old PDFs stay
+#   make draft YEAR=2014    renders anyway, to *-YEAR-draft.pdf, with every problem in an annex
+#   make validate YEAR=2014 checks the year's inputs and prints a summary line
+#   make test               unit tests (cmocka) and end-to-end tests
+#   make bench              benchmarks (tests/bench)
+
+YEAR	?= 2014
+CC	?= cc
+B	:= build
+BIN	:= $(B)/bin
+PKGS	:= pangocairo pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig
+OPT	?= -O2
+SAN	?=
+CFLAGS	?= $(OPT) -g
+WARN	:= -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(SAN) \
+	-Ipipeline/common $(PKG_CFLAGS)
+LDLIBS	= $(PKG_LIBS) -lcsv -lm
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+.PHONY: all report draft validate test unit e2e check-sanitize bench clean deps \
+	format lint
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+all: deps $(BIN)/ingest $(BIN)/xform $(BIN)/render $(BIN)/check
+
+# Installs missing Debian packages when root, else prints the command.
+DEPS_STAMP := $(B)/deps.stamp
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): pipeline/deps.sh
+	@sh pipeline/deps.sh build
+	@mkdir -p $(@D) && touch $@
+
+$(B)/obj/%.o: %.c $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+include pipeline/common/build.mk
+
+# Each stage: pipeline/STAGE/main.c plus a library of its other sources,
+# which the unit tests link against.  Extra per-stage rules, if any, go in
+# pipeline/STAGE/build.mk.
+STAGES := ingest check xform render
+define stage
+$(1)_SRC := $$(filter-out pipeline/$(1)/main.c,$$(wildcard pipeline/$(1)/*.c))
+$(1)_LIB := $(B)/lib/lib$(1).a
+$$($(1)_LIB): $$($(1)_SRC:%.c=$(B)/obj/%.o)
+	@mkdir -p $$(@D)
+	@rm -f $$@
+	$(AR) rcs $$@ $$^
+$(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $(COMMON_LIB)
+	@mkdir -p $$(@D)
+	$(CC) $(ALL_CFLAGS) -o $$@ $$^ $(LDLIBS)
+endef
+$(foreach s,$(STAGES),$(eval $(call stage,$(s))))
+STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
+-include $(filter-out pipeline/common/build.mk,$(wildcard pipeline/*/build.mk))
+-include tests/build.mk
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------------------
+# The pipeline for one year.  Each stage is a file target, so touching one
+# CSV re-runs ingest and what follows it, and nothing else.
+
+IN	:= input/$(YEAR)
+W	:= $(B)/$(YEAR)
+OUT	:= output/$(YEAR)
+CSVS	:= $(sort $(wildcard $(IN)/submissions/*.csv))
+REFS	:= input/ministries.xml $(IN)/plan.xml $(IN)/matrix.xml
+INGEST_ARGS = --year $(YEAR) --registry input/ministries.xml \
+	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
+JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
+	--param matrix $(abspath $(IN)/matrix.xml) \
+	--param registry $(abspath input/ministries.xml)
+RENDER	= $(BIN)/render --fonts fonts/fonts.conf
+XSL_COMPOSE := stylesheets/common.xsl
+
+# $(call year_pipeline,DIR,INGEST_FLAGS,DRAFT(0|1),SUFFIX)
+define year_pipeline
+$(1)/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
+	@mkdir -p $$(@D)
+	$(BIN)/ingest $(INGEST_ARGS) $(2) -o $$@ $(CSVS)
+
+$(1)/model.xml: $(1)/submissions.xml $(REFS) stylesheets/join.xsl $(BIN)/xform
+	$(BIN)/xform $(JOIN_PARAMS) --param draft $(3) -o $$@ stylesheets/join.xsl $$<
+
+$(1)/report.pdoc: $(1)/model.xml stylesheets/report.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
+	$(BIN)/xform --param draft $(3) -o $$@ stylesheets/report.xsl $$<
+
+$(1)/slides.pdoc: $(1)/model.xml stylesheets/slides.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
+	$(BIN)/xform --param draft $(3) -o $$@ stylesheets/slides.xsl $$<
+
+$(OUT)/status-$(YEAR)$(4).csv: $(1)/model.xml stylesheets/status.xsl $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
+
+$(OUT)/annual-report-$(YEAR)$(4).pdf: $(1)/report.pdoc $(BIN)/render fonts/fonts.conf
+	@mkdir -p $$(@D)
+	$(RENDER) -o $$@ $$<
+
+$(OUT)/summary-slides-$(YEAR)$(4).pdf: $(1)/slides.pdoc $(BIN)/render fonts/fonts.conf
+	@mkdir -p $$(@D)
+	$(RENDER) -o $$@ $$<
+endef
+
+$(eval $(call year_pipeline,$(W),,0,))
+$(eval $(call year_pipeline,$(W)/draft,--draft,1,-draft))
+
+REPORT_OUT := $(OUT)/annual-report-$(YEAR).pdf $(OUT)/summary-slides-$(YEAR).pdf \
+	$(OUT)/status-$(YEAR).csv
+DRAFT_OUT  := $(OUT)/annual-report-$(YEAR)-draft.pdf \
+	$(OUT)/summary-slides-$(YEAR)-draft.pdf $(OUT)/status-$(YEAR)-draft.csv
+
+report: deps $(REPORT_OUT)
+	@echo "report: $(REPORT_OUT)"
+draft: deps $(DRAFT_OUT)
+	@echo "draft: $(DRAFT_OUT)"
+
+# Ingest in draft mode reads every row (no output is published); check adds
+# schema, id and reference checks and prints the summary line last.
+validate: deps $(BIN)/ingest $(BIN)/check
+	@mkdir -p $(W)/validate
+	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml $(CSVS) 2>&1 \
+		| sed '$$d' >&2
+	$(BIN)/check --year $(YEAR) --schemas stylesheets --registry input/ministries.xml \
+		--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
+		--submissions $(W)/validate/submissions.xml
+
+clean:
+	rm -rf $(B) output/*/
+
+format:
+	clang-format -i $$(find pipeline tests -name '*.[ch]')
+
+# Banned functions (curl checksrc): unbounded or locale-dependent calls.
+lint:
+	@! grep -nE '\<(sprintf|strcpy|strcat|atoi|atol|strtok|gets|system)\(' \
+		$$(find pipeline -name '*.[ch]') || (echo "lint: banned function" >&2; exit 1)
+	cppcheck --quiet --error-exitcode=1 --std=c11 --suppress=missingIncludeSystem \
+		-Ipipeline/common pipeline

@@ -1,0 +1,105 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xmem.h"
+
+void
+diag_init(struct diag *d, FILE *out)
+{
+	memset(d, 0, sizeof(*d));
+	d->out = out;
+}
+
+void
+diag_release(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].column);
+		free(d->v[i].message);
+		free(d->v[i].row);
+	}
+	free(d->v);
+	memset(d->v ? d : d, 0, sizeof(*d) - sizeof(d->out));
+	d->v = NULL;
+	d->n = d->alloc = d->errors = d->warnings = 0;
+}
+
+static int
+vadd(struct diag *d, enum diag_severity sev, const char *file, long line,
+    const char *column, const char *row, const char *fmt, va_list ap)
+{
+	struct diag_entry *e;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_vaddf(&sb, fmt, ap);
+	if (d->n == d->alloc) {
+		d->alloc = d->alloc ? d->alloc * 2 : 16;
+		d->v = xreallocarray(d->v, d->alloc, sizeof(*d->v));
+	}
+	e = &d->v[d->n++];
+	e->severity = sev;
+	e->file = xstrdup(file ? file : "");
+	e->line = line;
+	e->column = column ? xstrdup(column) : NULL;
+	e->row = row ? xstrdup(row) : NULL;
+	e->message = strbuf_detach(&sb);
+	if (sev == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->out) {
+		const char *what = sev == DIAG_ERROR ? "error" : "warning";
+
+		if (file && *file && line > 0)
+			fprintf(d->out, "%s:%ld: %s: %s\n", file, line, what, e->message);
+		else if (file && *file)
+			fprintf(d->out, "%s: %s: %s\n", file, what, e->message);
+		else
+			fprintf(d->out, "%s: %s\n", what, e->message);
+	}
+	return sev == DIAG_ERROR ? -1 : 0;
+}
+
+int
+diag_error(struct diag *d, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vadd(d, DIAG_ERROR, file, line, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+diag_warning(struct diag *d, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vadd(d, DIAG_WARNING, file, line, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+diag_add(struct diag *d, enum diag_severity sev, const char *file, long line,
+    const char *column, const char *row, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vadd(d, sev, file, line, column, row, fmt, ap);
+	va_end(ap);
+	return r;
+}

@@ -1,0 +1,90 @@
+/*
+ * jltext: the paragraph builder.  Pango (HarfBuzz) shapes and measures;
+ * this module decides the line breaks and the spacing itself, following
+ * JLReq / JIS X 4051 (outputs.md "Typesetting"; issue 4):
+ *
+ *  - kinsoku: no line starts with 、。，．・：；？！）］｝〕〉》」』】〟ゝゞー々
+ *    ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ and no line ends with
+ *    （［｛〔〈《「『【〝; Latin words and numbers are not split; a line is
+ *    never overfull (an unbreakable run longer than the measure is the one
+ *    exception, and is then broken between characters);
+ *  - punctuation: 、。」） etc. are a half-em glyph plus a half-em space that
+ *    may shrink; adjacent punctuation collapses to one half-em gap;
+ *  - a quarter-em gap between kana/kanji and Latin letters or digits
+ *    (shrink to 1/8 em, stretch to 1/2 em);
+ *  - justification: all lines but the last flush on both edges, shrink
+ *    before stretch in JLReq's order, inter-character stretch last;
+ *  - first-line indent and hanging indents from the style.
+ *
+ * Layout (this file) never draws except in jl_para_draw_line(); a paragraph
+ * can be built, measured and thrown away to fit text into a box.
+ */
+#ifndef JLTEXT_H
+#define JLTEXT_H
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+enum jl_align { JL_JUSTIFY, JL_LEFT, JL_CENTER, JL_RIGHT };
+
+struct jl_style {
+	double		width;		/* the measure: distance between the text
+					 * block's left and right edges, pt */
+	double		first_indent;	/* added to left_indent on the first line (1em
+					 * for body text; negative for hanging labels) */
+	double		left_indent;	/* indent of every line from the left edge */
+	double		line_height;	/* baseline-to-baseline distance, pt */
+	enum jl_align	align;
+};
+
+struct jl_line_info {
+	int	start, end;	/* byte range of `text` set on this line */
+	double	x;		/* left edge of the first glyph, from the block's left */
+	double	width;		/* set width of the line (after justification) */
+	double	ascent;		/* above the baseline, largest on the line, pt */
+	double	descent;	/* below the baseline, pt (positive) */
+};
+
+struct jl_para;
+
+/*
+ * Builds a paragraph.  `text` is UTF-8 (len bytes, or -1 for NUL-terminated)
+ * and is copied.  `attrs` (may be NULL; not taken) sets fonts, sizes, weight
+ * and rise over byte ranges on top of `font`.  `ctx` is a PangoContext of a
+ * PangoCairo font map; the paragraph keeps a reference.
+ * Returns a new paragraph; free with jl_para_free().  Never NULL.
+ */
+struct jl_para	*jl_para_new(PangoContext *ctx, const char *text, int len,
+		    PangoAttrList *attrs, const PangoFontDescription *font,
+		    const struct jl_style *st);
+void		 jl_para_free(struct jl_para *p);
+
+/* Number of lines (at least 1, also for empty text). */
+int		 jl_para_line_count(const struct jl_para *p);
+/* Fills `out` with line i's range and metrics (0 <= i < line count). */
+void		 jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out);
+
+/*
+ * Draws line i, the block's left edge at `x`, baseline at `baseline`, in
+ * the current source colour.  Glyphs are emitted with their text clusters
+ * (pango_cairo_show_glyph_item), so pdftotext reads the text back.
+ */
+void		 jl_para_draw_line(const struct jl_para *p, int i, cairo_t *cr,
+		    double x, double baseline);
+
+/*
+ * Horizontal extent on line i of the bytes [start, end) of the text, from
+ * the block's left edge (for link rectangles).  Returns 1 and sets x0, x1
+ * when the range has glyphs on that line, 0 otherwise.
+ */
+int		 jl_para_range_extent(const struct jl_para *p, int i, int start, int end,
+		    double *x0, double *x1);
+
+/*
+ * For tests: the x position (from the block's left edge) of the glyph
+ * cluster that starts at byte `index`, and its line; returns 0 if `index`
+ * does not start a cluster.
+ */
+int		 jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
+
+#endif
