@@ -67,16 +67,21 @@ STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
 # The pipeline for one year.  Each stage is a file target, so touching one
 # CSV re-runs ingest and what follows it, and nothing else.
 
-IN	:= input/$(YEAR)
-W	:= $(B)/$(YEAR)
-OUT	:= output/$(YEAR)
+# INPUT, OUTDIR and WORK may be set to run the pipeline on other inputs
+# (the tests do) with the same binaries.
+INPUT	?= input
+OUTDIR	?= output
+WORK	?= $(B)
+IN	:= $(INPUT)/$(YEAR)
+W	:= $(WORK)/$(YEAR)
+OUT	:= $(OUTDIR)/$(YEAR)
 CSVS	:= $(sort $(wildcard $(IN)/submissions/*.csv))
-REFS	:= input/ministries.xml $(IN)/plan.xml $(IN)/matrix.xml
-INGEST_ARGS = --year $(YEAR) --registry input/ministries.xml \
+REFS	:= $(INPUT)/ministries.xml $(IN)/plan.xml $(IN)/matrix.xml
+INGEST_ARGS = --year $(YEAR) --registry $(INPUT)/ministries.xml \
 	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
-	--param registry $(abspath input/ministries.xml)
+	--param registry $(abspath $(INPUT)/ministries.xml)
 RENDER	= $(BIN)/render --fonts fonts/fonts.conf
 XSL_COMPOSE := stylesheets/common.xsl
 
@@ -127,7 +132,7 @@ validate: deps $(BIN)/ingest $(BIN)/check
 	@mkdir -p $(W)/validate
 	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml $(CSVS) 2>&1 \
 		| sed '$$d' >&2
-	$(BIN)/check --year $(YEAR) --schemas stylesheets --registry input/ministries.xml \
+	$(BIN)/check --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
 		--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
 		--submissions $(W)/validate/submissions.xml
 

@@ -33,16 +33,18 @@ test_cmp() {
 	diff -u "$1" "$2"
 }
 
-# A copy of the tree to run make in, so tests never touch the real output/.
-# The build directory is shared to reuse compiled binaries.
-test_tree() {
-	mkdir -p "$TRASH/tree"
-	(cd "$TOP" && tar cf - Makefile pipeline stylesheets fonts input tests) |
-		(cd "$TRASH/tree" && tar xf -)
-	mkdir -p "$TRASH/tree/build"
-	cp -r "$TOP/build/bin" "$TOP/build/lib" "$TRASH/tree/build/" 2>/dev/null || true
-	cp "$TOP/build/deps.stamp" "$TRASH/tree/build/" 2>/dev/null || true
-	echo "$TRASH/tree"
+# Runs the pipeline from the repository with the binaries already built,
+# on inputs under $TRASH/input (see test_inputs), writing to $TRASH/output
+# and $TRASH/work.  Extra arguments go to make.
+test_make() {
+	make -s -C "$TOP" INPUT="$TRASH/input" OUTDIR="$TRASH/output" WORK="$TRASH/work" "$@"
+}
+
+# Copies the real inputs (input/ministries.xml and input/YEAR/) to $TRASH/input.
+test_inputs() {
+	mkdir -p "$TRASH/input"
+	cp "$TOP/input/ministries.xml" "$TRASH/input/"
+	for y in "$@"; do cp -r "$TOP/input/$y" "$TRASH/input/"; done
 }
 
 test_done() {
