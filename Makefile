@@ -9,7 +9,7 @@
 
 YEAR	?= 2014
 CC	?= cc
-B	:= build
+B	?= build
 BIN	:= $(B)/bin
 PKGS	:= pangocairo pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig
 OPT	?= -O2
@@ -135,6 +135,16 @@ validate: deps $(BIN)/ingest $(BIN)/check
 	$(BIN)/check --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
 		--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
 		--submissions $(W)/validate/submissions.xml
+
+# Unit and end-to-end tests again, built with clang under AddressSanitizer
+# and UndefinedBehaviorSanitizer in their own build tree (sub-makes, the
+# e2e scripts' included, inherit B from MAKEFLAGS).
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+check-sanitize:
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) B=$(B)/san CC=clang OPT=-O1 SAN="$(SAN_FLAGS)" unit e2e
 
 clean:
 	rm -rf $(B) output/*/

@@ -1,0 +1,123 @@
+#!/bin/sh
+# End to end: `make report` on the real FY2014 inputs (and FY2013), then
+# semantic checks of the PDFs: text (pdftotext), fonts (pdffonts),
+# structure (qpdf), reproducibility (SOURCE_DATE_EPOCH + cmp), strictness.
+. "$(dirname "$0")/../lib.sh"
+
+export SOURCE_DATE_EPOCH=1700000000
+test_inputs 2013 2014
+O=$TRASH/output/2014
+
+# Text of a PDF with the running header and footer cropped away (they would
+# interleave with a paragraph that spans a page break), all white space
+# removed, so wrapped lines compare as one string.
+body_text() {
+	pdftotext -q -x 0 -y 62 -W 595 -H 718 "$1" - | tr -d ' \t\n\r\f\343\200\200' >"$2"
+	# (\343\200\200 is U+3000; tr works on bytes, harmless for other text)
+}
+
+# Every string in file $1 (one per line, white space removed) occurs in $2.
+all_found() {
+	missing=0
+	while IFS= read -r s; do
+		s=$(printf '%s' "$s" | tr -d ' \t\r')
+		[ -n "$s" ] || continue
+		if ! grep -qF -- "$s" "$2"; then
+			echo "not in PDF: $s"
+			missing=$((missing + 1))
+		fi
+	done <"$1"
+	[ "$missing" -eq 0 ]
+}
+
+test_expect_success 'make report YEAR=2014 builds both PDFs and the status' '
+	test_make report YEAR=2014 2>"$TRASH/report.err" &&
+	test -s $O/annual-report-2014.pdf &&
+	test -s $O/summary-slides-2014.pdf &&
+	test -s $O/status-2014.csv &&
+	! ls $O/*.tmp 2>/dev/null
+'
+
+test_expect_success 'every stage printed its progress line' '
+	grep -E "^ingest: [0-9]+ files, [0-9]+ rows, 0 errors, [0-9]+ warnings" "$TRASH/report.err" &&
+	grep -E "^render: " "$TRASH/report.err"
+'
+
+test_expect_success 'qpdf --check passes on both PDFs' '
+	qpdf --check $O/annual-report-2014.pdf &&
+	qpdf --check $O/summary-slides-2014.pdf
+'
+
+test_expect_success 'pdffonts lists only embedded subsets of the pinned families' '
+	for f in $O/annual-report-2014.pdf $O/summary-slides-2014.pdf; do
+		pdffonts "$f" | tail -n +3 >"$TRASH/fonts" &&
+		test -s "$TRASH/fonts" &&
+		! awk "{ if (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\") print }" "$TRASH/fonts" | grep . &&
+		! grep -v -E "^[A-Z]{6}\+(BIZUD|NotoSansCJK|NotoSerifCJK|Noto)" "$TRASH/fonts" | grep .
+	done
+'
+
+test_expect_success 'the report text has every area, field and measure title of the plan' '
+	body_text $O/annual-report-2014.pdf "$TRASH/report.txt" &&
+	xmllint --xpath "//area/@title|//field/@title|//section/@title|//measure/@title" \
+		"$TRASH/input/2014/plan.xml" | sed "s/^ *[a-z]*=\"//; s/\"\$//" |
+		sed "s/&quot;/\"/g; s/&amp;/\\&/g; s/&lt;/</g; s/&gt;/>/g" >"$TRASH/titles" &&
+	test "$(wc -l <"$TRASH/titles")" -gt 100 &&
+	all_found "$TRASH/titles" "$TRASH/report.txt"
+'
+
+test_expect_success 'the report text has every sample row'"'"'s 実績' '
+	body_text $O/annual-report-2014.pdf "$TRASH/report.txt" &&
+	xmllint --xpath "//progress[@level=\"measure\"]/results/p/text()" \
+		"$TRASH/work/2014/submissions.xml" |
+		sed "s/&quot;/\"/g; s/&amp;/\\&/g; s/&lt;/</g; s/&gt;/>/g" >"$TRASH/results" &&
+	test "$(wc -l <"$TRASH/results")" -gt 200 &&
+	all_found "$TRASH/results" "$TRASH/report.txt"
+'
+
+test_expect_success 'the status CSV has a row per expected pair, some missing' '
+	head -n 1 $O/status-2014.csv | grep -q "^measure,title,ministry,code,status" &&
+	grep -q ",submitted," $O/status-2014.csv &&
+	grep -q ",missing," $O/status-2014.csv
+'
+
+test_expect_success 'the slides are 16:9 and have a slide per area' '
+	pdfinfo $O/summary-slides-2014.pdf | grep -E "Page size: +960 x 540 pts" &&
+	pdftotext -q $O/summary-slides-2014.pdf - | tr -d " \n" >"$TRASH/slides.txt" &&
+	test "$(grep -o "主な昨年度の取組実績、評価及び今年度の取組" "$TRASH/slides.txt" | wc -l)" -ge 4
+'
+
+test_expect_success 'SOURCE_DATE_EPOCH gives byte-identical PDFs' '
+	cp $O/annual-report-2014.pdf "$TRASH/a1.pdf" &&
+	cp $O/summary-slides-2014.pdf "$TRASH/s1.pdf" &&
+	rm -f $O/*.pdf && test_make report YEAR=2014 2>/dev/null &&
+	cmp "$TRASH/a1.pdf" $O/annual-report-2014.pdf &&
+	cmp "$TRASH/s1.pdf" $O/summary-slides-2014.pdf
+'
+
+test_expect_success 'an input error stops make report and keeps the previous PDFs' '
+	cp $O/annual-report-2014.pdf "$TRASH/before.pdf" &&
+	printf "施策番号,府省庁,実績\r\n9-9-9-ア,総務省,テスト\r\n" \
+		>"$TRASH/input/2014/submissions/zz-broken.csv" &&
+	! test_make report YEAR=2014 2>"$TRASH/strict.err" &&
+	grep -E "zz-broken.csv:2: error: .*9-9-9-ア" "$TRASH/strict.err" &&
+	cmp "$TRASH/before.pdf" $O/annual-report-2014.pdf
+'
+
+test_expect_success 'make draft renders anyway, marks pages and lists the problem' '
+	test_make draft YEAR=2014 2>/dev/null &&
+	test -s $O/annual-report-2014-draft.pdf &&
+	pages=$(pdfinfo $O/annual-report-2014-draft.pdf | sed -n "s/^Pages: *//p") &&
+	marked=$(for p in $(seq 1 $pages); do pdftotext -q -f $p -l $p $O/annual-report-2014-draft.pdf - | grep -c "案\|DRAFT"; done | grep -vc "^0$") &&
+	test "$marked" -eq "$pages" &&
+	pdftotext -q $O/annual-report-2014-draft.pdf - | tr -d " \n" | grep -q "zz-broken.csv" &&
+	rm "$TRASH/input/2014/submissions/zz-broken.csv"
+'
+
+test_expect_success 'make report YEAR=2013 builds too' '
+	test_make report YEAR=2013 2>/dev/null &&
+	qpdf --check $TRASH/output/2013/annual-report-2013.pdf &&
+	qpdf --check $TRASH/output/2013/summary-slides-2013.pdf
+'
+
+test_done
