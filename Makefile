@@ -55,7 +55,7 @@ $$($(1)_LIB): $$($(1)_SRC:%.c=$(B)/obj/%.o)
 	$(AR) rcs $$@ $$^
 $(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $(COMMON_LIB)
 	@mkdir -p $$(@D)
-	$(CC) $(ALL_CFLAGS) -o $$@ $$^ $(LDLIBS)
+	$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage,$(s))))
 STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
