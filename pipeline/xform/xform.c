@@ -1,0 +1,408 @@
+#include "xform.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "atomicfile.h"
+#include "strbuf.h"
+#include "xmem.h"
+#include "xmlio.h"
+
+/*
+ * libxml2 and libxslt report through process-wide callbacks with no user
+ * data of ours, so the run's diag and the error state live here.  One
+ * run at a time (xform is a one-shot stage).
+ */
+static struct {
+	struct diag	*d;
+	struct strbuf	 line;		/* generic-error text up to a newline */
+	char		*where_file;	/* pending "runtime error: file F line L" */
+	long		 where_line;
+	int		 where_pending;
+	size_t		 errors;	/* errors reported by the libraries */
+	size_t		 refused;	/* security refusals */
+	char		*last_message;	/* last free-standing line (xsl:message) */
+} run;
+
+static xsltSecurityPrefsPtr sec_prefs;
+
+/* "runtime error: file F line L element E" or "compilation error: …". */
+static int
+parse_context(const char *s)
+{
+	const char *p, *q;
+	char *end;
+	long l;
+
+	if (strncmp(s, "runtime error", 13) == 0)
+		p = s + 13;
+	else if (strncmp(s, "compilation error", 17) == 0)
+		p = s + 17;
+	else
+		return 0;
+	free(run.where_file);
+	run.where_file = NULL;
+	run.where_line = 0;
+	run.where_pending = 1;
+	if (strncmp(p, ": file ", 7) != 0)
+		return 1;
+	p += 7;
+	q = strstr(p, " line ");
+	if (q == NULL)
+		return 1;
+	run.where_file = xstrndup(p, (size_t)(q - p));
+	errno = 0;
+	l = strtol(q + 6, &end, 10);
+	if (errno == 0 && end != q + 6)
+		run.where_line = l;
+	return 1;
+}
+
+static void
+flush_line(const char *s)
+{
+	if (parse_context(s))
+		return;
+	if (run.where_pending) {
+		run.where_pending = 0;
+		run.errors++;
+		diag_error(run.d, run.where_file, run.where_line, "%s", s);
+		return;
+	}
+	if (*s == '\0')
+		return;
+	/* Free-standing text: xsl:message output, or a library message
+	 * without context.  Printed as it is; the stylesheet formats its
+	 * own GNU-style lines. */
+	if (run.d->out)
+		fprintf(run.d->out, "%s\n", s);
+	free(run.last_message);
+	run.last_message = xstrdup(s);
+}
+
+static void
+generic_error(void *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	char *nl;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	strbuf_vaddf(&run.line, fmt, ap);
+	va_end(ap);
+	while (run.line.buf && (nl = strchr(run.line.buf, '\n')) != NULL) {
+		size_t n = (size_t)(nl - run.line.buf);
+		char *one = xstrndup(run.line.buf, n);
+
+		memmove(run.line.buf, nl + 1, run.line.len - n);
+		run.line.len -= n + 1;
+		flush_line(one);
+		free(one);
+	}
+}
+
+static void
+generic_flush(void)
+{
+	if (run.line.len > 0) {
+		char *rest = strbuf_detach(&run.line);
+
+		flush_line(rest);
+		free(rest);
+	}
+}
+
+/* XML parse errors of any document: FILE:LINE: error: MESSAGE. */
+static void
+structured_error(void *ctx, xmlErrorPtr err)
+{
+	char msg[1024];
+	size_t n;
+
+	(void)ctx;
+	if (err == NULL || err->level == XML_ERR_WARNING || run.d == NULL)
+		return;
+	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "XML error");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	run.errors++;
+	diag_error(run.d, err->file ? err->file : "", err->line, "%s", msg);
+}
+
+/*
+ * The loader for every document libxslt opens: the stylesheet, its
+ * includes and imports, and document().  The caller's options (which for
+ * stylesheets ask for DTD loading and entity substitution) are replaced
+ * by the pipeline's; the dictionary is shared as libxslt expects.
+ */
+static xmlDocPtr
+sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type)
+{
+	xmlParserCtxtPtr pctxt;
+	xmlDocPtr doc;
+
+	(void)options;
+	(void)ctxt;
+	(void)type;
+	if (uri == NULL)
+		return NULL;
+	pctxt = xmlNewParserCtxt();
+	if (pctxt == NULL)
+		return NULL;
+	if (dict != NULL) {
+		if (pctxt->dict != NULL)
+			xmlDictFree(pctxt->dict);
+		pctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	doc = xmlCtxtReadFile(pctxt, (const char *)uri, NULL, xmlio_options());
+	if (doc != NULL && !pctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL) {
+		run.errors++;
+		diag_error(run.d, (const char *)uri, 1,
+		    "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(pctxt);
+	return doc;
+}
+
+static int
+refuse(const char *what, const char *value)
+{
+	/* libxslt reports the refusal with the stylesheet's file and line;
+	 * counting it is enough to fail the run. */
+	(void)what;
+	(void)value;
+	run.refused++;
+	return 0;
+}
+
+static int
+refuse_write_file(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
+{
+	(void)s;
+	(void)c;
+	return refuse("write the file", v);
+}
+
+static int
+refuse_create_dir(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
+{
+	(void)s;
+	(void)c;
+	return refuse("create the directory", v);
+}
+
+static int
+refuse_write_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
+{
+	(void)s;
+	(void)c;
+	return refuse("write to the network address", v);
+}
+
+static int
+refuse_read_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
+{
+	(void)s;
+	(void)c;
+	return refuse("read the network address", v);
+}
+
+void
+xform_global_init(void)
+{
+	xmlInitParser();
+	xmlLineNumbersDefault(1);
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	/* Any entity or DTD the parser would still fetch: local files only. */
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	xsltSetLoaderFunc(sandbox_loader);
+	xsltSetGenericErrorFunc(NULL, generic_error);
+	xmlSetGenericErrorFunc(NULL, generic_error);
+	xmlSetStructuredErrorFunc(NULL, structured_error);
+	exsltRegisterAll();
+
+	sec_prefs = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_FILE, refuse_write_file);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse_create_dir);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_NETWORK, refuse_write_net);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_READ_NETWORK, refuse_read_net);
+	xsltSetDefaultSecurityPrefs(sec_prefs);
+}
+
+void
+xform_global_release(void)
+{
+	xsltSetDefaultSecurityPrefs(NULL);
+	xsltFreeSecurityPrefs(sec_prefs);
+	sec_prefs = NULL;
+	xsltSetLoaderFunc(NULL);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static size_t
+count_elements(xmlNodePtr n)
+{
+	size_t c = 0;
+
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			c += 1 + count_elements(n->children);
+	return c;
+}
+
+static enum xform_status
+save(xsltStylesheetPtr style, xmlDocPtr res, const char *out, struct diag *d)
+{
+	struct atomicfile af;
+
+	if (atomicfile_open(&af, out) < 0) {
+		diag_error(d, out, 0, "cannot write: %s", strerror(errno));
+		return XFORM_SYSTEM;
+	}
+	if (xsltSaveResultToFile(af.fp, res, style) < 0 || ferror(af.fp)) {
+		diag_error(d, out, 0, "cannot write the result: %s", strerror(errno));
+		atomicfile_abort(&af);
+		return XFORM_SYSTEM;
+	}
+	if (atomicfile_commit(&af) < 0) {
+		diag_error(d, out, 0, "cannot write: %s", strerror(errno));
+		return XFORM_SYSTEM;
+	}
+	return XFORM_OK;
+}
+
+enum xform_status
+xform_run(const struct xform_opts *o, struct diag *d, char **summary)
+{
+	xsltStylesheetPtr style = NULL;
+	xsltTransformContextPtr ctxt = NULL;
+	xmlDocPtr doc = NULL, res = NULL;
+	enum xform_status st = XFORM_INPUT;
+	const char *sname = base_name(o->stylesheet);
+	size_t i;
+
+	memset(&run, 0, sizeof(run));
+	run.d = d;
+	strbuf_init(&run.line, 256, 1 << 20);
+	if (summary)
+		*summary = NULL;
+
+	style = xsltParseStylesheetFile((const xmlChar *)o->stylesheet);
+	generic_flush();
+	if (style == NULL || style->errors > 0) {
+		diag_error(d, o->stylesheet, 0, "cannot compile the stylesheet");
+		goto out;
+	}
+	doc = xmlio_load(o->input, d);
+	/* xmlio_load resets the structured handler when done. */
+	xmlSetStructuredErrorFunc(NULL, structured_error);
+	if (doc == NULL)
+		goto out;
+
+	ctxt = xsltNewTransformContext(style, doc);
+	if (ctxt == NULL) {
+		diag_error(d, NULL, 0, "cannot create the transformation context");
+		st = XFORM_SYSTEM;
+		goto out;
+	}
+	if (xsltSetCtxtSecurityPrefs(sec_prefs, ctxt) != 0) {
+		diag_error(d, NULL, 0, "cannot install the XSLT security preferences");
+		st = XFORM_SYSTEM;
+		goto out;
+	}
+	for (i = 0; i < o->nparams; i++) {
+		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)o->params[i].name,
+		    (const xmlChar *)o->params[i].value) != 0) {
+			diag_error(d, NULL, 0, "cannot pass parameter '%s'", o->params[i].name);
+			goto out;
+		}
+	}
+	res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
+	generic_flush();
+
+	if (ctxt->state == XSLT_STATE_STOPPED) {
+		if (run.errors == 0 && run.last_message != NULL)
+			diag_error(d, o->stylesheet, 0,
+			    "transformation stopped by xsl:message: %s", run.last_message);
+		else
+			diag_error(d, o->stylesheet, 0, "transformation stopped after errors");
+		goto out;
+	}
+	if (run.refused > 0) {
+		diag_error(d, o->stylesheet, 0,
+		    "the stylesheet attempted a forbidden access; nothing written");
+		goto out;
+	}
+	if (res == NULL || ctxt->state == XSLT_STATE_ERROR) {
+		diag_error(d, o->stylesheet, 0, "transformation failed");
+		goto out;
+	}
+	if (run.errors > 0 && !o->draft) {
+		diag_error(d, o->stylesheet, 0,
+		    "%zu error%s during the transformation; nothing written",
+		    run.errors, run.errors == 1 ? "" : "s");
+		goto out;
+	}
+	st = save(style, res, o->output, d);
+	if (st == XFORM_OK && summary) {
+		struct strbuf sb = STRBUF_INIT;
+		xmlNodePtr root = xmlDocGetRootElement(res);
+
+		strbuf_addf(&sb, "%s -> %s", sname, o->output);
+		if (root != NULL)
+			strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name,
+			    count_elements(root));
+		else
+			strbuf_addstr(&sb, ", text");
+		*summary = strbuf_detach(&sb);
+	}
+out:
+	generic_flush();
+	if (res)
+		xmlFreeDoc(res);
+	if (ctxt)
+		xsltFreeTransformContext(ctxt);
+	if (doc)
+		xmlFreeDoc(doc);
+	if (style)
+		xsltFreeStylesheet(style);
+	strbuf_release(&run.line);
+	free(run.where_file);
+	free(run.last_message);
+	memset(&run, 0, sizeof(run));
+	return st;
+}

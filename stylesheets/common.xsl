@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: named templates shared by status.xsl, report.xsl and
+  slides.xsl (included with xsl:include).  No templates that match.
+
+  era-year        year → 平成26 (the era name and year, without 年度)
+  fy-label        year → 2014年度
+  date-ja         2015-02-10 → 平成27年2月10日
+  ministry-name   code → 総務省 (looks up /model/registry)
+  csv-field       text → one RFC 4180 field (quoted when needed)
+  replace         text, from, to → every occurrence replaced
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- 平成 N = 1988 + N; 令和 N = 2018 + N (令和元 = 2019); seeds/README.md. -->
+  <xsl:template name="era-year">
+    <xsl:param name="year"/>
+    <xsl:variable name="y" select="number($year)"/>
+    <xsl:choose>
+      <xsl:when test="$y = 2019">令和元</xsl:when>
+      <xsl:when test="$y &gt;= 2019">令和<xsl:value-of select="$y - 2018"/></xsl:when>
+      <xsl:when test="$y = 1989">平成元</xsl:when>
+      <xsl:when test="$y &gt; 1989">平成<xsl:value-of select="$y - 1988"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$year"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="fy-label">
+    <xsl:param name="year"/>
+    <xsl:value-of select="$year"/>
+    <xsl:text>年度</xsl:text>
+  </xsl:template>
+
+  <!-- An ISO date as printed in the plans: 平成27年2月10日.  The era of a
+       calendar date: 平成 until 2019-04-30, 令和 from 2019-05-01. -->
+  <xsl:template name="date-ja">
+    <xsl:param name="date"/>
+    <xsl:variable name="y" select="number(substring($date, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($date, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($date, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="string($y) = 'NaN' or string($m) = 'NaN' or string($d) = 'NaN'">
+        <xsl:value-of select="$date"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:choose>
+          <xsl:when test="$y &gt; 2019 or ($y = 2019 and $m &gt;= 5)">
+            <xsl:text>令和</xsl:text>
+            <xsl:choose>
+              <xsl:when test="$y = 2019">元</xsl:when>
+              <xsl:otherwise><xsl:value-of select="$y - 2018"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:when>
+          <xsl:when test="$y = 1989">平成元</xsl:when>
+          <xsl:otherwise>平成<xsl:value-of select="$y - 1988"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat('年', $m, '月', $d, '日')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ministry-name">
+    <xsl:param name="code"/>
+    <xsl:variable name="m" select="/model/registry/ministry[@code = $code]"/>
+    <xsl:choose>
+      <xsl:when test="$m"><xsl:value-of select="$m/@name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="$from != '' and contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. -->
+  <xsl:template name="csv-field">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ',') or contains($text, '&quot;')
+                      or contains($text, '&#10;') or contains($text, '&#13;')">
+        <xsl:text>"</xsl:text>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="from" select="'&quot;'"/>
+          <xsl:with-param name="to" select="'&quot;&quot;'"/>
+        </xsl:call-template>
+        <xsl:text>"</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,365 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  join.xsl: submissions + plan + matrix + registry → the report model.
+
+  Input:  build/Y/submissions.xml (ingest output, docs/design.md).
+  Params: year      fiscal year reported (2014)
+          plan      absolute path of input/Y/plan.xml
+          matrix    absolute path of input/Y/matrix.xml
+          registry  absolute path of input/ministries.xml
+          draft     0 or 1 (recorded on the model; the diagnostics are
+                    always copied, report.xsl prints them when draft=1)
+  (Paths must be absolute: document() resolves a relative string against
+  this stylesheet, not the working directory.)
+
+  Output: build/Y/model.xml, the plan tree decorated with what was
+  submitted.  Every element of the plan is kept; what join adds:
+
+  <model year="2014" draft="0" measures="N" expected="E" received="R" missing="M"
+         rows="P" indicators="I">
+    <plan year title body date/>                 the plan's own attributes
+    <matrix year title body date>                domains, viewpoint, text copied
+      <domains>…</domains><viewpoint>…</viewpoint><text>…</text>
+    </matrix>
+    <registry>…</registry>                       copied from ministries.xml
+    <intro>…</intro>                             copied from the plan
+    <area id num title>                          (likewise field, section, group)
+      <p>…</p>                                   lead text, copied
+      <summary>                                  only if rows name this node's id
+        <progress … name="内閣官房">…</progress>   ingest's row + the ministry name
+      </summary>
+      <entry target title>…</entry>              matrix entries whose target is this id
+      <text target title>…</text>                matrix text whose target is this id
+      <measure id label title area="1" field="1-1" section="1-1-1" group="…"
+               highlight="0|1" expected="3" received="1" missing="2">
+        <resp text="…">…</resp>                  copied
+        <item label="a">… <fnref ref="fn1" n="1">note text</fnref> …</item>
+        <footnote id n>…</footnote>
+        <status>                                 one per expected or reporting ministry,
+          <ministry code="cas" name="内閣官房" expected="1" status="submitted" rows="1"/>
+          <ministry code="npa" name="警察庁" expected="0" status="submitted" rows="1"/>
+          <ministry code="mic" name="総務省" expected="1" status="missing" rows="0"/>
+        </status>                                registry order
+        <progress …name="…">…</progress>         every row for this measure, CSV order
+        <entry target title>                     matrix entries targeting the measure
+          <indicator id="…" key="…">             key = id, or the text when no id
+            <text>…</text><source>…</source>
+            <series ministry="cas" name="内閣官房" unit="件" source="…">
+              <value year="2012" value="20019" written="20,019" src="indicators.csv:2"/>
+            </series>                            one per reporting ministry, by year
+          </indicator>
+        </entry>
+      </measure>
+      <relist at label ref title ref-title="…" ref-label="ア" ref-found="1">…</relist>
+    </area>
+    <counts>                                     提出状況: per ministry, registry order
+      <ministry code name expected received missing extra>
+        <area ref="1" expected received missing/>
+      </ministry>
+    </counts>
+    <orphans>rows whose id names no plan node (ingest should have refused them)</orphans>
+    <input files rows errors warnings><file …/></input>
+    <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
+  </model>
+
+  "expected" follows <resp>: each <ministry ref>; a group with
+  expect="all" → every ministry of the registry; expect="members" → its
+  members; expect="none" → nobody (whoever reports is listed with
+  expected="0").  A measure is "received" for a ministry when at least one
+  progress row names it.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="year" select="''"/>
+  <xsl:param name="plan" select="''"/>
+  <xsl:param name="matrix" select="''"/>
+  <xsl:param name="registry" select="''"/>
+  <xsl:param name="draft" select="'0'"/>
+
+  <xsl:key name="prog" match="/submissions/progress" use="@measure"/>
+  <xsl:key name="ind" match="/submissions/indicator" use="@ref"/>
+  <xsl:key name="entry" match="/matrix/entry" use="@target"/>
+  <xsl:key name="mtext" match="/matrix/text" use="@target"/>
+  <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
+  <xsl:key name="footnote" match="footnote" use="@id"/>
+  <xsl:key name="ministry" match="/registry/ministry" use="@code"/>
+
+  <xsl:variable name="subs" select="/"/>
+  <xsl:variable name="P" select="document($plan)"/>
+  <xsl:variable name="M" select="document($matrix)"/>
+  <xsl:variable name="R" select="document($registry)/registry"/>
+  <xsl:variable name="all-groups" select="$R/group[@expect = 'all']/@code"/>
+
+  <xsl:template match="/">
+    <xsl:if test="$plan = '' or $matrix = '' or $registry = ''">
+      <xsl:message terminate="yes">join.xsl: error: the parameters plan, matrix and registry are required (absolute paths)</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($P/plan)">
+      <xsl:message terminate="yes"><xsl:value-of select="$plan"/>: error: not a plan (no &lt;plan&gt; root)</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($M/matrix)">
+      <xsl:message terminate="yes"><xsl:value-of select="$matrix"/>: error: not a matrix (no &lt;matrix&gt; root)</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($R)">
+      <xsl:message terminate="yes"><xsl:value-of select="$registry"/>: error: not a registry (no &lt;registry&gt; root)</xsl:message>
+    </xsl:if>
+    <xsl:if test="not(/submissions)">
+      <xsl:message terminate="yes">join.xsl: error: the input is not a submissions document</xsl:message>
+    </xsl:if>
+
+    <xsl:variable name="body-rtf">
+      <xsl:apply-templates select="$P/plan/*" mode="plan"/>
+    </xsl:variable>
+    <xsl:variable name="body" select="exsl:node-set($body-rtf)"/>
+    <xsl:variable name="st" select="$body//measure/status/ministry"/>
+
+    <model year="{$year}" draft="{$draft}"
+           measures="{count($body//measure)}"
+           expected="{count($st[@expected = '1'])}"
+           received="{count($st[@expected = '1'][@status = 'submitted'])}"
+           missing="{count($st[@expected = '1'][@status = 'missing'])}"
+           rows="{count(/submissions/progress)}"
+           indicators="{count(/submissions/indicator)}">
+      <plan>
+        <xsl:copy-of select="$P/plan/@*"/>
+      </plan>
+      <matrix>
+        <xsl:copy-of select="$M/matrix/@*"/>
+        <xsl:copy-of select="$M/matrix/domains | $M/matrix/viewpoint | $M/matrix/text[not(@target)]"/>
+      </matrix>
+      <xsl:copy-of select="$R"/>
+      <xsl:copy-of select="$body"/>
+      <counts>
+        <xsl:for-each select="$R/ministry">
+          <xsl:variable name="c" select="@code"/>
+          <xsl:variable name="mine" select="$st[@code = $c]"/>
+          <ministry code="{$c}" name="{@name}"
+                    expected="{count($mine[@expected = '1'])}"
+                    received="{count($mine[@expected = '1'][@status = 'submitted'])}"
+                    missing="{count($mine[@expected = '1'][@status = 'missing'])}"
+                    extra="{count($mine[@expected = '0'])}">
+            <xsl:for-each select="$body/area">
+              <xsl:variable name="a" select="$mine[ancestor::area[1]/@id = current()/@id]"/>
+              <area ref="{@id}"
+                    expected="{count($a[@expected = '1'])}"
+                    received="{count($a[@expected = '1'][@status = 'submitted'])}"
+                    missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
+            </xsl:for-each>
+          </ministry>
+        </xsl:for-each>
+      </counts>
+      <orphans>
+        <xsl:for-each select="/submissions/progress">
+          <xsl:variable name="m" select="@measure"/>
+          <xsl:variable name="found">
+            <xsl:for-each select="$P">
+              <xsl:if test="key('node', $m)">1</xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:if test="$found = ''">
+            <xsl:apply-templates select="." mode="row"/>
+          </xsl:if>
+        </xsl:for-each>
+      </orphans>
+      <input>
+        <xsl:copy-of select="/submissions/@*"/>
+        <xsl:copy-of select="/submissions/file"/>
+      </input>
+      <diags>
+        <xsl:copy-of select="/submissions/diag"/>
+      </diags>
+    </model>
+  </xsl:template>
+
+  <!-- Plan nodes that contain others: copy, then what submissions say about them. -->
+  <xsl:template match="area|field|section|group" mode="plan">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:variable name="rows">
+        <xsl:for-each select="$subs">
+          <xsl:apply-templates select="key('prog', $id)" mode="row"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="exsl:node-set($rows)/*">
+        <summary>
+          <xsl:copy-of select="$rows"/>
+        </summary>
+      </xsl:if>
+      <xsl:call-template name="matrix-for">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="*" mode="plan"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="measure" mode="plan">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="resp" select="resp"/>
+    <xsl:variable name="status-rtf">
+      <xsl:for-each select="$R/ministry">
+        <xsl:variable name="c" select="string(@code)"/>
+        <xsl:variable name="exp"
+            select="boolean($resp/ministry[@ref = $c]
+                    or $resp/group[@ref = $all-groups]
+                    or $resp/group[@ref = $R/group[@expect = 'members'][member/@ref = $c]/@code])"/>
+        <xsl:variable name="n">
+          <xsl:for-each select="$subs">
+            <xsl:value-of select="count(key('prog', $id)[@ministry = $c])"/>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:if test="$exp or $n &gt; 0">
+          <ministry code="{$c}" name="{@name}" expected="{number($exp)}" rows="{$n}">
+            <xsl:attribute name="status">
+              <xsl:choose>
+                <xsl:when test="$n &gt; 0">submitted</xsl:when>
+                <xsl:otherwise>missing</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </ministry>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="status" select="exsl:node-set($status-rtf)/ministry"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:attribute name="area"><xsl:value-of select="ancestor::area[1]/@id"/></xsl:attribute>
+      <xsl:attribute name="field"><xsl:value-of select="ancestor::field[1]/@id"/></xsl:attribute>
+      <xsl:attribute name="section"><xsl:value-of select="ancestor::section[1]/@id"/></xsl:attribute>
+      <xsl:attribute name="group"><xsl:value-of select="ancestor::group[1]/@id"/></xsl:attribute>
+      <xsl:attribute name="highlight">
+        <xsl:for-each select="$subs">
+          <xsl:value-of select="number(boolean(key('prog', $id)[@highlight = '1']))"/>
+        </xsl:for-each>
+      </xsl:attribute>
+      <xsl:attribute name="expected"><xsl:value-of select="count($status[@expected = '1'])"/></xsl:attribute>
+      <xsl:attribute name="received">
+        <xsl:value-of select="count($status[@expected = '1'][@status = 'submitted'])"/>
+      </xsl:attribute>
+      <xsl:attribute name="missing">
+        <xsl:value-of select="count($status[@expected = '1'][@status = 'missing'])"/>
+      </xsl:attribute>
+      <xsl:apply-templates select="*" mode="measure-child"/>
+      <status>
+        <xsl:copy-of select="$status"/>
+      </status>
+      <xsl:for-each select="$subs">
+        <xsl:apply-templates select="key('prog', $id)" mode="row"/>
+      </xsl:for-each>
+      <xsl:call-template name="matrix-for">
+        <xsl:with-param name="id" select="$id"/>
+      </xsl:call-template>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="relist" mode="plan">
+    <xsl:variable name="ref" select="@ref"/>
+    <xsl:variable name="target" select="key('node', $ref)[1]"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:attribute name="ref-found"><xsl:value-of select="number(boolean($target))"/></xsl:attribute>
+      <xsl:if test="$target">
+        <xsl:attribute name="ref-title"><xsl:value-of select="$target/@title"/></xsl:attribute>
+        <xsl:attribute name="ref-label"><xsl:value-of select="$target/@label"/></xsl:attribute>
+      </xsl:if>
+      <xsl:copy-of select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- Everything else in the plan (p, intro, …) is copied as it is. -->
+  <xsl:template match="*" mode="plan">
+    <xsl:copy-of select="."/>
+  </xsl:template>
+
+  <!-- Children of a measure: items get their footnote text inline. -->
+  <xsl:template match="*" mode="measure-child">
+    <xsl:copy-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="item" mode="measure-child">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="inline"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="fnref" mode="inline">
+    <xsl:variable name="fn" select="key('footnote', @ref)[1]"/>
+    <fnref ref="{@ref}" n="{$fn/@n}">
+      <xsl:copy-of select="$fn/node()"/>
+    </fnref>
+  </xsl:template>
+
+  <xsl:template match="*" mode="inline">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="inline"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="inline">
+    <xsl:copy-of select="."/>
+  </xsl:template>
+
+  <!-- A progress row, with the ministry's name for printing. -->
+  <xsl:template match="progress" mode="row">
+    <xsl:variable name="c" select="@ministry"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:attribute name="name">
+        <xsl:value-of select="$R/ministry[@code = $c]/@name"/>
+      </xsl:attribute>
+      <xsl:copy-of select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- Matrix entries and texts aimed at plan node `id`, indicators with series. -->
+  <xsl:template name="matrix-for">
+    <xsl:param name="id"/>
+    <xsl:for-each select="$M">
+      <xsl:copy-of select="key('mtext', $id)"/>
+      <xsl:for-each select="key('entry', $id)">
+        <entry>
+          <xsl:copy-of select="@*"/>
+          <xsl:for-each select="indicator">
+            <xsl:variable name="key">
+              <xsl:choose>
+                <xsl:when test="@id"><xsl:value-of select="@id"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="normalize-space(text)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:variable name="text" select="normalize-space(text)"/>
+            <indicator key="{$key}">
+              <xsl:copy-of select="@*"/>
+              <xsl:copy-of select="*"/>
+              <xsl:for-each select="$subs">
+                <xsl:variable name="vals"
+                    select="(key('ind', $key) | key('ind', $text))
+                            [not(string(@measure)) or @measure = $id
+                             or starts-with(@measure, concat($id, '-'))]"/>
+                <xsl:for-each select="$vals">
+                  <xsl:variable name="c" select="string(@ministry)"/>
+                  <xsl:if test="generate-id() = generate-id($vals[string(@ministry) = $c][1])">
+                  <series ministry="{$c}" name="{$R/ministry[@code = $c]/@name}"
+                          unit="{@unit}" source="{@source}">
+                    <xsl:for-each select="$vals[string(@ministry) = $c]">
+                      <xsl:sort select="@year" data-type="number"/>
+                      <value year="{@year}" value="{@value}" written="{@written}" src="{@src}"/>
+                    </xsl:for-each>
+                  </series>
+                  </xsl:if>
+                </xsl:for-each>
+              </xsl:for-each>
+            </indicator>
+          </xsl:for-each>
+        </entry>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>
