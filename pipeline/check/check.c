@@ -1,0 +1,591 @@
+#include "check.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/hash.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "strbuf.h"
+#include "xmem.h"
+#include "xmlio.h"
+
+/* Element names whose @id is a plan node (docs/design.md "input/Y/plan.xml"). */
+static const char *const plan_nodes[] = {
+	"area", "field", "section", "group", "measure", NULL
+};
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+is_plan_node(xmlNodePtr n)
+{
+	size_t i;
+
+	for (i = 0; plan_nodes[i]; i++)
+		if (is(n, plan_nodes[i]))
+			return 1;
+	return 0;
+}
+
+static void
+hash_free(void *t)
+{
+	if (t)
+		xmlHashFree(t, NULL);
+}
+
+void
+check_init(struct check *c, struct diag *d, const char *year)
+{
+	memset(c, 0, sizeof(*c));
+	c->d = d;
+	c->year = year;
+	c->ministries = xmlHashCreate(64);
+	c->groups = xmlHashCreate(16);
+	c->planids = xmlHashCreate(1024);
+}
+
+void
+check_release(struct check *c)
+{
+	hash_free(c->ministries);
+	hash_free(c->groups);
+	hash_free(c->planids);
+	if (c->registry)
+		xmlFreeDoc(c->registry);
+	if (c->plan)
+		xmlFreeDoc(c->plan);
+	if (c->matrix)
+		xmlFreeDoc(c->matrix);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---------------------------------------------------------------------- */
+/* RELAX NG */
+
+struct schema_ctx {
+	struct check	*c;
+	const char	*path;		/* file named in the messages */
+};
+
+/* libxml2 names the element but not which one: add its identifying
+ * attribute, " (<entry target="1-1-9-ア">)", so the message is useful
+ * where many elements share a name. */
+static void
+describe(void *node, char *buf, size_t size)
+{
+	static const char *const keys[] = { "id", "target", "ref", "at", "code", NULL };
+	xmlNodePtr n = node;
+	size_t i;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE || size < 2)
+		return;
+	for (i = 0; keys[i]; i++) {
+		char *v = xmlio_attr(n, keys[i]);
+
+		if (v) {
+			snprintf(buf, size, " (<%s %s=\"%s\">)", (const char *)n->name,
+			    keys[i], v);
+			xmlFree(v);
+			return;
+		}
+	}
+	snprintf(buf, size, " (<%s>)", (const char *)n->name);
+}
+
+static void
+schema_error(void *ctx, xmlErrorPtr err)
+{
+	struct schema_ctx *sc = ctx;
+	char msg[1024];
+	size_t n;
+
+	if (err == NULL || err->level == XML_ERR_WARNING)
+		return;
+	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "invalid");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	describe(err->node, msg + n, sizeof(msg) - n);
+	diag_error(sc->c->d, sc->path, err->line, "%s", msg);
+}
+
+int
+check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	xmlRelaxNGValidCtxtPtr vctxt = NULL;
+	xmlRelaxNGPtr schema = NULL;
+	struct schema_ctx sc = { c, rng };
+	size_t before = c->d->errors;
+	int ret = -1, r;
+
+	pctxt = xmlRelaxNGNewParserCtxt(rng);
+	if (pctxt == NULL) {
+		c->internal = 1;
+		return diag_error(c->d, rng, 0, "cannot create a RELAX NG parser");
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error, &sc);
+	schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (schema == NULL) {
+		c->internal = 1;
+		if (c->d->errors == before)
+			diag_error(c->d, rng, 0, "cannot read the schema");
+		goto out;
+	}
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (vctxt == NULL) {
+		c->internal = 1;
+		diag_error(c->d, rng, 0, "cannot create a RELAX NG validator");
+		goto out;
+	}
+	sc.path = path;
+	xmlRelaxNGSetValidStructuredErrors(vctxt, schema_error, &sc);
+	r = xmlRelaxNGValidateDoc(vctxt, doc);
+	if (r == 0)
+		ret = 0;
+	else if (c->d->errors == before)
+		diag_error(c->d, path, 0, "does not validate against %s", rng);
+out:
+	if (vctxt)
+		xmlRelaxNGFreeValidCtxt(vctxt);
+	if (schema)
+		xmlRelaxNGFree(schema);
+	return ret;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Registry */
+
+/* Names and aliases: unique across ministries and groups (design.md). */
+static void
+registry_name(struct check *c, xmlHashTablePtr names, xmlNodePtr n, const char *name)
+{
+	xmlNodePtr first;
+
+	if (name == NULL || *name == '\0')
+		return;
+	first = xmlHashLookup(names, (const xmlChar *)name);
+	if (first)
+		diag_error(c->d, c->registry_path, xmlGetLineNo(n),
+		    "name or alias '%s' is used twice (first at line %ld)", name,
+		    xmlGetLineNo(first));
+	else
+		xmlHashAddEntry(names, (const xmlChar *)name, n);
+}
+
+static void
+registry_index(struct check *c)
+{
+	xmlNodePtr root = xmlDocGetRootElement(c->registry), n, k;
+	xmlHashTablePtr names = xmlHashCreate(128);
+
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		char *code, *name;
+		xmlHashTablePtr table;
+
+		if (!is(n, "ministry") && !is(n, "group"))
+			continue;
+		table = is(n, "ministry") ? c->ministries : c->groups;
+		code = xmlio_attr(n, "code");
+		name = xmlio_attr(n, "name");
+		if (code) {
+			xmlNodePtr first = xmlHashLookup(c->ministries, (xmlChar *)code);
+
+			if (first == NULL)
+				first = xmlHashLookup(c->groups, (xmlChar *)code);
+			if (first)
+				diag_error(c->d, c->registry_path, xmlGetLineNo(n),
+				    "duplicate code '%s' (first at line %ld)", code,
+				    xmlGetLineNo(first));
+			else
+				xmlHashAddEntry(table, (xmlChar *)code, n);
+		}
+		registry_name(c, names, n, name);
+		for (k = n->children; k; k = k->next) {
+			xmlChar *alias;
+
+			if (!is(k, "alias"))
+				continue;
+			alias = xmlNodeGetContent(k);
+			registry_name(c, names, k, (const char *)alias);
+			xmlFree(alias);
+		}
+		xmlFree(code);
+		xmlFree(name);
+	}
+	xmlHashFree(names, NULL);
+}
+
+static void
+registry_members(struct check *c)
+{
+	xmlNodePtr root = xmlDocGetRootElement(c->registry), n, k;
+
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (!is(n, "group"))
+			continue;
+		for (k = n->children; k; k = k->next) {
+			char *ref;
+
+			if (!is(k, "member"))
+				continue;
+			ref = xmlio_attr(k, "ref");
+			if (ref && xmlHashLookup(c->ministries, (xmlChar *)ref) == NULL)
+				diag_error(c->d, c->registry_path, xmlGetLineNo(k),
+				    "member '%s' is not a ministry code of the registry", ref);
+			xmlFree(ref);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* Plan */
+
+static void
+check_year(struct check *c, xmlDocPtr doc, const char *path)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *year;
+
+	if (c->year == NULL || root == NULL)
+		return;
+	year = xmlio_attr(root, "year");
+	if (year && strcmp(year, c->year) != 0)
+		diag_error(c->d, path, xmlGetLineNo(root),
+		    "year=\"%s\" but this is the input for %s", year, c->year);
+	xmlFree(year);
+}
+
+/* Adds `id` of node `n` to `table`; a second use is an error. */
+static void
+add_id(struct check *c, xmlHashTablePtr table, xmlNodePtr n, const char *id,
+    const char *path)
+{
+	xmlNodePtr first = xmlHashLookup(table, (const xmlChar *)id);
+
+	if (first)
+		diag_error(c->d, path, xmlGetLineNo(n),
+		    "duplicate id '%s' (first at line %ld)", id, xmlGetLineNo(first));
+	else
+		xmlHashAddEntry(table, (const xmlChar *)id, n);
+}
+
+/* inputs.md "Measure identifiers": a node's id is its parent's id, a `-`,
+ * then its number, G<n> (groups) or label.  `scope` is the id of the nearest
+ * area, field or section (groups do not count for measures). */
+static void
+expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope,
+    const char *parent)
+{
+	struct strbuf want = STRBUF_INIT;
+	char *num = xmlio_attr(n, "num"), *label = xmlio_attr(n, "label");
+	int ok = 1;
+
+	if (is(n, "area") && num)
+		strbuf_addstr(&want, num);
+	else if ((is(n, "field") || is(n, "section")) && num && parent)
+		strbuf_addf(&want, "%s-%s", parent, num);
+	else if ((is(n, "measure") || is(n, "relist")) && label && scope)
+		strbuf_addf(&want, "%s-%s", scope, label);
+	if (want.len && strcmp(want.buf, id) != 0)
+		ok = 0;
+	if (is(n, "group") && parent) {
+		size_t pl = strlen(parent);
+
+		ok = strncmp(id, parent, pl) == 0 && strncmp(id + pl, "-G", 2) == 0;
+		if (!ok)
+			strbuf_addf(&want, "%s-G<n>", parent);
+	}
+	if (!ok)
+		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
+		    "%s id '%s' does not match its place in the plan (expected '%s')",
+		    (const char *)n->name, id, want.buf);
+	strbuf_release(&want);
+	xmlFree(num);
+	xmlFree(label);
+}
+
+/* First pass: every node id, relist position and footnote id. */
+static void
+plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *pid,
+    xmlHashTablePtr footnotes)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n; n = n->next) {
+		char *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(n, "footnote")) {
+			id = xmlio_attr(n, "id");
+			if (id)
+				add_id(c, footnotes, n, id, c->plan_path);
+			xmlFree(id);
+			continue;
+		}
+		if (is(n, "relist")) {
+			id = xmlio_attr(n, "at");
+			if (id) {
+				add_id(c, c->planids, n, id, c->plan_path);
+				expect_id(c, n, id, scope, pid);
+			}
+			xmlFree(id);
+			continue;
+		}
+		if (!is_plan_node(n)) {
+			plan_collect(c, n, scope, pid, footnotes);
+			continue;
+		}
+		if (is(n, "measure"))
+			c->measures++;
+		id = xmlio_attr(n, "id");
+		if (id == NULL) {
+			plan_collect(c, n, scope, pid, footnotes);
+			continue;
+		}
+		add_id(c, c->planids, n, id, c->plan_path);
+		expect_id(c, n, id, scope, pid);
+		plan_collect(c, n, is(n, "group") ? scope : id, id, footnotes);
+		xmlFree(id);
+	}
+}
+
+static void
+resolve(struct check *c, xmlNodePtr n, xmlHashTablePtr table, const char *attr,
+    const char *what)
+{
+	char *ref = xmlio_attr(n, attr);
+
+	if (ref && xmlHashLookup(table, (xmlChar *)ref) == NULL)
+		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
+		    "%s '%s' is not in %s", what, ref, c->registry_path);
+	xmlFree(ref);
+}
+
+/* Second pass: references (再掲, ministries, groups, footnote marks). */
+static void
+plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n; n = n->next) {
+		char *ref;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(n, "relist")) {
+			xmlNodePtr target;
+
+			ref = xmlio_attr(n, "ref");
+			target = ref ? xmlHashLookup(c->planids, (xmlChar *)ref) : NULL;
+			if (ref && target == NULL)
+				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
+				    "再掲 reference '%s' is not a measure of the plan", ref);
+			else if (target && !is(target, "measure"))
+				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
+				    "再掲 reference '%s' is a %s, not a measure", ref,
+				    (const char *)target->name);
+			xmlFree(ref);
+		} else if (is(n, "ministry") && c->registry) {
+			resolve(c, n, c->ministries, "ref", "ministry");
+		} else if (is(n, "group") && n->parent && is(n->parent, "resp") && c->registry) {
+			resolve(c, n, c->groups, "ref", "group");
+			continue;
+		} else if (is(n, "fnref")) {
+			ref = xmlio_attr(n, "ref");
+			if (ref && xmlHashLookup(footnotes, (xmlChar *)ref) == NULL)
+				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
+				    "footnote mark '%s' has no <footnote id=\"%s\">", ref, ref);
+			xmlFree(ref);
+		}
+		plan_refs(c, n, footnotes);
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* Matrix */
+
+static void
+matrix_target(struct check *c, xmlNodePtr n, const char *attr)
+{
+	char *ref = xmlio_attr(n, attr);
+
+	if (ref && c->plan && xmlHashLookup(c->planids, (xmlChar *)ref) == NULL)
+		diag_error(c->d, c->matrix_path, xmlGetLineNo(n),
+		    "%s %s '%s' is not a node of %s", (const char *)n->name, attr, ref,
+		    c->plan_path);
+	xmlFree(ref);
+}
+
+static void
+matrix_walk(struct check *c, xmlNodePtr parent, xmlHashTablePtr indicators)
+{
+	xmlNodePtr n;
+
+	for (n = parent->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(n, "entry")) {
+			c->entries++;
+			matrix_target(c, n, "target");
+		} else if (is(n, "domain")) {
+			matrix_target(c, n, "ref");
+		} else if (is(n, "text") && parent == xmlDocGetRootElement(c->matrix)) {
+			matrix_target(c, n, "target");
+			continue;
+		} else if (is(n, "indicator")) {
+			char *id = xmlio_attr(n, "id");
+
+			if (id)
+				add_id(c, indicators, n, id, c->matrix_path);
+			xmlFree(id);
+			continue;
+		}
+		matrix_walk(c, n, indicators);
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+
+static xmlDocPtr
+load_valid(struct check *c, const char *schemas, const char *name, const char *path)
+{
+	struct strbuf rng = STRBUF_INIT;
+	xmlDocPtr doc = xmlio_load(path, c->d);
+
+	if (doc == NULL)
+		return NULL;
+	strbuf_addf(&rng, "%s/%s.rng", schemas, name);
+	check_schema(c, rng.buf, doc, path);
+	strbuf_release(&rng);
+	return doc;
+}
+
+int
+check_inputs(struct check *c, const char *schemas, const char *registry,
+    const char *plan, const char *matrix)
+{
+	size_t before = c->d->errors;
+
+	c->registry_path = registry;
+	c->plan_path = plan;
+	c->matrix_path = matrix;
+	c->registry = load_valid(c, schemas, "registry", registry);
+	c->plan = load_valid(c, schemas, "plan", plan);
+	c->matrix = load_valid(c, schemas, "matrix", matrix);
+	if (c->registry) {
+		registry_index(c);
+		registry_members(c);
+	}
+	if (c->plan) {
+		xmlHashTablePtr footnotes = xmlHashCreate(256);
+		xmlNodePtr root = xmlDocGetRootElement(c->plan);
+
+		check_year(c, c->plan, plan);
+		if (root) {
+			plan_collect(c, root, NULL, NULL, footnotes);
+			plan_refs(c, root, footnotes);
+		}
+		xmlHashFree(footnotes, NULL);
+	}
+	if (c->matrix) {
+		xmlHashTablePtr indicators = xmlHashCreate(256);
+		xmlNodePtr root = xmlDocGetRootElement(c->matrix);
+
+		check_year(c, c->matrix, matrix);
+		if (root)
+			matrix_walk(c, root, indicators);
+		xmlHashFree(indicators, NULL);
+	}
+	return c->d->errors > before ? -1 : 0;
+}
+
+int
+check_submissions(struct check *c, const char *path)
+{
+	struct stat st;
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+	xmlHashTablePtr who;
+	char *rows;
+	size_t counted = 0;
+
+	if (stat(path, &st) < 0 && errno == ENOENT)
+		return 0;
+	doc = xmlio_load(path, c->d);
+	if (doc == NULL)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !is(root, "submissions")) {
+		diag_error(c->d, path, root ? xmlGetLineNo(root) : 0,
+		    "not an ingest output: the root element is not <submissions>");
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	check_year(c, doc, path);
+	who = xmlHashCreate(64);
+	for (n = root->children; n; n = n->next) {
+		if (is(n, "progress") || is(n, "indicator")) {
+			char *m = xmlio_attr(n, "ministry");
+
+			counted++;
+			if (m && *m && xmlHashAddEntry(who, (xmlChar *)m, n) == 0)
+				c->submitters++;
+			xmlFree(m);
+		} else if (is(n, "diag")) {
+			char *sev = xmlio_attr(n, "severity");
+
+			if (sev && strcmp(sev, "error") == 0)
+				c->sub_errors++;
+			else if (sev && strcmp(sev, "warning") == 0)
+				c->sub_warnings++;
+			xmlFree(sev);
+		}
+	}
+	/* design.md: rows="…" is ingest's count of rows read; without it,
+	 * the rows emitted. */
+	rows = xmlio_attr(root, "rows");
+	if (rows && *rows) {
+		char *end;
+		unsigned long v;
+
+		errno = 0;
+		v = strtoul(rows, &end, 10);
+		if (errno || *end)
+			diag_error(c->d, path, xmlGetLineNo(root),
+			    "rows=\"%s\" is not a count", rows);
+		else
+			counted = v;
+	}
+	c->rows += counted;
+	xmlFree(rows);
+	xmlHashFree(who, NULL);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+size_t
+check_errors(const struct check *c)
+{
+	return c->d->errors + c->sub_errors;
+}
+
+void
+check_summary(const struct check *c, FILE *out)
+{
+	fprintf(out, "plan: %zu measures, matrix: %zu entries, submissions: %zu rows "
+	    "from %zu ministries, %zu errors, %zu warnings\n", c->measures, c->entries,
+	    c->rows, c->submitters, check_errors(c), c->d->warnings + c->sub_warnings);
+}
