@@ -1,0 +1,110 @@
+#include "sjis.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+#include <stdlib.h>
+
+#include "utf8.h"
+#include "xmem.h"
+
+const char *
+sjis_name(enum sjis_encoding enc)
+{
+	switch (enc) {
+	case SJIS_UTF8_BOM:
+		return "UTF-8-BOM";
+	case SJIS_CP932:
+		return "CP932";
+	default:
+		return "UTF-8";
+	}
+}
+
+void
+sjis_text_release(struct sjis_text *t)
+{
+	free(t->buf);
+	t->buf = NULL;
+	t->len = 0;
+}
+
+static void
+take_copy(struct sjis_text *out, const char *s, size_t len, enum sjis_encoding enc)
+{
+	out->buf = xmalloc(len + 1);
+	memcpy(out->buf, s, len);
+	out->buf[len] = '\0';
+	out->len = len;
+	out->enc = enc;
+}
+
+/* Decodes CP932 through iconv.  0, or -1 with *bad = offset of the failure. */
+static int
+from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
+{
+	iconv_t cd;
+	char *in = (char *)raw, *o;
+	size_t inleft = len, cap, oleft;
+
+	/* A NUL is not text in any encoding we accept. */
+	const char *nul = memchr(raw, '\0', len);
+
+	if (nul) {
+		*bad = (size_t)(nul - raw);
+		return -1;
+	}
+	cd = iconv_open("UTF-8", "CP932");
+	if (cd == (iconv_t)-1) {
+		*bad = 0;
+		return -1;
+	}
+	cap = len * 3 + 4;	/* a CP932 byte never needs more than 3 UTF-8 bytes */
+	out->buf = xmalloc(cap + 1);
+	o = out->buf;
+	oleft = cap;
+	if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
+		*bad = (size_t)(in - raw);
+		iconv_close(cd);
+		sjis_text_release(out);
+		return -1;
+	}
+	iconv_close(cd);
+	out->len = cap - oleft;
+	out->buf[out->len] = '\0';
+	out->enc = SJIS_CP932;
+	return 0;
+}
+
+int
+sjis_decode(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
+{
+	size_t bad8 = 0, bad932 = 0;
+
+	out->buf = NULL;
+	out->len = 0;
+	out->enc = SJIS_UTF8;
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
+		if (utf8_validate(raw + 3, len - 3, &bad8) < 0) {
+			*bad = bad8 + 3;
+			return -1;
+		}
+		take_copy(out, raw + 3, len - 3, SJIS_UTF8_BOM);
+		return 0;
+	}
+	if (utf8_validate(raw, len, &bad8) == 0) {
+		take_copy(out, raw, len, SJIS_UTF8);
+		return 0;
+	}
+	if (from_cp932(raw, len, out, &bad932) == 0) {
+		/* iconv's CP932 is lenient about a few unassigned bytes;
+		 * the result must still be valid UTF-8. */
+		if (utf8_validate(out->buf, out->len, NULL) == 0)
+			return 0;
+		sjis_text_release(out);
+		bad932 = 0;
+	}
+	*bad = bad8 > bad932 ? bad8 : bad932;
+	return -1;
+}

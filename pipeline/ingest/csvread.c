@@ -1,0 +1,322 @@
+/*
+ * Why line by line: libcsv reports cells and row ends but no positions.
+ * Feeding it one physical line at a time, and noting the line whenever
+ * the parser is between rows (pstate 0, ROW_NOT_BEGUN in libcsv.c), gives
+ * every row the line it starts on, also when a quoted cell spans lines.
+ */
+#include "csvread.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "strbuf.h"
+#include "utf8.h"
+#include "xmem.h"
+
+struct reader {
+	struct csvfile	*f;
+	struct diag	*d;
+	long		 line;		/* physical line being fed */
+	long		 row_line;	/* line where the current row started */
+	size_t		 row_off;	/* its offset in the decoded text */
+	char		**cells;	/* the row being built */
+	size_t		 ncells, alloc;
+	int		 bad;
+};
+
+void
+csvfile_release(struct csvfile *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->nrows; i++) {
+		for (j = 0; j < f->rows[i].ncells; j++)
+			free(f->rows[i].cells[j]);
+		free(f->rows[i].cells);
+	}
+	free(f->rows);
+	free(f->path);
+	memset(f, 0, sizeof(*f));
+}
+
+char *
+csvrow_quote(const struct csvrow *row)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < row->ncells; i++) {
+		if (i)
+			strbuf_addstr(&sb, " | ");
+		strbuf_addstr(&sb, row->cells[i]);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* NFC, line ends to "\n", then trimmed (inputs.md "Encoding and syntax"). */
+static char *
+clean_cell(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *nfc;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\r') {
+			strbuf_addch(&sb, '\n');
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else
+			strbuf_addch(&sb, s[i]);
+	}
+	nfc = utf8_nfc(sb.buf ? sb.buf : "");
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, nfc);
+	free(nfc);
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb);
+}
+
+static void
+on_cell(void *data, size_t len, void *ctx)
+{
+	struct reader *r = ctx;
+	char *cell;
+
+	if (len > CSVREAD_MAX_CELL) {
+		struct strbuf sb = STRBUF_INIT;
+		char *head = clean_cell(data, 300);
+		char *cut = utf8_truncate(head, 100);
+
+		strbuf_addf(&sb, "%s", cut);
+		diag_add(r->d, DIAG_ERROR, r->f->path, r->row_line, NULL, sb.buf,
+		    "cell %zu is %zu bytes long, more than the limit of %d bytes",
+		    r->ncells + 1, len, CSVREAD_MAX_CELL);
+		strbuf_release(&sb);
+		free(head);
+		free(cut);
+		cell = xstrdup("");
+		r->bad = 1;
+	} else
+		cell = clean_cell(data ? data : "", data ? len : 0);
+	if (r->ncells == r->alloc) {
+		r->alloc = r->alloc ? r->alloc * 2 : 8;
+		r->cells = xreallocarray(r->cells, r->alloc, sizeof(*r->cells));
+	}
+	r->cells[r->ncells++] = cell;
+}
+
+static void
+on_row(int term, void *ctx)
+{
+	struct reader *r = ctx;
+	struct csvfile *f = r->f;
+	struct csvrow *row;
+	size_t n = r->ncells, i;
+
+	while (n > 0 && r->cells[n - 1][0] == '\0')
+		n--;
+	if (n == 0 && !r->bad) {	/* empty row: nothing to keep */
+		for (i = 0; i < r->ncells; i++)
+			free(r->cells[i]);
+		r->ncells = 0;
+		return;
+	}
+	for (i = n; i < r->ncells; i++)
+		free(r->cells[i]);
+	if (f->nrows == f->alloc) {
+		f->alloc = f->alloc ? f->alloc * 2 : 64;
+		f->rows = xreallocarray(f->rows, f->alloc, sizeof(*f->rows));
+	}
+	row = &f->rows[f->nrows++];
+	row->line = r->row_line;
+	row->ncells = n;
+	row->cells = r->cells;
+	row->bad = r->bad;
+	r->cells = NULL;
+	r->ncells = r->alloc = 0;
+	r->bad = 0;
+}
+
+static void
+drop_row(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncells; i++)
+		free(r->cells[i]);
+	r->ncells = 0;
+	r->bad = 0;
+}
+
+/* Line number (1-based) of byte offset `off` in raw bytes. */
+static long
+line_of(const char *s, size_t off)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off || s[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+/* Length of the line at s (up to and including its line end). */
+static size_t
+line_len(const char *s, size_t left)
+{
+	size_t i;
+
+	for (i = 0; i < left; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < left && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return left;
+}
+
+static const char *
+detect_eol(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return "LF";
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? "CRLF" : "CR";
+	}
+	return "LF";
+}
+
+/* The raw text of a broken row, shortened, for the diagnostic's quote. */
+static char *
+raw_quote(const char *s, size_t len)
+{
+	char *c = clean_cell(s, len > 4000 ? 4000 : len);
+	char *t = utf8_truncate(c, 500);
+
+	free(c);
+	return t;
+}
+
+static void
+init_file(struct csvfile *f, const char *path)
+{
+	const char *slash;
+
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	slash = strrchr(f->path, '/');
+	f->name = slash ? slash + 1 : f->path;
+	f->eol = "LF";
+	f->enc = SJIS_UTF8;
+}
+
+int
+csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
+    struct diag *d)
+{
+	struct reader r;
+	struct csv_parser p;
+	struct sjis_text text;
+	const char *nul;
+	size_t bad = 0, off = 0;
+	size_t before = d->errors;
+
+	init_file(f, path);
+	if ((nul = memchr(raw, '\0', len)) != NULL) {
+		bad = (size_t)(nul - raw);
+		return diag_error(d, path, line_of(raw, bad),
+		    "NUL byte at byte offset %zu: not a CSV text file (UTF-16 or binary?)", bad);
+	}
+	if (sjis_decode(raw, len, &text, &bad) < 0)
+		return diag_error(d, path, line_of(raw, bad),
+		    "byte 0x%02X at byte offset %zu is valid in neither UTF-8 nor CP932 (Shift_JIS)",
+		    (unsigned char)raw[bad < len ? bad : 0], bad);
+	f->readable = 1;
+	f->enc = text.enc;
+	f->eol = detect_eol(text.buf, text.len);
+
+	memset(&r, 0, sizeof(r));
+	r.f = f;
+	r.d = d;
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_realloc_func(&p, xrealloc);
+	while (off < text.len) {
+		size_t n = line_len(text.buf + off, text.len - off);
+
+		r.line++;
+		if (p.pstate == 0) {	/* ROW_NOT_BEGUN: a row may start here */
+			r.row_line = r.line;
+			r.row_off = off;
+		}
+		if (csv_parse(&p, text.buf + off, n, on_cell, on_row, &r) != n) {
+			char *q = raw_quote(text.buf + r.row_off, off + n - r.row_off);
+
+			diag_add(d, DIAG_ERROR, path, r.line, NULL, q,
+			    "malformed quotes: a quote inside a quoted cell must be doubled (\"\"), "
+			    "and a quoted cell must end at a comma or line end");
+			free(q);
+			drop_row(&r);
+			csv_free(&p);
+			csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+			csv_set_realloc_func(&p, xrealloc);
+		}
+		off += n;
+	}
+	if (csv_fini(&p, on_cell, on_row, &r) != 0) {
+		char *q = raw_quote(text.buf + r.row_off, text.len - r.row_off);
+
+		diag_add(d, DIAG_ERROR, path, r.row_line, NULL, q,
+		    "unterminated quoted cell: the quote opened in the row starting here is never closed");
+		free(q);
+		drop_row(&r);
+	}
+	csv_free(&p);
+	free(r.cells);
+	sjis_text_release(&text);
+	return d->errors > before ? -1 : 0;
+}
+
+int
+csvread_file(struct csvfile *f, const char *path, struct diag *d)
+{
+	FILE *fp = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[65536];
+	size_t n;
+	int ret;
+
+	if (fp == NULL) {
+		init_file(f, path);
+		return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+	}
+	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		if (strbuf_add(&sb, buf, n) < 0) {
+			fclose(fp);
+			strbuf_release(&sb);
+			init_file(f, path);
+			return diag_error(d, path, 0, "file larger than %d bytes", CSVREAD_MAX_FILE);
+		}
+	}
+	if (ferror(fp)) {
+		int e = errno;
+
+		fclose(fp);
+		strbuf_release(&sb);
+		init_file(f, path);
+		return diag_error(d, path, 0, "cannot read: %s", strerror(e));
+	}
+	fclose(fp);
+	ret = csvread_buffer(f, path, sb.buf ? sb.buf : "", sb.len, d);
+	strbuf_release(&sb);
+	return ret;
+}

@@ -1,0 +1,51 @@
+/*
+ * csvread: one submission CSV file → rows of cells that keep their line
+ * (inputs.md "Encoding and syntax").  The whole file is decoded to UTF-8
+ * first (common/sjis), then parsed by libcsv fed one physical line at a
+ * time, so the line where each row starts stays known through multi-line
+ * quoted cells.  Cells are NFC-normalized and trimmed; inner line breaks
+ * (CRLF, CR or LF) become "\n".  Empty rows and empty trailing cells are
+ * dropped.
+ */
+#ifndef INGEST_CSVREAD_H
+#define INGEST_CSVREAD_H
+#include <stddef.h>
+
+#include "diag.h"
+#include "sjis.h"
+
+#define CSVREAD_MAX_CELL	(1024 * 1024)		/* bytes; larger is an error */
+#define CSVREAD_MAX_FILE	(256 * 1024 * 1024)	/* bytes */
+
+struct csvrow {
+	long	 line;		/* line where the row starts, 1-based */
+	size_t	 ncells;	/* without empty trailing cells; > 0 */
+	char	**cells;	/* NFC, trimmed, inner line ends as "\n" */
+	int	 bad;		/* a problem was already reported (cell too long) */
+};
+
+struct csvfile {
+	char			*path;		/* as given */
+	const char		*name;		/* basename, points into path */
+	enum sjis_encoding	 enc;
+	const char		*eol;		/* "CRLF", "LF" or "CR" */
+	struct csvrow		*rows;
+	size_t			 nrows, alloc;
+	int			 readable;	/* 0 when decoding failed */
+};
+
+/*
+ * Reads and parses `path`.  Every problem is reported to `d` as
+ * PATH:LINE and reading goes on where it can.  Returns 0 when no error
+ * was reported, -1 otherwise; `f` holds whatever was read either way and
+ * is released with csvfile_release().
+ */
+int	 csvread_file(struct csvfile *f, const char *path, struct diag *d);
+/* Same as csvread_file() on raw bytes already in memory (tests). */
+int	 csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
+	    struct diag *d);
+void	 csvfile_release(struct csvfile *f);
+/* The row's cells joined by " | ", as quoted in diagnostics.  New string. */
+char	*csvrow_quote(const struct csvrow *row);
+
+#endif

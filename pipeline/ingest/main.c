@@ -1,0 +1,144 @@
+/*
+ * ingest: submission CSV files → build/Y/submissions.xml (issue 3 stage 1,
+ * issue 6 for the CSV half).  Design notes: docs/ingest.md.
+ *
+ *   csvread.c  bytes → UTF-8 (common/sjis) → libcsv rows that keep their line
+ *   header.c   JA/EN column names → roles; the file's kind
+ *   refs.c     registry, plan and matrix: what ids, names, indicators exist
+ *   rows.c     per-cell checks → records; duplicates and conflicts across files
+ *   emit.c     records + diagnostics → XML (written atomically by xmlio_save)
+ *
+ * Strict by default: any input error prints everything, writes nothing and
+ * exits 1.  --draft writes the XML anyway (errors as <diag>) and exits 0.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "csvread.h"
+#include "diag.h"
+#include "emit.h"
+#include "header.h"
+#include "ingest.h"
+#include "numbers.h"
+#include "refs.h"
+#include "rows.h"
+#include "xmem.h"
+#include "xmlio.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: ingest --year Y --registry ministries.xml --plan plan.xml\n"
+	    "              --matrix matrix.xml [--draft] -o OUT.xml FILE.csv...\n"
+	    "Reads the year's submission CSV files (UTF-8, UTF-8 with BOM or CP932)\n"
+	    "and writes one XML of normalized rows and diagnostics.\n"
+	    "Exit: 0 ok (warnings allowed), 1 input errors (nothing written unless\n"
+	    "--draft), 2 usage, 3 system error.\n", fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "registry", required_argument, NULL, 'r' },
+		{ "plan", required_argument, NULL, 'p' },
+		{ "matrix", required_argument, NULL, 'm' },
+		{ "draft", no_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *registry = NULL, *plan = NULL, *matrix = NULL, *out = NULL;
+	int year = 0, draft = 0, c, status = EXIT_OK, i;
+	struct diag d;
+	struct refs refs;
+	struct rows rs;
+	struct csvfile *files = NULL;
+	struct emit_file *ef = NULL;
+	size_t nfiles = 0, nrows = 0;
+	xmlDocPtr doc;
+
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			if (numbers_year(optarg, &year) < 0) {
+				fprintf(stderr, "ingest: --year: cannot read year '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'r':
+			registry = optarg;
+			break;
+		case 'p':
+			plan = optarg;
+			break;
+		case 'm':
+			matrix = optarg;
+			break;
+		case 'd':
+			draft = 1;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!year || !registry || !plan || !matrix || !out) {
+		fputs("ingest: --year, --registry, --plan, --matrix and -o are required\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	LIBXML_TEST_VERSION
+	diag_init(&d, stderr);
+	rows_init(&rs);
+	if (refs_load(&refs, registry, plan, matrix, &d) < 0) {
+		fprintf(stderr, "ingest: %d files, 0 rows, %zu errors, %zu warnings\n",
+		    argc - optind, d.errors, d.warnings);
+		status = EXIT_INPUT;
+		goto out;
+	}
+	nfiles = (size_t)(argc - optind);
+	files = xcalloc(nfiles + 1, sizeof(*files));
+	ef = xcalloc(nfiles + 1, sizeof(*ef));
+	for (i = optind; i < argc; i++) {
+		size_t k = (size_t)(i - optind);
+
+		csvread_file(&files[k], argv[i], &d);
+		nrows += ingest_file(&files[k], &ef[k], &rs, &refs, &d);
+	}
+	rows_crosscheck(&rs, &d);
+	if (d.errors == 0 || draft) {
+		doc = emit_doc(year, ef, nfiles, nrows, &rs, &d);
+		d.out = stderr;
+		if (xmlio_save(doc, out, &d) < 0)
+			status = EXIT_SYSTEM;
+		xmlFreeDoc(doc);
+	}
+	if (status == EXIT_OK && d.errors > 0 && !draft)
+		status = EXIT_INPUT;
+	fprintf(stderr, "ingest: %zu files, %zu rows, %zu errors, %zu warnings\n",
+	    nfiles, nrows, d.errors, d.warnings);
+out:
+	for (i = 0; (size_t)i < nfiles; i++)
+		csvfile_release(&files[i]);
+	free(files);
+	free(ef);
+	rows_release(&rs);
+	refs_release(&refs);
+	diag_release(&d);
+	xmlCleanupParser();
+	return status;
+}

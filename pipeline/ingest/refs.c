@@ -1,0 +1,457 @@
+#include "refs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "strbuf.h"
+#include "utf8.h"
+#include "xmem.h"
+#include "xmlio.h"
+
+#define SUGGEST_N	3
+
+static int
+is_elem(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Attribute as a malloc()ed NFC string, or NULL. */
+static char *
+attr(xmlNodePtr n, const char *name)
+{
+	char *v = xmlio_attr(n, name);
+	char *r;
+
+	if (v == NULL)
+		return NULL;
+	r = utf8_nfc(v);
+	xmlFree(v);
+	return r;
+}
+
+/* Text content, NFC and trimmed. */
+static char *
+content(xmlNodePtr n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	struct strbuf sb = STRBUF_INIT;
+	char *nfc = utf8_nfc(c ? (const char *)c : "");
+
+	strbuf_addstr(&sb, nfc);
+	strbuf_trim(&sb);
+	free(nfc);
+	xmlFree(c);
+	return strbuf_detach(&sb);
+}
+
+/* ---- registry ---- */
+
+static void
+add_mkey(struct refs *r, const char *text, struct refs_ministry *m, size_t *alloc)
+{
+	char *key = utf8_fold(text);
+
+	if (key[0] == '\0' || g_hash_table_contains(r->ministry_by_key, key)) {
+		free(key);
+		return;
+	}
+	if (r->nmkeys == *alloc) {
+		*alloc = *alloc ? *alloc * 2 : 64;
+		r->mkeys = xreallocarray(r->mkeys, *alloc, sizeof(*r->mkeys));
+		r->mkey_target = xreallocarray(r->mkey_target, *alloc, sizeof(*r->mkey_target));
+	}
+	r->mkeys[r->nmkeys] = key;
+	r->mkey_target[r->nmkeys++] = m;
+	g_hash_table_insert(r->ministry_by_key, key, m);
+}
+
+static int
+load_registry(struct refs *r, const char *path, struct diag *d)
+{
+	xmlDocPtr doc = xmlio_load(path, d);
+	xmlNodePtr root, n, a;
+	size_t alloc = 0, kalloc = 0, i;
+
+	if (doc == NULL)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (is_elem(n, "ministry") || is_elem(n, "group"))
+			alloc++;
+	r->ministries = xcalloc(alloc ? alloc : 1, sizeof(*r->ministries));
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		struct refs_ministry *m;
+
+		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
+			continue;
+		m = &r->ministries[r->nministries++];
+		m->code = attr(n, "code");
+		m->name = attr(n, "name");
+		m->group = is_elem(n, "group");
+		if (m->code == NULL || m->name == NULL) {
+			diag_error(d, path, xmlGetLineNo(n), "<%s> without code or name", n->name);
+			continue;
+		}
+	}
+	/* Keys in order of precedence: names, then codes, then aliases. */
+	for (i = 0; i < r->nministries; i++)
+		if (r->ministries[i].name)
+			add_mkey(r, r->ministries[i].name, &r->ministries[i], &kalloc);
+	for (i = 0; i < r->nministries; i++)
+		if (r->ministries[i].code)
+			add_mkey(r, r->ministries[i].code, &r->ministries[i], &kalloc);
+	i = 0;
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
+			continue;
+		for (a = n->children; a; a = a->next) {
+			if (is_elem(a, "alias")) {
+				char *t = content(a);
+
+				add_mkey(r, t, &r->ministries[i], &kalloc);
+				free(t);
+			}
+		}
+		i++;
+	}
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* ---- plan ---- */
+
+static const char *const levels[] = { "area", "field", "section", "group", "measure" };
+
+static void
+walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
+{
+	size_t i;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+			struct refs_node *node;
+			char *id;
+
+			if (!is_elem(n, levels[i]) || (id = attr(n, "id")) == NULL)
+				continue;
+			if (g_hash_table_contains(r->node_by_id, id)) {
+				free(id);
+				continue;
+			}
+			if (r->nnodes == *alloc) {
+				*alloc = *alloc ? *alloc * 2 : 256;
+				r->nodes = xreallocarray(r->nodes, *alloc, sizeof(*r->nodes));
+			}
+			node = &r->nodes[r->nnodes++];
+			node->id = id;
+			node->level = xstrdup(levels[i]);
+			node->title = attr(n, "title");
+			if (node->title == NULL)
+				node->title = xstrdup("");
+		}
+		if (is_elem(n, "relist")) {
+			char *at = attr(n, "at"), *ref = attr(n, "ref");
+
+			if (at && ref) {
+				if (r->nrelist * 2 + 2 > *ralloc) {
+					*ralloc = *ralloc ? *ralloc * 2 : 64;
+					r->relist_keys = xreallocarray(r->relist_keys, *ralloc,
+					    sizeof(*r->relist_keys));
+				}
+				r->relist_keys[r->nrelist * 2] = at;
+				r->relist_keys[r->nrelist * 2 + 1] = ref;
+				r->nrelist++;
+			} else {
+				free(at);
+				free(ref);
+			}
+		}
+		walk_plan(r, n->children, alloc, ralloc);
+	}
+}
+
+static int
+load_plan(struct refs *r, const char *path, struct diag *d)
+{
+	xmlDocPtr doc = xmlio_load(path, d);
+	size_t alloc = 0, ralloc = 0, i;
+
+	if (doc == NULL)
+		return -1;
+	walk_plan(r, xmlDocGetRootElement(doc), &alloc, &ralloc);
+	/* Node ids are fixed now; the table points into the array. */
+	for (i = 0; i < r->nnodes; i++)
+		g_hash_table_insert(r->node_by_id, r->nodes[i].id, &r->nodes[i]);
+	for (i = 0; i < r->nrelist; i++)
+		g_hash_table_insert(r->relist, r->relist_keys[i * 2], r->relist_keys[i * 2 + 1]);
+	xmlFreeDoc(doc);
+	if (r->nnodes == 0)
+		return diag_error(d, path, 0, "the plan has no area, field, section or measure with an id");
+	return 0;
+}
+
+/* ---- matrix ---- */
+
+static void
+walk_matrix(struct refs *r, xmlNodePtr n, const char *target, size_t *alloc)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_elem(n, "entry")) {
+			char *t = attr(n, "target");
+
+			walk_matrix(r, n->children, t, alloc);
+			free(t);
+			continue;
+		}
+		if (is_elem(n, "indicator")) {
+			struct refs_indicator *ind;
+			xmlNodePtr c;
+
+			if (r->nindicators == *alloc) {
+				*alloc = *alloc ? *alloc * 2 : 64;
+				r->indicators = xreallocarray(r->indicators, *alloc,
+				    sizeof(*r->indicators));
+			}
+			ind = &r->indicators[r->nindicators++];
+			memset(ind, 0, sizeof(*ind));
+			ind->id = attr(n, "id");
+			ind->target = xstrdup(target ? target : "");
+			for (c = n->children; c; c = c->next) {
+				if (is_elem(c, "text") && ind->text == NULL)
+					ind->text = content(c);
+				else if (is_elem(c, "source") && ind->source == NULL)
+					ind->source = content(c);
+			}
+			if (ind->text == NULL)
+				ind->text = xstrdup("");
+			continue;
+		}
+		walk_matrix(r, n->children, target, alloc);
+	}
+}
+
+static int
+load_matrix(struct refs *r, const char *path, struct diag *d)
+{
+	xmlDocPtr doc = xmlio_load(path, d);
+	size_t alloc = 0;
+
+	if (doc == NULL)
+		return -1;
+	walk_matrix(r, xmlDocGetRootElement(doc), NULL, &alloc);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+refs_load(struct refs *r, const char *registry, const char *plan, const char *matrix,
+    struct diag *d)
+{
+	int ret = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->node_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	r->relist = g_hash_table_new(g_str_hash, g_str_equal);
+	r->ministry_by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	if (load_registry(r, registry, d) < 0)
+		ret = -1;
+	if (load_plan(r, plan, d) < 0)
+		ret = -1;
+	if (load_matrix(r, matrix, d) < 0)
+		ret = -1;
+	return ret;
+}
+
+void
+refs_release(struct refs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nnodes; i++) {
+		free(r->nodes[i].id);
+		free(r->nodes[i].level);
+		free(r->nodes[i].title);
+	}
+	free(r->nodes);
+	for (i = 0; i < r->nrelist * 2; i++)
+		free(r->relist_keys[i]);
+	free(r->relist_keys);
+	for (i = 0; i < r->nministries; i++) {
+		free(r->ministries[i].code);
+		free(r->ministries[i].name);
+	}
+	free(r->ministries);
+	for (i = 0; i < r->nmkeys; i++)
+		free(r->mkeys[i]);
+	free(r->mkeys);
+	free(r->mkey_target);
+	for (i = 0; i < r->nindicators; i++) {
+		free(r->indicators[i].id);
+		free(r->indicators[i].text);
+		free(r->indicators[i].source);
+		free(r->indicators[i].target);
+	}
+	free(r->indicators);
+	if (r->node_by_id)
+		g_hash_table_destroy(r->node_by_id);
+	if (r->relist)
+		g_hash_table_destroy(r->relist);
+	if (r->ministry_by_key)
+		g_hash_table_destroy(r->ministry_by_key);
+	memset(r, 0, sizeof(*r));
+}
+
+const struct refs_node *
+refs_node(const struct refs *r, const char *id)
+{
+	return g_hash_table_lookup(r->node_by_id, id);
+}
+
+const char *
+refs_relist(const struct refs *r, const char *at)
+{
+	return g_hash_table_lookup(r->relist, at);
+}
+
+const struct refs_ministry *
+refs_ministry(const struct refs *r, const char *name)
+{
+	char *key = utf8_fold(name);
+	const struct refs_ministry *m = g_hash_table_lookup(r->ministry_by_key, key);
+
+	free(key);
+	return m;
+}
+
+const struct refs_indicator *
+refs_indicator(const struct refs *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nindicators; i++)
+		if (r->indicators[i].id && strcmp(r->indicators[i].id, key) == 0)
+			return &r->indicators[i];
+	for (i = 0; i < r->nindicators; i++)
+		if (strcmp(r->indicators[i].text, key) == 0)
+			return &r->indicators[i];
+	return NULL;
+}
+
+/* ---- suggestions ---- */
+
+struct cand {
+	size_t	 i;		/* index in its table */
+	size_t	 dist, dist2;	/* primary and tie-breaking distance */
+};
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->dist != y->dist)
+		return x->dist < y->dist ? -1 : 1;
+	if (x->dist2 != y->dist2)
+		return x->dist2 < y->dist2 ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+char *
+refs_suggest_id(const struct refs *r, const char *id, const char *hint)
+{
+	struct cand *c = xcalloc(r->nnodes + 1, sizeof(*c));
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < r->nnodes; i++) {
+		c[i].i = i;
+		c[i].dist = utf8_distance(id, r->nodes[i].id);
+		c[i].dist2 = hint && *hint ? utf8_distance(hint, r->nodes[i].title) : 0;
+	}
+	qsort(c, r->nnodes, sizeof(*c), cand_cmp);
+	strbuf_addstr(&sb, "nearest: ");
+	for (i = 0; i < r->nnodes && i < SUGGEST_N; i++) {
+		char *t = utf8_truncate(r->nodes[c[i].i].title, 20);
+
+		strbuf_addf(&sb, "%s%s (%s)", i ? ", " : "", r->nodes[c[i].i].id, t);
+		free(t);
+	}
+	if (r->nnodes == 0)
+		strbuf_addstr(&sb, "none (the plan is empty)");
+	free(c);
+	return strbuf_detach(&sb);
+}
+
+char *
+refs_suggest_ministry(const struct refs *r, const char *name)
+{
+	struct cand *c = xcalloc(r->nmkeys + 1, sizeof(*c));
+	struct strbuf sb = STRBUF_INIT;
+	char *key = utf8_fold(name);
+	size_t i, shown = 0;
+	const struct refs_ministry *seen[SUGGEST_N];
+
+	for (i = 0; i < r->nmkeys; i++) {
+		c[i].i = i;
+		c[i].dist = utf8_distance(key, r->mkeys[i]);
+		c[i].dist2 = r->mkey_target[i]->group;
+	}
+	qsort(c, r->nmkeys, sizeof(*c), cand_cmp);
+	strbuf_addstr(&sb, "nearest: ");
+	for (i = 0; i < r->nmkeys && shown < 1; i++) {
+		const struct refs_ministry *m = r->mkey_target[c[i].i];
+		size_t k;
+		int dup = 0;
+
+		for (k = 0; k < shown; k++)
+			dup |= seen[k] == m;
+		if (dup)
+			continue;
+		seen[shown++] = m;
+		strbuf_addf(&sb, "%s (%s)", m->name, m->code);
+	}
+	if (shown == 0)
+		strbuf_addstr(&sb, "none (the registry is empty)");
+	free(key);
+	free(c);
+	return strbuf_detach(&sb);
+}
+
+char *
+refs_suggest_indicator(const struct refs *r, const char *key)
+{
+	struct cand *c = xcalloc(r->nindicators + 1, sizeof(*c));
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < r->nindicators; i++) {
+		size_t a = utf8_distance(key, r->indicators[i].text);
+		size_t b = r->indicators[i].id ? utf8_distance(key, r->indicators[i].id) : a;
+
+		c[i].i = i;
+		c[i].dist = a < b ? a : b;
+	}
+	qsort(c, r->nindicators, sizeof(*c), cand_cmp);
+	strbuf_addstr(&sb, "nearest: ");
+	for (i = 0; i < r->nindicators && i < SUGGEST_N; i++) {
+		const struct refs_indicator *ind = &r->indicators[c[i].i];
+		char *t = utf8_truncate(ind->text, 20);
+
+		if (ind->id)
+			strbuf_addf(&sb, "%s%s (%s)", i ? ", " : "", ind->id, t);
+		else
+			strbuf_addf(&sb, "%s'%s'", i ? ", " : "", t);
+		free(t);
+	}
+	if (r->nindicators == 0)
+		strbuf_addstr(&sb, "none (the matrix has no indicators)");
+	free(c);
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,80 @@
+/*
+ * refs: what ingest checks rows against — the ministry registry, the
+ * year's plan (ids, levels, titles, re-listings) and the matrix
+ * (indicators by id or text).  Read with common/xmlio; vocabularies in
+ * docs/design.md.  Lookups never fail loudly: they return NULL and the
+ * caller reports, with refs_suggest_*() for the "nearest" part.
+ */
+#ifndef INGEST_REFS_H
+#define INGEST_REFS_H
+#include <stddef.h>
+
+#include <glib.h>
+
+#include "diag.h"
+
+struct refs_node {
+	char	*id;		/* canonical id */
+	char	*level;		/* measure, area, field, section, group */
+	char	*title;
+};
+
+struct refs_ministry {
+	char	*code;
+	char	*name;
+	int	 group;		/* a <group>, not a ministry */
+};
+
+struct refs_indicator {
+	char	*id;		/* may be NULL */
+	char	*text;		/* NFC, trimmed */
+	char	*source;	/* may be NULL */
+	char	*target;	/* the entry's target */
+};
+
+struct refs {
+	struct refs_node	*nodes;		/* plan order */
+	size_t			 nnodes;
+	GHashTable		*node_by_id;	/* id → struct refs_node * */
+	GHashTable		*relist;	/* at → ref (borrowed strings) */
+	char			**relist_keys;	/* owned at/ref pairs */
+	size_t			 nrelist;
+	struct refs_ministry	*ministries;
+	size_t			 nministries;
+	GHashTable		*ministry_by_key;	/* folded name/code/alias → ministry */
+	char			**mkeys;		/* owned keys, for suggestions */
+	struct refs_ministry	**mkey_target;
+	size_t			 nmkeys;
+	struct refs_indicator	*indicators;
+	size_t			 nindicators;
+};
+
+/*
+ * Loads the three files.  Returns 0, or -1 after reporting each problem
+ * (unreadable file, missing ids) to `d`.  Release with refs_release(),
+ * also after a failure.
+ */
+int				 refs_load(struct refs *r, const char *registry, const char *plan,
+				    const char *matrix, struct diag *d);
+void				 refs_release(struct refs *r);
+/* The plan node with canonical id `id`, or NULL. */
+const struct refs_node		*refs_node(const struct refs *r, const char *id);
+/* The canonical id a re-listing position `at` stands for, or NULL. */
+const char			*refs_relist(const struct refs *r, const char *at);
+/* The ministry (or group) named by a name, code or alias, or NULL. */
+const struct refs_ministry	*refs_ministry(const struct refs *r, const char *name);
+/* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
+const struct refs_indicator	*refs_indicator(const struct refs *r, const char *key);
+/*
+ * "nearest: A (title), B (title), C (title)" for an unknown id: the plan
+ * ids closest to `id` by edit distance, ties broken by how close their
+ * title is to `hint` (may be NULL), then plan order.  New string.
+ */
+char				*refs_suggest_id(const struct refs *r, const char *id,
+				    const char *hint);
+/* "nearest: 総務省 (mic)" for an unknown ministry name.  New string. */
+char				*refs_suggest_ministry(const struct refs *r, const char *name);
+/* "nearest: incident-reports (インシデント報告関連件数), …".  New string. */
+char				*refs_suggest_indicator(const struct refs *r, const char *key);
+
+#endif

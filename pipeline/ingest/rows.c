@@ -1,0 +1,461 @@
+#include "rows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ids.h"
+#include "numbers.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xmem.h"
+
+#define HINT_MAX	60	/* code points of title text used for suggestions */
+
+struct ctx {
+	struct rows_record	*rec;
+	const struct csvfile	*f;
+	const struct header	*h;
+	const struct refs	*refs;
+	struct diag		*d;
+};
+
+void
+rows_init(struct rows *rs)
+{
+	memset(rs, 0, sizeof(*rs));
+}
+
+static void
+record_release(struct rows_record *r)
+{
+	size_t i;
+
+	free(r->measure);
+	free(r->written);
+	free(r->ministry);
+	free(r->results);
+	free(r->evaluation);
+	free(r->next);
+	free(r->note);
+	free(r->value);
+	free(r->value_written);
+	free(r->unit);
+	free(r->source);
+	for (i = 0; i < r->nextra; i++) {
+		free(r->extra[i].column);
+		free(r->extra[i].text);
+	}
+	free(r->extra);
+	free(r->quote);
+}
+
+void
+rows_release(struct rows *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		record_release(&rs->v[i]);
+	free(rs->v);
+	memset(rs, 0, sizeof(*rs));
+}
+
+/* The cell of `role` in `row`, or "" when the column is absent or short. */
+static const char *
+cell(const struct header *h, const struct csvrow *row, int role)
+{
+	int c = h->col[role];
+
+	return c >= 0 && (size_t)c < row->ncells ? row->cells[c] : "";
+}
+
+static const char *
+colname(const struct ctx *x, int role)
+{
+	int c = x->h->col[role];
+
+	return c >= 0 ? x->h->name[c] : header_name_ja(role);
+}
+
+/* Reports an error about the row's `role` cell and rejects the row. */
+static int
+row_error(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
+{
+	x->rec->rejected = 1;
+	return diag_add(x->d, DIAG_ERROR, x->f->path, x->rec->line,
+	    role >= 0 ? colname(x, role) : NULL, x->rec->quote, fmt, a, b ? b : "");
+}
+
+static int
+row_warning(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
+{
+	return diag_add(x->d, DIAG_WARNING, x->f->path, x->rec->line,
+	    role >= 0 ? colname(x, role) : NULL, NULL, fmt, a, b ? b : "");
+}
+
+static int
+is_space_cp(unsigned long c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000;
+}
+
+/*
+ * Splits "1-1-1-ア 業務で扱う…" into the leading id and the text after
+ * the first white space.  Returns the id part (new string) and sets
+ * *rest to the text after it, or returns NULL when there is no space.
+ */
+static char *
+split_id(const char *s, const char **rest)
+{
+	const char *p = s, *q;
+
+	while (*p) {
+		q = p;
+		if (is_space_cp(utf8_next(&p))) {
+			char *id = xstrndup(s, (size_t)(q - s));
+
+			while (*p) {
+				q = p;
+				if (!is_space_cp(utf8_next(&p))) {
+					p = q;
+					break;
+				}
+			}
+			*rest = p;
+			return id;
+		}
+	}
+	return NULL;
+}
+
+/* Checks the measure cell.  `required`: empty is an error. */
+static void
+check_measure(struct ctx *x, const char *text, int required)
+{
+	struct rows_record *rec = x->rec;
+	const char *hint = NULL, *ref;
+	const struct refs_node *node;
+	char *id, *sugg, *h;
+
+	if (text[0] == '\0') {
+		if (required)
+			row_error(x, ROLE_MEASURE, "%s is empty: every row needs a measure id%s",
+			    colname(x, ROLE_MEASURE), NULL);
+		return;
+	}
+	rec->written = xstrdup(text);
+	id = ids_normalize(text);
+	if (id == NULL) {
+		char *head = split_id(text, &hint);
+
+		if (head && (id = ids_normalize(head)) != NULL && refs_node(x->refs, id) == NULL &&
+		    refs_relist(x->refs, id) == NULL) {
+			free(id);
+			id = NULL;
+		}
+		free(head);
+		if (id)
+			row_warning(x, ROLE_MEASURE,
+			    "text after the measure id is ignored: '%s'%s", hint, NULL);
+	}
+	if (id == NULL) {
+		h = utf8_truncate(text, HINT_MAX);
+		sugg = refs_suggest_id(x->refs, text, h);
+		row_error(x, ROLE_MEASURE,
+		    "cannot read measure id '%s' (expected a form like 1-1-1-ア); %s", text, sugg);
+		free(sugg);
+		free(h);
+		return;
+	}
+	node = refs_node(x->refs, id);
+	if (node == NULL && (ref = refs_relist(x->refs, id)) != NULL) {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addf(&sb, "%s is a re-listing (再掲) of %s; the row is filed under %s",
+		    id, ref, ref);
+		row_warning(x, ROLE_MEASURE, "%s%s", sb.buf, NULL);
+		strbuf_release(&sb);
+		free(id);
+		id = xstrdup(ref);
+		node = refs_node(x->refs, id);
+	}
+	if (node == NULL) {
+		struct strbuf sb = STRBUF_INIT;
+
+		h = hint ? utf8_truncate(hint, HINT_MAX) : NULL;
+		sugg = refs_suggest_id(x->refs, id, h);
+		if (strcmp(id, text) != 0)
+			strbuf_addf(&sb, "'%s' (read as %s)", text, id);
+		else
+			strbuf_addf(&sb, "'%s'", text);
+		row_error(x, ROLE_MEASURE, "unknown measure id %s; %s", sb.buf, sugg);
+		strbuf_release(&sb);
+		free(sugg);
+		free(h);
+		free(id);
+		return;
+	}
+	rec->measure = id;
+	rec->level = node->level;
+}
+
+static void
+check_ministry(struct ctx *x, const char *text, int required)
+{
+	const struct refs_ministry *m;
+	char *sugg;
+
+	if (text[0] == '\0') {
+		if (required)
+			row_error(x, ROLE_MINISTRY, "%s is empty: name the reporting ministry%s",
+			    colname(x, ROLE_MINISTRY), NULL);
+		return;
+	}
+	m = refs_ministry(x->refs, text);
+	if (m == NULL) {
+		sugg = refs_suggest_ministry(x->refs, text);
+		row_error(x, ROLE_MINISTRY, "unknown ministry '%s'; %s", text, sugg);
+		free(sugg);
+		return;
+	}
+	if (m->group) {
+		row_error(x, ROLE_MINISTRY,
+		    "'%s' is a group of ministries (%s), not a ministry: name the ministry that reports",
+		    text, m->name);
+		return;
+	}
+	x->rec->ministry = xstrdup(m->code);
+}
+
+/* inputs.md "Kind 1": ○, ◯, 1, true, yes mark a row. */
+static void
+check_highlight(struct ctx *x, const char *text)
+{
+	static const char *const yes[] = { "○", "◯", "1", "true", "yes" };
+	char *k;
+	size_t i;
+
+	if (text[0] == '\0')
+		return;
+	k = utf8_fold(text);
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcmp(k, yes[i]) == 0)
+			x->rec->highlight = 1;
+	free(k);
+	if (!x->rec->highlight)
+		row_warning(x, ROLE_HIGHLIGHT,
+		    "highlight mark '%s' is not one of ○ ◯ 1 true yes; the row is not highlighted%s",
+		    text, NULL);
+}
+
+static char *
+opt(const char *s)
+{
+	return s[0] ? xstrdup(s) : NULL;
+}
+
+static void
+read_progress(struct ctx *x, const struct csvrow *row)
+{
+	const struct header *h = x->h;
+	struct rows_record *rec = x->rec;
+
+	check_measure(x, cell(h, row, ROLE_MEASURE), 1);
+	check_ministry(x, cell(h, row, ROLE_MINISTRY), 1);
+	rec->results = opt(cell(h, row, ROLE_RESULTS));
+	if (rec->results == NULL)
+		row_error(x, ROLE_RESULTS, "%s is empty: a progress row needs its results%s",
+		    colname(x, ROLE_RESULTS), NULL);
+	rec->evaluation = opt(cell(h, row, ROLE_EVALUATION));
+	rec->next = opt(cell(h, row, ROLE_NEXT));
+	rec->note = opt(cell(h, row, ROLE_NOTE));
+	check_highlight(x, cell(h, row, ROLE_HIGHLIGHT));
+}
+
+static void
+read_indicator(struct ctx *x, const struct csvrow *row)
+{
+	const struct header *h = x->h;
+	struct rows_record *rec = x->rec;
+	const char *ind = cell(h, row, ROLE_INDICATOR);
+	const char *year = cell(h, row, ROLE_YEAR);
+	const char *value = cell(h, row, ROLE_VALUE);
+	int pct = 0;
+
+	if (ind[0] == '\0')
+		row_error(x, ROLE_INDICATOR, "%s is empty: name the indicator by its id or text%s",
+		    colname(x, ROLE_INDICATOR), NULL);
+	else if ((rec->indicator = refs_indicator(x->refs, ind)) == NULL) {
+		char *sugg = refs_suggest_indicator(x->refs, ind);
+
+		row_error(x, ROLE_INDICATOR, "unknown indicator '%s'; %s", ind, sugg);
+		free(sugg);
+	}
+	if (year[0] == '\0')
+		row_error(x, ROLE_YEAR, "%s is empty%s", colname(x, ROLE_YEAR), NULL);
+	else if (numbers_year(year, &rec->year) < 0)
+		row_error(x, ROLE_YEAR,
+		    "cannot read year '%s' (expected 2014, 平成26年度, H26 or FY2014)%s", year, NULL);
+	if (value[0] == '\0')
+		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
+		    colname(x, ROLE_VALUE), NULL);
+	else if (numbers_value(value, &rec->value, &pct) < 0)
+		row_error(x, ROLE_VALUE,
+		    "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
+		    value, NULL);
+	else
+		rec->value_written = xstrdup(value);
+	rec->unit = opt(cell(h, row, ROLE_UNIT));
+	if (pct && rec->unit == NULL)
+		rec->unit = xstrdup("%");
+	rec->source = opt(cell(h, row, ROLE_SOURCE));
+	check_measure(x, cell(h, row, ROLE_MEASURE), 0);
+	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
+}
+
+/* Cells in columns outside the contract, or beyond the header. */
+static void
+read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size_t *nwarned)
+{
+	struct rows_record *rec = x->rec;
+	size_t c;
+
+	for (c = 0; c < row->ncells; c++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (row->cells[c][0] == '\0' ||
+		    (c < x->h->ncols && x->h->role[c] != ROLE_EXTRA))
+			continue;
+		if (c < x->h->ncols && x->h->name[c][0])
+			strbuf_addstr(&sb, x->h->name[c]);
+		else
+			strbuf_addf(&sb, "列%zu", c + 1);
+		if (c >= x->h->ncols) {
+			if (c >= *nwarned) {
+				*warned = xrealloc(*warned, c + 1);
+				memset(*warned + *nwarned, 0, c + 1 - *nwarned);
+				*nwarned = c + 1;
+			}
+			if (!(*warned)[c])
+				diag_add(x->d, DIAG_WARNING, x->f->path, rec->line, sb.buf, NULL,
+				    "cell in column %zu has no header; cells of that column are kept as extra",
+				    c + 1);
+			(*warned)[c] = 1;
+		}
+		rec->extra = xreallocarray(rec->extra, rec->nextra + 1, sizeof(*rec->extra));
+		rec->extra[rec->nextra].column = strbuf_detach(&sb);
+		rec->extra[rec->nextra++].text = xstrdup(row->cells[c]);
+	}
+}
+
+int
+rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct header *h,
+    const struct refs *refs, struct diag *d)
+{
+	size_t before = d->errors, i;
+	unsigned char *warned = NULL;
+	size_t nwarned = 0;
+
+	for (i = first; i < f->nrows; i++) {
+		const struct csvrow *row = &f->rows[i];
+		struct ctx x;
+
+		if (rs->n == rs->alloc) {
+			rs->alloc = rs->alloc ? rs->alloc * 2 : 256;
+			rs->v = xreallocarray(rs->v, rs->alloc, sizeof(*rs->v));
+		}
+		x.rec = &rs->v[rs->n++];
+		memset(x.rec, 0, sizeof(*x.rec));
+		x.rec->kind = h->kind;
+		x.rec->file = f;
+		x.rec->line = row->line;
+		x.rec->quote = csvrow_quote(row);
+		x.f = f;
+		x.h = h;
+		x.refs = refs;
+		x.d = d;
+		if (row->bad) {		/* reported by csvread */
+			x.rec->rejected = 1;
+			continue;
+		}
+		if (h->kind == KIND_PROGRESS)
+			read_progress(&x, row);
+		else
+			read_indicator(&x, row);
+		read_extra(&x, row, &warned, &nwarned);
+	}
+	free(warned);
+	return d->errors > before ? -1 : 0;
+}
+
+/* "line 12" in the same file, else "other.csv:12". */
+static void
+where(struct strbuf *sb, const struct rows_record *a, const struct rows_record *b)
+{
+	if (a->file == b->file)
+		strbuf_addf(sb, "line %ld", b->line);
+	else
+		strbuf_addf(sb, "%s:%ld", b->file->name, b->line);
+}
+
+int
+rows_crosscheck(struct rows *rs, struct diag *d)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	unsigned char *conflicted = xcalloc(rs->n + 1, 1);
+	size_t before = d->errors, i;
+
+	for (i = 0; i < rs->n; i++) {
+		struct rows_record *r = &rs->v[i], *o;
+		struct strbuf key = STRBUF_INIT, at = STRBUF_INIT;
+		gpointer got;
+
+		if (r->rejected)
+			continue;
+		if (r->kind == KIND_PROGRESS)
+			strbuf_addf(&key, "P\x1f%s\x1f%s\x1f%s", r->measure, r->ministry,
+			    r->results);
+		else
+			strbuf_addf(&key, "I\x1f%s\x1f%d\x1f%s",
+			    r->indicator->id ? r->indicator->id : r->indicator->text, r->year,
+			    r->ministry ? r->ministry : "");
+		if (!g_hash_table_lookup_extended(seen, key.buf, NULL, &got)) {
+			g_hash_table_insert(seen, strbuf_detach(&key), (gpointer)(i + 1));
+			continue;
+		}
+		o = &rs->v[(size_t)got - 1];
+		where(&at, r, o);
+		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
+			r->dropped = 1;
+			diag_add(d, DIAG_WARNING, r->file->path, r->line, NULL, r->quote,
+			    "duplicate of %s (same %s); this row is not used", at.buf,
+			    r->kind == KIND_PROGRESS ? "measure, ministry and 実績/results" :
+			    "indicator, year, ministry and value");
+		} else {
+			const char *name = r->indicator->id ? r->indicator->id : r->indicator->text;
+			const char *min = r->ministry ? r->ministry : "-";
+			struct strbuf back = STRBUF_INIT;
+
+			r->rejected = 1;
+			diag_add(d, DIAG_ERROR, r->file->path, r->line, NULL, r->quote,
+			    "conflicting values for indicator '%s', year %d, ministry %s: "
+			    "'%s' here, '%s' at %s", name, r->year, min, r->value_written,
+			    o->value_written, at.buf);
+			if (!conflicted[(size_t)got - 1]) {
+				conflicted[(size_t)got - 1] = 1;
+				o->rejected = 1;
+				where(&back, o, r);
+				diag_add(d, DIAG_ERROR, o->file->path, o->line, NULL, o->quote,
+				    "conflicting values for indicator '%s', year %d, ministry %s: "
+				    "'%s' here, '%s' at %s", name, r->year, min, o->value_written,
+				    r->value_written, back.buf);
+			}
+			strbuf_release(&back);
+		}
+		strbuf_release(&key);
+		strbuf_release(&at);
+	}
+	free(conflicted);
+	g_hash_table_destroy(seen);
+	return d->errors > before ? -1 : 0;
+}

@@ -1,0 +1,71 @@
+/*
+ * rows: data rows → checked records (inputs.md "Kind 1", "Kind 2",
+ * "Errors and what is never lost").  Each cell is checked (ids,
+ * ministries, highlight marks, years, numbers); each problem goes to the
+ * diag with the row quoted.  A row with an error becomes a rejected
+ * record: it is not emitted as <progress>/<indicator>, and its quote is
+ * in the diag.  rows_crosscheck() then finds duplicates (warnings) and
+ * conflicting indicator values (errors at both lines).
+ */
+#ifndef INGEST_ROWS_H
+#define INGEST_ROWS_H
+#include <stddef.h>
+
+#include "csvread.h"
+#include "diag.h"
+#include "header.h"
+#include "refs.h"
+
+struct rows_extra {
+	char	*column;	/* header name, or "列N" when it has none */
+	char	*text;
+};
+
+struct rows_record {
+	enum header_kind	 kind;
+	const struct csvfile	*file;		/* borrowed */
+	long			 line;
+	int			 rejected;	/* error: not emitted */
+	int			 dropped;	/* duplicate: not emitted (warned) */
+	/* both kinds */
+	char			*measure;	/* canonical id, or NULL */
+	char			*written;	/* the id as written, or NULL */
+	const char		*level;		/* plan node kind, or NULL */
+	char			*ministry;	/* code, or NULL */
+	/* progress */
+	char			*results, *evaluation, *next, *note;	/* may be NULL */
+	int			 highlight;
+	/* indicators */
+	const struct refs_indicator *indicator;
+	int			 year;
+	char			*value;		/* canonical */
+	char			*value_written;
+	char			*unit, *source;
+	struct rows_extra	*extra;
+	size_t			 nextra;
+	char			*quote;		/* the row as written, " | "-joined */
+};
+
+struct rows {
+	struct rows_record	*v;
+	size_t			 n, alloc;
+};
+
+void	 rows_init(struct rows *rs);
+void	 rows_release(struct rows *rs);
+/*
+ * Checks each data row of `f` (the rows after its header `h`) and appends
+ * one record per row to `rs`.  Returns 0 when no error was reported.
+ */
+int	 rows_read(struct rows *rs, const struct csvfile *f, size_t first,
+	    const struct header *h, const struct refs *refs, struct diag *d);
+/*
+ * Across all files read: a progress row repeating the measure, ministry
+ * and 実績 text of an earlier one is a duplicate (warning, not emitted);
+ * an indicator row repeating indicator, year, ministry and value is a
+ * duplicate; a different value is a conflict (error at both lines, both
+ * rejected).  Returns 0 when no error was reported.
+ */
+int	 rows_crosscheck(struct rows *rs, struct diag *d);
+
+#endif
