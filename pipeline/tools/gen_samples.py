@@ -173,6 +173,8 @@ class Plan:
         self.title = root.get("title", "")
         self.areas = []
         self.nodes = {}
+        self.relists = [(r.get("at"), r.get("ref")) for r in root.iter("relist")
+                        if r.get("at") and r.get("ref")]
         for el in root:
             if el.tag == "area":
                 self.areas.append(self._walk(el, "area", None))
@@ -750,6 +752,19 @@ class Samples:
             summ.append(self.field_summary(f))
         for r in summ:
             rows.setdefault(r["ministry"], []).append(r)
+        # Two rows written under a re-listed position (※再掲): ingest
+        # normalizes the `at` id to the canonical one (design.md <relist>).
+        self.relist_rows = []
+        for at, ref in sorted(self.plan.relists, key=lambda p: h("relist", *p)):
+            if len(self.relist_rows) >= 2:
+                break
+            cands = [r for c in self.codes if c != "cas" for r in rows.get(c, [])
+                     if r["measure"] == ref and not r.get("summary")]
+            if cands and at in self.plan.nodes:
+                continue                    # `at` must not be a node id itself
+            if cands:
+                cands[0]["written"] = at
+                self.relist_rows.append((at, ref, cands[0]["ministry"]))
         order = {}
         i = 0
         for a in self.plan.areas:
@@ -984,6 +999,8 @@ class Samples:
         if col == "measure":
             if r.get("summary"):
                 return r["measure"]
+            if r.get("written"):
+                return r["written"]
             form = style["ids"]
             if form == "mixed":
                 form = pick(["canonical", "circled", "lookalike", "canonical",
@@ -1181,13 +1198,19 @@ class Samples:
                 " (the only ministry expected: the measure is 未提出)" if alone else ""))
         L.append("")
         L.append("Re-listed measures (※再掲, `<relist>` in the plan) have no rows of "
-                 "their own: they are reported under their canonical id. For measures "
-                 "naming 関係府省庁 (expect=\"none\"), one or two plausible ministries "
-                 "report anyway.")
+                 "their own: they are reported under their canonical id%s." % (
+                     "" if not self.relist_rows else
+                     ", except rows written under the re-listed position, which "
+                     "ingest normalizes to the canonical id: %s" % "; ".join(
+                         "%s wrote `%s` (= `%s`)" % (self.reg.by_code[c].name, at, ref)
+                         for at, ref, c in self.relist_rows)))
+        L.append("")
+        L.append("For measures naming 関係府省庁 (expect=\"none\"), one or two "
+                 "plausible ministries report anyway.")
         L.append("")
         with open(os.path.join(out, "README.md"), "w", encoding="utf-8",
                   newline="\n") as f:
-            f.write("\n".join(L))
+            f.write("\n".join(L).rstrip("\n") + "\n")
 
     def order_of(self, mid):
         for i, m in enumerate(self.plan.measures()):

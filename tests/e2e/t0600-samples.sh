@@ -95,7 +95,7 @@ for y in $YEARS; do
 			tail -n 1 '$TRASH/sub-$y.err'
 			tail -n 1 '$TRASH/sub-$y.err' | grep -q ' 0 errors' &&
 			grep -q 'errors=\"0\"' '$TRASH/sub-$y.xml' &&
-			files=\$(csvs $y | wc -l) &&
+			files=\$(csvs $y | wc -l) && [ \$files -gt 0 ] &&
 			grep -q \"files=\\\"\$files\\\"\" '$TRASH/sub-$y.xml'
 		"
 
