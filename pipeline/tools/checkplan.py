@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Check a plan.xml beyond its schema, and count it against its seed.
 
-    checkplan.py [--registry input/ministries.xml] [--seed SEED.txt] PLAN.xml
+    checkplan.py [--registry input/ministries.xml] [--seed SEED.txt] [--contiguous] PLAN.xml
 
 Checks what RELAX NG cannot (docs/design.md "input/Y/plan.xml",
 inputs.md "Measure identifiers"):
  - every id is unique and built from its parent's id (field 1-1 under area 1,
    measure 1-1-1-ア under section 1-1-1 or its group, group <parent>-G<n>
    numbered 1, 2, … in order), a measure id ends with its label;
- - labels run ア イ ウ … in order under each area, field or section;
+ - labels follow katakana order under each area, field or section (with
+   --contiguous or --seed: ア イ ウ … without gaps);
  - every relist ref names a measure (not a relist) and its at is its position;
  - every resp ministry/group ref is a code of that kind in the registry,
-   every fnref names a footnote of the same measure;
+   every fnref names a footnote of the same measure, and every footnote
+   (id fn<n>) is cited by an fnref or marked in="title";
  - the registry: names and aliases unique, member refs name ministries.
 With --seed, also counts the measure headings "(ア) title（resp）" of the
 seed's text (lines after the 目次 that open with a parenthesized katakana
@@ -65,7 +67,7 @@ def check_registry(path):
     return c.errors, kinds
 
 
-def check_plan(path, kinds):
+def check_plan(path, kinds, contiguous):
     c = Checker(path)
     root = ET.parse(path).getroot()
     ids = {}
@@ -77,10 +79,18 @@ def check_plan(path, kinds):
         ids[node_id] = what
 
     def labels(owner_id, entries):
+        prev = -1
         for i, e in enumerate(entries):
-            want = KATAKANA[i] if i < len(KATAKANA) else "?"
-            if e.get("label") != want:
-                c.error("%s: label %s out of sequence (expected %s)" % (owner_id, e.get("label"), want))
+            lab = e.get("label")
+            pos = KATAKANA.find(lab) if lab and len(lab) == 1 else -1
+            if contiguous:
+                want = KATAKANA[i] if i < len(KATAKANA) else "?"
+                if lab != want:
+                    c.error("%s: label %s out of sequence (expected %s)" % (owner_id, lab, want))
+            elif pos <= prev:
+                c.error("%s: label %s out of sequence (after %s)"
+                        % (owner_id, lab, KATAKANA[prev] if prev >= 0 else "the start"))
+            prev = max(prev, pos)
 
     def content(owner, owner_id):
         """Measures, relists and groups directly under an area, field or section."""
@@ -137,9 +147,14 @@ def check_plan(path, kinds):
                 c.error("%s: resp %s ref '%s' is not a %s of the registry" % (where, r.tag, r.get("ref"), r.tag))
     for e in measures:
         fns = {f.get("id") for f in e.findall("footnote")}
-        for ref in e.iter("fnref"):
-            if ref.get("ref") not in fns:
-                c.error("%s: fnref %s has no footnote in the measure" % (e.get("id"), ref.get("ref")))
+        refs = {ref.get("ref") for ref in e.iter("fnref")}
+        for ref in sorted(refs - fns):
+            c.error("%s: fnref %s has no footnote in the measure" % (e.get("id"), ref))
+        for f in e.findall("footnote"):
+            if f.get("id") != "fn" + f.get("n", ""):
+                c.error("%s: footnote id %s differs from its number %s" % (e.get("id"), f.get("id"), f.get("n")))
+            if f.get("id") not in refs and f.get("in") != "title":
+                c.error("%s: footnote %s is cited nowhere in the measure" % (e.get("id"), f.get("id")))
     for r in relists:
         if ids.get(r.get("ref")) != "measure":
             c.error("relist %s: ref %s is not a measure" % (r.get("at"), r.get("ref")))
@@ -160,9 +175,12 @@ def main():
     ap.add_argument("plan")
     ap.add_argument("--registry", default="input/ministries.xml")
     ap.add_argument("--seed")
+    ap.add_argument("--contiguous", action="store_true",
+                    help="labels run ア イ ウ … without gaps (a whole plan; FY2014's lists only"
+                         " the measures of 001's annex, in order but with gaps)")
     a = ap.parse_args()
     errors, kinds = check_registry(a.registry)
-    e, measures, relists = check_plan(a.plan, kinds)
+    e, measures, relists = check_plan(a.plan, kinds, a.contiguous or bool(a.seed))
     errors += e
     n_plan = len(measures) + len(relists)
     if a.seed:

@@ -415,6 +415,7 @@ def finish(root, reg, footnotes, err, report):
             err(m.line, "measure heading without responsibility: %s" % text)
             title, resp = text, ""
         fns = cited(title)
+        m.title_fns = set(fns)
         title = norm_spaces(SUP_RE.sub("", title))
         m.attrs["id"] = "%s-%s" % (owner.attrs["id"], label)
         m.attrs["title"] = title
@@ -557,8 +558,10 @@ def emit(node, out, depth):
             lab = ' label="%s"' % it.attrs["label"] if "label" in it.attrs else ""
             out.append("%s  <item%s>%s</item>" % (ind, lab, inline(it.text)))
         for fn in getattr(node, "fns", []):
-            out.append('%s  <footnote id="fn%s" n="%s">%s</footnote>'
-                       % (ind, fn.attrs["n"], fn.attrs["n"], inline(fn.text)))
+            # a mark in the title cannot be an <fnref/> (title is an attribute)
+            where = ' in="title"' if int(fn.attrs["n"]) in node.title_fns else ""
+            out.append('%s  <footnote id="fn%s" n="%s"%s>%s</footnote>'
+                       % (ind, fn.attrs["n"], fn.attrs["n"], where, inline(fn.text)))
         out.append("%s</%s>" % (ind, k))
         return
     for ch in node.children:

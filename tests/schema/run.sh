@@ -23,7 +23,7 @@ schema_for() {
 
 run_check() {
 	case $1 in
-	plan-*) python3 pipeline/tools/checkplan.py --registry $dir/registry-valid.xml "$dir/$1" ;;
+	plan-*) python3 pipeline/tools/checkplan.py --contiguous --registry $dir/registry-valid.xml "$dir/$1" ;;
 	registry-*) python3 pipeline/tools/checkplan.py --registry "$dir/$1" $dir/plan-valid.xml ;;
 	esac
 }
@@ -37,8 +37,10 @@ if xmllint --noout --relaxng stylesheets/registry.rng input/ministries.xml >"$tm
 	ok "input/ministries.xml is valid"; else bad "input/ministries.xml is valid"; fi
 for plan in input/*/plan.xml; do
 	[ -f "$plan" ] || continue
+	# only the FY2013 plan is whole; FY2014 lists the measures of 001's annex
+	case $plan in input/2013/*) contiguous=--contiguous ;; *) contiguous= ;; esac
 	if xmllint --noout --relaxng stylesheets/plan.rng "$plan" >"$tmp" 2>&1 &&
-	   python3 pipeline/tools/checkplan.py --registry input/ministries.xml "$plan" >>"$tmp" 2>&1; then
+	   python3 pipeline/tools/checkplan.py --registry input/ministries.xml $contiguous "$plan" >>"$tmp" 2>&1; then
 		ok "$plan is valid"; else bad "$plan is valid"; fi
 done
 
