@@ -1,0 +1,686 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  report.xsl: report model (join.xsl) → page description (*.pdoc) of the
+  annual report, A4 portrait (docs/design.md "Page description";
+  shared/spec/outputs.md "Annual report", items 1–6).
+
+  Input:  build/Y/model.xml
+  Params: draft  0 or 1: with 1 the document is stamped 案 and the
+                 validation problems annex is added
+          date   ISO date printed on the cover (default: the matrix date)
+  Output: build/Y/report.pdoc
+
+  Order: cover; 目次; はじめに; 評価の枠組み (表1 policy areas, the two
+  viewpoints); per area → field → section → group → measure in plan
+  order; annexes 担当府省一覧, 提出状況, 備考 and, in drafts, 検証結果.
+  Heading ids are the plan ids (1, 1-1, 1-1-1, 1-1-1-ア), so a relist
+  links to <a href="#ref">.  Heading levels: area 1, field 2, section 3,
+  measure 4; the 目次 shows levels 1–2.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:param name="draft" select="'0'"/>
+  <xsl:param name="date" select="''"/>
+
+  <xsl:key name="reg" match="/model/registry/ministry" use="@code"/>
+
+  <xsl:variable name="year" select="/model/@year"/>
+  <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
+  <xsl:variable name="era">
+    <xsl:call-template name="era-year">
+      <xsl:with-param name="year" select="$year"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="title" select="concat('サイバーセキュリティ政策に係る年次報告（', $year, '年度）')"/>
+  <xsl:variable name="body-name">
+    <xsl:choose>
+      <xsl:when test="/model/matrix/@body != ''"><xsl:value-of select="/model/matrix/@body"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="/model/plan/@body"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="cover-date">
+    <xsl:choose>
+      <xsl:when test="$date != ''"><xsl:value-of select="$date"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="/model/matrix/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template match="/">
+    <xsl:if test="not(/model)">
+      <xsl:message terminate="yes">report.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
+    </xsl:if>
+    <document kind="report" draft="{number($is-draft)}">
+      <meta title="{$title}" author="{$body-name}"
+            subject="{concat($era, '年度 サイバーセキュリティ政策の実施状況と評価')}"
+            keywords="サイバーセキュリティ,年次報告,{/model/plan/@title},{$year}"/>
+      <xsl:call-template name="styles"/>
+      <template name="cover" width="210mm" height="297mm"
+                margin-top="60mm" margin-bottom="30mm" margin-left="25mm" margin-right="25mm"/>
+      <template name="body" width="210mm" height="297mm"
+                margin-top="25mm" margin-bottom="25mm" margin-left="22mm" margin-right="22mm">
+        <header style="small"><left><field name="title"/></left><right><field name="running"/></right></header>
+        <footer style="small"><center>- <field name="page"/> -</center></footer>
+      </template>
+
+      <flow template="cover">
+        <p style="cover-title"><xsl:value-of select="$title"/></p>
+        <p style="cover-sub">（<xsl:value-of select="$era"/>年度）</p>
+        <space h="90mm"/>
+        <p style="cover-date">
+          <xsl:call-template name="date-ja">
+            <xsl:with-param name="date" select="$cover-date"/>
+          </xsl:call-template>
+        </p>
+        <p style="cover-body"><xsl:value-of select="$body-name"/></p>
+      </flow>
+
+      <flow template="body" number-from="1">
+        <toc title="目次" levels="2"/>
+        <pagebreak/>
+        <xsl:call-template name="introduction"/>
+        <xsl:call-template name="framework"/>
+        <xsl:apply-templates select="/model/area"/>
+        <xsl:call-template name="annex-responsibility"/>
+        <xsl:call-template name="annex-status"/>
+        <xsl:call-template name="annex-notes"/>
+        <xsl:if test="$is-draft">
+          <xsl:call-template name="annex-diags"/>
+        </xsl:if>
+      </flow>
+    </document>
+  </xsl:template>
+
+  <xsl:template name="styles">
+    <style name="body" font="mincho" size="10.5pt" leading="1.75" align="justify" indent="1em"/>
+    <style name="plain" font="mincho" size="10.5pt" leading="1.75" align="justify" indent="0"/>
+    <style name="h1" font="gothic" size="16pt" leading="1.4" weight="bold" space-before="6mm" space-after="4mm" keep-with-next="1"/>
+    <style name="h2" font="gothic" size="13pt" leading="1.4" weight="bold" space-before="5mm" space-after="3mm" keep-with-next="1"/>
+    <style name="h3" font="gothic" size="11.5pt" leading="1.5" weight="bold" space-before="4mm" space-after="2mm" keep-with-next="1"/>
+    <style name="h4" font="gothic" size="10.5pt" leading="1.6" weight="bold" space-before="4mm" space-after="1.5mm" keep-with-next="1"/>
+    <style name="group-head" font="gothic" size="10.5pt" leading="1.6" weight="bold" align="left" space-before="4mm" space-after="1mm" keep-with-next="1"/>
+    <style name="subhead" font="gothic" size="10pt" leading="1.6" weight="bold" align="left" space-before="2mm" space-after="0.5mm" keep-with-next="1" color="#1f3864"/>
+    <style name="item" font="mincho" size="10.5pt" leading="1.75" align="justify"/>
+    <style name="bullet" font="mincho" size="10.5pt" leading="1.75" align="justify"/>
+    <style name="missing" font="gothic" size="10pt" leading="1.6" align="left" color="#c00000" indent="0"/>
+    <style name="relist" font="mincho" size="10.5pt" leading="1.75" align="left" indent="0"/>
+    <style name="note" font="mincho" size="9pt" leading="1.6" align="justify" indent="0"/>
+    <style name="caption" font="gothic" size="9.5pt" leading="1.5" align="left" space-before="2mm" space-after="1mm" keep-with-next="1"/>
+    <style name="cell" font="mincho" size="9pt" leading="1.5" align="left"/>
+    <style name="cell-head" font="gothic" size="9pt" leading="1.5" weight="bold" align="center"/>
+    <style name="small" font="gothic" size="8pt" leading="1.4" color="#404040"/>
+    <style name="cover-title" font="gothic" size="22pt" leading="1.5" weight="bold" align="center"/>
+    <style name="cover-sub" font="gothic" size="16pt" leading="1.5" align="center" space-before="4mm"/>
+    <style name="cover-date" font="mincho" size="14pt" leading="1.5" align="center"/>
+    <style name="cover-body" font="gothic" size="16pt" leading="1.5" align="center" space-before="6mm"/>
+  </xsl:template>
+
+  <!-- ===== はじめに and the evaluation framework (outputs.md items 3) ===== -->
+
+  <xsl:template name="introduction">
+    <h level="1" id="intro" toc="1" outline="1" running="1">はじめに</h>
+    <p style="body">
+      <xsl:text>本報告は、「</xsl:text>
+      <xsl:value-of select="/model/plan/@title"/>
+      <xsl:text>」（</xsl:text>
+      <xsl:call-template name="date-ja">
+        <xsl:with-param name="date" select="/model/plan/@date"/>
+      </xsl:call-template>
+      <xsl:value-of select="/model/plan/@body"/>
+      <xsl:text>決定）に基づく</xsl:text>
+      <xsl:value-of select="$era"/>
+      <xsl:text>年度（</xsl:text>
+      <xsl:value-of select="$year"/>
+      <xsl:text>年度）の各施策について、各府省庁から提出された取組の実績、評価及び今年度の取組を取りまとめ、「</xsl:text>
+      <xsl:value-of select="/model/matrix/@title"/>
+      <xsl:text>」に定める評価に当たり考慮すべき状況とともに示すものである。</xsl:text>
+    </p>
+    <p style="body">
+      <xsl:text>対象施策は</xsl:text>
+      <xsl:value-of select="/model/@measures"/>
+      <xsl:text>件、提出が求められる施策と府省庁の組合せは</xsl:text>
+      <xsl:value-of select="/model/@expected"/>
+      <xsl:text>件であり、うち</xsl:text>
+      <xsl:value-of select="/model/@received"/>
+      <xsl:text>件の提出を受けた（未提出</xsl:text>
+      <xsl:value-of select="/model/@missing"/>
+      <xsl:text>件。別添「提出状況」参照）。</xsl:text>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="framework">
+    <xsl:variable name="mx" select="/model/matrix"/>
+    <h level="1" id="framework" toc="1" outline="1" running="1">評価の枠組み</h>
+    <p style="body">
+      <xsl:text>評価は、「</xsl:text>
+      <xsl:value-of select="$mx/@title"/>
+      <xsl:text>」（</xsl:text>
+      <xsl:call-template name="date-ja">
+        <xsl:with-param name="date" select="$mx/@date"/>
+      </xsl:call-template>
+      <xsl:value-of select="$mx/@body"/>
+      <xsl:text>決定）に基づき、次のサイバーセキュリティ政策領域を対象として実施した。</xsl:text>
+    </p>
+    <xsl:for-each select="$mx/domains">
+      <p style="caption">
+        <xsl:choose>
+          <xsl:when test="@title != ''"><xsl:value-of select="@title"/></xsl:when>
+          <xsl:otherwise>表１ サイバーセキュリティ政策領域</xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <table widths="2 3" style="cell" head-style="cell-head" alt="サイバーセキュリティ政策領域">
+        <tr head="1"><td>政策領域</td><td>政策分野</td></tr>
+        <xsl:for-each select="domain">
+          <tr>
+            <td><xsl:value-of select="concat(@ref, ' ', @title)"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="domain">
+                  <xsl:for-each select="domain">
+                    <xsl:if test="position() &gt; 1"><br/></xsl:if>
+                    <xsl:call-template name="field-mark">
+                      <xsl:with-param name="id" select="@ref"/>
+                    </xsl:call-template>
+                    <xsl:value-of select="@title"/>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>－</xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </table>
+    </xsl:for-each>
+    <xsl:if test="$mx/viewpoint">
+      <p style="body">評価は、次の二つの視点から総合的に行った。</p>
+      <xsl:for-each select="$mx/viewpoint">
+        <h level="3" outline="1"><xsl:value-of select="concat('（', position(), '）', @title)"/></h>
+        <xsl:apply-templates select="p" mode="text"/>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:for-each select="$mx/text">
+      <h level="3" outline="1"><xsl:value-of select="@title"/></h>
+      <xsl:apply-templates select="p" mode="text"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "1-3" → "③ " from the plan's field mark, when there is one. -->
+  <xsl:template name="field-mark">
+    <xsl:param name="id"/>
+    <xsl:variable name="f" select="/model//field[@id = $id]"/>
+    <xsl:if test="$f/@mark != ''"><xsl:value-of select="concat($f/@mark, ' ')"/></xsl:if>
+  </xsl:template>
+
+  <!-- ===== the plan tree (outputs.md item 4) ===== -->
+
+  <xsl:template match="area">
+    <pagebreak/>
+    <h level="1" id="{@id}" toc="1" outline="1" running="1">
+      <xsl:value-of select="concat(@num, '　', @title)"/>
+    </h>
+    <xsl:apply-templates select="p" mode="text"/>
+    <xsl:call-template name="node-extras"/>
+    <xsl:apply-templates select="field|section|group|measure|relist"/>
+  </xsl:template>
+
+  <xsl:template match="field">
+    <h level="2" id="{@id}" toc="1" outline="1">
+      <xsl:value-of select="concat(@mark, '　', @title)"/>
+    </h>
+    <xsl:apply-templates select="p" mode="text"/>
+    <xsl:call-template name="node-extras"/>
+    <xsl:apply-templates select="section|group|measure|relist"/>
+  </xsl:template>
+
+  <xsl:template match="section">
+    <h level="3" id="{@id}" outline="1">
+      <xsl:value-of select="concat(@num, ')　', @title)"/>
+    </h>
+    <xsl:apply-templates select="p" mode="text"/>
+    <xsl:call-template name="node-extras"/>
+    <xsl:apply-templates select="group|measure|relist"/>
+  </xsl:template>
+
+  <xsl:template match="group">
+    <p style="group-head"><anchor id="{@id}"/>【<xsl:value-of select="@title"/>】</p>
+    <xsl:call-template name="node-extras"/>
+    <xsl:apply-templates select="measure|relist"/>
+  </xsl:template>
+
+  <!-- Summary rows, matrix text and entries aimed at an area, field, section or group. -->
+  <xsl:template name="node-extras">
+    <xsl:for-each select="text">
+      <p style="note">
+        <xsl:if test="@title != ''"><xsl:value-of select="concat('【', @title, '】')"/></xsl:if>
+        <xsl:for-each select="p">
+          <xsl:apply-templates select="node()" mode="inline"/>
+        </xsl:for-each>
+      </p>
+    </xsl:for-each>
+    <xsl:if test="summary/progress">
+      <xsl:call-template name="progress-block">
+        <xsl:with-param name="rows" select="summary/progress"/>
+        <xsl:with-param name="lead" select="'概要：'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="entry">
+      <xsl:call-template name="conditions"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="measure">
+    <h level="4" id="{@id}" outline="1">
+      <xsl:value-of select="concat('(', @label, ')　', @title)"/>
+      <xsl:if test="resp/@text != ''">
+        <xsl:value-of select="concat('（', resp/@text, '）')"/>
+      </xsl:if>
+    </h>
+    <xsl:if test="item[@label != '']">
+      <list style="item">
+        <xsl:for-each select="item[@label != '']">
+          <li label="{@label})"><xsl:apply-templates select="node()" mode="inline"/></li>
+        </xsl:for-each>
+      </list>
+    </xsl:if>
+    <xsl:for-each select="item[not(@label) or @label = '']">
+      <p style="body"><xsl:apply-templates select="node()" mode="inline"/></p>
+    </xsl:for-each>
+
+    <xsl:choose>
+      <xsl:when test="progress">
+        <xsl:call-template name="progress-block">
+          <xsl:with-param name="rows" select="progress"/>
+          <xsl:with-param name="lead" select="''"/>
+        </xsl:call-template>
+        <xsl:variable name="miss" select="status/ministry[@expected = '1'][@status = 'missing']"/>
+        <xsl:if test="$miss">
+          <p style="missing">
+            <xsl:text>未提出：</xsl:text>
+            <xsl:call-template name="names">
+              <xsl:with-param name="ms" select="$miss"/>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="missing">
+          <xsl:text>未提出（</xsl:text>
+          <xsl:choose>
+            <xsl:when test="status/ministry[@expected = '1']">
+              <xsl:call-template name="names">
+                <xsl:with-param name="ms" select="status/ministry[@expected = '1']"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="resp/@text"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>）</xsl:text>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="entry">
+      <xsl:call-template name="conditions"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="relist">
+    <h level="4" outline="0">
+      <xsl:value-of select="concat('(', @label, ')　', @title)"/>
+      <xsl:if test="resp/@text != ''">
+        <xsl:value-of select="concat('（', resp/@text, '）')"/>
+      </xsl:if>
+      <xsl:text>（再掲）</xsl:text>
+    </h>
+    <p style="relist">
+      <xsl:choose>
+        <xsl:when test="@ref-found = '1'">
+          <xsl:text>実施状況は</xsl:text>
+          <a href="#{@ref}">
+            <xsl:call-template name="node-path">
+              <xsl:with-param name="id" select="@ref"/>
+            </xsl:call-template>
+          </a>
+          <xsl:text>に記載。</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat('実施状況は ', @ref, ' に記載。')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </p>
+  </xsl:template>
+
+  <!-- "1 ① 1) (ア) title" for a measure id: how the report names a place. -->
+  <xsl:template name="node-path">
+    <xsl:param name="id"/>
+    <xsl:variable name="m" select="/model//measure[@id = $id]"/>
+    <xsl:for-each select="$m/ancestor::area">
+      <xsl:value-of select="@num"/>
+    </xsl:for-each>
+    <xsl:for-each select="$m/ancestor::field">
+      <xsl:value-of select="@mark"/>
+    </xsl:for-each>
+    <xsl:for-each select="$m/ancestor::section">
+      <xsl:value-of select="concat(@num, ')')"/>
+    </xsl:for-each>
+    <xsl:value-of select="concat('(', $m/@label, ')「', $m/@title, '」')"/>
+  </xsl:template>
+
+  <xsl:template name="names">
+    <xsl:param name="ms"/>
+    <xsl:for-each select="$ms">
+      <xsl:if test="position() &gt; 1">、</xsl:if>
+      <xsl:value-of select="@name"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- 実績 / 評価 / 今年度の取組, each paragraph credited 【府省庁】, registry order. -->
+  <xsl:template name="progress-block">
+    <xsl:param name="rows"/>
+    <xsl:param name="lead"/>
+    <xsl:call-template name="progress-part">
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="part" select="'results'"/>
+      <xsl:with-param name="head" select="concat($lead, '実績')"/>
+    </xsl:call-template>
+    <xsl:call-template name="progress-part">
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="part" select="'evaluation'"/>
+      <xsl:with-param name="head" select="concat($lead, '評価')"/>
+    </xsl:call-template>
+    <xsl:call-template name="progress-part">
+      <xsl:with-param name="rows" select="$rows"/>
+      <xsl:with-param name="part" select="'next'"/>
+      <xsl:with-param name="head" select="concat($lead, '今年度の取組')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="progress-part">
+    <xsl:param name="rows"/>
+    <xsl:param name="part"/>
+    <xsl:param name="head"/>
+    <xsl:variable name="with" select="$rows[*[local-name() = $part]/p[normalize-space() != '']]"/>
+    <xsl:if test="$with">
+      <p style="subhead"><xsl:value-of select="$head"/></p>
+      <xsl:for-each select="$with">
+        <xsl:sort select="count(key('reg', @ministry)/preceding-sibling::ministry)" data-type="number"/>
+        <xsl:variable name="name">
+          <xsl:choose>
+            <xsl:when test="@name != ''"><xsl:value-of select="@name"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@ministry"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:for-each select="*[local-name() = $part]/p[normalize-space() != '']">
+          <p style="body">
+            <xsl:if test="position() = 1"><b><xsl:value-of select="concat('【', $name, '】')"/></b></xsl:if>
+            <xsl:apply-templates select="node()" mode="inline"/>
+          </p>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 評価に当たり考慮すべき状況: each indicator, its figures as a table, a chart from 2 years. -->
+  <xsl:template name="conditions">
+    <p style="subhead">評価に当たり考慮すべき状況</p>
+    <xsl:for-each select="entry">
+      <xsl:if test="count(../entry) &gt; 1 and @title != ''">
+        <p style="plain"><b><xsl:value-of select="concat('〔', @title, '〕')"/></b></p>
+      </xsl:if>
+      <list style="bullet">
+        <xsl:for-each select="indicator">
+          <li>
+            <xsl:value-of select="normalize-space(text)"/>
+            <xsl:if test="normalize-space(source) != ''">
+              <xsl:value-of select="concat('（', normalize-space(source), '）')"/>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </list>
+      <xsl:for-each select="indicator[series/value]">
+        <xsl:call-template name="indicator-figures"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="indicator-figures">
+    <xsl:variable name="unit" select="series[@unit != ''][1]/@unit"/>
+    <xsl:variable name="many" select="count(series) &gt; 1"/>
+    <xsl:variable name="label" select="normalize-space(text)"/>
+    <p style="caption">
+      <xsl:value-of select="$label"/>
+      <xsl:if test="$unit != ''"><xsl:value-of select="concat('（単位：', $unit, '）')"/></xsl:if>
+    </p>
+    <table style="cell" head-style="cell-head" alt="{$label}">
+      <xsl:attribute name="widths">
+        <xsl:choose>
+          <xsl:when test="$many">2 2 3 3</xsl:when>
+          <xsl:otherwise>2 2 4</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <tr head="1">
+        <td>年度</td>
+        <td>値</td>
+        <xsl:if test="$many"><td>府省庁</td></xsl:if>
+        <td>出典</td>
+      </tr>
+      <xsl:for-each select="series/value">
+        <xsl:sort select="@year" data-type="number"/>
+        <tr>
+          <td align="center"><xsl:value-of select="concat(@year, '年度')"/></td>
+          <td align="right">
+            <xsl:choose>
+              <xsl:when test="@written != ''"><xsl:value-of select="@written"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+            </xsl:choose>
+          </td>
+          <xsl:if test="$many"><td><xsl:value-of select="../@name"/></td></xsl:if>
+          <td>
+            <xsl:choose>
+              <xsl:when test="../@source != ''"><xsl:value-of select="../@source"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="normalize-space(../../source)"/></xsl:otherwise>
+            </xsl:choose>
+          </td>
+        </tr>
+      </xsl:for-each>
+    </table>
+    <xsl:if test="series[count(value) &gt;= 2]">
+      <chart kind="bar" title="{$label}" unit="{$unit}" alt="{$label}の推移"
+             width="120mm" height="60mm">
+        <xsl:attribute name="source">
+          <xsl:choose>
+            <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:for-each select="series[value]">
+          <series name="{@name}">
+            <xsl:for-each select="value">
+              <pt x="{@year}" y="{@value}"/>
+            </xsl:for-each>
+          </series>
+        </xsl:for-each>
+      </chart>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== annexes (outputs.md item 5) ===== -->
+
+  <xsl:template name="annex-responsibility">
+    <pagebreak/>
+    <h level="1" id="annex-resp" toc="1" outline="1" running="1">別添１　担当府省一覧</h>
+    <p style="body">各府省庁が提出を求められる施策（年次計画の担当府省庁の記載による。「関係府省庁」のみの施策は含まない。）は次のとおりである。</p>
+    <table widths="1 4" style="cell" head-style="cell-head" alt="担当府省一覧">
+      <tr head="1"><td>府省庁</td><td>担当する施策</td></tr>
+      <xsl:for-each select="/model/registry/ministry">
+        <xsl:variable name="c" select="@code"/>
+        <xsl:variable name="ms" select="/model//measure[status/ministry[@code = $c][@expected = '1']]"/>
+        <tr>
+          <td><xsl:value-of select="@name"/></td>
+          <td>
+            <xsl:choose>
+              <xsl:when test="$ms">
+                <xsl:for-each select="$ms">
+                  <xsl:if test="position() &gt; 1">、</xsl:if>
+                  <xsl:value-of select="@id"/>
+                </xsl:for-each>
+                <xsl:value-of select="concat('（', count($ms), '件）')"/>
+              </xsl:when>
+              <xsl:otherwise>－</xsl:otherwise>
+            </xsl:choose>
+          </td>
+        </tr>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="annex-status">
+    <h level="1" id="annex-status" toc="1" outline="1" running="1">別添２　提出状況</h>
+    <p style="body">
+      <xsl:value-of select="concat('府省庁ごとの提出状況は次のとおりである（全体：対象', /model/@expected,
+                            '件、提出', /model/@received, '件、未提出', /model/@missing, '件）。')"/>
+    </p>
+    <table widths="3 2 2 2 2" style="cell" head-style="cell-head" alt="府省庁別提出状況">
+      <tr head="1"><td>府省庁</td><td>対象</td><td>提出</td><td>未提出</td><td>対象外の提出</td></tr>
+      <xsl:for-each select="/model/counts/ministry">
+        <tr>
+          <td><xsl:value-of select="@name"/></td>
+          <td align="right"><xsl:value-of select="@expected"/></td>
+          <td align="right"><xsl:value-of select="@received"/></td>
+          <td align="right"><xsl:value-of select="@missing"/></td>
+          <td align="right"><xsl:value-of select="@extra"/></td>
+        </tr>
+      </xsl:for-each>
+      <tr>
+        <td><b>計</b></td>
+        <td align="right"><b><xsl:value-of select="/model/@expected"/></b></td>
+        <td align="right"><b><xsl:value-of select="/model/@received"/></b></td>
+        <td align="right"><b><xsl:value-of select="/model/@missing"/></b></td>
+        <td align="right"><b><xsl:value-of select="sum(/model/counts/ministry/@extra)"/></b></td>
+      </tr>
+    </table>
+    <chart kind="bar" title="府省庁別提出状況" unit="件" alt="府省庁別の提出件数と未提出件数"
+           width="160mm" height="80mm" source="各府省庁の提出ファイルによる">
+      <series name="提出">
+        <xsl:for-each select="/model/counts/ministry[@expected &gt; 0]">
+          <pt x="{@name}" y="{@received}"/>
+        </xsl:for-each>
+      </series>
+      <series name="未提出">
+        <xsl:for-each select="/model/counts/ministry[@expected &gt; 0]">
+          <pt x="{@name}" y="{@missing}"/>
+        </xsl:for-each>
+      </series>
+    </chart>
+  </xsl:template>
+
+  <xsl:template name="annex-notes">
+    <xsl:variable name="rows" select="/model//progress[note/p[normalize-space() != ''] or extra[normalize-space() != '']]"/>
+    <h level="1" id="annex-notes" toc="1" outline="1" running="1">別添３　備考</h>
+    <xsl:choose>
+      <xsl:when test="$rows">
+        <p style="body">各府省庁の提出に付された備考及び様式外の列の記載は次のとおりである。</p>
+        <table widths="2 2 6" style="cell" head-style="cell-head" alt="備考">
+          <tr head="1"><td>施策番号</td><td>府省庁</td><td>備考</td></tr>
+          <xsl:for-each select="$rows">
+            <tr>
+              <td><xsl:value-of select="@measure"/></td>
+              <td><xsl:value-of select="@name"/></td>
+              <td>
+                <xsl:for-each select="note/p[normalize-space() != '']">
+                  <xsl:if test="position() &gt; 1"><br/></xsl:if>
+                  <xsl:value-of select="."/>
+                </xsl:for-each>
+                <xsl:for-each select="extra[normalize-space() != '']">
+                  <xsl:if test="position() &gt; 1 or ../note/p[normalize-space() != '']"><br/></xsl:if>
+                  <xsl:value-of select="concat('〔', @column, '〕', normalize-space(.))"/>
+                </xsl:for-each>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </table>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="body">備考の記載はない。</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="annex-diags">
+    <xsl:variable name="ds" select="/model/diags/diag"/>
+    <h level="1" id="annex-diags" toc="1" outline="1" running="1">別添４　検証結果（案のみ）</h>
+    <p style="body">
+      <xsl:value-of select="concat('提出ファイルの検証で見つかった問題（エラー', count($ds[@severity = 'error']),
+                            '件、警告', count($ds[@severity = 'warning']),
+                            '件）は次のとおりである。エラーの行は本文に反映されていない。')"/>
+    </p>
+    <xsl:if test="$ds">
+      <table widths="2 1 5" style="cell" head-style="cell-head" alt="検証結果">
+        <tr head="1"><td>ファイル:行</td><td>種別</td><td>内容</td></tr>
+        <xsl:for-each select="$ds">
+          <tr>
+            <td>
+              <xsl:value-of select="@file"/>
+              <xsl:if test="@line != '' and @line != '0'"><xsl:value-of select="concat(':', @line)"/></xsl:if>
+            </td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@severity = 'error'">エラー</xsl:when>
+                <xsl:otherwise>警告</xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td>
+              <xsl:if test="@column != ''"><xsl:value-of select="concat('〔', @column, '〕')"/></xsl:if>
+              <xsl:value-of select="message"/>
+              <xsl:if test="normalize-space(row) != ''">
+                <br/>
+                <xsl:value-of select="concat('「', row, '」')"/>
+              </xsl:if>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </table>
+    </xsl:if>
+    <xsl:if test="/model/orphans/progress">
+      <p style="subhead">計画にない施策番号の行</p>
+      <xsl:for-each select="/model/orphans/progress">
+        <p style="plain">
+          <xsl:value-of select="concat(@src, '：', @measure, '（', @name, '）')"/>
+          <xsl:for-each select="*/p"><br/><xsl:value-of select="."/></xsl:for-each>
+        </p>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== text ===== -->
+
+  <xsl:template match="p" mode="text">
+    <p style="body"><xsl:apply-templates select="node()" mode="inline"/></p>
+  </xsl:template>
+
+  <xsl:template match="fnref" mode="inline">
+    <fn n="{@n}"><xsl:apply-templates select="node()" mode="inline"/></fn>
+  </xsl:template>
+
+  <xsl:template match="fn" mode="inline">
+    <fn n="{@n}"><xsl:apply-templates select="node()" mode="inline"/></fn>
+  </xsl:template>
+
+  <xsl:template match="b|br" mode="inline">
+    <xsl:copy><xsl:apply-templates select="node()" mode="inline"/></xsl:copy>
+  </xsl:template>
+
+  <!-- Unknown inline markup: keep its text, never lose it. -->
+  <xsl:template match="*" mode="inline">
+    <xsl:apply-templates select="node()" mode="inline"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+</xsl:stylesheet>

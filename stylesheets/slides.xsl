@@ -1,0 +1,307 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  slides.xsl: report model (join.xsl) → page description (*.pdoc) of the
+  summary slides, 16:9 (338.67mm × 190.5mm = 960 × 540 pt), in the form of
+  seed 003 (shared/spec/outputs.md "Summary slides"; issue 5).
+
+  Input:  build/Y/model.xml
+  Params: draft  0 or 1 (stamps every slide 案)
+          date   ISO date for the title slide (default: the matrix date)
+  Output: build/Y/slides.pdoc
+
+  Slides: a title slide (both calendars, body, date); per plan area one
+  slide with the band 「主な昨年度の取組実績、評価及び今年度の取組」, the
+  area title and three frames 昨年度の実績 (bullets), 評価 (paragraphs),
+  今年度の取組 (bullets), filled from the area's summary rows (area, field,
+  section, group ids) first, then from its highlighted (重点) measure rows,
+  each of those credited （総務省）; frames shrink to min-scale 0.6 and
+  overflow to slides titled （続き） (the renderer does both).  Then the
+  key indicators as charts, four per slide, and the submission status as
+  a ministry × area grid (td fill: green all received, red some missing).
+  Nothing is placed closer than 5 mm to the slide edge except the
+  decorative rectangles.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:param name="draft" select="'0'"/>
+  <xsl:param name="date" select="''"/>
+
+  <xsl:variable name="year" select="/model/@year"/>
+  <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
+  <xsl:variable name="era">
+    <xsl:call-template name="era-year">
+      <xsl:with-param name="year" select="$year"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="title" select="concat('サイバーセキュリティ政策に係る年次報告（', $year, '年度）')"/>
+  <xsl:variable name="body-name">
+    <xsl:choose>
+      <xsl:when test="/model/matrix/@body != ''"><xsl:value-of select="/model/matrix/@body"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="/model/plan/@body"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="cover-date">
+    <xsl:choose>
+      <xsl:when test="$date != ''"><xsl:value-of select="$date"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="/model/matrix/@date"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- Colours and the grid: a 10 mm margin, frames between 33 mm and 176 mm. -->
+  <xsl:variable name="navy" select="'#1f3864'"/>
+  <xsl:variable name="band-text" select="'主な昨年度の取組実績、評価及び今年度の取組'"/>
+  <!-- Indicators with figures: those with two or more years first. -->
+  <xsl:variable name="charted" select="/model//indicator[series[count(value) &gt;= 2]]"/>
+  <xsl:variable name="key-indicators"
+      select="$charted | /model//indicator[not($charted)][series/value]"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not(/model)">
+      <xsl:message terminate="yes">slides.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
+    </xsl:if>
+    <document kind="slides" draft="{number($is-draft)}">
+      <meta title="{concat($title, ' 概要')}" author="{$body-name}"
+            subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
+            keywords="サイバーセキュリティ,年次報告,概要,{$year}"/>
+      <xsl:call-template name="styles"/>
+      <template name="slide" width="338.67mm" height="190.5mm"
+                margin-top="8mm" margin-bottom="12mm" margin-left="10mm" margin-right="10mm">
+        <footer style="slide-footer"><right><field name="page"/></right></footer>
+      </template>
+      <xsl:call-template name="title-slide"/>
+      <xsl:apply-templates select="/model/area"/>
+      <xsl:call-template name="indicator-slides"/>
+      <xsl:call-template name="status-slide"/>
+    </document>
+  </xsl:template>
+
+  <xsl:template name="styles">
+    <style name="slide-band" font="pgothic" size="16pt" leading="1.3" weight="bold" color="#ffffff" align="left"/>
+    <style name="slide-title" font="pgothic" size="20pt" leading="1.3" weight="bold" color="#1f3864" align="left"/>
+    <style name="panel-head" font="pgothic" size="13pt" leading="1.3" weight="bold" color="#ffffff" align="left"/>
+    <style name="panel-body" font="pgothic" size="12pt" leading="1.45" align="justify" space-after="2pt"/>
+    <style name="panel-empty" font="pgothic" size="12pt" leading="1.45" align="left" color="#7f7f7f"/>
+    <style name="slide-cover-title" font="pgothic" size="28pt" leading="1.4" weight="bold" color="#1f3864" align="center"/>
+    <style name="slide-cover-sub" font="pgothic" size="20pt" leading="1.4" align="center"/>
+    <style name="slide-cover-small" font="pgothic" size="16pt" leading="1.4" align="center"/>
+    <style name="slide-footer" font="pgothic" size="9pt" leading="1.2" color="#404040" align="right"/>
+    <style name="grid-cell" font="pgothic" size="10pt" leading="1.3" align="center"/>
+    <style name="grid-head" font="pgothic" size="10pt" leading="1.3" weight="bold" align="center"/>
+    <style name="legend" font="pgothic" size="10pt" leading="1.3" align="left" color="#404040"/>
+  </xsl:template>
+
+  <xsl:template name="band">
+    <xsl:param name="text" select="$band-text"/>
+    <rect x="0" y="0" w="100%" h="16mm" fill="{$navy}"/>
+    <textbox x="10mm" y="5.5mm" w="318.67mm" h="9mm" style="slide-band"><xsl:value-of select="$text"/></textbox>
+  </xsl:template>
+
+  <xsl:template name="title-slide">
+    <slide template="slide" outline="表紙">
+      <rect x="0" y="0" w="100%" h="6mm" fill="{$navy}"/>
+      <rect x="0" y="184.5mm" w="100%" h="6mm" fill="{$navy}"/>
+      <textbox x="20mm" y="50mm" w="298.67mm" h="16mm" style="slide-cover-title"><xsl:value-of select="$title"/></textbox>
+      <textbox x="20mm" y="70mm" w="298.67mm" h="12mm" style="slide-cover-sub">
+        <xsl:value-of select="concat($era, '年度（', $year, '年度）　概要')"/>
+      </textbox>
+      <rect x="60mm" y="88mm" w="218.67mm" h="0.6mm" fill="{$navy}"/>
+      <textbox x="20mm" y="128mm" w="298.67mm" h="10mm" style="slide-cover-small">
+        <xsl:call-template name="date-ja">
+          <xsl:with-param name="date" select="$cover-date"/>
+        </xsl:call-template>
+      </textbox>
+      <textbox x="20mm" y="142mm" w="298.67mm" h="10mm" style="slide-cover-small"><xsl:value-of select="$body-name"/></textbox>
+    </slide>
+  </xsl:template>
+
+  <!-- One slide per area (more when the renderer continues a frame). -->
+  <xsl:template match="area">
+    <xsl:variable name="sum" select=".//summary/progress"/>
+    <xsl:variable name="hl" select=".//measure/progress[@highlight = '1']"/>
+    <xsl:variable name="heading" select="concat(@num, '　', @title)"/>
+    <slide template="slide" outline="{concat(@num, ' ', @title)}" continued="（続き）">
+      <xsl:call-template name="band"/>
+      <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title"><xsl:value-of select="$heading"/></textbox>
+      <frame x="10mm" y="33mm" w="158mm" h="143mm" style="panel-body" min-scale="0.6"
+             border="{$navy}" title="昨年度の実績">
+        <xsl:call-template name="bullets">
+          <xsl:with-param name="sum" select="$sum"/>
+          <xsl:with-param name="hl" select="$hl"/>
+          <xsl:with-param name="part" select="'results'"/>
+        </xsl:call-template>
+      </frame>
+      <frame x="172mm" y="33mm" w="156.67mm" h="62mm" style="panel-body" min-scale="0.6"
+             border="{$navy}" title="評価">
+        <xsl:call-template name="evaluation">
+          <xsl:with-param name="sum" select="$sum"/>
+          <xsl:with-param name="hl" select="$hl"/>
+        </xsl:call-template>
+      </frame>
+      <frame x="172mm" y="99mm" w="156.67mm" h="77mm" style="panel-body" min-scale="0.6"
+             border="{$navy}" title="今年度の取組">
+        <xsl:call-template name="bullets">
+          <xsl:with-param name="sum" select="$sum"/>
+          <xsl:with-param name="hl" select="$hl"/>
+          <xsl:with-param name="part" select="'next'"/>
+        </xsl:call-template>
+      </frame>
+    </slide>
+  </xsl:template>
+
+  <xsl:template name="credit">
+    <xsl:value-of select="concat('（', @name, '）')"/>
+  </xsl:template>
+
+  <!-- Summary rows uncredited (they speak for the area), then 重点 rows credited. -->
+  <xsl:template name="bullets">
+    <xsl:param name="sum"/>
+    <xsl:param name="hl"/>
+    <xsl:param name="part"/>
+    <xsl:variable name="sp" select="$sum/*[local-name() = $part]/p[normalize-space() != '']"/>
+    <xsl:variable name="hp" select="$hl/*[local-name() = $part]/p[normalize-space() != '']"/>
+    <xsl:choose>
+      <xsl:when test="$sp or $hp">
+        <list style="panel-body">
+          <xsl:for-each select="$sp">
+            <li><xsl:value-of select="normalize-space(.)"/></li>
+          </xsl:for-each>
+          <xsl:for-each select="$hp">
+            <li>
+              <xsl:value-of select="normalize-space(.)"/>
+              <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
+            </li>
+          </xsl:for-each>
+        </list>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="panel-empty">（記載なし）</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="evaluation">
+    <xsl:param name="sum"/>
+    <xsl:param name="hl"/>
+    <xsl:variable name="sp" select="$sum/evaluation/p[normalize-space() != '']"/>
+    <xsl:variable name="hp" select="$hl/evaluation/p[normalize-space() != '']"/>
+    <xsl:choose>
+      <xsl:when test="$sp">
+        <xsl:for-each select="$sp">
+          <p style="panel-body"><xsl:value-of select="normalize-space(.)"/></p>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$hp">
+        <xsl:for-each select="$hp">
+          <p style="panel-body">
+            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
+          </p>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="panel-empty">（記載なし）</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Key indicators: four charts per slide, in plan order. -->
+  <xsl:template name="indicator-slides">
+    <xsl:for-each select="$key-indicators[position() mod 4 = 1]">
+      <xsl:variable name="first" select="position()"/>
+      <slide template="slide" outline="主な評価指標" continued="（続き）">
+        <xsl:call-template name="band">
+          <xsl:with-param name="text" select="'評価に当たり考慮すべき状況（主な指標）'"/>
+        </xsl:call-template>
+        <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title">
+          <xsl:text>主な評価指標の推移</xsl:text>
+          <xsl:if test="count($key-indicators) &gt; 4">
+            <xsl:value-of select="concat('（', $first, '／', ceiling(count($key-indicators) div 4), '）')"/>
+          </xsl:if>
+        </textbox>
+        <xsl:for-each select="$key-indicators[position() &gt; ($first - 1) * 4 and position() &lt;= $first * 4]">
+          <xsl:variable name="i" select="position() - 1"/>
+          <xsl:variable name="unit" select="series[@unit != ''][1]/@unit"/>
+          <chart kind="bar" x="{10 + ($i mod 2) * 162.67}mm" y="{33 + floor($i div 2) * 73}mm"
+                 w="156mm" h="69mm" title="{normalize-space(text)}" unit="{$unit}"
+                 alt="{normalize-space(text)}の推移">
+            <xsl:attribute name="source">
+              <xsl:choose>
+                <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:for-each select="series[value]">
+              <series name="{@name}">
+                <xsl:for-each select="value">
+                  <pt x="{@year}" y="{@value}"/>
+                </xsl:for-each>
+              </series>
+            </xsl:for-each>
+          </chart>
+        </xsl:for-each>
+      </slide>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Submission status: ministry × area, received/expected, coloured. -->
+  <xsl:template name="status-slide">
+    <xsl:variable name="areas" select="/model/area"/>
+    <xsl:variable name="rows" select="/model/counts/ministry[@expected &gt; 0 or @extra &gt; 0]"/>
+    <slide template="slide" outline="提出状況" continued="（続き）">
+      <xsl:call-template name="band">
+        <xsl:with-param name="text" select="'各府省庁からの提出状況'"/>
+      </xsl:call-template>
+      <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title">
+        <xsl:value-of select="concat('提出状況（提出', /model/@received, '件／対象', /model/@expected,
+                              '件、未提出', /model/@missing, '件）')"/>
+      </textbox>
+      <table x="10mm" y="33mm" w="318.67mm" style="grid-cell" head-style="grid-head"
+             alt="府省庁別・政策領域別の提出状況">
+        <xsl:attribute name="widths">
+          <xsl:text>3</xsl:text>
+          <xsl:for-each select="$areas"> 3</xsl:for-each>
+          <xsl:text> 3</xsl:text>
+        </xsl:attribute>
+        <tr head="1">
+          <td>府省庁</td>
+          <xsl:for-each select="$areas">
+            <td><xsl:value-of select="concat(@num, ' ', @title)"/></td>
+          </xsl:for-each>
+          <td>計</td>
+        </tr>
+        <xsl:for-each select="$rows">
+          <tr>
+            <td align="left"><xsl:value-of select="@name"/></td>
+            <xsl:for-each select="area">
+              <xsl:call-template name="status-cell"/>
+            </xsl:for-each>
+            <xsl:call-template name="status-cell"/>
+          </tr>
+        </xsl:for-each>
+      </table>
+      <textbox x="10mm" y="170mm" w="318.67mm" h="6mm" style="legend">提出件数／対象施策数（緑：全て提出、赤：未提出あり、灰：対象なし）。</textbox>
+    </slide>
+  </xsl:template>
+
+  <xsl:template name="status-cell">
+    <td>
+      <xsl:attribute name="fill">
+        <xsl:choose>
+          <xsl:when test="@expected = 0">#eeeeee</xsl:when>
+          <xsl:when test="@missing &gt; 0">#f4cccc</xsl:when>
+          <xsl:otherwise>#d9ead3</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="@expected = 0">－</xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat(@received, '／', @expected)"/></xsl:otherwise>
+      </xsl:choose>
+    </td>
+  </xsl:template>
+
+</xsl:stylesheet>
