@@ -59,6 +59,22 @@ struct jl_para	*jl_para_new(PangoContext *ctx, const char *text, int len,
 		    const struct jl_style *st);
 void		 jl_para_free(struct jl_para *p);
 
+/*
+ * Breaks and justifies the paragraph again for a new style (measure,
+ * indents, alignment) without shaping it again: the cheap way to try
+ * several widths when fitting text into a box.
+ */
+void		 jl_para_set_style(struct jl_para *p, const struct jl_style *st);
+
+/*
+ * The width the paragraph needs to be set without breaks other than
+ * forced ones (the widest such segment, natural spacing), and the widest
+ * unbreakable run (the narrowest measure that avoids emergency breaks).
+ * Both in pt, for sizing table columns.
+ */
+double		 jl_para_natural_width(const struct jl_para *p);
+double		 jl_para_min_width(const struct jl_para *p);
+
 /* Number of lines (at least 1, also for empty text). */
 int		 jl_para_line_count(const struct jl_para *p);
 /* Fills `out` with line i's range and metrics (0 <= i < line count). */

@@ -1,0 +1,1051 @@
+/*
+ * jltext: the JLReq paragraph builder.  See jltext.h for the contract and
+ * docs/jltext.md for the classes, the adjustment order and the breaker.
+ *
+ * The paragraph is itemized and shaped once (pango_itemize + pango_shape_item,
+ * no rounding).  Every glyph cluster becomes a `struct jl_cluster` with its
+ * natural width; between two clusters sits a glue (`struct jl_glue`) whose
+ * natural width, shrink and stretch depend on the JLReq classes of the
+ * neighbours and on whether a line break falls there.  A total-fit breaker
+ * (Knuth-Plass over break opportunities) chooses the lines; each line is
+ * then justified by distributing the difference over the glues in JLReq's
+ * order.  Drawing copies the line's glyphs into fresh glyph strings whose
+ * widths and offsets realize the computed positions.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "jltext.h"
+#include "xmem.h"
+
+/* Character classes (JLReq appendix A, reduced to what the rules need). */
+enum jl_class {
+	JC_IDEO,	/* kanji, kana, full-width symbols: break either side */
+	JC_OPEN,	/* （「『【〔［｛〈《〝‘“: glyph right half, no break after */
+	JC_CLOSE,	/* ）」』】〕］｝〉》〟’” 、，: glyph left half, no break before */
+	JC_STOP,	/* 。．: like CLOSE, the aki after a mid-line stop is fixed */
+	JC_MIDDLE,	/* ・：；: glyph centred, quarter-em aki either side */
+	JC_NS,		/* small kana, ー, 々, ！？ …: no line start, no aki */
+	JC_INSEP,	/* —―…‥: no break and no stretch between two of them */
+	JC_LATIN,	/* letters, digits, Latin punctuation: words stay whole */
+	JC_LOPEN,	/* ASCII ( [ {: Latin, gap allowed before only */
+	JC_LCLOSE,	/* ASCII ) ] } and . , ; : ! ?: Latin, gap after only */
+	JC_SPACE,	/* U+0020, tab: adjustable word space, break after */
+	JC_NBSP,	/* U+00A0: a space that never breaks */
+	JC_ZWSP,	/* U+200B: an empty break opportunity */
+	JC_NEWLINE	/* '\n', U+2028: forced break */
+};
+
+/* Shrink priorities in JLReq order, then stretch priorities. */
+enum {
+	SH_SPACE,	/* Latin word spaces and Japanese-Latin gaps */
+	SH_LINEEND,	/* the aki of punctuation ending a line */
+	SH_MIDDLE,	/* the quarter-em aki around middle dots */
+	SH_BRACKET,	/* the half-em aki of commas and brackets */
+	SH_N
+};
+
+/* Break kinds at a cluster boundary. */
+enum { BRK_NO, BRK_OK, BRK_FORCED, BRK_EMERG };
+
+struct jl_cluster {
+	int	start, end;	/* bytes of text */
+	int	item;		/* index of the item */
+	int	g0, g1;		/* glyphs [g0, g1) of the item's glyph string */
+	double	w;		/* natural set width, pt (after half-width trimming) */
+	double	shaped;		/* advance as shaped, pt */
+	double	xoff;		/* shift of the glyphs (opening brackets), pt */
+	double	em;		/* font size, pt */
+	unsigned char cls;
+	unsigned char brk;	/* break kind before this cluster */
+	unsigned char istretch;	/* inter-character stretch allowed before it */
+	double	x;		/* set position from the block's left edge */
+	double	adv;		/* set advance (to the next cluster's x) */
+	int	line;
+};
+
+/*
+ * The glue before cluster i.  `mid*` apply when clusters i-1 and i are on
+ * one line; `end` is the aki kept after cluster i-1 when a line ends there
+ * (shrinkable as line-end punctuation); `open` is kept before cluster 0 of
+ * an indented paragraph.  Nothing is kept at a line start otherwise.
+ */
+struct jl_glue {
+	double	mid;		/* natural width */
+	double	shrink[SH_N];	/* shrinkability by priority */
+	double	stretch_sp;	/* stretch of a Latin space (inside the cluster) */
+	double	stretch_jl;	/* stretch of a Japanese-Latin gap */
+	double	end;		/* kept at a line end */
+	double	open;		/* opening aki, kept at the paragraph start */
+	int	kind;		/* 0 plain, 1 aki (punctuation), 2 J-L gap */
+};
+
+struct jl_lineinfo {
+	int	a, b;		/* clusters [a, b) */
+	struct jl_line_info info;
+};
+
+struct jl_para {
+	PangoContext		*ctx;
+	char			*text;
+	int			 len;
+	struct jl_style		 st;
+	GList			*items;		/* PangoItem *, owned */
+	PangoItem		**itemv;
+	PangoGlyphString	**glyphv;
+	double			*ascent, *descent, *rise;	/* per item */
+	int			 nitems;
+	struct jl_cluster	*c;
+	int			 n;
+	struct jl_glue		*g;		/* n + 1 glues */
+	struct jl_lineinfo	*lines;
+	int			 nlines;
+	double			 base_ascent, base_descent;
+};
+
+#define PT(u)	((double)(u) / PANGO_SCALE)
+#define INF	1e300
+
+/* ---------------------------------------------------------------------- */
+/* Classes */
+
+static int
+in_list(gunichar ch, const char *list)
+{
+	const char *s;
+
+	for (s = list; *s; s = g_utf8_next_char(s))
+		if (g_utf8_get_char(s) == ch)
+			return 1;
+	return 0;
+}
+
+/* outputs.md "Typesetting": the line-start and line-end prohibitions. */
+static const char open_chars[] = "（［｛〔〈《「『【〝‘“｟«";
+static const char close_chars[] = "）］｝〕〉》」』】〟’”｠»、，､";
+static const char stop_chars[] = "。．｡";
+static const char middle_chars[] = "・：；･";
+static const char ns_chars[] = "ゝゞー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+    "ゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿヽヾ〻！？‼⁇⁈⁉〜～ｰ";
+static const char insep_chars[] = "—―…‥〳〴〵";
+
+static enum jl_class
+classify(gunichar ch)
+{
+	if (ch == '\n' || ch == 0x2028 || ch == 0x2029 || ch == '\r')
+		return JC_NEWLINE;
+	if (ch == ' ' || ch == '\t')
+		return JC_SPACE;
+	if (ch == 0xA0 || ch == 0x202F)
+		return JC_NBSP;
+	if (ch == 0x200B)
+		return JC_ZWSP;
+	if (ch == '(' || ch == '[' || ch == '{')
+		return JC_LOPEN;
+	if (ch == ')' || ch == ']' || ch == '}' || ch == '.' || ch == ',' ||
+	    ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == '%')
+		return JC_LCLOSE;
+	if (ch < 0x2000)
+		return JC_LATIN;
+	if (in_list(ch, open_chars))
+		return JC_OPEN;
+	if (in_list(ch, close_chars))
+		return JC_CLOSE;
+	if (in_list(ch, stop_chars))
+		return JC_STOP;
+	if (in_list(ch, middle_chars))
+		return JC_MIDDLE;
+	if (in_list(ch, ns_chars))
+		return JC_NS;
+	if (in_list(ch, insep_chars))
+		return JC_INSEP;
+	if (ch >= 0x2000 && ch < 0x2070 && !g_unichar_iswide_cjk(ch))
+		return JC_LATIN;
+	if (g_unichar_iswide_cjk(ch) || g_unichar_iswide(ch))
+		return JC_IDEO;
+	/* Latin-like scripts beyond U+2000 (e.g. ﬁ, ℃ is wide) */
+	return JC_LATIN;
+}
+
+static int
+is_latin(int cls)
+{
+	return cls == JC_LATIN || cls == JC_LOPEN || cls == JC_LCLOSE;
+}
+
+static int
+is_japanese(int cls)
+{
+	return cls == JC_IDEO || cls == JC_OPEN || cls == JC_CLOSE ||
+	    cls == JC_STOP || cls == JC_MIDDLE || cls == JC_NS || cls == JC_INSEP;
+}
+
+/* UAX #14 tailored by JLReq 3.1.7: may a line break between a and b? */
+static int
+can_break(const struct jl_cluster *a, const struct jl_cluster *b,
+    gunichar ca, gunichar cb)
+{
+	if (a->cls == JC_NEWLINE)
+		return BRK_FORCED;
+	if (b->cls == JC_NEWLINE || b->cls == JC_SPACE || b->cls == JC_NBSP)
+		return BRK_NO;
+	if (a->cls == JC_NBSP)
+		return BRK_NO;
+	if (a->cls == JC_SPACE || a->cls == JC_ZWSP || b->cls == JC_ZWSP)
+		return a->cls == JC_ZWSP || b->cls != JC_ZWSP ? BRK_OK : BRK_NO;
+	if (b->cls == JC_CLOSE || b->cls == JC_STOP || b->cls == JC_MIDDLE ||
+	    b->cls == JC_NS || b->cls == JC_LCLOSE)
+		return BRK_NO;
+	if (a->cls == JC_OPEN || a->cls == JC_LOPEN)
+		return BRK_NO;
+	if (a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb)
+		return BRK_NO;
+	if (is_latin(a->cls) && is_latin(b->cls))
+		return BRK_NO;
+	/* a Latin word followed by a combining or Japanese: fine; but keep
+	 * a Latin word glued to a following Japanese closing mark (above) */
+	return BRK_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shaping */
+
+static double
+font_em(PangoFont *font)
+{
+	PangoFontDescription *d;
+	double em;
+
+	d = pango_font_describe_with_absolute_size(font);
+	em = PT(pango_font_description_get_size(d));
+	pango_font_description_free(d);
+	return em > 0 ? em : 10;
+}
+
+static void
+item_metrics(PangoFont *font, PangoLanguage *lang, double *asc, double *desc)
+{
+	PangoFontMetrics *m;
+
+	m = pango_font_get_metrics(font, lang);
+	*asc = PT(pango_font_metrics_get_ascent(m));
+	*desc = PT(pango_font_metrics_get_descent(m));
+	pango_font_metrics_unref(m);
+}
+
+static double
+item_rise(const PangoItem *it)
+{
+	GSList *l;
+
+	for (l = it->analysis.extra_attrs; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_RISE)
+			return PT(((PangoAttrInt *)a)->value);
+	}
+	return 0;
+}
+
+static void
+shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
+{
+	PangoAttrList *al;
+	PangoAttribute *a;
+	GList *l;
+	int i, k, ncl, alloc;
+
+	al = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
+	if (font) {
+		a = pango_attr_font_desc_new(font);
+		a->start_index = 0;
+		a->end_index = G_MAXUINT;
+		pango_attr_list_insert_before(al, a);
+	}
+	a = pango_attr_language_new(pango_language_from_string("ja"));
+	a->start_index = 0;
+	a->end_index = G_MAXUINT;
+	pango_attr_list_insert_before(al, a);
+
+	p->items = p->len > 0 ? pango_itemize(p->ctx, p->text, 0, p->len, al, NULL) : NULL;
+	p->nitems = g_list_length(p->items);
+	p->itemv = xcalloc(p->nitems + 1, sizeof *p->itemv);
+	p->glyphv = xcalloc(p->nitems + 1, sizeof *p->glyphv);
+	p->ascent = xcalloc(p->nitems + 1, sizeof *p->ascent);
+	p->descent = xcalloc(p->nitems + 1, sizeof *p->descent);
+	p->rise = xcalloc(p->nitems + 1, sizeof *p->rise);
+
+	/* base metrics, for empty text and empty lines */
+	{
+		PangoFontDescription *d = pango_font_description_copy(
+		    pango_context_get_font_description(p->ctx));
+		PangoFont *f;
+
+		if (font)
+			pango_font_description_merge(d, font, TRUE);
+		f = pango_context_load_font(p->ctx, d);
+		if (f) {
+			item_metrics(f, pango_language_from_string("ja"),
+			    &p->base_ascent, &p->base_descent);
+			g_object_unref(f);
+		} else {
+			p->base_ascent = 0.88 * PT(pango_font_description_get_size(d));
+			p->base_descent = 0.12 * PT(pango_font_description_get_size(d));
+		}
+		pango_font_description_free(d);
+	}
+
+	alloc = 0;
+	p->n = 0;
+	for (l = p->items, i = 0; l; l = l->next, i++) {
+		PangoItem *it = l->data;
+		PangoGlyphString *gs = pango_glyph_string_new();
+		double em;
+
+		p->itemv[i] = it;
+		p->glyphv[i] = gs;
+		pango_shape_item(it, p->text, p->len, NULL, gs, PANGO_SHAPE_NONE);
+		item_metrics(it->analysis.font, it->analysis.language,
+		    &p->ascent[i], &p->descent[i]);
+		p->rise[i] = item_rise(it);
+		em = font_em(it->analysis.font);
+
+		/* clusters, in logical order (LTR only: Japanese and Latin) */
+		for (k = 0; k < gs->num_glyphs; k = ncl) {
+			struct jl_cluster *c;
+			double adv = 0;
+			int j;
+
+			for (ncl = k + 1; ncl < gs->num_glyphs &&
+			    !gs->glyphs[ncl].attr.is_cluster_start; ncl++)
+				;
+			for (j = k; j < ncl; j++)
+				adv += PT(gs->glyphs[j].geometry.width);
+			if (p->n == alloc) {
+				alloc = alloc ? 2 * alloc : 64;
+				p->c = xreallocarray(p->c, alloc, sizeof *p->c);
+			}
+			c = &p->c[p->n++];
+			memset(c, 0, sizeof *c);
+			c->start = it->offset + gs->log_clusters[k];
+			c->end = ncl < gs->num_glyphs ?
+			    it->offset + gs->log_clusters[ncl] : it->offset + it->length;
+			c->item = i;
+			c->g0 = k;
+			c->g1 = ncl;
+			c->shaped = adv;
+			c->w = adv;
+			c->em = em;
+		}
+	}
+	pango_attr_list_unref(al);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Classes, trimming and glue */
+
+static void
+classify_clusters(struct jl_para *p)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		struct jl_cluster *c = &p->c[i];
+		gunichar ch = g_utf8_get_char(p->text + c->start);
+		int full = c->shaped > 0.9 * c->em && c->shaped < 1.1 * c->em;
+
+		c->cls = classify(ch);
+		if (c->cls == JC_NEWLINE) {
+			c->w = 0;
+			continue;
+		}
+		if (!full)
+			continue;
+		switch (c->cls) {
+		case JC_OPEN:
+			c->w = c->shaped - 0.5 * c->em;
+			c->xoff = -0.5 * c->em;
+			break;
+		case JC_CLOSE:
+		case JC_STOP:
+			c->w = c->shaped - 0.5 * c->em;
+			break;
+		case JC_MIDDLE:
+			c->w = c->shaped - 0.5 * c->em;
+			c->xoff = -0.25 * c->em;
+			break;
+		}
+	}
+}
+
+/* The aki a full-width punctuation mark carries after (close) or before (open). */
+static double
+aki_after(const struct jl_cluster *c)
+{
+	if (c->w == c->shaped)
+		return 0;	/* not trimmed: proportional font */
+	if (c->cls == JC_CLOSE || c->cls == JC_STOP)
+		return 0.5 * c->em;
+	if (c->cls == JC_MIDDLE)
+		return 0.25 * c->em;
+	return 0;
+}
+
+static double
+aki_before(const struct jl_cluster *c)
+{
+	if (c->w == c->shaped)
+		return 0;
+	if (c->cls == JC_OPEN)
+		return 0.5 * c->em;
+	if (c->cls == JC_MIDDLE)
+		return 0.25 * c->em;
+	return 0;
+}
+
+static int
+jl_gap_before(int prev, int next)
+{
+	/* luatexja's xkanjiskip placement: ( takes a gap before only, ) . , after only */
+	if (is_japanese(prev) && (next == JC_LATIN || next == JC_LOPEN))
+		return prev != JC_OPEN;
+	if ((prev == JC_LATIN || prev == JC_LCLOSE) && is_japanese(next))
+		return next != JC_CLOSE && next != JC_STOP && next != JC_MIDDLE;
+	return 0;
+}
+
+static void
+make_glue(struct jl_para *p)
+{
+	int i;
+
+	p->g = xcalloc(p->n + 1, sizeof *p->g);
+	if (p->n > 0)
+		p->g[0].open = aki_before(&p->c[0]);
+	for (i = 1; i < p->n; i++) {
+		struct jl_cluster *a = &p->c[i - 1], *b = &p->c[i];
+		struct jl_glue *g = &p->g[i];
+		double close = aki_after(a), open = aki_before(b);
+		gunichar ca = g_utf8_get_char(p->text + a->start);
+		gunichar cb = g_utf8_get_char(p->text + b->start);
+
+		b->brk = can_break(a, b, ca, cb);
+		g->end = close;
+		g->open = open;
+		if (close > 0 || open > 0) {
+			g->kind = 1;
+			/* consecutive punctuation collapses to one aki */
+			if (close > 0 && (b->cls == JC_CLOSE || b->cls == JC_STOP))
+				g->mid = 0;	/* 」。 ）、: the aki moves after b */
+			else if (a->cls == JC_OPEN && open > 0)
+				g->mid = 0;	/* 「『 */
+			else
+				g->mid = close > open ? close : open;
+			if (g->mid > 0) {
+				if (a->cls == JC_STOP && close >= open)
+					;	/* the gap after a mid-line 。 is fixed */
+				else if (a->cls == JC_MIDDLE || b->cls == JC_MIDDLE)
+					g->shrink[SH_MIDDLE] = g->mid;
+				else
+					g->shrink[SH_BRACKET] = g->mid;
+			}
+		} else if (jl_gap_before(a->cls, b->cls)) {
+			double em = is_japanese(a->cls) ? a->em : b->em;
+
+			g->kind = 2;
+			g->mid = 0.25 * em;
+			g->shrink[SH_SPACE] = 0.125 * em;
+			g->stretch_jl = 0.25 * em;
+		}
+		/* inter-character stretch: between Japanese, not inside —— …… */
+		b->istretch = !(is_latin(a->cls) && is_latin(b->cls)) &&
+		    a->cls != JC_SPACE && b->cls != JC_SPACE &&
+		    a->cls != JC_NBSP && b->cls != JC_NBSP &&
+		    a->cls != JC_NEWLINE && g->kind != 2 &&
+		    !(a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb);
+	}
+	for (i = 0; i < p->n; i++) {
+		struct jl_cluster *c = &p->c[i];
+
+		if (c->cls == JC_SPACE || c->cls == JC_NBSP) {
+			/* the space's own width is adjustable (kept in the
+			 * glue after it for accounting) */
+			double sh = c->w - 0.25 * c->em;
+
+			p->g[i + 1].shrink[SH_SPACE] += sh > 0 ? sh : c->w * 0.2;
+			p->g[i + 1].stretch_sp += c->w;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* The breaker */
+
+/* Sums over a candidate line [a, b), excluding trailing spaces. */
+struct linesum {
+	double	nat;
+	double	shrink[SH_N];
+	double	st_sp, st_jl;
+	int	nist;		/* inter-character stretch positions */
+	int	nall;		/* all positions (last resort) */
+	int	last;		/* index after the last set cluster */
+};
+
+static void
+line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
+{
+	int i, k, last;
+
+	memset(s, 0, sizeof *s);
+	last = b;
+	while (last > a && (p->c[last - 1].cls == JC_SPACE ||
+	    p->c[last - 1].cls == JC_NEWLINE || p->c[last - 1].cls == JC_ZWSP))
+		last--;
+	s->last = last;
+	if (a == 0 && p->st.first_indent > 0)
+		s->nat += p->g[0].open;
+	for (i = a; i < last; i++) {
+		s->nat += p->c[i].w;
+		if (i + 1 < last) {
+			const struct jl_glue *g = &p->g[i + 1];
+
+			s->nat += g->mid;
+			for (k = 0; k < SH_N; k++)
+				s->shrink[k] += g->shrink[k];
+			s->st_sp += g->stretch_sp;
+			s->st_jl += g->stretch_jl;
+			s->nist += p->c[i + 1].istretch;
+			s->nall++;
+		}
+	}
+	if (last > a && last == b && b < p->n) {
+		s->nat += p->g[b].end;
+		s->shrink[SH_LINEEND] += p->g[b].end;
+	}
+}
+
+static double
+avail(const struct jl_para *p, int a)
+{
+	return p->st.width - p->st.left_indent - (a == 0 ? p->st.first_indent : 0);
+}
+
+static int
+is_last(const struct jl_para *p, int b)
+{
+	return b >= p->n || p->c[b].brk == BRK_FORCED;
+}
+
+/* Badness-based demerits of line [a, b), or INF when it cannot be set. */
+static double
+line_cost(const struct jl_para *p, int a, int b, double *minw)
+{
+	struct linesum s;
+	double av = avail(p, a), tsh = 0, bad, em;
+	int k;
+
+	line_sums(p, a, b, &s);
+	for (k = 0; k < SH_N; k++)
+		tsh += s.shrink[k];
+	*minw = s.nat - tsh;
+	em = p->c[a < p->n ? a : 0].em;
+	if (s.nat > av + 1e-9) {
+		double need = s.nat - av, r;
+
+		if (need > tsh + 1e-9)
+			return INF;
+		r = need / tsh;
+		bad = 60 * r * r * r;
+	} else if (is_last(p, b)) {
+		bad = 0;
+	} else if (p->st.align != JL_JUSTIFY) {
+		double r = (av - s.nat) / (av > 0 ? av : 1);
+		bad = 100 * r * r;
+	} else {
+		double need = av - s.nat, cap = s.st_sp + s.st_jl;
+
+		if (need <= cap + 1e-9) {
+			double r = cap > 0 ? need / cap : 0;
+			bad = 30 * r * r * r;
+		} else if (s.nist > 0) {
+			double e = (need - cap) / s.nist, r = e / (0.15 * em);
+			bad = (cap > 0 ? 30 : 0) + 100 * r * r * r;
+		} else {
+			bad = 1e5;
+		}
+	}
+	if (bad > 1e6)
+		bad = 1e6;
+	bad = (10 + bad) * (10 + bad);
+	if (b < p->n && p->c[b].brk == BRK_EMERG)
+		bad += 1e8;
+	return bad;
+}
+
+/* Allows breaks inside unbreakable runs wider than the narrowest measure. */
+static void
+mark_emergency(struct jl_para *p)
+{
+	double av = avail(p, 1), av0 = avail(p, 0), w = 0;
+	int i, seg = 0;
+
+	if (av0 < av)
+		av = av0;
+	for (i = 0; i <= p->n; i++) {
+		if (i == p->n || p->c[i].brk != BRK_NO) {
+			if (w > av) {
+				int k;
+				for (k = seg + 1; k < i; k++)
+					if (p->c[k].cls != JC_SPACE &&
+					    p->c[k].cls != JC_NEWLINE)
+						p->c[k].brk = BRK_EMERG;
+			}
+			if (i == p->n)
+				break;
+			seg = i;
+			w = 0;
+		}
+		w += p->c[i].w + (i > seg ? p->g[i].mid : 0);
+	}
+}
+
+static void
+break_lines(struct jl_para *p)
+{
+	double *best;
+	int *prev, *cand, ncand = 0, i, j, b;
+	double av_max;
+
+	free(p->lines);
+	p->lines = NULL;
+	p->nlines = 0;
+	if (p->n == 0) {
+		p->lines = xcalloc(1, sizeof *p->lines);
+		p->nlines = 1;
+		return;
+	}
+	for (i = 1; i < p->n; i++)
+		if (p->c[i].brk == BRK_EMERG)
+			p->c[i].brk = BRK_NO;
+	mark_emergency(p);
+
+	best = xcalloc(p->n + 1, sizeof *best);
+	prev = xcalloc(p->n + 1, sizeof *prev);
+	cand = xcalloc(p->n + 1, sizeof *cand);
+	av_max = p->st.width - p->st.left_indent -
+	    (p->st.first_indent < 0 ? p->st.first_indent : 0);
+	cand[ncand++] = 0;
+	best[0] = 0;
+	for (b = 1; b <= p->n; b++) {
+		double bestc = INF, fb = INF, minw;
+		int bp = -1, fbp = -1;
+
+		if (b < p->n && p->c[b].brk == BRK_NO)
+			continue;
+		for (j = ncand - 1; j >= 0; j--) {
+			int a = cand[j];
+			double c;
+
+			if (best[a] >= INF)
+				continue;
+			c = line_cost(p, a, b, &minw);
+			if (c < INF) {
+				if (best[a] + c < bestc) {
+					bestc = best[a] + c;
+					bp = a;
+				}
+			} else if (fbp < 0) {
+				/* overfull: only as a last resort */
+				fb = best[a] + 1e12 + 1e6 * minw;
+				fbp = a;
+			}
+			if (minw > av_max + 1e-9 && bp >= 0)
+				break;
+			if (a > 0 && p->c[a].brk == BRK_FORCED)
+				break;
+		}
+		if (bp < 0) {
+			bp = fbp;
+			bestc = fb;
+		}
+		best[b] = bestc;
+		prev[b] = bp;
+		cand[ncand++] = b;
+	}
+
+	/* trace back */
+	for (b = p->n; b > 0; b = prev[b])
+		p->nlines++;
+	p->lines = xcalloc(p->nlines, sizeof *p->lines);
+	for (b = p->n, i = p->nlines - 1; b > 0; b = prev[b], i--) {
+		p->lines[i].a = prev[b];
+		p->lines[i].b = b;
+	}
+	free(best);
+	free(prev);
+	free(cand);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Justification */
+
+/* Takes `need` out of the shrinkable parts in JLReq order. */
+static void
+set_line(struct jl_para *p, int li)
+{
+	struct jl_lineinfo *L = &p->lines[li];
+	struct jl_line_info *o = &L->info;
+	struct linesum s;
+	double av, shf[SH_N] = { 0 }, spf = 0, jlf = 0, ist = 0, all = 0;
+	double x, x0, lead;
+	int a = L->a, b = L->b, i, k, last, justify;
+
+	memset(o, 0, sizeof *o);
+	o->x = p->st.left_indent + (li == 0 ? p->st.first_indent : 0);
+	if (p->n == 0) {
+		o->ascent = p->base_ascent;
+		o->descent = p->base_descent;
+		return;
+	}
+	line_sums(p, a, b, &s);
+	last = s.last;
+	av = avail(p, a);
+	justify = p->st.align == JL_JUSTIFY && !is_last(p, b);
+	if (s.nat > av) {
+		double need = s.nat - av;
+
+		for (k = 0; k < SH_N && need > 1e-12; k++) {
+			if (s.shrink[k] <= 0)
+				continue;
+			if (need >= s.shrink[k]) {
+				shf[k] = 1;
+				need -= s.shrink[k];
+			} else {
+				shf[k] = need / s.shrink[k];
+				need = 0;
+			}
+		}
+	} else if (justify) {
+		double need = av - s.nat;
+
+		if (s.st_sp > 0) {
+			spf = need >= s.st_sp ? 1 : need / s.st_sp;
+			need -= spf * s.st_sp;
+		}
+		if (need > 1e-12 && s.st_jl > 0) {
+			jlf = need >= s.st_jl ? 1 : need / s.st_jl;
+			need -= jlf * s.st_jl;
+		}
+		if (need > 1e-12) {
+			if (s.nist > 0)
+				ist = need / s.nist;
+			else if (s.nall > 0)
+				all = need / s.nall;
+		}
+	}
+
+	x0 = x = o->x;
+	lead = (a == 0 && p->st.first_indent > 0) ? p->g[0].open : 0;
+	x += lead;
+	for (i = a; i < b; i++) {
+		struct jl_cluster *c = &p->c[i];
+		double gap = 0;
+
+		c->x = x;
+		c->line = li;
+		if (i >= last) {
+			c->adv = 0;
+			continue;
+		}
+		if (i + 1 < last) {
+			const struct jl_glue *g = &p->g[i + 1];
+
+			gap = g->mid + g->stretch_sp * spf + g->stretch_jl * jlf +
+			    (p->c[i + 1].istretch ? ist : 0) + all;
+			for (k = 0; k < SH_N; k++)
+				gap -= g->shrink[k] * shf[k];
+		} else if (last == b && b < p->n) {
+			gap = p->g[b].end * (1 - shf[SH_LINEEND]);
+		}
+		c->adv = c->w + gap;
+		x += c->adv;
+	}
+	o->start = p->c[a].start;
+	o->end = p->c[b - 1].end;
+	o->width = x - x0;
+	if (justify && fabs(x - x0 - av) < 1e-6)
+		o->width = av;
+	/* alignment of ragged lines */
+	if (!justify && p->st.align != JL_LEFT && p->st.align != JL_JUSTIFY) {
+		double d = av - o->width;
+
+		if (p->st.align == JL_CENTER)
+			d /= 2;
+		o->x += d;
+		for (i = a; i < b; i++)
+			p->c[i].x += d;
+	}
+	for (i = a; i < b; i++) {
+		int it = p->c[i].item;
+		double asc = p->ascent[it] + p->rise[it];
+		double desc = p->descent[it] - p->rise[it];
+
+		if (asc > o->ascent)
+			o->ascent = asc;
+		if (desc > o->descent)
+			o->descent = desc;
+	}
+	if (o->ascent == 0 && o->descent == 0) {
+		o->ascent = p->base_ascent;
+		o->descent = p->base_descent;
+	}
+}
+
+static void
+layout(struct jl_para *p)
+{
+	int i;
+
+	break_lines(p);
+	for (i = 0; i < p->nlines; i++)
+		set_line(p, i);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API */
+
+struct jl_para *
+jl_para_new(PangoContext *ctx, const char *text, int len,
+    PangoAttrList *attrs, const PangoFontDescription *font,
+    const struct jl_style *st)
+{
+	struct jl_para *p;
+
+	p = xcalloc(1, sizeof *p);
+	p->ctx = g_object_ref(ctx);
+	if (text == NULL)
+		text = "";
+	if (len < 0)
+		len = strlen(text);
+	p->text = xstrndup(text, len);
+	p->len = strlen(p->text);	/* an embedded NUL ends the text */
+	p->st = *st;
+	shape(p, attrs, font);
+	classify_clusters(p);
+	make_glue(p);
+	layout(p);
+	return p;
+}
+
+/*
+ * Re-breaks the paragraph for a new style (measure, indents, alignment)
+ * without shaping it again.
+ */
+void
+jl_para_set_style(struct jl_para *p, const struct jl_style *st)
+{
+	p->st = *st;
+	layout(p);
+}
+
+void
+jl_para_free(struct jl_para *p)
+{
+	int i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nitems; i++)
+		pango_glyph_string_free(p->glyphv[i]);
+	g_list_free_full(p->items, (GDestroyNotify)pango_item_free);
+	g_object_unref(p->ctx);
+	free(p->itemv);
+	free(p->glyphv);
+	free(p->ascent);
+	free(p->descent);
+	free(p->rise);
+	free(p->c);
+	free(p->g);
+	free(p->lines);
+	free(p->text);
+	free(p);
+}
+
+int
+jl_para_line_count(const struct jl_para *p)
+{
+	return p->nlines;
+}
+
+void
+jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out)
+{
+	*out = p->lines[i].info;
+}
+
+double
+jl_para_natural_width(const struct jl_para *p)
+{
+	struct linesum s;
+	double w = 0;
+	int a = 0, b;
+
+	/* the widest forced-break segment, set naturally */
+	for (b = 1; b <= p->n; b++) {
+		if (b == p->n || p->c[b].brk == BRK_FORCED) {
+			line_sums(p, a, b, &s);
+			if (s.nat > w)
+				w = s.nat;
+			a = b;
+		}
+	}
+	return w;
+}
+
+double
+jl_para_min_width(const struct jl_para *p)
+{
+	double w = 0, seg = 0;
+	int i;
+
+	for (i = 0; i < p->n; i++) {
+		if (i > 0 && p->c[i].brk != BRK_NO && p->c[i].brk != BRK_EMERG)
+			seg = 0;
+		else if (i > 0)
+			seg += p->g[i].mid;
+		if (p->c[i].cls != JC_SPACE && p->c[i].cls != JC_NEWLINE)
+			seg += p->c[i].w;
+		if (seg > w)
+			w = seg;
+	}
+	return w;
+}
+
+static void
+set_color(cairo_t *cr, const PangoItem *it)
+{
+	GSList *l;
+
+	for (l = it->analysis.extra_attrs; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+			PangoColor *c = &((PangoAttrColor *)a)->color;
+			cairo_set_source_rgb(cr, c->red / 65535.0,
+			    c->green / 65535.0, c->blue / 65535.0);
+		}
+	}
+}
+
+/* Draws clusters [a, b) of one item as one glyph item. */
+static void
+draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
+    double baseline)
+{
+	const struct jl_cluster *ca = &p->c[a], *cl = &p->c[b - 1];
+	PangoItem *src = p->itemv[ca->item], *it;
+	PangoGlyphString *sg = p->glyphv[ca->item], *gs;
+	PangoGlyphItem gi;
+	int g0 = ca->g0, g1 = cl->g1, i, j;
+	double pos0 = ca->x;
+
+	it = pango_item_copy(src);
+	it->offset = ca->start;
+	it->length = cl->end - ca->start;
+	it->num_chars = g_utf8_strlen(p->text + ca->start, it->length);
+	gs = pango_glyph_string_new();
+	pango_glyph_string_set_size(gs, g1 - g0);
+	for (i = g0; i < g1; i++) {
+		gs->glyphs[i - g0] = sg->glyphs[i];
+		gs->log_clusters[i - g0] = sg->log_clusters[i] + src->offset - it->offset;
+	}
+	/* widths realizing the computed positions, rounded without drift */
+	for (i = a; i < b; i++) {
+		const struct jl_cluster *c = &p->c[i];
+		int u0 = (int)lround((c->x - pos0) * PANGO_SCALE);
+		int u1 = (int)lround((c->x + c->adv - pos0) * PANGO_SCALE);
+		int used = 0;
+
+		for (j = c->g0; j < c->g1; j++) {
+			PangoGlyphInfo *gi2 = &gs->glyphs[j - g0];
+
+			if (j == c->g0)
+				gi2->geometry.x_offset += (int)lround(c->xoff * PANGO_SCALE);
+			if (c->cls == JC_NEWLINE)
+				gi2->glyph = PANGO_GLYPH_EMPTY;
+			if (j + 1 < c->g1)
+				used += gi2->geometry.width;
+			else
+				gi2->geometry.width = (u1 - u0) - used;
+		}
+	}
+	gi.item = it;
+	gi.glyphs = gs;
+	cairo_save(cr);
+	set_color(cr, src);
+	cairo_move_to(cr, x + pos0, baseline - p->rise[ca->item]);
+	pango_cairo_show_glyph_item(cr, p->text, &gi);
+	cairo_restore(cr);
+	pango_glyph_string_free(gs);
+	pango_item_free(it);
+}
+
+void
+jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr,
+    double x, double baseline)
+{
+	const struct jl_lineinfo *L = &p->lines[li];
+	int i, s;
+
+	if (p->n == 0)
+		return;
+	for (s = i = L->a; i <= L->b; i++) {
+		if (i == L->b || p->c[i].item != p->c[s].item) {
+			if (i > s)
+				draw_run(p, s, i, cr, x, baseline);
+			s = i;
+		}
+	}
+}
+
+int
+jl_para_range_extent(const struct jl_para *p, int li, int start, int end,
+    double *x0, double *x1)
+{
+	const struct jl_lineinfo *L = &p->lines[li];
+	int i, found = 0;
+
+	for (i = L->a; i < L->b; i++) {
+		const struct jl_cluster *c = &p->c[i];
+
+		if (c->end <= start || c->start >= end)
+			continue;
+		if (!found) {
+			*x0 = c->x;
+			found = 1;
+		}
+		*x1 = c->x + (c->adv < c->w ? c->adv : c->w);
+	}
+	return found;
+}
+
+int
+jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x)
+{
+	int lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (p->c[mid].start < index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= p->n || p->c[lo].start != index)
+		return 0;
+	*line = p->c[lo].line;
+	*x = p->c[lo].x;
+	return 1;
+}
