@@ -380,6 +380,40 @@ def to_past(s, key):
     return s
 
 
+CONNECTIVES = ("また、", "さらに、", "なお、", "加えて、", "併せて、", "あわせて、")
+DEICTIC = ("これら", "この", "同", "上記", "具体的には", "その")
+VERBAL_NOUN_ENDS = ("推進", "強化", "促進", "充実", "整備", "構築", "確保", "支援",
+                    "実施", "検討", "普及", "向上", "育成", "拡充", "見直し", "活用",
+                    "創設", "改善", "展開", "対応", "対策", "取組", "連携", "参画",
+                    "利活用", "協力", "設計等", "促進等", "推進等", "整備等")
+
+
+def drop_connective(p):
+    """A paragraph stands alone: no leading また、 or なお、."""
+    for c in CONNECTIVES:
+        if p.startswith(c):
+            return p[len(c):]
+    return p
+
+
+def lead_sentence(ss):
+    """The sentence that best opens a summary bullet, or None."""
+    good = [s for s in ss if not s.startswith(CONNECTIVES + DEICTIC)]
+    short = [s for s in good if len(s) <= 150]
+    if short:
+        return short[0]
+    if good:
+        return min(good, key=len)
+    return drop_connective(min(ss, key=len)) if ss else None
+
+
+def title_act(t):
+    """「title」 as the object of a verb: …の推進 に取り組む, else を推進する."""
+    if t.endswith(VERBAL_NOUN_ENDS):
+        return t + "に取り組む"
+    return t + "を推進する"
+
+
 FUTURE_VARIANTS = ["plain", "continue", "plan", "yearly", "promote"]
 
 
@@ -690,7 +724,7 @@ class Samples:
             ss = [s for s in split_sentences(t) if "今後" not in s][:2]
             if not ss:
                 continue
-            paras.append("".join(to_past(s, (key, s)) for s in ss))
+            paras.append(drop_connective("".join(to_past(s, (key, s)) for s in ss)))
         if not paras:
             paras.append(pick(GENERIC_RESULTS, "gr", *key).format(
                 t=m.title, lead=self.lead_of(m, code)))
@@ -714,7 +748,8 @@ class Samples:
         for t in self.own_sentences(m, code)[:2]:
             ss = [s for s in split_sentences(t) if not is_past(s)][:2]
             if ss:
-                paras.append(to_future(ss[0], (key, ss[0]), self.next_fy)
+                first = drop_connective(ss[0])
+                paras.append(to_future(first, (key, first), self.next_fy)
                              + "".join(ss[1:]))
         if not paras:
             paras.append(pick(GENERIC_NEXT, "gn", *key).format(
@@ -799,27 +834,38 @@ class Samples:
         for m in picks:
             own = self.own_sentences(m, self.exp[m.id][0] if self.exp[m.id] else cas) or m.items
             ss = [s for t in own for s in split_sentences(t) if "今後" not in s]
-            if ss:
-                s = min(ss[:3], key=len)
+            s = lead_sentence(ss)
+            if s:
                 results.append("%sに関し、%s" % (m.title, to_past(s, ("sum", m.id))))
             else:
                 results.append("%sに係る取組を実施した。" % m.title)
+        # An area with few measures still gets 2 paragraphs of results.
+        fill = [
+            "%sに係る各府省庁の取組状況を取りまとめ、%d年度の実施状況を点検した。" % (a.title, self.year),
+            "関係府省庁と連携し、「%s」に基づく施策を着実に実施した。" % self.plan.title,
+        ]
+        while len(results) < 2:
+            results.append(fill[len(results) % 2])
         for m in picks[:2 + h("as-x", a.id) % 2]:
             nexts.append(pick([
-                "引き続き、{t}を推進する。",
+                "引き続き、{act}。",
                 "{t}について、{ny}年度の取組を着実に実施する。",
                 "{t}に向け、関係府省庁と連携して取組を強化していく。",
                 "{t}について、これまでの成果を検証し、必要な見直しを行う予定である。",
-            ], "an", m.id).format(t=m.title, ny=self.next_fy))
+            ], "an", m.id).format(t=m.title, act=title_act(m.title), ny=self.next_fy))
+        if len(nexts) < 2:
+            nexts.append("%d年度の取組の評価を踏まえ、%sに係る施策の見直しを行う予定である。"
+                         % (self.year, a.title))
         c1 = pick(CHALLENGES, "ac1", a.id)
         c2 = pick([c for c in CHALLENGES if c != c1], "ac2", a.id)
         ts = "、".join(m.title for m in picks[:2])
-        ev = ("%sに向けて、%s等の取組が着実に進んだ。一方、%sや%sが課題であり、"
+        lead = ("%sに向けて、" % a.title if a.title.endswith("構築")
+                else "%sについては、" % a.title)
+        ev = ("%s%s等の取組が着実に進んだ。一方、%sや%sが課題であり、"
               "引き続き関係府省庁と連携して取り組む必要がある。"
-              % (a.title, ts, c1, c2))
+              % (lead, ts, c1, c2))
         return Row(measure=a.id, ministry=cas, area=a.id, summary=True,
-                   results=results or ["%sに係る取組を実施した。" % a.title],
-                   evaluation=[ev], next=nexts or ["引き続き、%sに向けた取組を推進する。" % a.title],
+                   results=results, evaluation=[ev], next=nexts,
                    highlight=False, note="")
 
     def field_summary(self, f):
