@@ -1,0 +1,231 @@
+#!/bin/sh
+# The stylesheets (join, status, report, slides) on tests/fixtures/year,
+# and the xform sandbox (issue 6: XSLT may not write files or use the network).
+. "$(dirname "$0")/../lib.sh"
+
+X=${XFORM:-$TOP/build/bin/xform}
+F=$TOP/tests/fixtures/year
+S=$TOP/stylesheets
+M=$TRASH/model.xml
+
+join_year() {	# join_year OUT [SUBMISSIONS] [PLAN]
+	"$X" --param year 2014 --param plan "${3:-$F/plan.xml}" --param matrix "$F/matrix.xml" \
+		--param registry "$F/ministries.xml" --param draft 0 \
+		-o "$1" "$S/join.xsl" "${2:-$F/submissions.xml}"
+}
+xp() {	# xp FILE XPATH: the string value, for exact comparisons
+	xmllint --xpath "$2" "$1"
+}
+
+test_expect_success 'xform exists' '
+	test -x "$X"
+'
+
+test_expect_success 'join writes the model and a progress line' '
+	join_year "$M" 2>"$TRASH/join.err" &&
+	test "$(tail -n 1 "$TRASH/join.err" | cut -d, -f1)" = "xform: join.xsl -> $M" &&
+	test ! -e "$M.tmp" &&
+	test "$(xp "$M" "concat(/model/@measures,\" \",/model/@expected,\" \",/model/@received,\" \",/model/@missing)")" = "6 19 7 12"
+'
+
+test_expect_success '重要インフラ所管省庁 expands to its five members plus 内閣官房' '
+	test "$(xp "$M" "//measure[@id=\"1-2-ア\"]/status/ministry[@expected=\"1\"]/@code" | tr -d " \n")" = \
+		"code=\"cas\"code=\"fsa\"code=\"mic\"code=\"mhlw\"code=\"meti\"code=\"mlit\"" &&
+	test "$(xp "$M" "string(//measure[@id=\"1-2-ア\"]/@missing)")" = 4
+'
+
+test_expect_success '関係府省庁 expects nobody; a reporter is listed as not expected' '
+	test "$(xp "$M" "count(//measure[@id=\"1-1-1-ア\"]/status/ministry[@expected=\"1\"])")" = 1 &&
+	test "$(xp "$M" "string(//measure[@id=\"1-1-1-ア\"]/status/ministry[@code=\"npa\"]/@expected)")" = 0 &&
+	test "$(xp "$M" "string(//measure[@id=\"1-1-1-ア\"]/status/ministry[@code=\"npa\"]/@status)")" = submitted
+'
+
+test_expect_success '全府省庁 expects every ministry of the registry' '
+	test "$(xp "$M" "count(//measure[@id=\"1-1-1-イ\"]/status/ministry[@expected=\"1\"])")" = 8 &&
+	test "$(xp "$M" "string(//measure[@id=\"1-1-1-イ\"]/status/ministry[@code=\"mod\"]/@status)")" = missing
+'
+
+test_expect_success 'rows keep src and get the ministry name; summary rows sit on their area' '
+	test "$(xp "$M" "string(//measure[@id=\"1-1-2-ア\"]/progress/@src)")" = cas-progress.csv:5 &&
+	test "$(xp "$M" "string(//measure[@id=\"1-1-1-イ\"]/progress[@ministry=\"mic\"]/@name)")" = 総務省 &&
+	test "$(xp "$M" "string(/model/area[@id=\"1\"]/summary/progress/@src)")" = cas-progress.csv:2
+'
+
+test_expect_success 'indicator series are ordered by year; field-level entries attach to the field' '
+	test "$(xp "$M" "//indicator[@id=\"incident-reports\"]/series/value/@year" | tr -d " \n")" = \
+		"year=\"2012\"year=\"2013\"year=\"2014\"" &&
+	test "$(xp "$M" "string(//field[@id=\"1-2\"]/entry/indicator/series/value/@value)")" = 2000 &&
+	test "$(xp "$M" "string(//field[@id=\"1-2\"]/text/@title)")" = 重要インフラ事業者等における対策の評価
+'
+
+test_expect_success 'footnotes are inlined; relists know their target; counts per ministry and area' '
+	test "$(xp "$M" "string(//measure[@id=\"1-1-1-ア\"]/item/fnref/@n)")" = 1 &&
+	test "$(xp "$M" "string(//relist[@at=\"1-2-イ\"]/@ref-label)")" = ア &&
+	test "$(xp "$M" "concat(/model/counts/ministry[@code=\"mic\"]/@expected,\"/\",/model/counts/ministry[@code=\"mic\"]/@received)")" = 3/2 &&
+	test "$(xp "$M" "string(/model/counts/ministry[@code=\"mic\"]/area[@ref=\"2\"]/@missing)")" = 1 &&
+	test "$(xp "$M" "count(/model/diags/diag)")" = 2
+'
+
+test_expect_success 'status CSV: header, one row per expected pair, missing rows, CRLF' '
+	"$X" -o "$TRASH/status.csv" "$S/status.xsl" "$M" &&
+	tr -d "\r" <"$TRASH/status.csv" >"$TRASH/status.lf" &&
+	test "$(head -n 1 "$TRASH/status.lf")" = "measure,title,ministry,code,status,src" &&
+	test "$(wc -l <"$TRASH/status.lf")" -eq 20 &&
+	grep -qx "2-1-ア,情報セキュリティ技術の研究開発の推進,総務省,mic,missing," "$TRASH/status.lf" &&
+	grep -qx "1-2-ア,安全基準等の整備及び浸透,総務省,mic,submitted,mic-progress.csv:3" "$TRASH/status.lf" &&
+	test "$(grep -c ",missing,$" "$TRASH/status.lf")" -eq 12 &&
+	test "$(grep -c "$(printf "\r")\$" "$TRASH/status.csv")" -eq 20
+'
+
+test_expect_success 'status CSV quotes a title with a comma and a quote (RFC 4180)' '
+	sed "s/title=\"NISCの機能強化\"/title=\"NISC, the \&quot;center\&quot;\"/" "$F/plan.xml" >"$TRASH/plan-q.xml" &&
+	join_year "$TRASH/model-q.xml" "$F/submissions.xml" "$TRASH/plan-q.xml" &&
+	"$X" -o "$TRASH/status-q.csv" "$S/status.xsl" "$TRASH/model-q.xml" &&
+	grep -q "^4-ア,\"NISC, the \"\"center\"\"\",内閣官房,cas,submitted,cas-progress.csv:7" "$TRASH/status-q.csv"
+'
+
+test_expect_success 'report: cover, era year, headings with ids, 未提出, relist link, footnote' '
+	"$X" --param draft 0 -o "$TRASH/report.pdoc" "$S/report.xsl" "$M" &&
+	R=$TRASH/report.pdoc &&
+	test "$(xp "$R" "string(/document/flow[@template=\"cover\"]/p[1])")" = "サイバーセキュリティ政策に係る年次報告（2014年度）" &&
+	test "$(xp "$R" "string(/document/flow[@template=\"cover\"]/p[2])")" = "（平成26年度）" &&
+	test "$(xp "$R" "string(/document/flow[@template=\"cover\"]/p[3])")" = "平成27年2月10日" &&
+	test "$(xp "$R" "string(//h[@id=\"1-2-ア\"])")" = "(ア)　安全基準等の整備及び浸透（内閣官房及び重要インフラ所管省庁）" &&
+	test "$(xp "$R" "string(//h[@id=\"2-1-ア\"]/following-sibling::p[@style=\"missing\"][1])")" = "未提出（総務省、経済産業省）" &&
+	test "$(xp "$R" "count(//a[@href=\"#1-1-2-ア\"])")" = 1 &&
+	test "$(xp "$R" "count(//h[@id=\"1-1-2-ア\"])")" = 1 &&
+	test "$(xp "$R" "string(//fn[@n=\"1\"])")" = "Chief Information Security Officer の略。" &&
+	test "$(xp "$R" "count(//h[@level=\"1\"][@running=\"1\"][@id=\"4\"])")" = 1 &&
+	test "$(xp "$R" "string(//h[@id=\"1-1-1-ア\"]/following-sibling::p[@style=\"body\"][1])")" = "【内閣官房】CISO連絡会議を開催し、対策推進計画の策定を支援した。"
+'
+
+test_expect_success 'report: indicator table and chart, annexes, no draft annex without draft' '
+	R=$TRASH/report.pdoc &&
+	test "$(xp "$R" "count(//chart[@title=\"インシデント報告関連件数\"]/series/pt)")" = 3 &&
+	test "$(xp "$R" "count(//chart[@title=\"分野横断的演習の参加者数\"])")" = 0 &&
+	test "$(xp "$R" "count(//table[@alt=\"分野横断的演習の参加者数\"]/tr)")" = 2 &&
+	test "$(xp "$R" "count(//h[@id=\"annex-resp\"] | //h[@id=\"annex-status\"] | //h[@id=\"annex-notes\"])")" = 3 &&
+	test "$(xp "$R" "string(/document/@draft)")" = 0 &&
+	test "$(xp "$R" "count(//h[@id=\"annex-diags\"])")" = 0 &&
+	! grep -q "1-1-9-ア" "$R"
+'
+
+test_expect_success 'report with draft=1: the validation annex quotes file, line and row' '
+	"$X" --param draft 1 -o "$TRASH/report-d.pdoc" "$S/report.xsl" "$M" &&
+	R=$TRASH/report-d.pdoc &&
+	test "$(xp "$R" "string(/document/@draft)")" = 1 &&
+	test "$(xp "$R" "count(//h[@id=\"annex-diags\"])")" = 1 &&
+	test "$(xp "$R" "string(//h[@id=\"annex-diags\"]/following-sibling::table[1]/tr[2]/td[1])")" = mic-progress.csv:4 &&
+	grep -q "「1-1-9-ア | 総務省 | 研究会を開催した。」" "$R"
+'
+
+test_expect_success 'slides: 16:9 template, one slide per area with three frames, credits, status grid' '
+	"$X" --param draft 0 -o "$TRASH/slides.pdoc" "$S/slides.xsl" "$M" &&
+	P=$TRASH/slides.pdoc &&
+	test "$(xp "$P" "concat(//template[@name=\"slide\"]/@width,\"x\",//template[@name=\"slide\"]/@height)")" = 338.67mmx190.5mm &&
+	test "$(xp "$P" "count(//slide[textbox=\"主な昨年度の取組実績、評価及び今年度の取組\"])")" = 3 &&
+	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@min-scale=\"0.6\"])")" = 3 &&
+	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[1])")" = 政府機関の情報セキュリティ対策を総合的に推進した。 &&
+	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[3])")" = "CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）" &&
+	test "$(xp "$P" "string(//slide[@outline=\"提出状況\"]/table/tr[td=\"総務省\"]/td[5])")" = 2／3 &&
+	test "$(xp "$P" "string(//slide[@outline=\"提出状況\"]/table/tr[td=\"総務省\"]/td[5]/@fill)")" = "#f4cccc" &&
+	test "$(xp "$P" "count(//slide[@outline=\"主な評価指標\"]/chart)")" = 1
+'
+
+test_expect_success 'slides: nothing but rectangles within 5 mm of an edge' '
+	P=$TRASH/slides.pdoc &&
+	xmllint --xpath "//slide/*[not(self::rect)]" "$P" | tr " " "\n" |
+		sed -n "s/^\([xy]\)=\"\([0-9.]*\)mm\"/\1 \2/p" >"$TRASH/pos" &&
+	test -s "$TRASH/pos" &&
+	! awk "\$2 < 5 { print; bad = 1 } END { exit !bad }" "$TRASH/pos"
+'
+
+# --- the sandbox ---------------------------------------------------------
+
+cat >"$TRASH/write.xsl" <<EOF
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl">
+ <xsl:template match="/"><exsl:document href="$TRASH/pwned.txt" method="text">x</exsl:document><out/></xsl:template>
+</xsl:stylesheet>
+EOF
+cat >"$TRASH/write11.xsl" <<EOF
+<xsl:stylesheet version="1.1" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+ <xsl:template match="/"><xsl:document href="$TRASH/pwned11.txt" method="text">x</xsl:document><out/></xsl:template>
+</xsl:stylesheet>
+EOF
+cat >"$TRASH/net.xsl" <<'EOF'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+ <xsl:template match="/"><out><xsl:copy-of select="document('http://127.0.0.1:9/x.xml')"/></out></xsl:template>
+</xsl:stylesheet>
+EOF
+cat >"$TRASH/stop.xsl" <<'EOF'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+ <xsl:template match="/"><xsl:message terminate="yes">in.xml:1: error: stop here</xsl:message><out/></xsl:template>
+</xsl:stylesheet>
+EOF
+printf '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<r>&x;</r>\n' >"$TRASH/xxe.xml"
+echo '<r/>' >"$TRASH/in.xml"
+
+test_expect_success 'xform refuses a stylesheet that writes a file (exsl:document)' '
+	echo old >"$TRASH/out.xml" &&
+	test_must_fail_1() { "$@"; test $? -eq 1; } &&
+	test_must_fail_1 "$X" -o "$TRASH/out.xml" "$TRASH/write.xsl" "$TRASH/in.xml" 2>"$TRASH/err" &&
+	test ! -e "$TRASH/pwned.txt" &&
+	test "$(cat "$TRASH/out.xml")" = old &&
+	test ! -e "$TRASH/out.xml.tmp" &&
+	grep -q "write.xsl:3: error: .*refused" "$TRASH/err"
+'
+
+test_expect_success 'xform refuses xsl:document (XSLT 1.1)' '
+	{ "$X" -o "$TRASH/out11.xml" "$TRASH/write11.xsl" "$TRASH/in.xml"; test $? -eq 1; } &&
+	test ! -e "$TRASH/pwned11.txt" && test ! -e "$TRASH/out11.xml"
+'
+
+test_expect_success 'xform refuses a stylesheet that reads an http:// URL' '
+	{ "$X" -o "$TRASH/outn.xml" "$TRASH/net.xsl" "$TRASH/in.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	test ! -e "$TRASH/outn.xml" &&
+	grep -q "http://127.0.0.1:9/x.xml" "$TRASH/err"
+'
+
+test_expect_success 'xsl:message terminate="yes" is an error, nothing written' '
+	{ "$X" -o "$TRASH/outs.xml" "$TRASH/stop.xsl" "$TRASH/in.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	test ! -e "$TRASH/outs.xml" &&
+	grep -q "^in.xml:1: error: stop here$" "$TRASH/err"
+'
+
+test_expect_success 'an input with entity declarations (XXE) is refused' '
+	{ "$X" -o "$TRASH/outx.xml" "$S/status.xsl" "$TRASH/xxe.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	test ! -e "$TRASH/outx.xml" &&
+	! grep -q "root:" "$TRASH/err"
+'
+
+test_expect_success 'join without its parameters stops with a message' '
+	{ "$X" -o "$TRASH/outp.xml" "$S/join.xsl" "$F/submissions.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	grep -q "parameters plan, matrix and registry are required" "$TRASH/err"
+'
+
+test_expect_success 'usage errors exit 2; --help exits 0' '
+	{ "$X" -o "$TRASH/u.xml" "$S/status.xsl"; test $? -eq 2; } &&
+	{ "$X" --bogus -o u "$S/status.xsl" "$M"; test $? -eq 2; } &&
+	"$X" --help | grep -q "^usage: xform"
+'
+
+test_expect_success 'an unwritable output directory is a system error (3)' '
+	{ "$X" -o "$TRASH/no/such/dir/out.csv" "$S/status.xsl" "$M"; test $? -eq 3; }
+'
+
+# Speed: the FY2013 plan (~260 measures) joins in well under a second.
+if [ -f "$TOP/input/2013/plan.xml" ] && [ -f "$TOP/input/2013/matrix.xml" ]; then
+	test_expect_success 'join on the FY2013 plan takes under a second' '
+		echo "<submissions year=\"2013\" files=\"0\" rows=\"0\" errors=\"0\" warnings=\"0\"/>" >"$TRASH/empty.xml" &&
+		t0=$(date +%s%N) &&
+		"$X" --param year 2013 --param plan "$TOP/input/2013/plan.xml" \
+			--param matrix "$TOP/input/2013/matrix.xml" --param registry "$TOP/input/ministries.xml" \
+			-o "$TRASH/m2013.xml" "$S/join.xsl" "$TRASH/empty.xml" &&
+		t1=$(date +%s%N) &&
+		test $(( (t1 - t0) / 1000000 )) -lt 1000 &&
+		test "$(xp "$TRASH/m2013.xml" "string(/model/@measures)")" -gt 200
+	'
+fi
+
+test_done
