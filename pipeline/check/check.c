@@ -106,6 +106,7 @@ static void
 schema_error(void *ctx, xmlErrorPtr err)
 {
 	struct schema_ctx *sc = ctx;
+	xmlNodePtr node;
 	char msg[1024];
 	size_t n;
 
@@ -115,7 +116,16 @@ schema_error(void *ctx, xmlErrorPtr err)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	describe(err->node, msg + n, sizeof(msg) - n);
+	node = err->node;
+	if (node && node->type == XML_ELEMENT_NODE &&
+	    strcmp(msg, "Expecting an element , got nothing") == 0) {
+		/* libxml2 leaves the name out: say which element is incomplete */
+		snprintf(msg, sizeof(msg), "<%s> lacks a required child element",
+		    (const char *)node->name);
+		n = strlen(msg);
+	} else if (node && node->name && strstr(msg, (const char *)node->name)) {
+		describe(node, msg + n, sizeof(msg) - n);
+	}
 	diag_error(sc->c->d, sc->path, err->line, "%s", msg);
 }
 
