@@ -265,6 +265,7 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 			    "and a quoted cell must end at a comma or line end");
 			free(q);
 			drop_row(&r);
+			f->broken++;
 			csv_free(&p);
 			csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 			csv_set_realloc_func(&p, xrealloc);
@@ -278,11 +279,13 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 		    "unterminated quoted cell: the quote opened in the row starting here is never closed");
 		free(q);
 		drop_row(&r);
+		f->broken++;
 	}
 	csv_free(&p);
 	free(r.cells);
 	sjis_text_release(&text);
-	return d->errors > before ? -1 : 0;
+	f->errors = d->errors - before;
+	return f->errors ? -1 : 0;
 }
 
 int

@@ -32,6 +32,8 @@ struct csvfile {
 	struct csvrow		*rows;
 	size_t			 nrows, alloc;
 	int			 readable;	/* 0 when decoding failed */
+	size_t			 errors;	/* errors reported while reading */
+	size_t			 broken;	/* rows lost to quote errors (quoted in diags) */
 };
 
 /*
