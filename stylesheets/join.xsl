@@ -57,10 +57,16 @@
         <area ref="1" expected received missing/>
       </ministry>
     </counts>
-    <orphans>rows whose id names no plan node (ingest should have refused them)</orphans>
+    <orphans>progress rows whose id names no plan node (ingest should have
+             refused them), indicator rows that matched no matrix indicator</orphans>
     <input files rows errors warnings><file …/></input>
     <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
   </model>
+
+  Indicator rows (ingest's <indicator>) join a matrix indicator by @ref
+  (its id, or its text) or by @text; when ingest names the entry in
+  @target, only that entry gets the row, else @measure (if any) must be
+  the entry's target or below it.
 
   "expected" follows <resp>: each <ministry ref>; a group with
   expect="all" → every ministry of the registry; expect="members" → its
@@ -83,6 +89,7 @@
 
   <xsl:key name="prog" match="/submissions/progress" use="@measure"/>
   <xsl:key name="ind" match="/submissions/indicator" use="@ref"/>
+  <xsl:key name="ind-text" match="/submissions/indicator" use="normalize-space(@text)"/>
   <xsl:key name="entry" match="/matrix/entry" use="@target"/>
   <xsl:key name="mtext" match="/matrix/text" use="@target"/>
   <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
@@ -163,6 +170,12 @@
           </xsl:variable>
           <xsl:if test="$found = ''">
             <xsl:apply-templates select="." mode="row"/>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:variable name="placed" select="$body//series/value/@src"/>
+        <xsl:for-each select="/submissions/indicator">
+          <xsl:if test="not(@src = $placed)">
+            <xsl:copy-of select="."/>
           </xsl:if>
         </xsl:for-each>
       </orphans>
@@ -271,21 +284,14 @@
     </xsl:copy>
   </xsl:template>
 
-  <!-- Everything else in the plan (p, intro, …) is copied as it is. -->
+  <!-- Everything else in the plan (p, intro, …) is copied, fnref resolved. -->
   <xsl:template match="*" mode="plan">
-    <xsl:copy-of select="."/>
+    <xsl:apply-templates select="." mode="inline"/>
   </xsl:template>
 
-  <!-- Children of a measure: items get their footnote text inline. -->
+  <!-- Children of a measure: copied, fnref given its footnote's n and text. -->
   <xsl:template match="*" mode="measure-child">
-    <xsl:copy-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="item" mode="measure-child">
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates select="node()" mode="inline"/>
-    </xsl:copy>
+    <xsl:apply-templates select="." mode="inline"/>
   </xsl:template>
 
   <xsl:template match="fnref" mode="inline">
@@ -339,9 +345,11 @@
               <xsl:copy-of select="*"/>
               <xsl:for-each select="$subs">
                 <xsl:variable name="vals"
-                    select="(key('ind', $key) | key('ind', $text))
-                            [not(string(@measure)) or @measure = $id
-                             or starts-with(@measure, concat($id, '-'))]"/>
+                    select="(key('ind', $key) | key('ind', $text) | key('ind-text', $text))
+                            [(string(@target) and @target = $id)
+                             or (not(string(@target))
+                                 and (not(string(@measure)) or @measure = $id
+                                      or starts-with(@measure, concat($id, '-'))))]"/>
                 <xsl:for-each select="$vals">
                   <xsl:variable name="c" select="string(@ministry)"/>
                   <xsl:if test="generate-id() = generate-id($vals[string(@ministry) = $c][1])">

@@ -275,6 +275,9 @@
   <xsl:template match="measure">
     <h level="4" id="{@id}" outline="1">
       <xsl:value-of select="concat('(', @label, ')　', @title)"/>
+      <xsl:for-each select="footnote[@in = 'title']">
+        <fn n="{@n}"><xsl:apply-templates select="node()" mode="inline"/></fn>
+      </xsl:for-each>
       <xsl:if test="resp/@text != ''">
         <xsl:value-of select="concat('（', resp/@text, '）')"/>
       </xsl:if>
@@ -315,9 +318,10 @@
                 <xsl:with-param name="ms" select="status/ministry[@expected = '1']"/>
               </xsl:call-template>
             </xsl:when>
-            <xsl:otherwise>
+            <xsl:when test="resp/@text != ''">
               <xsl:value-of select="resp/@text"/>
-            </xsl:otherwise>
+            </xsl:when>
+            <xsl:otherwise>担当府省庁の記載なし</xsl:otherwise>
           </xsl:choose>
           <xsl:text>）</xsl:text>
         </p>
@@ -644,6 +648,14 @@
           </tr>
         </xsl:for-each>
       </table>
+    </xsl:if>
+    <xsl:if test="/model/orphans/indicator">
+      <p style="subhead">評価指標に結び付けられなかった行</p>
+      <xsl:for-each select="/model/orphans/indicator">
+        <p style="plain">
+          <xsl:value-of select="concat(@src, '：', @ref, @text, '（', @year, '年度）', @written, @unit)"/>
+        </p>
+      </xsl:for-each>
     </xsl:if>
     <xsl:if test="/model/orphans/progress">
       <p style="subhead">計画にない施策番号の行</p>
