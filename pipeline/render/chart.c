@@ -1,0 +1,302 @@
+/*
+ * chart: <chart kind="bar|line"> as vector boxes in one item: title,
+ * unit, legend, axis with "nice" ticks and grid, bars or lines with value
+ * labels, category labels, and the source line.  Labels are text boxes in
+ * the gothic face, so pdftotext reads them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "xmem.h"
+
+#define MAXSER	8
+#define MAXCAT	64
+
+static const double palette[MAXSER][3] = {
+	{ 0.12, 0.22, 0.39 }, { 0.77, 0.35, 0.07 }, { 0.33, 0.51, 0.21 },
+	{ 0.50, 0.50, 0.50 }, { 0.18, 0.46, 0.71 }, { 0.75, 0.56, 0.0 },
+	{ 0.44, 0.19, 0.63 }, { 0.60, 0.20, 0.20 },
+};
+
+/* 1234567 → "1,234,567"; 12.5 → "12.5" */
+static void
+fmt_num(char *buf, size_t len, double v)
+{
+	char tmp[64], *p = tmp;
+	size_t o = 0;
+	int digits, i;
+
+	if (fabs(v - round(v)) > 1e-9) {
+		snprintf(buf, len, "%.1f", v);
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.0f", v);
+	if (*p == '-' && o + 1 < len)
+		buf[o++] = *p++;
+	digits = (int)strlen(p);
+	for (i = 0; i < digits && o + 2 < len; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = p[i];
+	}
+	buf[o] = '\0';
+}
+
+static double
+nice_step(double range)
+{
+	double raw = range / 5, mag, f;
+
+	if (raw <= 0)
+		return 1;
+	mag = pow(10, floor(log10(raw)));
+	f = raw / mag;
+	if (f <= 1)
+		f = 1;
+	else if (f <= 2)
+		f = 2;
+	else if (f <= 2.5)
+		f = 2.5;
+	else if (f <= 5)
+		f = 5;
+	else
+		f = 10;
+	return f * mag;
+}
+
+static void
+text_at(struct lctx *c, struct vitem *it, const char *s, const struct model_style *st,
+    double size, int bold, double x, double y, double w, enum jl_align al, const double *rgb)
+{
+	struct layout_box *b = vitem_box(it, BOX_TEXT);
+
+	b->para = text_para(c, s, st, size, bold, w, al);
+	b->x = x;
+	b->y = y;
+	if (rgb)
+		memcpy(b->color, rgb, sizeof(b->color));
+}
+
+static void
+line_at(struct vitem *it, double x0, double y0, double x1, double y1, double lw,
+    const double *rgb)
+{
+	struct layout_box *b = vitem_box(it, BOX_LINE);
+
+	b->x = x0;
+	b->y = y0;
+	b->w = x1 - x0;
+	b->h = y1 - y0;
+	b->lw = lw;
+	b->stroked = 1;
+	if (rgb)
+		memcpy(b->color, rgb, sizeof(b->color));
+}
+
+int
+chart_items(struct lctx *c, const struct model_node *n, double x, double width,
+    double height, struct vlist *vl)
+{
+	const char *kind = model_attr(n, "kind"), *title = model_attr(n, "title");
+	const char *unit = model_attr(n, "unit"), *source = model_attr(n, "source");
+	const struct model_node *s, *pt;
+	const char *cats[MAXCAT], *names[MAXSER];
+	double val[MAXSER][MAXCAT];
+	int has[MAXSER][MAXCAT];
+	size_t ns = 0, nc = 0, i, j;
+	struct model_style st = *model_style(c->doc, "small");
+	double fs, lh, y, plot_top, plot_bot, plot_l, plot_r, vmin = 0, vmax = 0, step, lo, hi;
+	static const double grey[3] = { 0.75, 0.75, 0.75 }, black[3] = { 0, 0, 0 };
+	int bar = kind == NULL || strcmp(kind, "line") != 0;
+	struct vitem *it;
+	char buf[64];
+
+	st.font = c->doc->slides ? FONT_PGOTHIC : FONT_GOTHIC;
+	st.leading = 1.3;
+	fs = (c->doc->slides ? 11 : 8) * c->scale;
+	lh = fs * 1.3;
+	memset(has, 0, sizeof(has));
+	for (s = n->first; s; s = s->next) {
+		if (s->kind != M_SERIES || ns == MAXSER)
+			continue;
+		names[ns] = model_attr(s, "name") ? model_attr(s, "name") : "";
+		for (pt = s->first; pt; pt = pt->next) {
+			const char *px = model_attr(pt, "x"), *py = model_attr(pt, "y");
+			char *end;
+			double v;
+
+			if (pt->kind != M_PT || px == NULL || py == NULL)
+				continue;
+			v = strtod(py, &end);
+			if (end == py || !isfinite(v)) {
+				diag_warning(c->d, c->doc->path, pt->line, "<pt y=\"%s\">: not a number", py);
+				continue;
+			}
+			for (j = 0; j < nc; j++)
+				if (strcmp(cats[j], px) == 0)
+					break;
+			if (j == nc) {
+				if (nc == MAXCAT)
+					continue;
+				cats[nc++] = px;
+			}
+			val[ns][j] = v;
+			has[ns][j] = 1;
+			if (v > vmax)
+				vmax = v;
+			if (v < vmin)
+				vmin = v;
+		}
+		ns++;
+	}
+	if (model_attr(n, "width"))
+		model_length(model_attr(n, "width"), 10.5, width, &width);
+	if (height <= 0) {
+		height = 62 * 72 / 25.4;
+		if (model_attr(n, "height"))
+			model_length(model_attr(n, "height"), 10.5, 0, &height);
+	}
+	it = vlist_add(vl);
+	it->h = height;
+	it->before = 6 * c->scale;
+	it->after = 8 * c->scale;
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	y = 0;
+	if (title && *title) {
+		text_at(c, it, title, &st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER, black);
+		y += fs * 1.2 * 1.5;
+	}
+	/* legend, right-aligned on one line */
+	if (ns > 0) {
+		double lx = x + width, sw = fs * 0.9;
+
+		for (i = ns; i-- > 0;) {
+			struct jl_para *p = text_para(c, names[i], &st, fs, 0, width / 2, JL_LEFT);
+			double tw = para_width(p);
+			struct layout_box *b;
+
+			lx -= tw;
+			b = vitem_box(it, BOX_TEXT);
+			b->para = p;
+			b->x = lx;
+			b->y = y + fs;
+			lx -= sw + fs * 0.3;
+			b = vitem_box(it, BOX_RECT);
+			b->x = lx;
+			b->y = y + fs * 0.1;
+			b->w = sw;
+			b->h = sw;
+			b->filled = 1;
+			memcpy(b->fill, palette[i], sizeof(b->fill));
+			lx -= fs;
+		}
+	}
+	if (unit && *unit) {
+		snprintf(buf, sizeof(buf), "（%s）", unit);
+		text_at(c, it, strlen(unit) < 40 ? buf : unit, &st, fs, 0, x, y + fs, width / 2,
+		    JL_LEFT, black);
+	}
+	y += lh * 1.4;
+	plot_top = y + fs * 0.5;
+	plot_bot = height - lh * 1.3 - (source && *source ? lh * 1.2 : 0);
+	/* ticks */
+	step = nice_step(vmax - vmin > 0 ? vmax - vmin : 1);
+	lo = floor(vmin / step) * step;
+	hi = ceil(vmax / step) * step;
+	if (hi <= lo)
+		hi = lo + step;
+	if (hi - vmax < step * 0.15 && bar)
+		hi += step;	/* room for the value labels */
+	{
+		double labw = 0, v;
+
+		for (v = lo; v <= hi + step / 2; v += step) {
+			double w;
+
+			fmt_num(buf, sizeof(buf), v);
+			w = para_width(text_para(c, buf, &st, fs, 0, width, JL_LEFT));
+			if (w > labw)
+				labw = w;
+		}
+		plot_l = x + labw + fs * 0.6;
+		plot_r = x + width - fs * 0.5;
+		for (v = lo; v <= hi + step / 2; v += step) {
+			double gy = plot_bot - (v - lo) / (hi - lo) * (plot_bot - plot_top);
+
+			fmt_num(buf, sizeof(buf), v);
+			text_at(c, it, buf, &st, fs, 0, x, gy + fs * 0.35, labw, JL_RIGHT, black);
+			line_at(it, plot_l, gy, plot_r, gy, 0.3, v == lo ? black : grey);
+		}
+	}
+	line_at(it, plot_l, plot_top, plot_l, plot_bot, 0.6, black);
+	if (nc > 0 && ns > 0) {
+		double cw = (plot_r - plot_l) / (double)nc;
+		double zero = plot_bot - (0 - lo) / (hi - lo) * (plot_bot - plot_top);
+		double px[MAXCAT] = { 0 }, py[MAXCAT] = { 0 };
+
+		for (j = 0; j < nc; j++)
+			text_at(c, it, cats[j], &st, fs, 0, plot_l + j * cw, plot_bot + fs * 1.3, cw,
+			    JL_CENTER, black);
+		for (i = 0; i < ns; i++) {
+			int prev = 0;
+
+			for (j = 0; j < nc; j++) {
+				double vy, cx;
+
+				if (!has[i][j]) {
+					prev = 0;
+					continue;
+				}
+				vy = plot_bot - (val[i][j] - lo) / (hi - lo) * (plot_bot - plot_top);
+				fmt_num(buf, sizeof(buf), val[i][j]);
+				if (bar) {
+					double gw = cw * 0.7, bw = gw / (double)ns;
+					double bx = plot_l + j * cw + (cw - gw) / 2 + i * bw;
+					struct layout_box *b = vitem_box(it, BOX_RECT);
+
+					b->x = bx + bw * 0.06;
+					b->w = bw * 0.88;
+					b->y = vy < zero ? vy : zero;
+					b->h = fabs(zero - vy);
+					b->filled = 1;
+					memcpy(b->fill, palette[i], sizeof(b->fill));
+					text_at(c, it, buf, &st, fs * 0.9, 0, bx - fs, vy - fs * 0.35,
+					    bw + 2 * fs, JL_CENTER, black);
+				} else {
+					struct layout_box *b;
+
+					cx = plot_l + j * cw + cw / 2;
+					if (prev)
+						line_at(it, px[i == 0 ? j - 1 : j - 1], py[j - 1], cx, vy, 1.5,
+						    palette[i]);
+					b = vitem_box(it, BOX_RECT);
+					b->x = cx - 2;
+					b->y = vy - 2;
+					b->w = b->h = 4;
+					b->filled = 1;
+					memcpy(b->fill, palette[i], sizeof(b->fill));
+					text_at(c, it, buf, &st, fs * 0.9, 0, cx - cw / 2, vy - fs * 0.6, cw,
+					    JL_CENTER, black);
+					px[j] = cx;
+					py[j] = vy;
+					prev = 1;
+				}
+			}
+		}
+	}
+	if (source && *source) {
+		struct strbuf sb;
+		char *t;
+
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addf(&sb, "出典：%s", source);
+		t = strbuf_detach(&sb);
+		text_at(c, it, t, &st, fs * 0.95, 0, x, height - fs * 0.3, width, JL_LEFT, black);
+		free(t);
+	}
+	return 0;
+}

@@ -1,0 +1,212 @@
+/*
+ * draw: the only module that calls cairo's drawing functions.  Errors are
+ * sticky in cairo; we check cairo_status() once per page and
+ * cairo_surface_status() after cairo_surface_finish().
+ */
+#include "draw.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "atomicfile.h"
+#include "strbuf.h"
+#include "xmem.h"
+
+int
+draw_epoch_date(const char *epoch, char *buf, size_t len)
+{
+	char *end;
+	long long v;
+	time_t t;
+	struct tm tm;
+
+	if (epoch == NULL || *epoch < '0' || *epoch > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(epoch, &end, 10);
+	if (*end || errno || v < 0)
+		return -1;
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	if (strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return -1;
+	return 0;
+}
+
+/* A name inside a cairo attribute string: quotes and backslashes escaped. */
+static void
+add_quoted(struct strbuf *sb, const char *s)
+{
+	strbuf_addch(sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			strbuf_addch(sb, '\\');
+		strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+static void
+draw_box(cairo_t *cr, const struct layout_box *b)
+{
+	struct strbuf sb;
+	double x;
+
+	switch (b->kind) {
+	case BOX_TEXT:
+		cairo_set_source_rgb(cr, b->color[0], b->color[1], b->color[2]);
+		jl_para_draw_line(b->para, b->line, cr, b->x, b->y);
+		break;
+	case BOX_RECT:
+		cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+		if (b->filled) {
+			cairo_set_source_rgb(cr, b->fill[0], b->fill[1], b->fill[2]);
+			if (b->stroked)
+				cairo_fill_preserve(cr);
+			else
+				cairo_fill(cr);
+		}
+		if (b->stroked) {
+			cairo_set_line_width(cr, b->lw);
+			cairo_set_source_rgb(cr, b->color[0], b->color[1], b->color[2]);
+			cairo_stroke(cr);
+		}
+		cairo_new_path(cr);
+		break;
+	case BOX_LINE:
+		cairo_move_to(cr, b->x, b->y);
+		cairo_line_to(cr, b->x + b->w, b->y + b->h);
+		cairo_set_line_width(cr, b->lw);
+		cairo_set_source_rgb(cr, b->color[0], b->color[1], b->color[2]);
+		cairo_stroke(cr);
+		break;
+	case BOX_DOTS:
+		if (b->h <= 0)
+			break;
+		cairo_set_source_rgb(cr, b->color[0], b->color[1], b->color[2]);
+		/* on a grid from the page's left edge, so leaders line up */
+		for (x = ceil(b->x / b->h) * b->h; x <= b->x + b->w; x += b->h) {
+			cairo_new_sub_path(cr);
+			cairo_arc(cr, x, b->y, 0.55, 0, 6.283185307179586);
+		}
+		cairo_fill(cr);
+		break;
+	case BOX_LINK:
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addstr(&sb, "dest=");
+		add_quoted(&sb, b->name);
+		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, sb.buf);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		strbuf_release(&sb);
+		break;
+	case BOX_DEST:
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addstr(&sb, "name=");
+		add_quoted(&sb, b->name);
+		strbuf_addf(&sb, " x=%.2f y=%.2f", b->x, b->y > 12 ? b->y - 12 : 0);
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, sb.buf);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+		strbuf_release(&sb);
+		break;
+	}
+}
+
+static void
+set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
+{
+	if (v && *v)
+		cairo_pdf_surface_set_metadata(s, m, v);
+}
+
+int
+draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
+    struct diag *d)
+{
+	char *tmp = atomicfile_tmpname(path);
+	cairo_surface_t *s;
+	cairo_t *cr = NULL;
+	cairo_status_t st;
+	size_t p, k;
+	int ret = -1, parents[8] = { 0 };
+	char date[32];
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+
+	s = cairo_pdf_surface_create(tmp, ld->npages ? ld->pages[0].width : 595,
+	    ld->npages ? ld->pages[0].height : 842);
+	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
+		diag_error(d, path, 0, "cannot create the PDF: %s", cairo_status_to_string(st));
+		goto out;
+	}
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+	set_meta(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+	set_meta(s, CAIRO_PDF_METADATA_CREATOR, "render (annual-report pipeline)");
+	if (epoch && *epoch) {
+		if (draw_epoch_date(epoch, date, sizeof(date)) < 0)
+			diag_warning(d, path, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
+			    epoch);
+		else {
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+		}
+	}
+	cr = cairo_create(s);
+	for (p = 0; p < ld->npages; p++) {
+		const struct layout_page *pg = &ld->pages[p];
+
+		cairo_pdf_surface_set_size(s, pg->width, pg->height);
+		for (k = 0; k < pg->n; k++)
+			draw_box(cr, &pg->box[k]);
+		cairo_show_page(cr);
+		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+			diag_error(d, path, 0, "page %zu: %s", p + 1, cairo_status_to_string(st));
+			goto out;
+		}
+	}
+	for (k = 0; k < ld->noutline; k++) {
+		const struct layout_outline *o = &ld->outline[k];
+		struct strbuf sb;
+		int lv = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
+
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addf(&sb, "page=%d pos=[%.2f %.2f]", o->page + 1, 0.0,
+		    o->y > 12 ? o->y - 12 : 0.0);
+		parents[lv] = cairo_pdf_surface_add_outline(s, parents[lv - 1], o->title, sb.buf,
+		    lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		strbuf_release(&sb);
+	}
+	cairo_destroy(cr);
+	cr = NULL;
+	cairo_surface_finish(s);
+	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
+		diag_error(d, path, 0, "cannot finish the PDF: %s", cairo_status_to_string(st));
+		goto out;
+	}
+	cairo_surface_destroy(s);
+	s = NULL;
+	if (atomicfile_rename(tmp, path) < 0) {
+		diag_error(d, path, 0, "cannot rename %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (cr)
+		cairo_destroy(cr);
+	if (s)
+		cairo_surface_destroy(s);
+	if (ret < 0)
+		remove(tmp);
+	free(tmp);
+	return ret;
+}

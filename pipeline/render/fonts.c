@@ -1,0 +1,262 @@
+/*
+ * fonts: a private fontconfig configuration from fonts/fonts.conf.
+ * FcConfigParseAndLoad into a fresh FcConfig (not the process default, so
+ * FONTCONFIG_FILE and ~/.fonts play no part), then a PangoCairo FT font map
+ * bound to it with pango_fc_font_map_set_config().
+ */
+#define _XOPEN_SOURCE 700	/* realpath */
+#include "fonts.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "xmem.h"
+
+struct fonts {
+	FcConfig	*config;
+	PangoFontMap	*map;
+	PangoContext	*ctx;
+	FcCharSet	*cover[3];	/* union of the pinned faces per family */
+};
+
+static const char *families[] = { "Report Mincho", "Report Gothic", "Slide Gothic" };
+/* The faces fonts.conf may resolve each family to: first choice, fallback. */
+static const char *allowed[3][2] = {
+	{ "BIZ UDMincho", "Noto Serif CJK JP" },
+	{ "BIZ UDGothic", "Noto Sans CJK JP" },
+	{ "BIZ UDPGothic", "Noto Sans CJK JP" },
+};
+
+const char *
+fonts_family(enum model_font font)
+{
+	return families[font];
+}
+
+struct fonts *
+fonts_new(const char *conf, struct diag *d)
+{
+	struct fonts *f;
+	FcFontSet *set;
+	char *abs = NULL;
+
+	f = xcalloc(1, sizeof(*f));
+	/* fontconfig resolves a relative name against its own directory */
+	abs = realpath(conf, NULL);
+	if (abs == NULL) {
+		diag_error(d, conf, 0, "cannot read the font configuration: %s", strerror(errno));
+		goto fail;
+	}
+	f->config = FcConfigCreate();
+	if (f->config == NULL || !FcConfigParseAndLoad(f->config, (const FcChar8 *)abs, FcTrue)) {
+		diag_error(d, conf, 0, "cannot load the font configuration");
+		goto fail;
+	}
+	if (!FcConfigBuildFonts(f->config)) {
+		diag_error(d, conf, 0, "cannot build the font list");
+		goto fail;
+	}
+	set = FcConfigGetFonts(f->config, FcSetSystem);
+	if (set == NULL || set->nfont == 0) {
+		diag_error(d, conf, 0,
+		    "no font found in the directories it names; install fonts-morisawa-bizud-mincho, "
+		    "fonts-morisawa-bizud-gothic and fonts-noto-cjk (see fonts/README.md)");
+		goto fail;
+	}
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (f->map == NULL) {
+		diag_error(d, conf, 0, "cannot create a FreeType font map");
+		goto fail;
+	}
+	/* the font map takes its own reference */
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+	f->ctx = pango_font_map_create_context(f->map);
+	{
+		cairo_font_options_t *fo = cairo_font_options_create();
+
+		/* metrics independent of any device: no hinting */
+		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+		pango_cairo_context_set_font_options(f->ctx, fo);
+		cairo_font_options_destroy(fo);
+	}
+	pango_context_set_language(f->ctx, pango_language_from_string("ja"));
+	free(abs);
+	return f;
+fail:
+	free(abs);
+	fonts_free(f);
+	return NULL;
+}
+
+void
+fonts_free(struct fonts *f)
+{
+	int i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < 3; i++)
+		if (f->cover[i])
+			FcCharSetDestroy(f->cover[i]);
+	if (f->ctx)
+		g_object_unref(f->ctx);
+	if (f->map)
+		g_object_unref(f->map);
+	if (f->config)
+		FcConfigDestroy(f->config);
+	free(f);
+}
+
+PangoContext *
+fonts_context(struct fonts *f)
+{
+	return f->ctx;
+}
+
+PangoFontDescription *
+fonts_desc(enum model_font font, double size, int bold)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, families[font]);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	return fd;
+}
+
+/* Resolves family `i`; builds the union charset of its allowed faces. */
+static int
+check_family(struct fonts *f, int i, const char *conf, struct diag *d)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *fam = NULL;
+	FcFontSet *set;
+	int ret = 0, k, j;
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)families[i]);
+	FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"ja");
+	FcConfigSubstitute(f->config, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(f->config, pat, &res);
+	if (match == NULL || FcPatternGetString(match, FC_FAMILY, 0, &fam) != FcResultMatch) {
+		ret = diag_error(d, conf, 0, "font family '%s' resolves to no font", families[i]);
+		goto out;
+	}
+	if (strcmp((const char *)fam, allowed[i][0]) == 0)
+		;
+	else if (strcmp((const char *)fam, allowed[i][1]) == 0)
+		diag_warning(d, conf, 0, "font family '%s': %s is not installed, using %s",
+		    families[i], allowed[i][0], allowed[i][1]);
+	else {
+		ret = diag_error(d, conf, 0,
+		    "font family '%s' resolves to '%s', not to %s or %s; install "
+		    "fonts-morisawa-bizud-mincho, fonts-morisawa-bizud-gothic, fonts-noto-cjk",
+		    families[i], fam, allowed[i][0], allowed[i][1]);
+		goto out;
+	}
+	f->cover[i] = FcCharSetCreate();
+	set = FcConfigGetFonts(f->config, FcSetSystem);
+	for (k = 0; set && k < set->nfont; k++) {
+		FcChar8 *ff;
+		FcCharSet *cs;
+
+		for (j = 0; FcPatternGetString(set->fonts[k], FC_FAMILY, j, &ff) == FcResultMatch; j++) {
+			if (strcmp((const char *)ff, allowed[i][0]) == 0 ||
+			    strcmp((const char *)ff, allowed[i][1]) == 0) {
+				if (FcPatternGetCharSet(set->fonts[k], FC_CHARSET, 0, &cs) == FcResultMatch)
+					FcCharSetMerge(f->cover[i], cs, NULL);
+				break;
+			}
+		}
+	}
+out:
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return ret;
+}
+
+struct seen {
+	gunichar	*v;
+	size_t		 n;
+};
+
+static int
+check_text(struct fonts *f, const struct model_doc *doc, const struct model_node *n,
+    struct seen *seen, struct diag *d)
+{
+	const struct model_node *c;
+	int ret = 0;
+
+	if (n->kind == M_TEXT && n->text) {
+		const char *p;
+
+		if (!g_utf8_validate(n->text, -1, NULL))
+			return diag_error(d, doc->path, n->line, "text is not valid UTF-8");
+		for (p = n->text; *p; p = g_utf8_next_char(p)) {
+			gunichar ch = g_utf8_get_char(p);
+			size_t k;
+			int covered = 0, i;
+
+			if (ch == '\n' || ch == '\r' || ch == '\t')
+				continue;
+			for (i = 0; i < 3; i++)
+				if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
+					covered = 1;
+			if (covered)
+				continue;
+			for (k = 0; k < seen->n; k++)
+				if (seen->v[k] == ch)
+					break;
+			if (k < seen->n)
+				continue;
+			seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+			seen->v[seen->n++] = ch;
+			{
+				char buf[8];
+				int len = g_unichar_to_utf8(ch, buf);
+
+				buf[len] = '\0';
+				ret = diag_error(d, doc->path, n->line,
+				    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
+				    "it would print as a blank box", (unsigned)ch, buf);
+			}
+		}
+	}
+	for (c = n->first; c; c = c->next)
+		if (check_text(f, doc, c, seen, d) < 0)
+			ret = -1;
+	return ret;
+}
+
+int
+fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
+{
+	struct seen seen = { NULL, 0 };
+	int ret = 0, i;
+	size_t t;
+
+	for (i = 0; i < 3; i++)
+		if (check_family(f, i, "fonts.conf", d) < 0)
+			ret = -1;
+	if (ret < 0)
+		return ret;
+	if (check_text(f, doc, doc->root, &seen, d) < 0)
+		ret = -1;
+	for (t = 0; t < doc->ntemplates; t++) {
+		if (doc->templates[t].header && check_text(f, doc, doc->templates[t].header, &seen, d) < 0)
+			ret = -1;
+		if (doc->templates[t].footer && check_text(f, doc, doc->templates[t].footer, &seen, d) < 0)
+			ret = -1;
+	}
+	free(seen.v);
+	return ret;
+}

@@ -1,0 +1,47 @@
+/*
+ * fonts: the pinned fonts (fonts/fonts.conf).  A private FcConfig built
+ * from that file only, and a PangoCairo font map bound to it, so nothing
+ * outside fonts/ can end up in the PDF.  fonts_check() runs before any
+ * drawing: every logical family must resolve to a face it names, and every
+ * character of the document must be covered, else exit 1 — never tofu.
+ */
+#ifndef RENDER_FONTS_H
+#define RENDER_FONTS_H
+
+#include <pango/pango.h>
+
+#include "diag.h"
+#include "model.h"
+
+struct fonts;
+
+/*
+ * Loads `conf` into a new private configuration and a font map over it.
+ * Returns a new object (free with fonts_free()) or NULL after reporting
+ * to `d` (file missing, no font in its directories).
+ */
+struct fonts		*fonts_new(const char *conf, struct diag *d);
+void			 fonts_free(struct fonts *f);
+
+/* A PangoContext on the pinned font map; owned by `f`. */
+PangoContext		*fonts_context(struct fonts *f);
+
+/*
+ * A font description for `font` at `size` pt, bold or not.  Returns a new
+ * description; free with pango_font_description_free().
+ */
+PangoFontDescription	*fonts_desc(enum model_font font, double size, int bold);
+
+/*
+ * Checks that the three logical families resolve to the faces fonts.conf
+ * prefers (first choice, or the named fallback with a warning), and that
+ * every character of every text node in `doc` is covered by the pinned
+ * faces of its family.  Reports each uncovered character once, with its
+ * code point and .pdoc line.  Returns 0 or -1.
+ */
+int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d);
+
+/* The family name ("Report Mincho", …) behind a logical font. */
+const char		*fonts_family(enum model_font font);
+
+#endif

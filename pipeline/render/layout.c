@@ -1,0 +1,1410 @@
+/*
+ * layout: blocks → a vertical list of unbreakable items → pages.
+ *
+ * A flow becomes a list of items (a line of a paragraph, a table row, a
+ * chart), each with boxes relative to its top, its height, the space
+ * around it and whether a page break may follow it.  Pagination walks the
+ * list once: when an item does not fit, the break goes before it, or
+ * further back past items that must be kept with their successor (headings,
+ * the first line of a paragraph, a paragraph's next-to-last line, head
+ * rows).  Footnotes cited on a page take room at its foot; a table row
+ * that starts a page brings the table's head rows with it.
+ * See docs/render.md.
+ */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "layout_int.h"
+#include "xmem.h"
+
+#define FN_SEP	10.0	/* room for the rule above the footnotes, pt */
+
+/* ------------------------------------------------------------------ */
+/* lists and boxes */
+
+struct vitem *
+vlist_add(struct vlist *vl)
+{
+	struct vitem *it;
+
+	if (vl->n == vl->alloc) {
+		vl->alloc = vl->alloc ? 2 * vl->alloc : 64;
+		vl->v = xreallocarray(vl->v, vl->alloc, sizeof(*vl->v));
+	}
+	it = &vl->v[vl->n++];
+	memset(it, 0, sizeof(*it));
+	return it;
+}
+
+void
+note_free(struct note *n)
+{
+	if (n == NULL)
+		return;
+	vlist_release(n->lines);
+	free(n->lines);
+	free(n);
+}
+
+void
+vlist_release(struct vlist *vl)
+{
+	size_t i, j;
+
+	if (vl == NULL)
+		return;
+	for (i = 0; i < vl->n; i++) {
+		for (j = 0; j < vl->v[i].n; j++)
+			free(vl->v[i].box[j].name);
+		free(vl->v[i].box);
+		for (j = 0; j < vl->v[i].nnotes; j++)
+			note_free(vl->v[i].notes[j]);
+		free(vl->v[i].notes);
+	}
+	free(vl->v);
+	vl->v = NULL;
+	vl->n = vl->alloc = 0;
+}
+
+struct layout_box *
+vitem_box(struct vitem *it, enum layout_box_kind kind)
+{
+	struct layout_box *b;
+
+	if (it->n == it->alloc) {
+		it->alloc = it->alloc ? 2 * it->alloc : 4;
+		it->box = xreallocarray(it->box, it->alloc, sizeof(*it->box));
+	}
+	b = &it->box[it->n++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->lw = 0.5;
+	return b;
+}
+
+struct layout_box *
+page_add(struct layout_page *pg, const struct layout_box *b)
+{
+	if (pg->n == pg->alloc) {
+		pg->alloc = pg->alloc ? 2 * pg->alloc : 64;
+		pg->box = xreallocarray(pg->box, pg->alloc, sizeof(*pg->box));
+	}
+	pg->box[pg->n] = *b;
+	return &pg->box[pg->n++];
+}
+
+static struct layout_page *
+doc_page(struct layout_doc *ld, double w, double h)
+{
+	struct layout_page *pg;
+
+	ld->pages = xreallocarray(ld->pages, ld->npages + 1, sizeof(*ld->pages));
+	pg = &ld->pages[ld->npages++];
+	memset(pg, 0, sizeof(*pg));
+	pg->width = w;
+	pg->height = h;
+	return pg;
+}
+
+struct jl_para *
+lctx_keep(struct lctx *c, struct jl_para *p)
+{
+	struct layout_doc *ld = c->out;
+
+	if (ld->nparas == ld->aparas) {
+		ld->aparas = ld->aparas ? 2 * ld->aparas : 256;
+		ld->paras = xreallocarray(ld->paras, ld->aparas, sizeof(*ld->paras));
+	}
+	ld->paras[ld->nparas++] = p;
+	return p;
+}
+
+double
+style_size(const struct lctx *c, const struct model_style *st)
+{
+	return st->size * c->scale;
+}
+
+double
+style_lh(const struct lctx *c, const struct model_style *st)
+{
+	return st->size * st->leading * c->scale;
+}
+
+static enum jl_align
+jl_align_of(enum model_align a)
+{
+	switch (a) {
+	case ALIGN_LEFT: return JL_LEFT;
+	case ALIGN_CENTER: return JL_CENTER;
+	case ALIGN_RIGHT: return JL_RIGHT;
+	default: return JL_JUSTIFY;
+	}
+}
+
+struct jl_para *
+text_para(struct lctx *c, const char *text, const struct model_style *st, double size,
+    int bold, double width, enum jl_align align)
+{
+	PangoFontDescription *fd = fonts_desc(st->font, size, bold);
+	struct jl_style js;
+	struct jl_para *p;
+
+	memset(&js, 0, sizeof(js));
+	js.width = width > 1 ? width : 1;
+	js.line_height = size * st->leading;
+	js.align = align;
+	p = jl_para_new(c->pc, text, -1, NULL, fd, &js);
+	pango_font_description_free(fd);
+	return lctx_keep(c, p);
+}
+
+double
+para_width(const struct jl_para *p)
+{
+	struct jl_line_info li;
+	double w = 0;
+	int i;
+
+	for (i = 0; i < jl_para_line_count(p); i++) {
+		jl_para_line_info(p, i, &li);
+		if (li.x + li.width > w)
+			w = li.x + li.width;
+	}
+	return w;
+}
+
+/* ------------------------------------------------------------------ */
+/* inline content → text + attributes */
+
+struct inl_link {
+	int	 start, end;
+	char	*dest;
+};
+
+struct inl_fn {
+	int				 pos;		/* byte offset of the mark */
+	const struct model_node		*node;
+};
+
+struct inl {
+	struct strbuf		 text;
+	PangoAttrList		*attrs;
+	struct inl_link		*links;
+	size_t			 nlinks;
+	struct inl_fn		*fns;
+	size_t			 nfns;
+	int			*brs;
+	size_t			 nbrs;
+	int			 space;		/* a collapsed space is pending */
+	const struct model_style *st;
+	double			 size;
+};
+
+static int
+is_ascii_word(gunichar ch)
+{
+	return ch < 0x80 && ch > ' ';
+}
+
+static void
+inl_text(struct inl *in, const char *s)
+{
+	const char *p;
+
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			in->space = 1;
+			continue;
+		}
+		if (in->space && in->text.len > 0) {
+			/* XML line breaks between Japanese characters are not spaces */
+			const char *prev = g_utf8_find_prev_char(in->text.buf, in->text.buf + in->text.len);
+			gunichar pc = prev ? g_utf8_get_char(prev) : 0;
+
+			if (is_ascii_word(pc) && is_ascii_word(ch))
+				strbuf_addch(&in->text, ' ');
+		}
+		in->space = 0;
+		strbuf_add(&in->text, p, (size_t)(g_utf8_next_char(p) - p));
+	}
+}
+
+static void
+inl_attr(struct inl *in, PangoAttribute *a, size_t start)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)in->text.len;
+	pango_attr_list_insert(in->attrs, a);
+}
+
+static void
+inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
+{
+	const struct model_node *k;
+
+	for (k = n->first; k; k = k->next) {
+		size_t start = in->text.len;
+
+		switch (k->kind) {
+		case M_TEXT:
+			inl_text(in, k->text);
+			break;
+		case M_B:
+			inl_walk(c, in, k);
+			if (in->text.len > start) {
+				inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+				if (in->st->font == FONT_MINCHO)	/* bold in mincho text is set in gothic */
+					inl_attr(in, pango_attr_family_new(fonts_family(FONT_GOTHIC)), start);
+			}
+			break;
+		case M_SPAN: {
+			const char *sn = model_attr(k, "style");
+			const char *col = model_attr(k, "color");
+			double rgb[3];
+
+			inl_walk(c, in, k);
+			if (in->text.len == start)
+				break;
+			if (sn) {
+				const struct model_style *ss = model_style(c->doc, sn);
+
+				inl_attr(in, pango_attr_family_new(fonts_family(ss->font)), start);
+				inl_attr(in, pango_attr_size_new_absolute((int)(ss->size * c->scale * PANGO_SCALE)), start);
+				if (ss->bold)
+					inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+			}
+			if (col && model_color(col, rgb) == 0)
+				inl_attr(in, pango_attr_foreground_new((guint16)(rgb[0] * 65535),
+				    (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535)), start);
+			break;
+		}
+		case M_A: {
+			const char *href = model_attr(k, "href");
+
+			inl_walk(c, in, k);
+			if (href && href[0] == '#' && in->text.len > start) {
+				in->links = xreallocarray(in->links, in->nlinks + 1, sizeof(*in->links));
+				in->links[in->nlinks].start = (int)start;
+				in->links[in->nlinks].end = (int)in->text.len;
+				in->links[in->nlinks].dest = xstrdup(href + 1);
+				in->nlinks++;
+			}
+			break;
+		}
+		case M_FN: {
+			const char *num = model_attr(k, "n");
+
+			in->space = 0;
+			in->fns = xreallocarray(in->fns, in->nfns + 1, sizeof(*in->fns));
+			in->fns[in->nfns].pos = (int)start;
+			in->fns[in->nfns].node = k;
+			in->nfns++;
+			strbuf_addstr(&in->text, num ? num : "*");
+			/* outputs.md: raised small digits in the body font, not U+00B9 */
+			inl_attr(in, pango_attr_size_new_absolute((int)(in->size * 0.6 * PANGO_SCALE)), start);
+			inl_attr(in, pango_attr_rise_new((int)(in->size * 0.38 * PANGO_SCALE)), start);
+			break;
+		}
+		case M_BR:
+			in->space = 0;
+			in->brs = xreallocarray(in->brs, in->nbrs + 1, sizeof(*in->brs));
+			in->brs[in->nbrs++] = (int)in->text.len;
+			break;
+		default:
+			/* a block inside inline content: take its text */
+			inl_walk(c, in, k);
+			break;
+		}
+	}
+}
+
+static void
+inl_init(struct inl *in, const struct model_style *st, double size)
+{
+	memset(in, 0, sizeof(*in));
+	strbuf_init(&in->text, 256, 1 << 24);
+	in->attrs = pango_attr_list_new();
+	in->st = st;
+	in->size = size;
+}
+
+static void
+inl_release(struct inl *in)
+{
+	size_t i;
+
+	strbuf_release(&in->text);
+	pango_attr_list_unref(in->attrs);
+	for (i = 0; i < in->nlinks; i++)
+		free(in->links[i].dest);
+	free(in->links);
+	free(in->fns);
+	free(in->brs);
+}
+
+static void
+plain_walk(const struct model_node *n, struct inl *in)
+{
+	const struct model_node *k;
+
+	for (k = n->first; k; k = k->next) {
+		if (k->kind == M_TEXT)
+			inl_text(in, k->text);
+		else if (k->kind != M_FN)
+			plain_walk(k, in);
+	}
+}
+
+char *
+inline_plain(const struct model_node *n)
+{
+	struct inl in;
+	char *s;
+
+	memset(&in, 0, sizeof(in));
+	strbuf_init(&in.text, 64, 1 << 20);
+	plain_walk(n, &in);
+	s = strbuf_detach(&in.text);
+	return s;
+}
+
+/* Attributes of [s, e) of `src`, shifted to start at 0. */
+static PangoAttrList *
+attrs_slice(PangoAttrList *src, int s, int e)
+{
+	PangoAttrList *dst = pango_attr_list_new();
+	GSList *all = pango_attr_list_get_attributes(src), *l;
+
+	for (l = all; l; l = l->next) {
+		PangoAttribute *a = l->data;
+
+		if ((int)a->end_index > s && (int)a->start_index < e) {
+			a->start_index = (guint)(((int)a->start_index > s ? (int)a->start_index : s) - s);
+			a->end_index = (guint)(((int)a->end_index < e ? (int)a->end_index : e) - s);
+			pango_attr_list_insert(dst, a);
+		} else
+			pango_attribute_destroy(a);
+	}
+	g_slist_free(all);
+	return dst;
+}
+
+/* ------------------------------------------------------------------ */
+/* paragraphs */
+
+static struct note *
+note_make(struct lctx *c, const struct model_node *fn, double x, double width)
+{
+	const struct model_style *st = model_style(c->doc, "note");
+	struct note *nt = xcalloc(1, sizeof(*nt));
+	const char *num = model_attr(fn, "n");
+	double size = style_size(c, st), lab = 2.0 * size;
+	size_t i;
+	struct jl_para *lp;
+
+	nt->lines = xcalloc(1, sizeof(*nt->lines));
+	para_items(c, fn, st, 0, x + lab, width - lab, nt->lines);
+	/* the number, raised and small as in the text, in a hanging column */
+	lp = text_para(c, num ? num : "*", st, size * 0.75, 0, lab, JL_LEFT);
+	if (nt->lines->n > 0) {
+		struct vitem *first = &nt->lines->v[0];
+
+		for (i = 0; i < first->n; i++) {
+			if (first->box[i].kind == BOX_TEXT) {
+				struct layout_box *b = vitem_box(first, BOX_TEXT);
+
+				b->para = lp;
+				b->line = 0;
+				b->x = x;
+				b->y = first->box[i].y - size * 0.3;
+				memcpy(b->color, st->color, sizeof(b->color));
+				break;
+			}
+		}
+	}
+	for (i = 0; i < nt->lines->n; i++)
+		nt->h += nt->lines->v[i].h;
+	return nt;
+}
+
+/* Lines of one paragraph segment [s, e) of `in` as items. */
+static void
+segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_style *st,
+    double indent, double x, double width, struct vlist *vl)
+{
+	PangoFontDescription *fd = fonts_desc(st->font, style_size(c, st), st->bold);
+	PangoAttrList *al = attrs_slice(in->attrs, s, e);
+	struct jl_style js;
+	struct jl_para *p;
+	double size = style_size(c, st), lh = style_lh(c, st);
+	int i, nl;
+	size_t k;
+
+	memset(&js, 0, sizeof(js));
+	js.width = width > 1 ? width : 1;
+	js.first_indent = indent;
+	js.line_height = lh;
+	js.align = jl_align_of(st->align);
+	p = lctx_keep(c, jl_para_new(c->pc, in->text.buf + s, e - s, al, fd, &js));
+	pango_attr_list_unref(al);
+	pango_font_description_free(fd);
+	nl = jl_para_line_count(p);
+	for (i = 0; i < nl; i++) {
+		struct jl_line_info li;
+		struct vitem *it = vlist_add(vl);
+		struct layout_box *b;
+		double base = (lh - size) / 2 + size * 0.88;
+
+		jl_para_line_info(p, i, &li);
+		it->h = lh;
+		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+		it->nboxid = c->nbox;
+		b = vitem_box(it, BOX_TEXT);
+		b->para = p;
+		b->line = i;
+		b->x = x;
+		b->y = base;
+		memcpy(b->color, st->color, sizeof(b->color));
+		for (k = 0; k < in->nlinks; k++) {
+			double x0, x1;
+
+			if (in->links[k].end <= s || in->links[k].start >= e)
+				continue;
+			if (jl_para_range_extent(p, i, in->links[k].start - s, in->links[k].end - s, &x0, &x1)) {
+				struct layout_box *lb = vitem_box(it, BOX_LINK);
+
+				lb->x = x + x0;
+				lb->w = x1 - x0;
+				lb->y = base - size * 0.95;
+				lb->h = size * 1.2;
+				lb->name = xstrdup(in->links[k].dest);
+			}
+		}
+		for (k = 0; k < in->nfns; k++) {
+			int pos = in->fns[k].pos - s;
+
+			if (pos < li.start || pos >= li.end || pos < 0 || in->fns[k].pos >= e)
+				continue;
+			if (c->frame)	/* no foot in a slide frame */
+				continue;
+			it->notes = xreallocarray(it->notes, it->nnotes + 1, sizeof(*it->notes));
+			it->notes[it->nnotes++] = note_make(c, in->fns[k].node, c->fx, c->fw);
+		}
+	}
+}
+
+int
+para_items(struct lctx *c, const struct model_node *n, const struct model_style *st,
+    double indent, double x, double width, struct vlist *vl)
+{
+	struct inl in;
+	size_t first = vl->n, k;
+	int s = 0;
+
+	inl_init(&in, st, style_size(c, st));
+	inl_walk(c, &in, n);
+	for (k = 0; k <= in.nbrs; k++) {
+		int e = k < in.nbrs ? in.brs[k] : (int)in.text.len;
+
+		segment_items(c, &in, s, e, st, k == 0 ? (indent >= 0 ? indent : st->indent * c->scale) : 0,
+		    x, width, vl);
+		s = e;
+	}
+	inl_release(&in);
+	if (vl->n > first) {
+		size_t last = vl->n - 1, nl = vl->n - first;
+
+		vl->v[first].before += st->space_before * c->scale;
+		vl->v[last].after += st->space_after * c->scale;
+		/* widows and orphans: never one line alone at a page foot or head */
+		if (nl >= 2) {
+			vl->v[first].keep = 1;
+			vl->v[last - 1].keep = 1;
+		}
+		if (st->keep_with_next)
+			for (k = first; k <= last; k++)
+				vl->v[k].keep = 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* blocks */
+
+static int
+has_block_child(const struct model_node *n)
+{
+	const struct model_node *k;
+
+	for (k = n->first; k; k = k->next)
+		switch (k->kind) {
+		case M_H: case M_P: case M_LIST: case M_TABLE: case M_CHART: case M_TOC:
+		case M_BOX: case M_PAGEBREAK: case M_SPACE: case M_RULE:
+			return 1;
+		default:
+			break;
+		}
+	return 0;
+}
+
+static int
+heading_items(struct lctx *c, const struct model_node *n, double x, double width,
+    struct vlist *vl)
+{
+	long level = model_attr_long(n, "level", 1);
+	const char *sn = model_attr(n, "style");
+	char name[8], dest[32];
+	const struct model_style *st;
+	size_t first = vl->n, k;
+	struct placed_heading *ph;
+	const char *id = model_attr(n, "id");
+	struct layout_box *b;
+
+	if (level < 1 || level > 4)
+		level = level < 1 ? 1 : 4;
+	snprintf(name, sizeof(name), "h%ld", level);
+	st = model_style(c->doc, sn ? sn : name);
+	snprintf(dest, sizeof(dest), "h.%d", ++c->hcount);
+	para_items(c, n, st, 0, x, width, vl);
+	if (vl->n == first)
+		return 0;
+	for (k = first; k < vl->n; k++)
+		vl->v[k].keep = 1;	/* never split; kept with the next block */
+	vl->v[first].heading = n;
+	b = vitem_box(&vl->v[first], BOX_DEST);
+	b->x = x;
+	b->y = 0;
+	b->name = xstrdup(dest);
+	if (id && *id) {
+		b = vitem_box(&vl->v[first], BOX_DEST);
+		b->x = x;
+		b->name = xstrdup(id);
+	}
+	c->heads = xreallocarray(c->heads, c->nheads + 1, sizeof(*c->heads));
+	ph = &c->heads[c->nheads++];
+	memset(ph, 0, sizeof(*ph));
+	ph->node = n;
+	ph->text = inline_plain(n);
+	ph->dest = xstrdup(dest);
+	ph->level = (int)level;
+	ph->page = -1;
+	return 0;
+}
+
+double
+list_label_width(struct lctx *c, const struct model_node *n, double width)
+{
+	const char *sn = model_attr(n, "style");
+	const struct model_style *st = model_style(c->doc, sn ? sn : "bullet");
+	const struct model_node *li;
+	double size = style_size(c, st), labw = size;
+
+	/* the label column: the widest label plus a half-em gap */
+	for (li = n->first; li; li = li->next) {
+		const char *lab = model_attr(li, "label");
+		struct jl_para *lp;
+		double w;
+
+		if (li->kind != M_LI)
+			continue;
+		lp = text_para(c, lab ? lab : "・", st, size, st->bold, width, JL_LEFT);
+		w = para_width(lp) + (lab ? size * 0.5 : 0);
+		if (w > labw)
+			labw = w;
+	}
+	if (labw > width / 3)
+		labw = width / 3;
+	return labw;
+}
+
+int
+li_items(struct lctx *c, const struct model_node *li, const struct model_node *list,
+    double labw, double x, double width, struct vlist *vl)
+{
+	const char *sn = model_attr(list, "style");
+	const struct model_style *st = model_style(c->doc, sn ? sn : "bullet");
+	const char *lab = model_attr(li, "label");
+	double size = style_size(c, st);
+	size_t first = vl->n, k;
+
+	if (has_block_child(li))
+		blocks_items(c, li, sn ? sn : "bullet", x + labw, width - labw, vl);
+	else
+		para_items(c, li, st, 0, x + labw, width - labw, vl);
+	if (vl->n == first)
+		return 0;
+	for (k = 0; k < vl->v[first].n; k++) {
+		if (vl->v[first].box[k].kind == BOX_TEXT) {
+			struct layout_box *b;
+			double y = vl->v[first].box[k].y;
+
+			b = vitem_box(&vl->v[first], BOX_TEXT);
+			b->para = text_para(c, lab ? lab : "・", st, size, st->bold, labw, JL_LEFT);
+			b->x = x;
+			b->y = y;
+			memcpy(b->color, st->color, sizeof(b->color));
+			break;
+		}
+	}
+	vl->v[first].before += size * 0.15;
+	if (c->frame)	/* a bullet stays whole in a frame */
+		for (k = first; k + 1 < vl->n; k++)
+			vl->v[k].keep = 1;
+	return 0;
+}
+
+static int
+list_items(struct lctx *c, const struct model_node *n, double x, double width,
+    struct vlist *vl)
+{
+	const struct model_node *li;
+	double labw = list_label_width(c, n, width);
+
+	for (li = n->first; li; li = li->next)
+		if (li->kind == M_LI)
+			li_items(c, li, n, labw, x, width, vl);
+	return 0;
+}
+
+static int
+box_items(struct lctx *c, const struct model_node *n, const char *style, double x,
+    double width, struct vlist *vl)
+{
+	struct boxdef bd;
+	const char *border = model_attr(n, "border"), *fill = model_attr(n, "fill");
+	const char *sn = model_attr(n, "style");
+	double pad = 8 * c->scale;
+	struct vitem *it;
+	int id, ret;
+
+	memset(&bd, 0, sizeof(bd));
+	bd.x = x;
+	bd.w = width;
+	bd.pad = pad;
+	bd.has_border = border == NULL || model_color(border, bd.border) == 0;
+	if (border && strcmp(border, "none") == 0)
+		bd.has_border = 0;
+	bd.has_fill = fill && model_color(fill, bd.fill) == 0;
+	c->boxes = xreallocarray(c->boxes, c->nboxes + 1, sizeof(*c->boxes));
+	c->boxes[c->nboxes++] = bd;
+	id = (int)c->nboxes;
+	if (c->nbox < 4)
+		c->boxstack[c->nbox++] = id;
+	it = vlist_add(vl);
+	it->h = pad;
+	it->before = 6 * c->scale;
+	it->keep = 1;
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	ret = blocks_items(c, n, sn ? sn : style, x + pad, width - 2 * pad, vl);
+	it = vlist_add(vl);
+	it->h = pad;
+	it->after = 6 * c->scale;
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	c->nbox--;
+	return ret;
+}
+
+int
+block_items(struct lctx *c, const struct model_node *n, const char *style, double x,
+    double width, struct vlist *vl)
+{
+	struct vitem *it;
+	struct layout_box *b;
+	const char *sn;
+
+	switch (n->kind) {
+	case M_H:
+		return heading_items(c, n, x, width, vl);
+	case M_P:
+		sn = model_attr(n, "style");
+		return para_items(c, n, model_style(c->doc, sn ? sn : style), -1, x, width, vl);
+	case M_LIST:
+		return list_items(c, n, x, width, vl);
+	case M_TABLE:
+		return table_items(c, n, x, width, vl);
+	case M_CHART:
+		return chart_items(c, n, x, width, 0, vl);
+	case M_TOC:
+		return toc_items(c, n, x, width, vl);
+	case M_BOX:
+		return box_items(c, n, style, x, width, vl);
+	case M_PAGEBREAK:
+		it = vlist_add(vl);
+		it->pagebreak = 1;
+		return 0;
+	case M_SPACE: {
+		double h = 12;
+
+		if (model_attr(n, "h") && model_length(model_attr(n, "h"), 10.5, 0, &h) < 0)
+			diag_warning(c->d, c->doc->path, n->line, "<space h>: not a length");
+		it = vlist_add(vl);
+		it->before = h * c->scale;
+		return 0;
+	}
+	case M_ANCHOR:
+		it = vlist_add(vl);
+		b = vitem_box(it, BOX_DEST);
+		b->x = x;
+		b->name = xstrdup(model_attr(n, "id") ? model_attr(n, "id") : "");
+		it->keep = 1;
+		return 0;
+	case M_RULE:
+		it = vlist_add(vl);
+		it->h = 8 * c->scale;
+		b = vitem_box(it, BOX_LINE);
+		b->x = x;
+		b->y = it->h / 2;
+		b->w = width;
+		b->lw = 0.6;
+		b->stroked = 1;
+		return 0;
+	case M_TEXT:
+		return 0;
+	default:
+		return para_items(c, n, model_style(c->doc, style), -1, x, width, vl);
+	}
+}
+
+int
+blocks_items(struct lctx *c, const struct model_node *parent, const char *style, double x,
+    double width, struct vlist *vl)
+{
+	const struct model_node *k;
+	int ret = 0;
+
+	if (!has_block_child(parent)) {
+		/* inline content only: one paragraph */
+		for (k = parent->first; k; k = k->next)
+			if (k->kind != M_TEXT || strspn(k->text, " \t\r\n") != strlen(k->text))
+				break;
+		if (k)
+			return para_items(c, parent, model_style(c->doc, style), -1, x, width, vl);
+		return 0;
+	}
+	for (k = parent->first; k; k = k->next)
+		if (block_items(c, k, style, x, width, vl) < 0)
+			ret = -1;
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* pagination */
+
+static double
+head_height(const struct vlist *vl, int table, size_t *first, size_t *count)
+{
+	size_t i;
+	double h = 0;
+
+	*count = 0;
+	for (i = 0; i < vl->n; i++) {
+		if (vl->v[i].table == table && vl->v[i].head) {
+			if (*count == 0)
+				*first = i;
+			(*count)++;
+			h += vl->v[i].h;
+		} else if (*count > 0)
+			break;
+	}
+	return h;
+}
+
+static double
+notes_height(const struct vitem *it)
+{
+	size_t k;
+	double h = 0;
+
+	for (k = 0; k < it->nnotes; k++)
+		h += it->notes[k]->h;
+	return h;
+}
+
+/* Whether item i starts a page with repeated head rows. */
+static int
+repeats_head(const struct vlist *vl, size_t i)
+{
+	return vl->v[i].table > 0 && !vl->v[i].head;
+}
+
+/* Page starts: starts[0] = 0, …; returns their number. */
+static size_t
+page_breaks(const struct vlist *vl, double top, double bottom, size_t **starts)
+{
+	size_t i = 0, np = 0;
+
+	*starts = NULL;
+	while (i < vl->n) {
+		size_t first = i, j;
+		double y = top, fnh = 0;
+
+		*starts = xreallocarray(*starts, np + 1, sizeof(**starts));
+		(*starts)[np++] = first;
+		if (repeats_head(vl, first)) {
+			size_t hf, hc;
+
+			y += head_height(vl, vl->v[first].table, &hf, &hc);
+		}
+		for (j = first; j < vl->n; j++) {
+			const struct vitem *it = &vl->v[j];
+			double gap = j == first ? 0 : vl->v[j - 1].after + it->before;
+			double nh = notes_height(it);
+
+			if (nh > 0 && fnh == 0)
+				nh += FN_SEP;
+			if (it->pagebreak && j > first)
+				break;
+			if (j > first && y + gap + it->h > bottom - (fnh + nh) + 0.01) {
+				size_t k = j;
+
+				while (k > first && vl->v[k - 1].keep)
+					k--;
+				if (k > first)
+					j = k;
+				break;
+			}
+			y += gap + it->h;
+			fnh += nh;
+		}
+		i = j;
+	}
+	return np;
+}
+
+static void
+place_item(struct layout_page *pg, const struct vitem *it, double y)
+{
+	size_t k;
+
+	for (k = 0; k < it->n; k++) {
+		struct layout_box b = it->box[k];
+
+		b.y += y;
+		b.name = b.name ? xstrdup(b.name) : NULL;
+		page_add(pg, &b);
+	}
+}
+
+/* Lays out one <flow> into pages. */
+static int
+flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **running)
+{
+	const char *tn = model_attr(flow, "template");
+	const struct model_template *t = model_template(c->doc, tn ? tn : "body");
+	struct model_template def;
+	struct vlist vl = { NULL, 0, 0 };
+	size_t *starts = NULL, np, p, hi = 0;
+	double top, bottom, width;
+	long from = model_attr_long(flow, "number-from", 0);
+	int ret;
+
+	if (t == NULL) {
+		memset(&def, 0, sizeof(def));
+		def.width = 595.2756;
+		def.height = 841.8898;
+		def.mt = def.mb = 25 * 72 / 25.4;
+		def.ml = def.mr = 22 * 72 / 25.4;
+		t = &def;
+		if (tn)
+			diag_warning(c->d, c->doc->path, flow->line,
+			    "<flow template=\"%s\">: no such template; using A4", tn);
+	}
+	top = t->mt;
+	bottom = t->height - t->mb;
+	width = t->width - t->ml - t->mr;
+	if (from > 0)
+		*pageno = (int)from;
+	c->nboxes = 0;
+	c->fx = t->ml;
+	c->fw = width;
+	ret = blocks_items(c, flow, "body", t->ml, width, &vl);
+	np = page_breaks(&vl, top, bottom, &starts);
+	for (p = 0; p < np; p++) {
+		size_t first = starts[p], end = p + 1 < np ? starts[p + 1] : vl.n, j, k;
+		struct layout_page *pg = doc_page(c->out, t->width, t->height);
+		double y = top, fy;
+		double *btop = NULL, *bbot = NULL;
+		size_t nb = c->nboxes, nbox0;
+		int pi = (int)c->out->npages - 1;
+
+		/* box borders first, so that text is drawn over a fill */
+		if (nb > 0) {
+			btop = xcalloc(nb, sizeof(double));
+			bbot = xcalloc(nb, sizeof(double));
+			for (k = 0; k < nb; k++)
+				btop[k] = -1;
+		}
+		nbox0 = pg->n;
+		if (repeats_head(&vl, first)) {
+			size_t hf = 0, hc;
+
+			head_height(&vl, vl.v[first].table, &hf, &hc);
+			for (k = hf; k < hf + hc; k++) {
+				place_item(pg, &vl.v[k], y);
+				y += vl.v[k].h;
+			}
+		}
+		for (j = first; j < end; j++) {
+			const struct vitem *it = &vl.v[j];
+			int q;
+
+			y += j == first ? 0 : vl.v[j - 1].after + it->before;
+			for (q = 0; q < it->nboxid && q < 4; q++) {
+				size_t id = (size_t)it->boxid[q] - 1;
+
+				if (id >= nb)
+					continue;
+				if (btop[id] < 0)
+					btop[id] = y;
+				bbot[id] = y + it->h;
+			}
+			place_item(pg, it, y);
+			if (it->heading) {
+				for (; hi < c->nheads; hi++)
+					if (c->heads[hi].node == it->heading)
+						break;
+				if (hi < c->nheads) {
+					const char *r = model_attr(it->heading, "running");
+
+					c->heads[hi].page = pi;
+					c->heads[hi].number = *pageno;
+					c->heads[hi].y = y;
+					if (r && strcmp(r, "1") == 0) {
+						free(*running);
+						*running = xstrdup(c->heads[hi].text);
+					}
+				}
+			}
+			y += it->h;
+		}
+		for (k = 0; k < nb; k++) {
+			struct layout_box b;
+			const struct boxdef *bd = &c->boxes[k];
+
+			if (btop[k] < 0)
+				continue;
+			memset(&b, 0, sizeof(b));
+			b.kind = BOX_RECT;
+			b.x = bd->x;
+			b.y = btop[k];
+			b.w = bd->w;
+			b.h = bbot[k] - btop[k];
+			b.lw = 0.75;
+			b.stroked = bd->has_border;
+			memcpy(b.color, bd->border, sizeof(b.color));
+			b.filled = bd->has_fill;
+			memcpy(b.fill, bd->fill, sizeof(b.fill));
+			page_add(pg, &b);
+			/* move it before the page's content */
+			if (pg->n - 1 > nbox0) {
+				struct layout_box tmp = pg->box[pg->n - 1];
+
+				memmove(&pg->box[nbox0 + 1], &pg->box[nbox0],
+				    (pg->n - 1 - nbox0) * sizeof(*pg->box));
+				pg->box[nbox0] = tmp;
+			}
+		}
+		free(btop);
+		free(bbot);
+		/* footnotes at the foot */
+		fy = 0;
+		for (j = first; j < end; j++)
+			fy += notes_height(&vl.v[j]);
+		if (fy > 0) {
+			struct layout_box b;
+
+			y = bottom - fy;
+			memset(&b, 0, sizeof(b));
+			b.kind = BOX_LINE;
+			b.x = t->ml;
+			b.y = y - FN_SEP / 2;
+			b.w = width / 3;
+			b.lw = 0.5;
+			b.stroked = 1;
+			page_add(pg, &b);
+			for (j = first; j < end; j++)
+				for (k = 0; k < vl.v[j].nnotes; k++) {
+					struct vlist *nl = vl.v[j].notes[k]->lines;
+					size_t q;
+
+					for (q = 0; q < nl->n; q++) {
+						place_item(pg, &nl->v[q], y);
+						y += nl->v[q].h;
+					}
+				}
+		}
+		page_furniture(c, pg, t, t->footer ? *pageno : 0, *running);
+		(*pageno)++;
+	}
+	free(starts);
+	vlist_release(&vl);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* header, footer, draft stamp */
+
+static void
+field_text(const struct model_node *n, struct strbuf *sb, const struct lctx *c, int number,
+    const char *running)
+{
+	const struct model_node *k;
+
+	for (k = n->first; k; k = k->next) {
+		if (k->kind == M_TEXT) {
+			const char *p;
+
+			for (p = k->text; *p; p++)
+				if (*p != '\n' && *p != '\r' && *p != '\t')
+					strbuf_addch(sb, *p);
+		} else if (k->kind == M_FIELD) {
+			const char *f = model_attr(k, "name");
+
+			if (f == NULL)
+				continue;
+			if (strcmp(f, "page") == 0)
+				strbuf_addf(sb, "%d", number);
+			else if (strcmp(f, "title") == 0 && c->doc->title)
+				strbuf_addstr(sb, c->doc->title);
+			else if (strcmp(f, "running") == 0 && running)
+				strbuf_addstr(sb, running);
+		} else
+			field_text(k, sb, c, number, running);
+	}
+}
+
+static void
+furniture_part(struct lctx *c, struct layout_page *pg, const struct model_template *t,
+    const struct model_node *holder, const char *style, double baseline, int number,
+    const char *running)
+{
+	const struct model_node *k;
+	const struct model_style *st = model_style(c->doc, style);
+	double width = t->width - t->ml - t->mr;
+
+	for (k = holder->first; k; k = k->next) {
+		struct strbuf sb;
+		enum jl_align al;
+		struct layout_box b;
+		char *s;
+
+		if (k->kind == M_LEFT)
+			al = JL_LEFT;
+		else if (k->kind == M_CENTER)
+			al = JL_CENTER;
+		else if (k->kind == M_RIGHT)
+			al = JL_RIGHT;
+		else
+			continue;
+		strbuf_init(&sb, 64, 4096);
+		field_text(k, &sb, c, number, running);
+		strbuf_trim(&sb);
+		s = strbuf_detach(&sb);
+		if (*s) {
+			memset(&b, 0, sizeof(b));
+			b.kind = BOX_TEXT;
+			b.para = text_para(c, s, st, st->size, st->bold, width, al);
+			b.x = t->ml;
+			b.y = baseline;
+			memcpy(b.color, st->color, sizeof(b.color));
+			page_add(pg, &b);
+		}
+		free(s);
+	}
+}
+
+void
+page_furniture(struct lctx *c, struct layout_page *pg, const struct model_template *t,
+    int number, const char *running)
+{
+	double scale = c->scale;
+
+	c->scale = 1;
+	if (t->header)
+		furniture_part(c, pg, t, t->header, t->header_style ? t->header_style : "small",
+		    t->mt - 9 * 72 / 25.4, number, running);
+	if (t->footer)
+		furniture_part(c, pg, t, t->footer, t->footer_style ? t->footer_style : "small",
+		    t->height - t->mb + 12 * 72 / 25.4, number, running);
+	if (c->doc->draft) {
+		/* 「案」 in a red square at the top right, and DRAFT beside it */
+		struct model_style st = *model_style(c->doc, "small");
+		struct layout_box b;
+		double s = 14, x = pg->width - 12 * 72 / 25.4 - s * 1.6;
+
+		st.font = FONT_GOTHIC;
+		st.color[0] = 0.8;
+		st.color[1] = st.color[2] = 0;
+		memset(&b, 0, sizeof(b));
+		b.kind = BOX_RECT;
+		b.x = x;
+		b.y = 8 * 72 / 25.4;
+		b.w = b.h = s * 1.6;
+		b.stroked = 1;
+		b.lw = 1.2;
+		memcpy(b.color, st.color, sizeof(b.color));
+		page_add(pg, &b);
+		b.kind = BOX_TEXT;
+		b.para = text_para(c, "案", &st, s, 1, s * 1.6, JL_CENTER);
+		b.x = x;
+		b.y = 8 * 72 / 25.4 + s * 1.6 / 2 + s * 0.36;
+		b.stroked = 0;
+		page_add(pg, &b);
+		b.para = text_para(c, "DRAFT", &st, 9, 1, 60, JL_RIGHT);
+		b.x = x - 64;
+		b.y = 8 * 72 / 25.4 + s * 1.6 / 2 + 9 * 0.36;
+		page_add(pg, &b);
+	}
+	c->scale = scale;
+}
+
+/* ------------------------------------------------------------------ */
+/* the document */
+
+static void
+heads_free(struct placed_heading *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(h[i].text);
+		free(h[i].dest);
+	}
+	free(h);
+}
+
+static int
+has_toc(const struct model_node *n)
+{
+	const struct model_node *k;
+
+	if (n->kind == M_TOC)
+		return 1;
+	for (k = n->first; k; k = k->next)
+		if (has_toc(k))
+			return 1;
+	return 0;
+}
+
+void
+layout_doc_free(struct layout_doc *ld)
+{
+	size_t i, j;
+
+	if (ld == NULL)
+		return;
+	for (i = 0; i < ld->npages; i++) {
+		for (j = 0; j < ld->pages[i].n; j++)
+			free(ld->pages[i].box[j].name);
+		free(ld->pages[i].box);
+	}
+	free(ld->pages);
+	for (i = 0; i < ld->nparas; i++)
+		jl_para_free(ld->paras[i]);
+	free(ld->paras);
+	for (i = 0; i < ld->noutline; i++)
+		free(ld->outline[i].title);
+	free(ld->outline);
+	free(ld);
+}
+
+static void
+outline_add(struct layout_doc *ld, const char *title, int level, int page, double y)
+{
+	struct layout_outline *o;
+
+	ld->outline = xreallocarray(ld->outline, ld->noutline + 1, sizeof(*ld->outline));
+	o = &ld->outline[ld->noutline++];
+	o->title = xstrdup(title);
+	o->level = level;
+	o->page = page;
+	o->y = y;
+}
+
+/* Drops links to destinations that do not exist (cairo would fail). */
+static void
+check_links(struct lctx *c)
+{
+	struct layout_doc *ld = c->out;
+	size_t p, k, q, r, ndest = 0;
+	const char **dests = NULL;
+
+	for (p = 0; p < ld->npages; p++)
+		for (k = 0; k < ld->pages[p].n; k++)
+			if (ld->pages[p].box[k].kind == BOX_DEST) {
+				dests = xreallocarray(dests, ndest + 1, sizeof(*dests));
+				dests[ndest++] = ld->pages[p].box[k].name;
+			}
+	for (p = 0; p < ld->npages; p++) {
+		struct layout_page *pg = &ld->pages[p];
+
+		for (k = 0; k < pg->n; k++) {
+			if (pg->box[k].kind != BOX_LINK)
+				continue;
+			for (q = 0; q < ndest; q++)
+				if (strcmp(dests[q], pg->box[k].name) == 0)
+					break;
+			if (q < ndest)
+				continue;
+			diag_warning(c->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
+			    pg->box[k].name);
+			free(pg->box[k].name);
+			for (r = k; r + 1 < pg->n; r++)
+				pg->box[r] = pg->box[r + 1];
+			pg->n--;
+			k--;
+		}
+	}
+	/* a destination defined twice: keep the first */
+	for (q = 0; q < ndest; q++)
+		for (r = q + 1; r < ndest; r++)
+			if (dests[r] && dests[q] && strcmp(dests[q], dests[r]) == 0)
+				dests[r] = NULL;
+	free(dests);
+}
+
+static struct layout_doc *
+layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
+    const struct placed_heading *prev, size_t nprev, struct placed_heading **heads,
+    size_t *nheads)
+{
+	struct lctx c;
+	const struct model_node *n;
+	int pageno = 1, ret = 0;
+	char *running = NULL;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.fonts = fonts;
+	c.pc = fonts_context(fonts);
+	c.d = d;
+	c.scale = 1;
+	c.prev = prev;
+	c.nprev = nprev;
+	c.out = xcalloc(1, sizeof(*c.out));
+	for (n = doc->root->first; n; n = n->next) {
+		if (n->kind == M_FLOW) {
+			if (flow_layout(&c, n, &pageno, &running) < 0)
+				ret = -1;
+		} else if (n->kind == M_SLIDE) {
+			if (slides_layout(&c, n) < 0)
+				ret = -1;
+		}
+	}
+	for (i = 0; i < c.nheads; i++) {
+		const char *o = model_attr(c.heads[i].node, "outline");
+
+		if (o && strcmp(o, "1") == 0 && c.heads[i].page >= 0)
+			outline_add(c.out, c.heads[i].text, c.heads[i].level, c.heads[i].page,
+			    c.heads[i].y);
+	}
+	/* the outline must be ordered by level steps of one */
+	for (i = 0; i < c.out->noutline; i++) {
+		int max = i == 0 ? 1 : c.out->outline[i - 1].level + 1;
+
+		if (c.out->outline[i].level > max)
+			c.out->outline[i].level = max;
+	}
+	check_links(&c);
+	free(running);
+	free(c.boxes);
+	*heads = c.heads;
+	*nheads = c.nheads;
+	if (ret < 0) {
+		layout_doc_free(c.out);
+		return NULL;
+	}
+	return c.out;
+}
+
+struct layout_doc *
+layout_document(const struct model_doc *doc, struct fonts *fonts, struct diag *d)
+{
+	struct placed_heading *h1 = NULL, *h2 = NULL;
+	size_t n1 = 0, n2 = 0;
+	struct layout_doc *ld;
+
+	ld = layout_pass(doc, fonts, d, NULL, 0, &h1, &n1);
+	if (ld && has_toc(doc->root)) {
+		/* two passes: the TOC now knows the page of every heading */
+		layout_doc_free(ld);
+		ld = layout_pass(doc, fonts, d, h1, n1, &h2, &n2);
+	}
+	heads_free(h1, n1);
+	heads_free(h2, n2);
+	return ld;
+}
+
+/* ------------------------------------------------------------------ */
+/* fitting arithmetic (unit-tested) */
+
+size_t
+layout_fit_count(const double *h, size_t n, double gap, double avail)
+{
+	double y = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double next = y + (i > 0 ? gap : 0) + h[i];
+
+		if (next > avail + 1e-6)
+			break;
+		y = next;
+	}
+	return i;
+}
+
+double
+layout_next_scale(double scale, double step, double min)
+{
+	double next = round((scale - step) * 1000) / 1000;
+
+	if (next < min - 1e-9)
+		return 0;
+	return next;
+}
+
+/* ------------------------------------------------------------------ */
+/* --dump */
+
+void
+layout_dump(const struct layout_doc *ld, FILE *out)
+{
+	static const char *kn[] = { "text", "rect", "line", "dots", "link", "dest" };
+	size_t p, k;
+
+	for (p = 0; p < ld->npages; p++) {
+		const struct layout_page *pg = &ld->pages[p];
+
+		fprintf(out, "page %zu %.1fx%.1f\n", p + 1, pg->width, pg->height);
+		for (k = 0; k < pg->n; k++) {
+			const struct layout_box *b = &pg->box[k];
+
+			fprintf(out, "  %s %.1f %.1f", kn[b->kind], b->x, b->y);
+			if (b->kind == BOX_TEXT) {
+				struct jl_line_info li;
+
+				jl_para_line_info(b->para, b->line, &li);
+				fprintf(out, " w=%.1f line=%d bytes=%d-%d", li.width, b->line, li.start, li.end);
+			} else if (b->kind != BOX_DEST)
+				fprintf(out, " %.1f %.1f", b->w, b->h);
+			if (b->name)
+				fprintf(out, " '%s'", b->name);
+			fputc('\n', out);
+		}
+	}
+	for (k = 0; k < ld->noutline; k++)
+		fprintf(out, "outline %d page %d '%s'\n", ld->outline[k].level,
+		    ld->outline[k].page + 1, ld->outline[k].title);
+}

@@ -1,0 +1,99 @@
+/*
+ * layout: model → pages of positioned boxes (MuPDF manner).  Plain data:
+ * nothing here draws; draw.c turns boxes into PDF operators and decides
+ * nothing.  Text is measured through the pinned PangoCairo font map.
+ *
+ * Coordinates are PDF points from the page's top-left corner, y down.
+ */
+#ifndef RENDER_LAYOUT_H
+#define RENDER_LAYOUT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "jltext.h"
+#include "model.h"
+
+enum layout_box_kind {
+	BOX_TEXT,	/* line `line` of `para`; x = block left, y = baseline */
+	BOX_RECT,	/* x, y, w, h; filled and/or stroked */
+	BOX_LINE,	/* from (x, y) to (x + w, y + h) */
+	BOX_DOTS,	/* dot leader from x to x + w on baseline y, pitch h */
+	BOX_LINK,	/* link rectangle x, y, w, h to destination `name` */
+	BOX_DEST	/* named destination `name` at (x, y) */
+};
+
+struct layout_box {
+	enum layout_box_kind	 kind;
+	double			 x, y, w, h;
+	struct jl_para		*para;		/* TEXT: owned by the layout_doc */
+	int			 line;		/* TEXT: line index in para */
+	double			 color[3];	/* text or stroke colour */
+	double			 fill[3];
+	int			 filled, stroked;
+	double			 lw;		/* stroke width, pt */
+	char			*name;		/* LINK, DEST: owned */
+};
+
+struct layout_page {
+	double			 width, height;
+	struct layout_box	*box;
+	size_t			 n, alloc;
+};
+
+struct layout_outline {
+	char	*title;		/* owned */
+	int	 level;		/* 1.. */
+	int	 page;		/* 0-based */
+	double	 y;
+};
+
+struct layout_doc {
+	struct layout_page	*pages;
+	size_t			 npages;
+	struct jl_para		**paras;
+	size_t			 nparas, aparas;
+	struct layout_outline	*outline;
+	size_t			 noutline;
+};
+
+/*
+ * Lays out the whole document: flows into paginated pages (two passes
+ * when there is a <toc>), slides into fixed pages.  Problems that make the
+ * output wrong (an unknown link target) are warnings; input that cannot be
+ * laid out is an error reported to `d`.  Returns a new layout (free with
+ * layout_doc_free()) or NULL after reporting.
+ */
+struct layout_doc	*layout_document(const struct model_doc *doc, struct fonts *fonts,
+			    struct diag *d);
+void			 layout_doc_free(struct layout_doc *ld);
+
+/* Prints the pages and boxes as text (render --dump). */
+void			 layout_dump(const struct layout_doc *ld, FILE *out);
+
+/*
+ * place(): fitting for slide frames (fz_story manner).  Lays out the
+ * units [first, nunits) of a frame's content at `scale` into a column
+ * `width` wide and `height` tall.  Sets *fitted to the number of whole
+ * units that fit.  Returns LAYOUT_FITTED when all of them fit,
+ * LAYOUT_MORE otherwise.  Pure arithmetic over measured heights: see
+ * layout_fit_count() for the rule, which the unit tests pin down.
+ */
+enum layout_fit { LAYOUT_FITTED, LAYOUT_MORE };
+
+/*
+ * The fitting rule on its own: given unit heights h[0..n) and gaps
+ * between units `gap`, the number of leading units whose stacked height
+ * (h[0] + gap + h[1] + …) is at most `avail`.
+ */
+size_t			 layout_fit_count(const double *h, size_t n, double gap, double avail);
+
+/*
+ * The shrink schedule: the scale to try after `scale`, stepping down by
+ * `step` (e.g. 0.05), or 0 when the next step would go below `min`.
+ * Scales are rounded to 1/1000 so that 1 - 8 * 0.05 is exactly 0.6.
+ */
+double			 layout_next_scale(double scale, double step, double min);
+
+#endif

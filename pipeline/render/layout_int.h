@@ -1,0 +1,134 @@
+/*
+ * Internal to the layout modules (layout.c, table.c, chart.c, toc.c,
+ * slides.c): the vertical list that flows are paginated from, and the
+ * helpers that turn model nodes into it.  Not for draw.c or main.c.
+ */
+#ifndef RENDER_LAYOUT_INT_H
+#define RENDER_LAYOUT_INT_H
+
+#include "layout.h"
+#include "strbuf.h"
+
+struct note {
+	struct vlist	*lines;		/* the note, laid out at the text width */
+	double		 h;
+};
+
+/* One unbreakable piece of a flow: a line, a table row, a chart, a space. */
+struct vitem {
+	double			 h;		/* height */
+	double			 before, after;	/* space, discarded at a page break */
+	int			 keep;		/* no page break after this item */
+	int			 pagebreak;	/* a page break before this item */
+	struct layout_box	*box;		/* y relative to the item's top */
+	size_t			 n, alloc;
+	struct note		**notes;	/* footnotes cited here (owned) */
+	size_t			 nnotes;
+	int			 table;		/* > 0: row of table `table` */
+	int			 head;		/* a head row (repeated) */
+	const struct model_node	*heading;	/* <h> whose first line this is */
+	int			 boxid[4];	/* enclosing <box> ids, outermost first */
+	int			 nboxid;
+};
+
+struct vlist {
+	struct vitem	*v;
+	size_t		 n, alloc;
+};
+
+/* A heading as placed: for the TOC, the outline and the running header. */
+struct placed_heading {
+	const struct model_node	*node;
+	char			*text;		/* plain text */
+	char			*dest;		/* destination name */
+	int			 level;
+	int			 page;		/* 0-based page index, -1 unknown */
+	int			 number;	/* printed page number, 0 none */
+	double			 y;
+};
+
+/* A <box>: its border is drawn per page around its items there. */
+struct boxdef {
+	double	x, w, pad;
+	double	border[3], fill[3];
+	int	has_border, has_fill;
+};
+
+struct lctx {
+	const struct model_doc	*doc;
+	struct fonts		*fonts;
+	PangoContext		*pc;
+	struct layout_doc	*out;
+	struct diag		*d;
+	double			 scale;		/* slides: frame shrink factor */
+	int			 frame;		/* in a slide frame: keep bullets whole */
+	int			 boxstack[4], nbox, nextbox, nexttable;
+	struct placed_heading	*heads;		/* this pass */
+	size_t			 nheads;
+	const struct placed_heading *prev;	/* previous pass (TOC numbers) */
+	size_t			 nprev;
+	int			 hcount;	/* headings seen: generated dest names */
+	double			 fx, fw;	/* the flow's text block: footnotes */
+	struct boxdef		*boxes;
+	size_t			 nboxes;
+};
+
+/* vlist */
+struct vitem		*vlist_add(struct vlist *vl);
+void			 vlist_release(struct vlist *vl);
+struct layout_box	*vitem_box(struct vitem *it, enum layout_box_kind kind);
+void			 note_free(struct note *n);
+
+/* A box appended to a page (copies `b`; takes ownership of b->name). */
+struct layout_box	*page_add(struct layout_page *pg, const struct layout_box *b);
+
+/* Registers `p` with the output so it lives as long as the layout. */
+struct jl_para		*lctx_keep(struct lctx *c, struct jl_para *p);
+
+/*
+ * A paragraph of plain `text` in style `st` (scaled by c->scale), `width`
+ * wide, with the given alignment.  Kept by the layout.
+ */
+struct jl_para		*text_para(struct lctx *c, const char *text, const struct model_style *st,
+			    double size, int bold, double width, enum jl_align align);
+/* Width of the widest line of `p`. */
+double			 para_width(const struct jl_para *p);
+
+/*
+ * Appends the blocks among the children of `parent` (or the inline content
+ * of `parent` as one paragraph in `style` when it has no block child) to
+ * `vl`, at left edge `x` and measure `width`.
+ */
+int			 blocks_items(struct lctx *c, const struct model_node *parent,
+			    const char *style, double x, double width, struct vlist *vl);
+/* One block node. */
+int			 block_items(struct lctx *c, const struct model_node *n,
+			    const char *style, double x, double width, struct vlist *vl);
+/* Inline content of `n` as a paragraph in `st`; `indent` overrides st->indent if >= 0. */
+int			 para_items(struct lctx *c, const struct model_node *n,
+			    const struct model_style *st, double indent, double x, double width,
+			    struct vlist *vl);
+/* Plain text of the inline content of `n` (footnotes left out). */
+char			*inline_plain(const struct model_node *n);
+
+/* The label column of a list; one item of it (slides fit item by item). */
+double			 list_label_width(struct lctx *c, const struct model_node *list, double width);
+int			 li_items(struct lctx *c, const struct model_node *li,
+			    const struct model_node *list, double labw, double x, double width,
+			    struct vlist *vl);
+int			 table_items(struct lctx *c, const struct model_node *n, double x,
+			    double width, struct vlist *vl);
+int			 chart_items(struct lctx *c, const struct model_node *n, double x,
+			    double width, double height, struct vlist *vl);
+int			 toc_items(struct lctx *c, const struct model_node *n, double x,
+			    double width, struct vlist *vl);
+int			 slides_layout(struct lctx *c, const struct model_node *slide);
+
+/* Header, footer and draft stamp of a page; `running` may be NULL. */
+void			 page_furniture(struct lctx *c, struct layout_page *pg,
+			    const struct model_template *t, int number, const char *running);
+
+double			 style_size(const struct lctx *c, const struct model_style *st);
+double			 style_lh(const struct lctx *c, const struct model_style *st);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * render: page description (.pdoc) → PDF.  docs/render.md.
+ *
+ *   render --fonts fonts/fonts.conf [--dump] -o OUT.pdf IN.pdoc
+ *
+ * Exit codes (docs/design.md "Stage contract"): 0 ok, 1 input errors (bad
+ * .pdoc, a character no pinned font covers; OUT is left untouched),
+ * 2 usage, 3 system error (cannot write the PDF, fonts not loadable).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "diag.h"
+#include "draw.h"
+#include "fonts.h"
+#include "layout.h"
+#include "model.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: render [--fonts FONTS.conf] [--dump] -o OUT.pdf IN.pdoc\n"
+	    "  --fonts FILE  fontconfig file pinning the fonts (default fonts/fonts.conf)\n"
+	    "  --dump        print the laid-out pages and boxes on stdout\n"
+	    "  -o FILE       the PDF to write (through FILE.tmp and rename)\n"
+	    "exit: 0 ok, 1 input error, 2 usage, 3 system error\n", f);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *fontsconf = "fonts/fonts.conf", *out = NULL, *in = NULL;
+	int dump = 0, i, status = 0;
+	struct diag d;
+	struct model_doc *doc = NULL;
+	struct fonts *fonts = NULL;
+	struct layout_doc *ld = NULL;
+	size_t pages = 0;
+
+	LIBXML_TEST_VERSION;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--dump") == 0)
+			dump = 1;
+		else if (strcmp(argv[i], "--fonts") == 0 && i + 1 < argc)
+			fontsconf = argv[++i];
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, "render: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return 2;
+		} else if (in == NULL)
+			in = argv[i];
+		else {
+			fprintf(stderr, "render: one input only\n");
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (in == NULL || (out == NULL && !dump)) {
+		usage(stderr);
+		return 2;
+	}
+	diag_init(&d, stderr);
+	doc = model_load(in, &d);
+	if (doc == NULL) {
+		status = 1;
+		goto done;
+	}
+	fonts = fonts_new(fontsconf, &d);
+	if (fonts == NULL) {
+		status = 3;
+		goto done;
+	}
+	/* every character covered before anything is drawn: never tofu */
+	if (fonts_check(fonts, doc, &d) < 0) {
+		status = 1;
+		goto done;
+	}
+	ld = layout_document(doc, fonts, &d);
+	if (ld == NULL) {
+		status = 1;
+		goto done;
+	}
+	pages = ld->npages;
+	if (dump)
+		layout_dump(ld, stdout);
+	if (out && draw_pdf(ld, doc, out, &d) < 0)
+		status = 3;
+done:
+	fprintf(stderr, "render: %s, %zu pages, %zu errors, %zu warnings\n", in, pages, d.errors,
+	    d.warnings);
+	layout_doc_free(ld);
+	fonts_free(fonts);
+	model_free(doc);
+	diag_release(&d);
+	xmlCleanupParser();
+	/* no FcFini(): pango keeps fontconfig caches alive until exit and
+	 * FcFini() would assert on them (libxkbcommon#273 in reverse) */
+	return status;
+}

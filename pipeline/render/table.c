@@ -1,0 +1,196 @@
+/*
+ * table: a <table> as one item per row.  Cells are laid out as their own
+ * small flows and stacked; the row's height is the tallest cell.  Head
+ * rows (tr head="1") are kept with the next row and repeated by the
+ * paginator at the top of every page the table continues on.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "xmem.h"
+
+#define MAXCOLS 64
+
+static size_t
+parse_widths(const char *s, double *w)
+{
+	size_t n = 0;
+	char *end;
+
+	while (s && *s && n < MAXCOLS) {
+		double v = strtod(s, &end);
+
+		if (end == s)
+			break;
+		w[n++] = v > 0 ? v : 1;
+		s = end;
+	}
+	return n;
+}
+
+static double
+vlist_height(const struct vlist *vl)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < vl->n; i++)
+		h += (i > 0 ? vl->v[i - 1].after + vl->v[i].before : 0) + vl->v[i].h;
+	return h;
+}
+
+static int
+cell_has_blocks(const struct model_node *td)
+{
+	const struct model_node *k;
+
+	for (k = td->first; k; k = k->next)
+		if (k->kind == M_P || k->kind == M_LIST || k->kind == M_TABLE ||
+		    k->kind == M_CHART || k->kind == M_BOX)
+			return 1;
+	return 0;
+}
+
+int
+table_items(struct lctx *c, const struct model_node *n, double x, double width,
+    struct vlist *vl)
+{
+	double w[MAXCOLS], colx[MAXCOLS + 1], total = 0;
+	size_t ncols, i, first = vl->n;
+	const struct model_node *tr, *td;
+	const char *sn = model_attr(n, "style"), *hn = model_attr(n, "head-style");
+	const struct model_style *body = model_style(c->doc, sn ? sn : "cell");
+	const struct model_style *head = model_style(c->doc, hn ? hn : "cell-head");
+	double padx = 4 * c->scale, pady = 2.5 * c->scale;
+	int id = ++c->nexttable, ret = 0;
+
+	ncols = parse_widths(model_attr(n, "widths"), w);
+	for (tr = n->first; tr; tr = tr->next) {
+		size_t cnt = 0;
+
+		if (tr->kind != M_TR)
+			continue;
+		for (td = tr->first; td; td = td->next)
+			if (td->kind == M_TD)
+				cnt += (size_t)(model_attr_long(td, "colspan", 1) > 0 ?
+				    model_attr_long(td, "colspan", 1) : 1);
+		while (ncols < cnt && ncols < MAXCOLS)
+			w[ncols++] = 1;
+	}
+	if (ncols == 0)
+		return 0;
+	for (i = 0; i < ncols; i++)
+		total += w[i];
+	colx[0] = x;
+	for (i = 0; i < ncols; i++)
+		colx[i + 1] = colx[i] + width * w[i] / total;
+	for (tr = n->first; tr; tr = tr->next) {
+		const char *hd = model_attr(tr, "head");
+		int is_head = hd && strcmp(hd, "1") == 0;
+		const struct model_style *st = is_head ? head : body;
+		struct vlist cells[MAXCOLS];
+		double cx0[MAXCOLS], cx1[MAXCOLS], rowh = 0;
+		size_t nc = 0, col = 0, k, q;
+		struct vitem *it;
+
+		if (tr->kind != M_TR)
+			continue;
+		for (td = tr->first; td && col < ncols; td = td->next) {
+			long span = model_attr_long(td, "colspan", 1);
+			const char *al = model_attr(td, "align");
+			struct model_style cs = *st;
+			double cw;
+
+			if (td->kind != M_TD)
+				continue;
+			if (span < 1)
+				span = 1;
+			if (col + (size_t)span > ncols)
+				span = (long)(ncols - col);
+			cx0[nc] = colx[col];
+			cx1[nc] = colx[col + (size_t)span];
+			col += (size_t)span;
+			cw = cx1[nc] - cx0[nc] - 2 * padx;
+			if (al) {
+				if (strcmp(al, "right") == 0)
+					cs.align = ALIGN_RIGHT;
+				else if (strcmp(al, "center") == 0)
+					cs.align = ALIGN_CENTER;
+				else if (strcmp(al, "left") == 0)
+					cs.align = ALIGN_LEFT;
+				else if (strcmp(al, "justify") == 0)
+					cs.align = ALIGN_JUSTIFY;
+			}
+			memset(&cells[nc], 0, sizeof(cells[nc]));
+			if (cell_has_blocks(td))
+				ret |= blocks_items(c, td, is_head ? (hn ? hn : "cell-head") :
+				    (sn ? sn : "cell"), cx0[nc] + padx, cw, &cells[nc]);
+			else
+				ret |= para_items(c, td, &cs, 0, cx0[nc] + padx, cw, &cells[nc]);
+			if (vlist_height(&cells[nc]) > rowh)
+				rowh = vlist_height(&cells[nc]);
+			nc++;
+		}
+		if (rowh == 0)
+			rowh = style_lh(c, st);
+		rowh += 2 * pady;
+		it = vlist_add(vl);
+		it->h = rowh;
+		it->table = id;
+		it->head = is_head;
+		it->keep = is_head;
+		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+		it->nboxid = c->nbox;
+		for (k = 0; k < nc; k++) {
+			struct layout_box *b = vitem_box(it, BOX_RECT);
+
+			b->x = cx0[k];
+			b->y = 0;
+			b->w = cx1[k] - cx0[k];
+			b->h = rowh;
+			b->stroked = 1;
+			b->lw = 0.5;
+			if (is_head) {
+				b->filled = 1;
+				b->fill[0] = 0.87;
+				b->fill[1] = 0.89;
+				b->fill[2] = 0.93;
+			}
+		}
+		for (k = 0; k < nc; k++) {
+			double y = pady;
+
+			for (i = 0; i < cells[k].n; i++) {
+				struct vitem *ci = &cells[k].v[i];
+
+				if (i > 0)
+					y += cells[k].v[i - 1].after + ci->before;
+				for (q = 0; q < ci->n; q++) {
+					struct layout_box *b = vitem_box(it, ci->box[q].kind);
+					char *name = ci->box[q].name;
+
+					*b = ci->box[q];
+					b->y += y;
+					b->name = name ? xstrdup(name) : NULL;
+				}
+				if (ci->nnotes) {
+					it->notes = xreallocarray(it->notes, it->nnotes + ci->nnotes,
+					    sizeof(*it->notes));
+					memcpy(it->notes + it->nnotes, ci->notes, ci->nnotes * sizeof(*ci->notes));
+					it->nnotes += ci->nnotes;
+					free(ci->notes);
+					ci->notes = NULL;
+					ci->nnotes = 0;
+				}
+				y += ci->h;
+			}
+			vlist_release(&cells[k]);
+		}
+	}
+	if (vl->n > first) {
+		vl->v[first].before += 6 * c->scale;
+		vl->v[vl->n - 1].after += 8 * c->scale;
+	}
+	return ret < 0 ? -1 : 0;
+}

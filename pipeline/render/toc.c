@@ -1,0 +1,162 @@
+/*
+ * toc: the 目次.  The entries are the headings with toc="1" down to
+ * `levels`; their page numbers come from the previous layout pass (the
+ * first pass prints none, and since the number column has a fixed width
+ * the entries take the same room in both passes, so pages do not move).
+ * Each entry: title, dot leader, right-aligned page number, and a link.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "xmem.h"
+
+struct entry {
+	const struct model_node	*node;
+	char			*text;
+	char			 dest[32];
+	int			 level;
+	int			 number;
+};
+
+/* Headings in layout order, numbered as heading_items() names them. */
+static void
+scan(const struct model_node *n, int *count, struct entry **v, size_t *nv)
+{
+	const struct model_node *k;
+
+	for (k = n->first; k; k = k->next) {
+		if (k->kind == M_H) {
+			const char *t = model_attr(k, "toc");
+
+			++*count;
+			if (t && strcmp(t, "1") == 0) {
+				struct entry *e;
+
+				*v = xreallocarray(*v, *nv + 1, sizeof(**v));
+				e = &(*v)[(*nv)++];
+				e->node = k;
+				e->text = inline_plain(k);
+				snprintf(e->dest, sizeof(e->dest), "h.%d", *count);
+				e->level = (int)model_attr_long(k, "level", 1);
+				e->number = 0;
+			}
+			continue;
+		}
+		scan(k, count, v, nv);
+	}
+}
+
+int
+toc_items(struct lctx *c, const struct model_node *n, double x, double width,
+    struct vlist *vl)
+{
+	const char *title = model_attr(n, "title");
+	long levels = model_attr_long(n, "levels", 2);
+	struct entry *v = NULL;
+	size_t nv = 0, i, k;
+	int count = 0;
+	const struct model_style *t1 = model_style(c->doc, "toc1");
+	double em = t1->size, numw = 3 * em;
+
+	if (title == NULL)
+		title = "目次";
+	if (*title) {
+		struct model_style hs = *model_style(c->doc, "h1");
+		struct jl_para *p;
+		struct vitem *it = vlist_add(vl);
+		struct layout_box *b;
+
+		hs.align = ALIGN_CENTER;
+		p = text_para(c, title, &hs, hs.size, hs.bold, width, JL_CENTER);
+		it->h = hs.size * hs.leading + hs.space_after;
+		it->keep = 1;
+		b = vitem_box(it, BOX_TEXT);
+		b->para = p;
+		b->x = x;
+		b->y = hs.size * 1.1;
+	}
+	scan(c->doc->root, &count, &v, &nv);
+	for (i = 0; i < nv; i++)
+		for (k = 0; k < c->nprev; k++)
+			if (c->prev[k].node == v[i].node) {
+				v[i].number = c->prev[k].number;
+				break;
+			}
+	for (i = 0; i < nv; i++) {
+		struct entry *e = &v[i];
+		char sn[16], num[16];
+		const struct model_style *st;
+		double indent, tw, size, lh, base;
+		struct jl_para *p;
+		int l, nl;
+
+		if (e->level > levels)
+			continue;
+		snprintf(sn, sizeof(sn), "toc%d", e->level < 3 ? e->level : 3);
+		st = model_style(c->doc, sn);
+		size = st->size;
+		lh = size * st->leading;
+		base = (lh - size) / 2 + size * 0.88;
+		indent = (e->level - 1) * 1.5 * em;
+		tw = width - indent - numw - em;
+		p = text_para(c, e->text, st, size, st->bold, tw, JL_LEFT);
+		nl = jl_para_line_count(p);
+		for (l = 0; l < nl; l++) {
+			struct vitem *it = vlist_add(vl);
+			struct layout_box *b;
+			struct jl_line_info li;
+
+			jl_para_line_info(p, l, &li);
+			it->h = lh;
+			it->keep = l + 1 < nl;
+			if (l == 0)
+				it->before = st->space_before;
+			b = vitem_box(it, BOX_TEXT);
+			b->para = p;
+			b->line = l;
+			b->x = x + indent;
+			b->y = base;
+			memcpy(b->color, st->color, sizeof(b->color));
+			b = vitem_box(it, BOX_LINK);
+			b->x = x + indent;
+			b->y = 0;
+			b->w = width - indent;
+			b->h = lh;
+			b->name = xstrdup(e->dest);
+			if (l + 1 == nl) {
+				double end = x + indent + li.x + li.width + size * 0.5;
+				double nx = x + width - numw, numtw = 0;
+
+				if (e->number > 0)
+					snprintf(num, sizeof(num), "%d", e->number);
+				else
+					num[0] = '\0';
+				if (num[0]) {
+					struct jl_line_info ni;
+
+					b = vitem_box(it, BOX_TEXT);
+					b->para = text_para(c, num, st, size, st->bold, numw, JL_RIGHT);
+					b->x = nx;
+					b->y = base;
+					jl_para_line_info(b->para, 0, &ni);
+					numtw = ni.width;
+				}
+				if (x + width - numtw - size * 0.5 > end + size) {
+					b = vitem_box(it, BOX_DOTS);
+					b->x = end;
+					b->w = x + width - numtw - size * 0.5 - end;
+					b->y = base - size * 0.3;
+					b->h = size * 0.5;
+				}
+			}
+		}
+	}
+	for (i = 0; i < nv; i++)
+		free(v[i].text);
+	free(v);
+	if (vl->n > 0)
+		vl->v[vl->n - 1].after += 12;
+	return 0;
+}
