@@ -145,7 +145,9 @@ check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path)
 		return diag_error(c->d, rng, 0, "cannot create a RELAX NG parser");
 	}
 	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error, &sc);
+	xmlSetStructuredErrorFunc(&sc, schema_error);	/* I/O errors too */
 	schema = xmlRelaxNGParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	if (schema == NULL) {
 		c->internal = 1;
