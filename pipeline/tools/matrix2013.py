@@ -141,7 +141,10 @@ HEAD = '''<?xml version="1.0" encoding="UTF-8"?>
      of truth.  Entries target fields (area 4: the area) of input/2013/plan.xml;
      title = サイバーセキュリティ政策内容.  Half-width ( ) : of the extraction are
      written full-width; statements joined in one bullet are split.
-     The row 中小企業に対する情報セキュリティ対策支援 has no conditions in the seed. -->
+     Page breaks shift cells in the seed's table: the row 中小企業に対する
+     情報セキュリティ対策支援 has no conditions there, and the twelve
+     情報処理実態調査 conditions on the next page continue the row
+     情報セキュリティガバナンスの確立. -->
 <matrix year="2013" title="平成25年度 サイバーセキュリティ政策の評価等の実施方針"
         body="情報セキュリティ政策会議" date="2014-01-23">
 '''
