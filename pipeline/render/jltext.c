@@ -470,12 +470,17 @@ make_glue(struct jl_para *p)
 		struct jl_cluster *c = &p->c[i];
 
 		if (c->cls == JC_SPACE || c->cls == JC_NBSP) {
-			/* the space's own width is adjustable (kept in the
-			 * glue after it for accounting) */
-			double sh = c->w - 0.25 * c->em;
-
-			p->g[i + 1].shrink[SH_SPACE] += sh > 0 ? sh : c->w * 0.2;
-			p->g[i + 1].stretch_sp += c->w;
+			/*
+			 * JLReq 3.2.5: a Latin word space is 1/3 em, shrinks
+			 * to 1/4 and stretches to 1/2 (a Japanese font's own
+			 * space is a half-width 1/2 em).  The adjustment is
+			 * kept in the glue after the space.
+			 */
+			if (c->w > c->em / 3)
+				c->w = c->em / 3;
+			p->g[i + 1].shrink[SH_SPACE] += c->w - c->em / 4 > 0 ?
+			    c->w - c->em / 4 : 0;
+			p->g[i + 1].stretch_sp += c->em / 2 - c->w;
 		}
 	}
 }
@@ -557,9 +562,10 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 		if (need > tsh + 1e-9)
 			return INF;
 		r = need / tsh;
-		bad = 60 * r * r * r;
+		bad = 20 * r * r * r;
 	} else if (is_last(p, b)) {
-		bad = 0;
+		/* a last line of one or two characters is ugly (JLReq 3.1.7 note) */
+		bad = s.nat < 2.01 * em && b == p->n && a > 0 ? 60 : 0;
 	} else if (p->st.align != JL_JUSTIFY) {
 		double r = (av - s.nat) / (av > 0 ? av : 1);
 		bad = 100 * r * r;
@@ -923,8 +929,9 @@ jl_para_min_width(const struct jl_para *p)
 	return w;
 }
 
-static void
-set_color(cairo_t *cr, const PangoItem *it)
+/* Foreground colour of an item, as 0xRRGGBB, or -1 for the current source. */
+static long
+item_color(const PangoItem *it)
 {
 	GSList *l;
 
@@ -932,58 +939,95 @@ set_color(cairo_t *cr, const PangoItem *it)
 		PangoAttribute *a = l->data;
 		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
 			PangoColor *c = &((PangoAttrColor *)a)->color;
-			cairo_set_source_rgb(cr, c->red / 65535.0,
-			    c->green / 65535.0, c->blue / 65535.0);
+			return ((long)(c->red >> 8) << 16) | ((c->green >> 8) << 8) |
+			    (c->blue >> 8);
 		}
 	}
+	return -1;
 }
 
-/* Draws clusters [a, b) of one item as one glyph item. */
+/* May clusters of items i and j be drawn as one glyph item? */
+static int
+same_look(const struct jl_para *p, int i, int j)
+{
+	return i == j || (p->itemv[i]->analysis.font == p->itemv[j]->analysis.font &&
+	    p->rise[i] == p->rise[j] &&
+	    item_color(p->itemv[i]) == item_color(p->itemv[j]));
+}
+
+/*
+ * Draws clusters [a, b), all of one look, as one glyph item.
+ *
+ * Text extraction (poppler) starts a new word where the gap between two
+ * glyph boxes exceeds 0.1 em or they overlap by more than 0.3 em, and
+ * writes a space between words.  Our J-L gaps, squeezed punctuation and
+ * half-width brackets do just that, so such neighbours are drawn as one
+ * cluster: cairo then wraps them in an ActualText span, which poppler
+ * reads as the original characters spread over the span.
+ */
 static void
 draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
     double baseline)
 {
 	const struct jl_cluster *ca = &p->c[a], *cl = &p->c[b - 1];
-	PangoItem *src = p->itemv[ca->item], *it;
-	PangoGlyphString *sg = p->glyphv[ca->item], *gs;
+	PangoItem *it;
+	PangoGlyphString *gs;
 	PangoGlyphItem gi;
-	int g0 = ca->g0, g1 = cl->g1, i, j;
-	double pos0 = ca->x;
+	int i, j, ng = 0, span = 0;
+	double pos0 = ca->x, prev_end = 0;
+	long color;
 
-	it = pango_item_copy(src);
+	it = pango_item_copy(p->itemv[ca->item]);
 	it->offset = ca->start;
 	it->length = cl->end - ca->start;
 	it->num_chars = g_utf8_strlen(p->text + ca->start, it->length);
 	gs = pango_glyph_string_new();
-	pango_glyph_string_set_size(gs, g1 - g0);
-	for (i = g0; i < g1; i++) {
-		gs->glyphs[i - g0] = sg->glyphs[i];
-		gs->log_clusters[i - g0] = sg->log_clusters[i] + src->offset - it->offset;
-	}
-	/* widths realizing the computed positions, rounded without drift */
+	for (i = a; i < b; i++)
+		ng += p->c[i].g1 - p->c[i].g0;
+	pango_glyph_string_set_size(gs, ng);
+	ng = 0;
 	for (i = a; i < b; i++) {
 		const struct jl_cluster *c = &p->c[i];
+		const PangoItem *src = p->itemv[c->item];
+		const PangoGlyphString *sg = p->glyphv[c->item];
+		/* widths realizing the computed positions, rounded without drift */
 		int u0 = (int)lround((c->x - pos0) * PANGO_SCALE);
 		int u1 = (int)lround((c->x + c->adv - pos0) * PANGO_SCALE);
-		int used = 0;
+		int used = 0, merge = 0;
+		double box0 = c->x + c->xoff;
 
-		for (j = c->g0; j < c->g1; j++) {
-			PangoGlyphInfo *gi2 = &gs->glyphs[j - g0];
+		if (i > a) {
+			double d = box0 - prev_end;
+			merge = d > 0.05 * c->em || d < -0.15 * c->em;
+		}
+		if (!merge)
+			span = c->start - it->offset;
+		prev_end = box0 + c->shaped;
+		for (j = c->g0; j < c->g1; j++, ng++) {
+			PangoGlyphInfo *g = &gs->glyphs[ng];
 
+			*g = sg->glyphs[j];
+			gs->log_clusters[ng] = merge ? span :
+			    src->offset + sg->log_clusters[j] - it->offset;
+			if (merge)
+				g->attr.is_cluster_start = 0;
 			if (j == c->g0)
-				gi2->geometry.x_offset += (int)lround(c->xoff * PANGO_SCALE);
+				g->geometry.x_offset += (int)lround(c->xoff * PANGO_SCALE);
 			if (c->cls == JC_NEWLINE)
-				gi2->glyph = PANGO_GLYPH_EMPTY;
+				g->glyph = PANGO_GLYPH_EMPTY;
 			if (j + 1 < c->g1)
-				used += gi2->geometry.width;
+				used += g->geometry.width;
 			else
-				gi2->geometry.width = (u1 - u0) - used;
+				g->geometry.width = (u1 - u0) - used;
 		}
 	}
 	gi.item = it;
 	gi.glyphs = gs;
 	cairo_save(cr);
-	set_color(cr, src);
+	color = item_color(p->itemv[ca->item]);
+	if (color >= 0)
+		cairo_set_source_rgb(cr, (color >> 16) / 255.0,
+		    ((color >> 8) & 0xff) / 255.0, (color & 0xff) / 255.0);
 	cairo_move_to(cr, x + pos0, baseline - p->rise[ca->item]);
 	pango_cairo_show_glyph_item(cr, p->text, &gi);
 	cairo_restore(cr);
@@ -1001,7 +1045,7 @@ jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr,
 	if (p->n == 0)
 		return;
 	for (s = i = L->a; i <= L->b; i++) {
-		if (i == L->b || p->c[i].item != p->c[s].item) {
+		if (i == L->b || !same_look(p, p->c[i].item, p->c[s].item)) {
 			if (i > s)
 				draw_run(p, s, i, cr, x, baseline);
 			s = i;

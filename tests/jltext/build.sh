@@ -8,3 +8,9 @@ cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Wno-unused-parameter
 	-o "$B/jltext/demo" tests/jltext/demo.c pipeline/render/jltext.c pipeline/common/xmem.c \
 	$(pkg-config --libs pangocairo cairo-pdf) -lm
 echo "$B/jltext/demo"
+# the unit test, without the other stages' libraries
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -O0 -g -Wall -Wextra -Wno-unused-parameter \
+	-Ipipeline -Ipipeline/common $(pkg-config --cflags pangocairo cairo-pdf) \
+	-o "$B/jltext/test_jltext" tests/unit/test_jltext.c pipeline/render/jltext.c \
+	pipeline/common/xmem.c $(pkg-config --libs pangocairo cairo-pdf) -lcmocka -lm
+echo "$B/jltext/test_jltext"
