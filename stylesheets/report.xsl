@@ -478,8 +478,10 @@
           <td align="center"><xsl:value-of select="concat(@year, '年度')"/></td>
           <td align="right">
             <xsl:choose>
-              <xsl:when test="@written != ''"><xsl:value-of select="@written"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
+              <xsl:when test="string(number(@value)) != 'NaN'">
+                <xsl:value-of select="format-number(@value, '#,##0.###')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="@written"/></xsl:otherwise>
             </xsl:choose>
           </td>
           <xsl:if test="$many"><td><xsl:value-of select="../@name"/></td></xsl:if>
@@ -494,7 +496,7 @@
     </table>
     <xsl:if test="series[count(value) &gt;= 2]">
       <chart kind="bar" title="{$label}" unit="{$unit}" alt="{$label}の推移"
-             width="120mm" height="60mm">
+             width="120mm" height="55mm">
         <xsl:attribute name="source">
           <xsl:choose>
             <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
@@ -623,7 +625,7 @@
                             '件）は次のとおりである。エラーの行は本文に反映されていない。')"/>
     </p>
     <xsl:if test="$ds">
-      <table widths="2 1 5" style="cell" head-style="cell-head" alt="検証結果">
+      <table widths="3 1 6" style="cell" head-style="cell-head" alt="検証結果">
         <tr head="1"><td>ファイル:行</td><td>種別</td><td>内容</td></tr>
         <xsl:for-each select="$ds">
           <tr>
