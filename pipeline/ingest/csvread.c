@@ -57,21 +57,34 @@ csvrow_quote(const struct csvrow *row)
 	return strbuf_detach(&sb);
 }
 
-/* NFC, line ends to "\n", then trimmed (inputs.md "Encoding and syntax"). */
+/*
+ * NFC, line ends to "\n", then trimmed (inputs.md "Encoding and syntax").
+ * A vertical tab (Excel's in-cell line break in some exports) is a line
+ * break too; other control characters cannot be written in XML and
+ * become U+FFFD, counted in *ctrl (may be NULL).
+ */
 static char *
-clean_cell(const char *s, size_t len)
+clean_cell(const char *s, size_t len, size_t *ctrl)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *nfc;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		if (s[i] == '\r') {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\r') {
 			strbuf_addch(&sb, '\n');
 			if (i + 1 < len && s[i + 1] == '\n')
 				i++;
+		} else if (c == 0x0B)
+			strbuf_addch(&sb, '\n');
+		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+			strbuf_addstr(&sb, "\xEF\xBF\xBD");
+			if (ctrl)
+				(*ctrl)++;
 		} else
-			strbuf_addch(&sb, s[i]);
+			strbuf_addch(&sb, (char)c);
 	}
 	nfc = utf8_nfc(sb.buf ? sb.buf : "");
 	strbuf_reset(&sb);
@@ -81,28 +94,40 @@ clean_cell(const char *s, size_t len)
 	return strbuf_detach(&sb);
 }
 
+/* At most `max` bytes of s[0..len), not cutting a UTF-8 sequence. */
+static size_t
+cut_at(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 static void
 on_cell(void *data, size_t len, void *ctx)
 {
 	struct reader *r = ctx;
 	char *cell;
+	size_t ctrl = 0;
 
 	if (len > CSVREAD_MAX_CELL) {
-		struct strbuf sb = STRBUF_INIT;
-		char *head = clean_cell(data, 300);
+		char *head = clean_cell(data, cut_at(data, len, 400), NULL);
 		char *cut = utf8_truncate(head, 100);
 
-		strbuf_addf(&sb, "%s", cut);
-		diag_add(r->d, DIAG_ERROR, r->f->path, r->row_line, NULL, sb.buf,
+		diag_add(r->d, DIAG_ERROR, r->f->path, r->row_line, NULL, cut,
 		    "cell %zu is %zu bytes long, more than the limit of %d bytes",
 		    r->ncells + 1, len, CSVREAD_MAX_CELL);
-		strbuf_release(&sb);
 		free(head);
 		free(cut);
 		cell = xstrdup("");
 		r->bad = 1;
 	} else
-		cell = clean_cell(data ? data : "", data ? len : 0);
+		cell = clean_cell(data ? data : "", data ? len : 0, &ctrl);
+	if (ctrl)
+		diag_add(r->d, DIAG_WARNING, r->f->path, r->row_line, NULL, NULL,
+		    "cell %zu: %zu control character(s) replaced by U+FFFD", r->ncells + 1, ctrl);
 	if (r->ncells == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 8;
 		r->cells = xreallocarray(r->cells, r->alloc, sizeof(*r->cells));
@@ -199,7 +224,7 @@ detect_eol(const char *s, size_t len)
 static char *
 raw_quote(const char *s, size_t len)
 {
-	char *c = clean_cell(s, len > 4000 ? 4000 : len);
+	char *c = clean_cell(s, cut_at(s, len, 4000), NULL);
 	char *t = utf8_truncate(c, 500);
 
 	free(c);

@@ -344,6 +344,54 @@ refs_indicator(const struct refs *r, const char *key)
 	return NULL;
 }
 
+/* `key` without a trailing "（…）" or "(…)"; a new string, or NULL. */
+static char *
+strip_paren(const char *key)
+{
+	size_t n = strlen(key), olen;
+	const char *open = NULL, *p, *last = NULL;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n >= 3 && strcmp(key + n - 3, "）") == 0)
+		open = "（";
+	else if (n >= 1 && key[n - 1] == ')')
+		open = "(";
+	if (open == NULL)
+		return NULL;
+	olen = strlen(open);
+	for (p = key; (p = strstr(p, open)) != NULL; p += olen)
+		last = p;
+	if (last == NULL || last == key)
+		return NULL;
+	strbuf_add(&sb, key, (size_t)(last - key));
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb);
+}
+
+const struct refs_indicator *
+refs_indicator_loose(const struct refs *r, const char *key)
+{
+	const struct refs_indicator *found = NULL;
+	char *k = utf8_fold(key), *bare = strip_paren(key), *kb = NULL;
+	size_t i;
+
+	if (bare)
+		kb = utf8_fold(bare);
+	for (i = 0; i < r->nindicators && found == NULL; i++) {
+		const struct refs_indicator *ind = &r->indicators[i];
+		char *t = utf8_fold(ind->text), *id = ind->id ? utf8_fold(ind->id) : NULL;
+
+		if (strcmp(k, t) == 0 || (id && strcmp(k, id) == 0) || (kb && strcmp(kb, t) == 0))
+			found = ind;
+		free(t);
+		free(id);
+	}
+	free(k);
+	free(bare);
+	free(kb);
+	return found;
+}
+
 /* ---- suggestions ---- */
 
 struct cand {

@@ -66,6 +66,13 @@ const struct refs_ministry	*refs_ministry(const struct refs *r, const char *name
 /* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
 const struct refs_indicator	*refs_indicator(const struct refs *r, const char *key);
 /*
+ * A looser match, for a warning rather than an error: `key` equal to an
+ * indicator's id or text after NFKC and case folding, or its text followed
+ * by its source in parentheses as printed in the matrix seed
+ * (`インシデント報告関連件数（JPCERT/CC …）`).  NULL when none.
+ */
+const struct refs_indicator	*refs_indicator_loose(const struct refs *r, const char *key);
+/*
  * "nearest: A (title), B (title), C (title)" for an unknown id: the plan
  * ids closest to `id` by edit distance, ties broken by how close their
  * title is to `hint` (may be NULL), then plan order.  New string.

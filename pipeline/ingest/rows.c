@@ -285,7 +285,15 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	if (ind[0] == '\0')
 		row_error(x, ROLE_INDICATOR, "%s is empty: name the indicator by its id or text%s",
 		    colname(x, ROLE_INDICATOR), NULL);
-	else if ((rec->indicator = refs_indicator(x->refs, ind)) == NULL) {
+	else if ((rec->indicator = refs_indicator(x->refs, ind)) != NULL)
+		;
+	else if ((rec->indicator = refs_indicator_loose(x->refs, ind)) != NULL) {
+		const struct refs_indicator *m = rec->indicator;
+
+		row_warning(x, ROLE_INDICATOR,
+		    "indicator '%s' differs from the matrix; read as '%s'", ind,
+		    m->id ? m->id : m->text);
+	} else {
 		char *sugg = refs_suggest_indicator(x->refs, ind);
 
 		row_error(x, ROLE_INDICATOR, "unknown indicator '%s'; %s", ind, sugg);
