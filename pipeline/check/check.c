@@ -15,9 +15,7 @@
 #include "xmlio.h"
 
 /* Element names whose @id is a plan node (docs/design.md "input/Y/plan.xml"). */
-static const char *const plan_nodes[] = {
-	"area", "field", "section", "group", "measure", NULL
-};
+static const char *const plan_nodes[] = {"area", "field", "section", "group", "measure", NULL};
 
 static int
 is(xmlNodePtr n, const char *name)
@@ -73,8 +71,8 @@ check_release(struct check *c)
 /* RELAX NG */
 
 struct schema_ctx {
-	struct check	*c;
-	const char	*path;		/* file named in the messages */
+	struct check *c;
+	const char *path; /* file named in the messages */
 };
 
 /* libxml2 names the element but not which one: add its identifying
@@ -83,7 +81,7 @@ struct schema_ctx {
 static void
 describe(void *node, char *buf, size_t size)
 {
-	static const char *const keys[] = { "id", "target", "ref", "at", "code", NULL };
+	static const char *const keys[] = {"id", "target", "ref", "at", "code", NULL};
 	xmlNodePtr n = node;
 	size_t i;
 
@@ -93,8 +91,7 @@ describe(void *node, char *buf, size_t size)
 		char *v = xmlio_attr(n, keys[i]);
 
 		if (v) {
-			snprintf(buf, size, " (<%s %s=\"%s\">)", (const char *)n->name,
-			    keys[i], v);
+			snprintf(buf, size, " (<%s %s=\"%s\">)", (const char *)n->name, keys[i], v);
 			xmlFree(v);
 			return;
 		}
@@ -121,7 +118,7 @@ schema_error(void *ctx, xmlErrorPtr err)
 	    strcmp(msg, "Expecting an element , got nothing") == 0) {
 		/* libxml2 leaves the name out: say which element is incomplete */
 		snprintf(msg, sizeof(msg), "<%s> lacks a required child element",
-		    (const char *)node->name);
+		         (const char *)node->name);
 		n = strlen(msg);
 	} else if (node && node->name && strstr(msg, (const char *)node->name)) {
 		describe(node, msg + n, sizeof(msg) - n);
@@ -135,7 +132,7 @@ check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path)
 	xmlRelaxNGParserCtxtPtr pctxt;
 	xmlRelaxNGValidCtxtPtr vctxt = NULL;
 	xmlRelaxNGPtr schema = NULL;
-	struct schema_ctx sc = { c, rng };
+	struct schema_ctx sc = {c, rng};
 	size_t before = c->d->errors;
 	int ret = -1, r;
 
@@ -145,7 +142,7 @@ check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path)
 		return diag_error(c->d, rng, 0, "cannot create a RELAX NG parser");
 	}
 	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error, &sc);
-	xmlSetStructuredErrorFunc(&sc, schema_error);	/* I/O errors too */
+	xmlSetStructuredErrorFunc(&sc, schema_error); /* I/O errors too */
 	schema = xmlRelaxNGParse(pctxt);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlRelaxNGFreeParserCtxt(pctxt);
@@ -193,8 +190,8 @@ registry_name(struct check *c, xmlHashTablePtr names, xmlNodePtr n, const char *
 	first = xmlHashLookup(names, (const xmlChar *)name);
 	if (first)
 		diag_error(c->d, c->registry_path, xmlGetLineNo(n),
-		    "name or alias '%s' is used twice (first at line %ld)", name,
-		    xmlGetLineNo(first));
+		           "name or alias '%s' is used twice (first at line %ld)", name,
+		           xmlGetLineNo(first));
 	else
 		xmlHashAddEntry(names, (const xmlChar *)name, n);
 }
@@ -221,8 +218,8 @@ registry_index(struct check *c)
 				first = xmlHashLookup(c->groups, (xmlChar *)code);
 			if (first)
 				diag_error(c->d, c->registry_path, xmlGetLineNo(n),
-				    "duplicate code '%s' (first at line %ld)", code,
-				    xmlGetLineNo(first));
+				           "duplicate code '%s' (first at line %ld)", code,
+				           xmlGetLineNo(first));
 			else
 				xmlHashAddEntry(table, (xmlChar *)code, n);
 		}
@@ -258,7 +255,8 @@ registry_members(struct check *c)
 			ref = xmlio_attr(k, "ref");
 			if (ref && xmlHashLookup(c->ministries, (xmlChar *)ref) == NULL)
 				diag_error(c->d, c->registry_path, xmlGetLineNo(k),
-				    "member '%s' is not a ministry code of the registry", ref);
+				           "member '%s' is not a ministry code of the registry",
+				           ref);
 			xmlFree(ref);
 		}
 	}
@@ -278,20 +276,19 @@ check_year(struct check *c, xmlDocPtr doc, const char *path)
 	year = xmlio_attr(root, "year");
 	if (year && strcmp(year, c->year) != 0)
 		diag_error(c->d, path, xmlGetLineNo(root),
-		    "year=\"%s\" but this is the input for %s", year, c->year);
+		           "year=\"%s\" but this is the input for %s", year, c->year);
 	xmlFree(year);
 }
 
 /* Adds `id` of node `n` to `table`; a second use is an error. */
 static void
-add_id(struct check *c, xmlHashTablePtr table, xmlNodePtr n, const char *id,
-    const char *path)
+add_id(struct check *c, xmlHashTablePtr table, xmlNodePtr n, const char *id, const char *path)
 {
 	xmlNodePtr first = xmlHashLookup(table, (const xmlChar *)id);
 
 	if (first)
-		diag_error(c->d, path, xmlGetLineNo(n),
-		    "duplicate id '%s' (first at line %ld)", id, xmlGetLineNo(first));
+		diag_error(c->d, path, xmlGetLineNo(n), "duplicate id '%s' (first at line %ld)", id,
+		           xmlGetLineNo(first));
 	else
 		xmlHashAddEntry(table, (const xmlChar *)id, n);
 }
@@ -300,8 +297,7 @@ add_id(struct check *c, xmlHashTablePtr table, xmlNodePtr n, const char *id,
  * then its number, G<n> (groups) or label.  `scope` is the id of the nearest
  * area, field or section (groups do not count for measures). */
 static void
-expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope,
-    const char *parent)
+expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope, const char *parent)
 {
 	struct strbuf want = STRBUF_INIT;
 	char *num = xmlio_attr(n, "num"), *label = xmlio_attr(n, "label");
@@ -324,8 +320,8 @@ expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope,
 	}
 	if (!ok)
 		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-		    "%s id '%s' does not match its place in the plan (expected '%s')",
-		    (const char *)n->name, id, want.buf);
+		           "%s id '%s' does not match its place in the plan (expected '%s')",
+		           (const char *)n->name, id, want.buf);
 	strbuf_release(&want);
 	xmlFree(num);
 	xmlFree(label);
@@ -334,7 +330,7 @@ expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope,
 /* First pass: every node id, relist position and footnote id. */
 static void
 plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *pid,
-    xmlHashTablePtr footnotes)
+             xmlHashTablePtr footnotes)
 {
 	xmlNodePtr n;
 
@@ -378,26 +374,22 @@ plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *
 }
 
 static void
-resolve(struct check *c, xmlNodePtr n, xmlHashTablePtr table, const char *attr,
-    const char *what)
+resolve(struct check *c, xmlNodePtr n, xmlHashTablePtr table, const char *attr, const char *what)
 {
 	char *ref = xmlio_attr(n, attr);
 
 	if (ref && xmlHashLookup(table, (xmlChar *)ref) == NULL)
-		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-		    "%s '%s' is not in %s", what, ref, c->registry_path);
+		diag_error(c->d, c->plan_path, xmlGetLineNo(n), "%s '%s' is not in %s", what, ref,
+		           c->registry_path);
 	xmlFree(ref);
 }
 
 /* Labels in the order printed plans use (inputs.md "Labels are katakana as
  * printed: ア イ ウ … ン"). */
 static const char *const kana[] = {
-	"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ",
-	"サ", "シ", "ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト",
-	"ナ", "ニ", "ヌ", "ネ", "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ",
-	"マ", "ミ", "ム", "メ", "モ", "ヤ", "ユ", "ヨ", "ラ", "リ",
-	"ル", "レ", "ロ", "ワ", "ヲ", "ン", NULL
-};
+    "ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ", "サ", "シ", "ス", "セ", "ソ", "タ",
+    "チ", "ツ", "テ", "ト", "ナ", "ニ", "ヌ", "ネ", "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ", "マ", "ミ",
+    "ム", "メ", "モ", "ヤ", "ユ", "ヨ", "ラ", "リ", "ル", "レ", "ロ", "ワ", "ヲ", "ン", NULL};
 
 static int
 kana_index(const char *label)
@@ -421,12 +413,12 @@ label_step(struct check *c, xmlNodePtr n, const char *scope, int complete, int *
 		/* a continuation beyond ン: no order known */
 	} else if (complete && k != *next) {
 		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-		    "%s: label %s out of sequence (expected %s)", scope, label,
-		    *next < 46 ? kana[*next] : "?");
+		           "%s: label %s out of sequence (expected %s)", scope, label,
+		           *next < 46 ? kana[*next] : "?");
 	} else if (!complete && k < *next) {
 		diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-		    "%s: label %s out of order (after %s)", scope, label,
-		    *next > 0 ? kana[*next - 1] : "-");
+		           "%s: label %s out of order (after %s)", scope, label,
+		           *next > 0 ? kana[*next - 1] : "-");
 	}
 	if (k >= 0)
 		*next = k + 1;
@@ -494,11 +486,11 @@ plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
 			target = ref ? xmlHashLookup(c->planids, (xmlChar *)ref) : NULL;
 			if (ref && target == NULL)
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-				    "再掲 reference '%s' is not a measure of the plan", ref);
+				           "再掲 reference '%s' is not a measure of the plan", ref);
 			else if (target && !is(target, "measure"))
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-				    "再掲 reference '%s' is a %s, not a measure", ref,
-				    (const char *)target->name);
+				           "再掲 reference '%s' is a %s, not a measure", ref,
+				           (const char *)target->name);
 			xmlFree(ref);
 		} else if (is(n, "ministry") && c->registry) {
 			resolve(c, n, c->ministries, "ref", "ministry");
@@ -509,7 +501,8 @@ plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
 			ref = xmlio_attr(n, "ref");
 			if (ref && xmlHashLookup(footnotes, (xmlChar *)ref) == NULL)
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
-				    "footnote mark '%s' has no <footnote id=\"%s\">", ref, ref);
+				           "footnote mark '%s' has no <footnote id=\"%s\">", ref,
+				           ref);
 			xmlFree(ref);
 		}
 		plan_refs(c, n, footnotes);
@@ -525,9 +518,8 @@ matrix_target(struct check *c, xmlNodePtr n, const char *attr)
 	char *ref = xmlio_attr(n, attr);
 
 	if (ref && c->plan && xmlHashLookup(c->planids, (xmlChar *)ref) == NULL)
-		diag_error(c->d, c->matrix_path, xmlGetLineNo(n),
-		    "%s %s '%s' is not a node of %s", (const char *)n->name, attr, ref,
-		    c->plan_path);
+		diag_error(c->d, c->matrix_path, xmlGetLineNo(n), "%s %s '%s' is not a node of %s",
+		           (const char *)n->name, attr, ref, c->plan_path);
 	xmlFree(ref);
 }
 
@@ -576,8 +568,8 @@ load_valid(struct check *c, const char *schemas, const char *name, const char *p
 }
 
 int
-check_inputs(struct check *c, const char *schemas, const char *registry,
-    const char *plan, const char *matrix)
+check_inputs(struct check *c, const char *schemas, const char *registry, const char *plan,
+             const char *matrix)
 {
 	size_t before = c->d->errors;
 
@@ -633,7 +625,7 @@ check_submissions(struct check *c, const char *path)
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || !is(root, "submissions")) {
 		diag_error(c->d, path, root ? xmlGetLineNo(root) : 0,
-		    "not an ingest output: the root element is not <submissions>");
+		           "not an ingest output: the root element is not <submissions>");
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -667,8 +659,8 @@ check_submissions(struct check *c, const char *path)
 		errno = 0;
 		v = strtoul(rows, &end, 10);
 		if (errno || *end)
-			diag_error(c->d, path, xmlGetLineNo(root),
-			    "rows=\"%s\" is not a count", rows);
+			diag_error(c->d, path, xmlGetLineNo(root), "rows=\"%s\" is not a count",
+			           rows);
 		else
 			counted = v;
 	}
@@ -688,7 +680,9 @@ check_errors(const struct check *c)
 void
 check_summary(const struct check *c, FILE *out)
 {
-	fprintf(out, "plan: %zu measures, matrix: %zu entries, submissions: %zu rows "
-	    "from %zu ministries, %zu errors, %zu warnings\n", c->measures, c->entries,
-	    c->rows, c->submitters, check_errors(c), c->d->warnings + c->sub_warnings);
+	fprintf(out,
+	        "plan: %zu measures, matrix: %zu entries, submissions: %zu rows "
+	        "from %zu ministries, %zu errors, %zu warnings\n",
+	        c->measures, c->entries, c->rows, c->submitters, check_errors(c),
+	        c->d->warnings + c->sub_warnings);
 }

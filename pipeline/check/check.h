@@ -18,27 +18,27 @@
 #include "diag.h"
 
 struct check {
-	struct diag	*d;		/* not owned */
-	const char	*year;		/* expected year attribute, or NULL */
-	xmlDocPtr	 registry, plan, matrix;	/* owned; NULL when unread */
-	const char	*registry_path, *plan_path, *matrix_path;
-	void		*ministries;	/* xmlHashTable: code -> node */
-	void		*groups;	/* xmlHashTable: code -> node */
-	void		*planids;	/* xmlHashTable: plan node id -> node */
-	size_t		 measures;	/* <measure> elements in the plan */
-	size_t		 entries;	/* <entry> elements in the matrix */
-	size_t		 rows;		/* submission rows (ingest's count) */
-	size_t		 submitters;	/* distinct ministries in submission rows */
-	size_t		 sub_errors;	/* <diag severity="error"> in submissions */
-	size_t		 sub_warnings;	/* <diag severity="warning"> in submissions */
-	int		 internal;	/* a schema or system failure: exit 3 */
+	struct diag *d;                   /* not owned */
+	const char *year;                 /* expected year attribute, or NULL */
+	xmlDocPtr registry, plan, matrix; /* owned; NULL when unread */
+	const char *registry_path, *plan_path, *matrix_path;
+	void *ministries;    /* xmlHashTable: code -> node */
+	void *groups;        /* xmlHashTable: code -> node */
+	void *planids;       /* xmlHashTable: plan node id -> node */
+	size_t measures;     /* <measure> elements in the plan */
+	size_t entries;      /* <entry> elements in the matrix */
+	size_t rows;         /* submission rows (ingest's count) */
+	size_t submitters;   /* distinct ministries in submission rows */
+	size_t sub_errors;   /* <diag severity="error"> in submissions */
+	size_t sub_warnings; /* <diag severity="warning"> in submissions */
+	int internal;        /* a schema or system failure: exit 3 */
 };
 
 /* Prepares `c` to report to `d`; `year` (may be NULL) is the fiscal year the
  * plan, matrix and submissions must declare.  Release with check_release(). */
-void	 check_init(struct check *c, struct diag *d, const char *year);
+void check_init(struct check *c, struct diag *d, const char *year);
 /* Frees the documents and tables; `c` may be initialised again. */
-void	 check_release(struct check *c);
+void check_release(struct check *c);
 
 /*
  * Validates `doc` (read from `path`) against the RELAX NG schema at `rng`.
@@ -46,7 +46,7 @@ void	 check_release(struct check *c);
  * line of the offending element.  A schema that cannot be read or compiled
  * is reported and sets c->internal.
  */
-int	 check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path);
+int check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *path);
 
 /*
  * Loads the registry, plan and matrix (common/xmlio: no network, no DTD,
@@ -54,8 +54,8 @@ int	 check_schema(struct check *c, const char *rng, xmlDocPtr doc, const char *p
  * then checks ids and references across them.  Returns 0 when no error was
  * reported, -1 otherwise.
  */
-int	 check_inputs(struct check *c, const char *schemas, const char *registry,
-	    const char *plan, const char *matrix);
+int check_inputs(struct check *c, const char *schemas, const char *registry, const char *plan,
+                 const char *matrix);
 
 /*
  * Reads the ingest output at `path` (docs/design.md "build/Y/submissions.xml")
@@ -64,16 +64,16 @@ int	 check_inputs(struct check *c, const char *schemas, const char *registry,
  * not an error (ingest may not have run).  Returns 0, or -1 when the file
  * exists but cannot be read.
  */
-int	 check_submissions(struct check *c, const char *path);
+int check_submissions(struct check *c, const char *path);
 
 /*
  * Writes the summary line (issue 2):
  * `plan: N measures, matrix: M entries, submissions: K rows from J ministries,
  * E errors, W warnings`, with E and W including the submissions' own.
  */
-void	 check_summary(const struct check *c, FILE *out);
+void check_summary(const struct check *c, FILE *out);
 
 /* Total errors: those reported to the diag plus the submissions' own. */
-size_t	 check_errors(const struct check *c);
+size_t check_errors(const struct check *c);
 
 #endif

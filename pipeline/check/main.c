@@ -59,7 +59,7 @@ main(int argc, char **argv)
 			slot = &submissions;
 		if (slot == NULL || i + 1 >= argc) {
 			fprintf(stderr, "check: %s '%s'\n",
-			    slot ? "missing value for" : "unknown argument", argv[i]);
+			        slot ? "missing value for" : "unknown argument", argv[i]);
 			return usage(stderr, 2);
 		}
 		*slot = argv[++i];

@@ -49,7 +49,8 @@ static const char registry[] =
     "  <ministry code=\"cas\" name=\"内閣官房\"><alias>NISC</alias></ministry>\n"
     "  <ministry code=\"mic\" name=\"総務省\"/>\n"
     "  <group code=\"all\" name=\"全府省庁\" expect=\"all\"/>\n"
-    "  <group code=\"ci\" name=\"重要インフラ所管省庁\" expect=\"members\"><member ref=\"mic\"/></group>\n"
+    "  <group code=\"ci\" name=\"重要インフラ所管省庁\" expect=\"members\"><member "
+    "ref=\"mic\"/></group>\n"
     "</registry>\n";
 
 static const char plan_ok[] =
@@ -57,7 +58,8 @@ static const char plan_ok[] =
     "  <area id=\"1\" num=\"1\">\n"
     "    <field id=\"1-1\" num=\"1\">\n"
     "      <group id=\"1-1-G1\">\n"
-    "        <measure id=\"1-1-ア\" label=\"ア\" from=\"1-1-ア\"><resp><ministry ref=\"cas\"/><group ref=\"ci\"/></resp></measure>\n"
+    "        <measure id=\"1-1-ア\" label=\"ア\" from=\"1-1-ア\"><resp><ministry "
+    "ref=\"cas\"/><group ref=\"ci\"/></resp></measure>\n"
     "        <measure id=\"1-1-ウ\" label=\"ウ\"/>\n"
     "      </group>\n"
     "      <relist at=\"1-1-エ\" label=\"エ\" ref=\"1-1-ア\"/>\n"
@@ -88,10 +90,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	static const char *const names[] = {
-		"registry.rng", "plan.rng", "matrix.rng", "registry.xml", "plan.xml",
-		"matrix.xml", "sub.xml", NULL
-	};
+	static const char *const names[] = {"registry.rng", "plan.rng", "matrix.rng",
+	                                    "registry.xml", "plan.xml", "matrix.xml",
+	                                    "sub.xml",      NULL};
 	char path[256];
 	size_t i;
 
@@ -105,8 +106,8 @@ teardown(void **state)
 
 /* Runs check_inputs on the three texts; the diag is left in `d`. */
 static int
-run(struct diag *d, struct check *c, const char *year, const char *reg,
-    const char *plan, const char *matrix)
+run(struct diag *d, struct check *c, const char *year, const char *reg, const char *plan,
+    const char *matrix)
 {
 	const char *r = put(1, "registry.xml", reg);
 	const char *p = put(2, "plan.xml", plan);
@@ -151,43 +152,44 @@ edit(struct strbuf *out, const char *text, const char *from, const char *to)
 }
 
 static const struct {
-	const char	*name;
-	int		 which;		/* 0 registry, 1 plan, 2 matrix */
-	const char	*from, *to;
-	long		 line;
-	const char	*message;	/* of the first error */
-	size_t		 errors;
+	const char *name;
+	int which; /* 0 registry, 1 plan, 2 matrix */
+	const char *from, *to;
+	long line;
+	const char *message; /* of the first error */
+	size_t errors;
 } faults[] = {
-	{ "duplicate measure id", 1, "id=\"1-1-ウ\" label=\"ウ\"", "id=\"1-1-ア\" label=\"ウ\"", 6,
-	  "duplicate id '1-1-ア' (first at line 5)", 2 },	/* and its label ウ */
-	{ "id off its place", 1, "<measure id=\"4-ア\"", "<measure id=\"4-1-ア\"", 11,
-	  "measure id '4-1-ア' does not match its place in the plan (expected '4-ア')", 1 },
-	{ "relist to nothing", 1, "ref=\"1-1-ア\"/>", "ref=\"1-1-オ\"/>", 8,
-	  "再掲 reference '1-1-オ' is not a measure of the plan", 1 },
-	{ "relist to a group", 1, "ref=\"1-1-ア\"/>", "ref=\"1-1-G1\"/>", 8,
-	  "再掲 reference '1-1-G1' is a group, not a measure", 1 },
-	{ "unknown ministry", 1, "<ministry ref=\"cas\"/>", "<ministry ref=\"nisc\"/>", 5,
-	  "ministry 'nisc' is not in ", 1 },
-	{ "group as ministry", 1, "<ministry ref=\"cas\"/>", "<ministry ref=\"ci\"/>", 5,
-	  "ministry 'ci' is not in ", 1 },
-	{ "labels out of order", 1, "<relist at=\"1-1-エ\" label=\"エ\"", "<relist at=\"1-1-イ\" label=\"イ\"", 8,
-	  "1-1: label イ out of order (after ウ)", 2 },	/* and entry 1-1-エ dangles */
-	{ "plan of another year", 1, "<plan year=\"2014\">", "<plan year=\"2013\">", 1,
-	  "year=\"2013\" but this is the input for 2014", 1 },
-	{ "entry to nothing", 2, "<entry target=\"1-1-G1\"/>", "<entry target=\"1-1-G2\"/>", 5,
-	  "entry target '1-1-G2' is not a node of ", 1 },
-	{ "domain to nothing", 2, "<domain ref=\"1-1\"/>", "<domain ref=\"1-2\"/>", 2,
-	  "domain ref '1-2' is not a node of ", 1 },
-	{ "text to nothing", 2, "<text target=\"1-1\">", "<text target=\"2\">", 3,
-	  "text target '2' is not a node of ", 1 },
-	{ "duplicate indicator id", 2, "id=\"b\"", "id=\"a\"", 4,
-	  "duplicate id 'a' (first at line 4)", 1 },
-	{ "member not a ministry", 0, "<member ref=\"mic\"/>", "<member ref=\"all\"/>", 5,
-	  "member 'all' is not a ministry code of the registry", 1 },
-	{ "alias used twice", 0, "name=\"総務省\"/>", "name=\"総務省\"><alias>NISC</alias></ministry>", 3,
-	  "name or alias 'NISC' is used twice (first at line 2)", 1 },
-	{ "code used twice", 0, "<group code=\"all\"", "<group code=\"mic\"", 4,
-	  "duplicate code 'mic' (first at line 3)", 1 },
+    {"duplicate measure id", 1, "id=\"1-1-ウ\" label=\"ウ\"", "id=\"1-1-ア\" label=\"ウ\"", 6,
+     "duplicate id '1-1-ア' (first at line 5)", 2}, /* and its label ウ */
+    {"id off its place", 1, "<measure id=\"4-ア\"", "<measure id=\"4-1-ア\"", 11,
+     "measure id '4-1-ア' does not match its place in the plan (expected '4-ア')", 1},
+    {"relist to nothing", 1, "ref=\"1-1-ア\"/>", "ref=\"1-1-オ\"/>", 8,
+     "再掲 reference '1-1-オ' is not a measure of the plan", 1},
+    {"relist to a group", 1, "ref=\"1-1-ア\"/>", "ref=\"1-1-G1\"/>", 8,
+     "再掲 reference '1-1-G1' is a group, not a measure", 1},
+    {"unknown ministry", 1, "<ministry ref=\"cas\"/>", "<ministry ref=\"nisc\"/>", 5,
+     "ministry 'nisc' is not in ", 1},
+    {"group as ministry", 1, "<ministry ref=\"cas\"/>", "<ministry ref=\"ci\"/>", 5,
+     "ministry 'ci' is not in ", 1},
+    {"labels out of order", 1, "<relist at=\"1-1-エ\" label=\"エ\"",
+     "<relist at=\"1-1-イ\" label=\"イ\"", 8, "1-1: label イ out of order (after ウ)",
+     2}, /* and entry 1-1-エ dangles */
+    {"plan of another year", 1, "<plan year=\"2014\">", "<plan year=\"2013\">", 1,
+     "year=\"2013\" but this is the input for 2014", 1},
+    {"entry to nothing", 2, "<entry target=\"1-1-G1\"/>", "<entry target=\"1-1-G2\"/>", 5,
+     "entry target '1-1-G2' is not a node of ", 1},
+    {"domain to nothing", 2, "<domain ref=\"1-1\"/>", "<domain ref=\"1-2\"/>", 2,
+     "domain ref '1-2' is not a node of ", 1},
+    {"text to nothing", 2, "<text target=\"1-1\">", "<text target=\"2\">", 3,
+     "text target '2' is not a node of ", 1},
+    {"duplicate indicator id", 2, "id=\"b\"", "id=\"a\"", 4, "duplicate id 'a' (first at line 4)",
+     1},
+    {"member not a ministry", 0, "<member ref=\"mic\"/>", "<member ref=\"all\"/>", 5,
+     "member 'all' is not a ministry code of the registry", 1},
+    {"alias used twice", 0, "name=\"総務省\"/>", "name=\"総務省\"><alias>NISC</alias></ministry>",
+     3, "name or alias 'NISC' is used twice (first at line 2)", 1},
+    {"code used twice", 0, "<group code=\"all\"", "<group code=\"mic\"", 4,
+     "duplicate code 'mic' (first at line 3)", 1},
 };
 
 static void
@@ -197,7 +199,7 @@ test_faults(void **state)
 	size_t i;
 
 	for (i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
-		const char *texts[3] = { registry, plan_ok, matrix_ok };
+		const char *texts[3] = {registry, plan_ok, matrix_ok};
 		struct diag d;
 		struct check c;
 
@@ -208,8 +210,9 @@ test_faults(void **state)
 		assert_int_equal(d.errors, faults[i].errors);
 		assert_int_equal(d.v[0].line, faults[i].line);
 		assert_non_null(strstr(d.v[0].message, faults[i].message));
-		assert_non_null(strstr(d.v[0].file, faults[i].which == 0 ? "registry.xml" :
-		    faults[i].which == 1 ? "plan.xml" : "matrix.xml"));
+		assert_non_null(strstr(d.v[0].file, faults[i].which == 0   ? "registry.xml"
+		                                    : faults[i].which == 1 ? "plan.xml"
+		                                                           : "matrix.xml"));
 		finish(&d, &c);
 	}
 	strbuf_release(&sb);
@@ -238,7 +241,8 @@ test_submissions(void **state)
 {
 	struct diag d;
 	struct check c;
-	const char *sub = put(4, "sub.xml",
+	const char *sub = put(
+	    4, "sub.xml",
 	    "<submissions year=\"2014\" rows=\"7\">\n"
 	    "  <progress ministry=\"mic\"/><progress ministry=\"mic\"/>\n"
 	    "  <progress ministry=\"cas\"/><indicator ref=\"a\" ministry=\"meti\"/>\n"
@@ -263,7 +267,7 @@ test_submissions(void **state)
 	assert_non_null(fgets(buf, sizeof(buf), fp));
 	fclose(fp);
 	assert_string_equal(buf, "plan: 0 measures, matrix: 0 entries, submissions: 7 rows "
-	    "from 3 ministries, 1 errors, 2 warnings\n");
+	                         "from 3 ministries, 1 errors, 2 warnings\n");
 	finish(&d, &c);
 }
 
@@ -273,8 +277,8 @@ test_submissions_without_rows_attribute(void **state)
 	struct diag d;
 	struct check c;
 	const char *sub = put(4, "sub.xml",
-	    "<submissions year=\"2014\"><progress ministry=\"cas\"/>"
-	    "<indicator ref=\"a\" ministry=\"cas\"/></submissions>\n");
+	                      "<submissions year=\"2014\"><progress ministry=\"cas\"/>"
+	                      "<indicator ref=\"a\" ministry=\"cas\"/></submissions>\n");
 
 	diag_init(&d, NULL);
 	check_init(&c, &d, "2014");
@@ -312,7 +316,7 @@ test_submissions_wrong_root(void **state)
 	assert_int_equal(check_submissions(&c, sub), -1);
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.v[0].message,
-	    "not an ingest output: the root element is not <submissions>");
+	                    "not an ingest output: the root element is not <submissions>");
 	finish(&d, &c);
 }
 
@@ -323,11 +327,11 @@ test_matrix_schema(void **state)
 	struct diag d;
 	struct check c;
 	const char *m = put(3, "matrix.xml",
-	    "<matrix year=\"2014\" title=\"t\" body=\"b\" date=\"2015-02-10\">\n"
-	    "  <entry target=\"1-1-1-ア\" title=\"x\">\n"
-	    "    <indicator id=\"Bad_Id\"><text>t</text></indicator>\n"
-	    "  </entry>\n"
-	    "</matrix>\n");
+	                    "<matrix year=\"2014\" title=\"t\" body=\"b\" date=\"2015-02-10\">\n"
+	                    "  <entry target=\"1-1-1-ア\" title=\"x\">\n"
+	                    "    <indicator id=\"Bad_Id\"><text>t</text></indicator>\n"
+	                    "  </entry>\n"
+	                    "</matrix>\n");
 	xmlDocPtr doc;
 
 	diag_init(&d, NULL);
@@ -338,7 +342,8 @@ test_matrix_schema(void **state)
 	assert_int_equal(c.internal, 0);
 	assert_true(d.errors >= 1);
 	assert_int_equal(d.v[0].line, 3);
-	assert_string_equal(d.v[0].message,
+	assert_string_equal(
+	    d.v[0].message,
 	    "Invalid attribute id for element indicator (<indicator id=\"Bad_Id\">)");
 	xmlFreeDoc(doc);
 	finish(&d, &c);
@@ -366,15 +371,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_valid_inputs),
-		cmocka_unit_test(test_faults),
-		cmocka_unit_test(test_complete_plan_labels),
-		cmocka_unit_test(test_submissions),
-		cmocka_unit_test(test_submissions_without_rows_attribute),
-		cmocka_unit_test(test_submissions_missing_file),
-		cmocka_unit_test(test_submissions_wrong_root),
-		cmocka_unit_test(test_matrix_schema),
-		cmocka_unit_test(test_missing_schema_is_internal),
+	    cmocka_unit_test(test_valid_inputs),
+	    cmocka_unit_test(test_faults),
+	    cmocka_unit_test(test_complete_plan_labels),
+	    cmocka_unit_test(test_submissions),
+	    cmocka_unit_test(test_submissions_without_rows_attribute),
+	    cmocka_unit_test(test_submissions_missing_file),
+	    cmocka_unit_test(test_submissions_wrong_root),
+	    cmocka_unit_test(test_matrix_schema),
+	    cmocka_unit_test(test_missing_schema_is_internal),
 	};
 	int ret;
 
