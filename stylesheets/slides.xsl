@@ -22,7 +22,9 @@
   decorative rectangles.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
@@ -124,6 +126,31 @@
     <xsl:variable name="sum" select=".//summary/progress"/>
     <xsl:variable name="hl" select=".//measure/progress[@highlight = '1']"/>
     <xsl:variable name="heading" select="concat(@num, '　', @title)"/>
+    <!-- The right column (139 mm of frames) is shared between 評価 and
+         今年度の取組 in proportion to their text, each at least 40 mm. -->
+    <xsl:variable name="eval-rtf">
+      <xsl:call-template name="evaluation">
+        <xsl:with-param name="sum" select="$sum"/>
+        <xsl:with-param name="hl" select="$hl"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="next-rtf">
+      <xsl:call-template name="bullets">
+        <xsl:with-param name="sum" select="$sum"/>
+        <xsl:with-param name="hl" select="$hl"/>
+        <xsl:with-param name="part" select="'next'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="le" select="string-length($eval-rtf) + 30"/>
+    <xsl:variable name="ln" select="string-length($next-rtf) + 30 * count(exsl:node-set($next-rtf)//li)"/>
+    <xsl:variable name="eh-raw" select="round(139 * $le div ($le + $ln))"/>
+    <xsl:variable name="eh">
+      <xsl:choose>
+        <xsl:when test="$eh-raw &lt; 40">40</xsl:when>
+        <xsl:when test="$eh-raw &gt; 99">99</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$eh-raw"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <slide template="slide" outline="{concat(@num, ' ', @title)}" continued="（続き）">
       <xsl:call-template name="band"/>
       <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title"><xsl:value-of select="$heading"/></textbox>
@@ -135,20 +162,13 @@
           <xsl:with-param name="part" select="'results'"/>
         </xsl:call-template>
       </frame>
-      <frame x="172mm" y="33mm" w="156.67mm" h="62mm" style="panel-body" min-scale="0.6"
+      <frame x="172mm" y="33mm" w="156.67mm" h="{$eh}mm" style="panel-body" min-scale="0.6"
              border="{$navy}" title="評価">
-        <xsl:call-template name="evaluation">
-          <xsl:with-param name="sum" select="$sum"/>
-          <xsl:with-param name="hl" select="$hl"/>
-        </xsl:call-template>
+        <xsl:copy-of select="$eval-rtf"/>
       </frame>
-      <frame x="172mm" y="99mm" w="156.67mm" h="77mm" style="panel-body" min-scale="0.6"
-             border="{$navy}" title="今年度の取組">
-        <xsl:call-template name="bullets">
-          <xsl:with-param name="sum" select="$sum"/>
-          <xsl:with-param name="hl" select="$hl"/>
-          <xsl:with-param name="part" select="'next'"/>
-        </xsl:call-template>
+      <frame x="172mm" y="{33 + $eh + 4}mm" w="156.67mm" h="{139 - $eh}mm" style="panel-body"
+             min-scale="0.6" border="{$navy}" title="今年度の取組">
+        <xsl:copy-of select="$next-rtf"/>
       </frame>
     </slide>
   </xsl:template>
