@@ -225,6 +225,7 @@
     <xsl:apply-templates select="p" mode="text"/>
     <xsl:call-template name="node-extras"/>
     <xsl:apply-templates select="field|section|group|measure|relist"/>
+    <xsl:call-template name="node-tail"/>
   </xsl:template>
 
   <xsl:template match="field">
@@ -234,6 +235,7 @@
     <xsl:apply-templates select="p" mode="text"/>
     <xsl:call-template name="node-extras"/>
     <xsl:apply-templates select="section|group|measure|relist"/>
+    <xsl:call-template name="node-tail"/>
   </xsl:template>
 
   <xsl:template match="section">
@@ -243,12 +245,14 @@
     <xsl:apply-templates select="p" mode="text"/>
     <xsl:call-template name="node-extras"/>
     <xsl:apply-templates select="group|measure|relist"/>
+    <xsl:call-template name="node-tail"/>
   </xsl:template>
 
   <xsl:template match="group">
     <p style="group-head"><anchor id="{@id}"/>【<xsl:value-of select="@title"/>】</p>
     <xsl:call-template name="node-extras"/>
     <xsl:apply-templates select="measure|relist"/>
+    <xsl:call-template name="node-tail"/>
   </xsl:template>
 
   <!-- Summary rows, matrix text and entries aimed at an area, field, section or group. -->
@@ -267,8 +271,24 @@
         <xsl:with-param name="lead" select="'概要：'"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Matrix entries aimed at an area, field, section or group (the FY2013
+       matrix targets fields) close the node, after its measures. -->
+  <xsl:template name="node-tail">
     <xsl:if test="entry">
-      <xsl:call-template name="conditions"/>
+      <xsl:call-template name="conditions">
+        <xsl:with-param name="head">
+          <xsl:value-of select="'評価に当たり考慮すべき状況（'"/>
+          <xsl:choose>
+            <xsl:when test="self::field"><xsl:value-of select="concat(@mark, ' ', @title)"/></xsl:when>
+            <xsl:when test="self::section"><xsl:value-of select="concat(@num, ') ', @title)"/></xsl:when>
+            <xsl:when test="self::area"><xsl:value-of select="concat(@num, ' ', @title)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat('【', @title, '】')"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>）</xsl:text>
+        </xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -430,7 +450,8 @@
 
   <!-- 評価に当たり考慮すべき状況: each indicator, its figures as a table, a chart from 2 years. -->
   <xsl:template name="conditions">
-    <p style="subhead">評価に当たり考慮すべき状況</p>
+    <xsl:param name="head" select="'評価に当たり考慮すべき状況'"/>
+    <p style="subhead"><xsl:value-of select="$head"/></p>
     <xsl:for-each select="entry">
       <xsl:if test="count(../entry) &gt; 1 and @title != ''">
         <p style="plain"><b><xsl:value-of select="concat('〔', @title, '〕')"/></b></p>
