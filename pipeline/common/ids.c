@@ -105,7 +105,7 @@ char *
 ids_normalize(const char *written)
 {
 	struct strbuf part[IDS_MAXPARTS];
-	enum part_kind kind[IDS_MAXPARTS];
+	enum part_kind kind[IDS_MAXPARTS] = { PART_NUM };
 	struct strbuf out = STRBUF_INIT;
 	char *nfc = utf8_nfc(written);
 	const char *p = nfc;
