@@ -162,10 +162,17 @@ draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *p
 		}
 	}
 	cr = cairo_create(s);
+	/* A structure root: cairo 1.16 writes the struct elements of link
+	 * annotations only inside a structure tree (else dangling refs). */
+	cairo_tag_begin(cr, "Document", NULL);
 	for (p = 0; p < ld->npages; p++) {
 		const struct layout_page *pg = &ld->pages[p];
 
-		cairo_pdf_surface_set_size(s, pg->width, pg->height);
+		/* only on a change of size: cairo 1.16 writes dangling struct
+		 * element references when set_size precedes a page's links */
+		if (p > 0 && (pg->width != ld->pages[p - 1].width ||
+		    pg->height != ld->pages[p - 1].height))
+			cairo_pdf_surface_set_size(s, pg->width, pg->height);
 		for (k = 0; k < pg->n; k++)
 			draw_box(cr, &pg->box[k]);
 		cairo_show_page(cr);
@@ -186,6 +193,7 @@ draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *p
 		    lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		strbuf_release(&sb);
 	}
+	cairo_tag_end(cr, "Document");
 	cairo_destroy(cr);
 	cr = NULL;
 	cairo_surface_finish(s);

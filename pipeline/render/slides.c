@@ -1,6 +1,476 @@
+/*
+ * slides: <slide> fixed pages of positioned items (docs/design.md "Page
+ * description", outputs.md "Summary slides").  A frame's content is cut
+ * into units (a paragraph, one bullet, a table, a chart) and fitted with
+ * place(): set at the style's size, shrunk in 5% steps down to the frame's
+ * min-scale (never below 0.6); what still does not fit continues on a
+ * repeat of the slide whose title gains the `continued` text (（続き）).
+ * Nothing is drawn outside a frame; a bullet is never split from its
+ * marker (a unit is split between lines only when it alone is taller than
+ * the frame at the smallest scale).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "layout_int.h"
+#include "strbuf.h"
+#include "xmem.h"
+
+#define SHRINK_STEP	0.05
+#define MAX_REPEATS	60
+
+struct unit {
+	const struct model_node	*node;
+	const struct model_node	*list;		/* for <li>: its <list> */
+};
+
+struct frame_state {
+	const struct model_node	*node;
+	struct unit		*u;
+	size_t			 n;
+	size_t			 next;		/* first unit not yet placed */
+	size_t			 skip;		/* items of unit `next` already placed */
+	double			 x, y, w, h;	/* content rect */
+};
+
+static const double slide_w = 960, slide_h = 540;
+
+static double
+len_attr(const struct model_node *n, const char *name, double ref, double def)
+{
+	const char *s = model_attr(n, name);
+	double v;
+
+	if (s && model_length(s, 10.5, ref, &v) == 0)
+		return v;
+	return def;
+}
+
+static void
+collect_units(const struct model_node *frame, struct frame_state *fs)
+{
+	const struct model_node *k, *li;
+
+	for (k = frame->first; k; k = k->next) {
+		if (k->kind == M_TEXT)
+			continue;
+		if (k->kind == M_LIST) {
+			for (li = k->first; li; li = li->next) {
+				if (li->kind != M_LI)
+					continue;
+				fs->u = xreallocarray(fs->u, fs->n + 1, sizeof(*fs->u));
+				fs->u[fs->n].node = li;
+				fs->u[fs->n++].list = k;
+			}
+			continue;
+		}
+		fs->u = xreallocarray(fs->u, fs->n + 1, sizeof(*fs->u));
+		fs->u[fs->n].node = k;
+		fs->u[fs->n++].list = NULL;
+	}
+}
+
+/* Lays out one unit at the current scale into `vl` (x = 0). */
+static void
+unit_items(struct lctx *c, const struct model_node *frame, const struct unit *u, double width,
+    struct vlist *vl)
+{
+	const char *sn = model_attr(frame, "style");
+
+	if (u->list)
+		li_items(c, u->node, u->list, list_label_width(c, u->list, width), 0, width, vl);
+	else
+		block_items(c, u->node, sn ? sn : "panel-body", 0, width, vl);
+}
+
+static double
+items_height(const struct vlist *vl, size_t from)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = from; i < vl->n; i++)
+		h += (i > from ? vl->v[i - 1].after + vl->v[i].before : 0) + vl->v[i].h;
+	return h;
+}
+
+/*
+ * place(): how many of the units [first, n) fit into the content rect at
+ * `scale`; the heights are measured by laying the units out.
+ */
+static enum layout_fit
+place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
+{
+	double *h, gap;
+	size_t i, cnt = fs->n - fs->next;
+	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
+	    model_attr(fs->node, "style") : "panel-body");
+
+	c->scale = scale;
+	gap = st->size * scale * 0.35;
+	h = xcalloc(cnt ? cnt : 1, sizeof(*h));
+	for (i = 0; i < cnt; i++) {
+		struct vlist vl = { NULL, 0, 0 };
+
+		unit_items(c, fs->node, &fs->u[fs->next + i], fs->w, &vl);
+		h[i] = items_height(&vl, i == 0 ? fs->skip : 0);
+		vlist_release(&vl);
+		if (i > 0 && layout_fit_count(h, i + 1, gap, fs->h) <= i)
+			break;	/* no need to measure further */
+	}
+	*fitted = layout_fit_count(h, i < cnt ? i + 1 : cnt, gap, fs->h);
+	free(h);
+	return *fitted == cnt ? LAYOUT_FITTED : LAYOUT_MORE;
+}
+
+static void
+put_items(struct layout_page *pg, const struct vlist *vl, size_t from, size_t to, double x,
+    double *y)
+{
+	size_t i, k;
+
+	for (i = from; i < to; i++) {
+		const struct vitem *it = &vl->v[i];
+
+		if (i > from)
+			*y += vl->v[i - 1].after + it->before;
+		for (k = 0; k < it->n; k++) {
+			struct layout_box b = it->box[k];
+
+			b.x += x;
+			b.y += *y;
+			b.name = b.name ? xstrdup(b.name) : NULL;
+			page_add(pg, &b);
+		}
+		*y += it->h;
+	}
+}
+
+/* Fits and places the rest of a frame's units on `pg`. */
+static void
+frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
+{
+	const char *ms = model_attr(fs->node, "min-scale");
+	double min = ms ? strtod(ms, NULL) : 0.6, scale = 1, gap, y = fs->y;
+	size_t fitted = 0, i;
+	enum layout_fit r;
+	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
+	    model_attr(fs->node, "style") : "panel-body");
+
+	if (!(min >= 0.6))	/* outputs.md: never below 60% of the design size */
+		min = 0.6;
+	if (min > 1)
+		min = 1;
+	if (fs->next >= fs->n)
+		return;
+	/* a unit split between lines continues at the scale it was split at */
+	if (fs->skip > 0)
+		scale = min;
+	for (;;) {
+		double nx;
+
+		r = place(c, fs, scale, &fitted);
+		if (r == LAYOUT_FITTED)
+			break;
+		nx = layout_next_scale(scale, SHRINK_STEP, min);
+		if (nx == 0 || fs->skip > 0)
+			break;
+		scale = nx;
+	}
+	c->scale = scale;
+	gap = st->size * scale * 0.35;
+	for (i = 0; i < fitted; i++) {
+		struct vlist vl = { NULL, 0, 0 };
+
+		if (i > 0)
+			y += gap;
+		unit_items(c, fs->node, &fs->u[fs->next], fs->w, &vl);
+		put_items(pg, &vl, i == 0 ? fs->skip : 0, vl.n, fs->x, &y);
+		vlist_release(&vl);
+		fs->next++;
+		fs->skip = 0;
+	}
+	if (fitted == 0 && fs->next < fs->n) {
+		/* one unit taller than the frame: its lines that fit, the rest next time */
+		struct vlist vl = { NULL, 0, 0 };
+		size_t j = fs->skip, from = fs->skip;
+		double yy = 0;
+
+		unit_items(c, fs->node, &fs->u[fs->next], fs->w, &vl);
+		for (; j < vl.n; j++) {
+			double add = (j > from ? vl.v[j - 1].after + vl.v[j].before : 0) + vl.v[j].h;
+
+			if (yy + add > fs->h + 1e-6)
+				break;
+			yy += add;
+		}
+		if (j == from)
+			j = from + 1;	/* a line taller than the frame: placed anyway, never lost */
+		put_items(pg, &vl, from, j, fs->x, &y);
+		if (j >= vl.n) {
+			fs->next++;
+			fs->skip = 0;
+		} else
+			fs->skip = j;
+		vlist_release(&vl);
+	}
+	c->scale = 1;
+}
+
+static void
+textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg,
+    const char *suffix)
+{
+	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
+	double w = len_attr(n, "w", pg->width, pg->width - x), h = len_attr(n, "h", pg->height, 0);
+	const char *sn = model_attr(n, "style");
+	const struct model_style *st = model_style(c->doc, sn ? sn : "panel-body");
+	struct vlist vl = { NULL, 0, 0 };
+	double scale = 1, th, yy;
+
+	for (;;) {
+		c->scale = scale;
+		para_items(c, n, st, 0, 0, w, &vl);
+		if (suffix && *suffix) {
+			/* the continued slide's title: the text plus （続き） */
+			struct model_node tmp, txt;
+
+			vlist_release(&vl);
+			memset(&tmp, 0, sizeof(tmp));
+			memset(&txt, 0, sizeof(txt));
+			txt.kind = M_TEXT;
+			{
+				char *plain = inline_plain(n);
+				struct strbuf sb;
+
+				strbuf_init(&sb, 64, 1 << 16);
+				strbuf_addstr(&sb, plain);
+				strbuf_addstr(&sb, suffix);
+				txt.text = strbuf_detach(&sb);
+				free(plain);
+			}
+			tmp.kind = M_P;
+			tmp.first = tmp.last = &txt;
+			para_items(c, &tmp, st, 0, 0, w, &vl);
+			free(txt.text);
+		}
+		th = items_height(&vl, 0);
+		if (h <= 0 || th <= h + 0.5)
+			break;
+		scale = layout_next_scale(scale, SHRINK_STEP, 0.6);
+		if (scale == 0)
+			break;
+		vlist_release(&vl);
+	}
+	yy = y + (h > th ? (h - th) / 2 : 0);	/* centred vertically in its box */
+	put_items(pg, &vl, 0, vl.n, x, &yy);
+	vlist_release(&vl);
+	c->scale = 1;
+}
+
+static void
+rect_place(const struct model_node *n, struct layout_page *pg)
+{
+	struct layout_box b;
+	const char *fill = model_attr(n, "fill"), *stroke = model_attr(n, "border");
+
+	memset(&b, 0, sizeof(b));
+	b.kind = BOX_RECT;
+	b.x = len_attr(n, "x", pg->width, 0);
+	b.y = len_attr(n, "y", pg->height, 0);
+	b.w = len_attr(n, "w", pg->width, 0);
+	b.h = len_attr(n, "h", pg->height, 0);
+	b.filled = fill && model_color(fill, b.fill) == 0;
+	b.stroked = stroke && model_color(stroke, b.color) == 0;
+	b.lw = 1;
+	page_add(pg, &b);
+}
+
+/* The frame's border and title band; sets the content rect. */
+static void
+frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
+{
+	const struct model_node *n = fs->node;
+	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
+	double w = len_attr(n, "w", pg->width, pg->width - x);
+	double h = len_attr(n, "h", pg->height, pg->height - y);
+	const char *border = model_attr(n, "border"), *title = model_attr(n, "title");
+	double pad = 3 * 72 / 25.4, top = y;
+	struct layout_box b;
+
+	memset(&b, 0, sizeof(b));
+	b.kind = BOX_RECT;
+	b.x = x;
+	b.y = y;
+	b.w = w;
+	b.h = h;
+	b.stroked = 1;
+	b.lw = 1;
+	if (border == NULL || model_color(border, b.color) < 0)
+		b.color[0] = b.color[1] = b.color[2] = 0.3;
+	page_add(pg, &b);
+	if (title && *title) {
+		const struct model_style *hs = model_style(c->doc, "panel-head");
+		double bh = hs->size * 1.9;
+		struct jl_para *p;
+
+		b.kind = BOX_RECT;
+		b.h = bh;
+		b.filled = 1;
+		memcpy(b.fill, b.color, sizeof(b.fill));
+		page_add(pg, &b);
+		p = text_para(c, title, hs, hs->size, hs->bold, w - 2 * pad, JL_LEFT);
+		memset(&b, 0, sizeof(b));
+		b.kind = BOX_TEXT;
+		b.para = p;
+		b.x = x + pad;
+		b.y = y + bh / 2 + hs->size * 0.36;
+		memcpy(b.color, hs->color, sizeof(b.color));
+		page_add(pg, &b);
+		top = y + bh;
+	}
+	fs->x = x + pad;
+	fs->y = top + pad;
+	fs->w = w - 2 * pad;
+	fs->h = y + h - pad - fs->y;
+}
+
+static void
+item_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
+{
+	struct vlist vl = { NULL, 0, 0 };
+	double x = len_attr(n, "x", pg->width, 10 * 72 / 25.4);
+	double y = len_attr(n, "y", pg->height, 0);
+	double w = len_attr(n, "w", pg->width, pg->width - 2 * x);
+	double h = len_attr(n, "h", pg->height, 0);
+
+	if (n->kind == M_CHART)
+		chart_items(c, n, 0, w, h > 0 ? h : pg->height / 3, &vl);
+	else
+		table_items(c, n, 0, w, &vl);
+	if (vl.n > 0)
+		vl.v[0].before = 0;
+	put_items(pg, &vl, 0, vl.n, x, &y);
+	vlist_release(&vl);
+}
+
 int
 slides_layout(struct lctx *c, const struct model_node *slide)
 {
-	return 0;
+	const char *tn = model_attr(slide, "template");
+	const struct model_template *t = model_template(c->doc, tn ? tn : "slide");
+	const char *outline = model_attr(slide, "outline");
+	const char *cont = model_attr(slide, "continued");
+	struct frame_state *fr = NULL;
+	size_t nfr = 0, i;
+	const struct model_node *k;
+	int rep, more = 1;
+
+	if (cont == NULL)
+		cont = "（続き）";
+	for (k = slide->first; k; k = k->next) {
+		if (k->kind != M_FRAME)
+			continue;
+		fr = xreallocarray(fr, nfr + 1, sizeof(*fr));
+		memset(&fr[nfr], 0, sizeof(fr[nfr]));
+		fr[nfr].node = k;
+		collect_units(k, &fr[nfr]);
+		nfr++;
+	}
+	c->frame = 1;
+	for (rep = 0; more && rep < MAX_REPEATS; rep++) {
+		struct layout_page *pg;
+		int pno;
+
+		c->out->pages = xreallocarray(c->out->pages, c->out->npages + 1, sizeof(*c->out->pages));
+		pg = &c->out->pages[c->out->npages++];
+		memset(pg, 0, sizeof(*pg));
+		pg->width = t ? t->width : slide_w;
+		pg->height = t ? t->height : slide_h;
+		pno = (int)c->out->npages;
+		if (outline && *outline) {
+			struct strbuf sb;
+			struct layout_outline *o;
+
+			strbuf_init(&sb, 64, 4096);
+			strbuf_addstr(&sb, outline);
+			if (rep > 0)
+				strbuf_addstr(&sb, cont);
+			c->out->outline = xreallocarray(c->out->outline, c->out->noutline + 1,
+			    sizeof(*c->out->outline));
+			o = &c->out->outline[c->out->noutline++];
+			o->title = strbuf_detach(&sb);
+			o->level = 1;
+			o->page = pno - 1;
+			o->y = 0;
+		}
+		i = 0;
+		for (k = slide->first; k; k = k->next) {
+			const char *role = model_attr(k, "role");
+
+			switch (k->kind) {
+			case M_RECT:
+				rect_place(k, pg);
+				break;
+			case M_TEXTBOX:
+				if (rep > 0 && !(role && strcmp(role, "title") == 0) && nfr == 0)
+					break;
+				textbox_place(c, k, pg, rep > 0 && role && strcmp(role, "title") == 0 ?
+				    cont : NULL);
+				break;
+			case M_FRAME:
+				frame_chrome(c, &fr[i], pg);
+				frame_fill(c, &fr[i], pg);
+				i++;
+				break;
+			case M_CHART:
+			case M_TABLE:
+				if (rep == 0)
+					item_place(c, k, pg);
+				break;
+			case M_ANCHOR: {
+				struct layout_box b;
+
+				memset(&b, 0, sizeof(b));
+				b.kind = BOX_DEST;
+				b.name = xstrdup(model_attr(k, "id") ? model_attr(k, "id") : "");
+				if (rep == 0)
+					page_add(pg, &b);
+				else
+					free(b.name);
+				break;
+			}
+			case M_TEXT:
+				break;
+			default:
+				diag_warning(c->d, c->doc->path, k->line,
+				    "<%s> is not a slide item (rect, textbox, frame, chart, table); ignored",
+				    model_kind_name(k->kind));
+				break;
+			}
+		}
+		if (t)
+			page_furniture(c, pg, t, pno, NULL);
+		else if (c->doc->draft) {
+			struct model_template def;
+
+			memset(&def, 0, sizeof(def));
+			def.width = pg->width;
+			def.height = pg->height;
+			page_furniture(c, pg, &def, pno, NULL);
+		}
+		more = 0;
+		for (i = 0; i < nfr; i++)
+			if (fr[i].next < fr[i].n)
+				more = 1;
+	}
+	if (more)
+		diag_error(c->d, c->doc->path, slide->line,
+		    "slide content does not fit in %d continuation slides", MAX_REPEATS);
+	c->frame = 0;
+	for (i = 0; i < nfr; i++)
+		free(fr[i].u);
+	free(fr);
+	return more ? -1 : 0;
 }

@@ -91,6 +91,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 		const struct model_style *st = is_head ? head : body;
 		struct vlist cells[MAXCOLS];
 		double cx0[MAXCOLS], cx1[MAXCOLS], rowh = 0;
+		const struct model_node *tdn[MAXCOLS];
 		size_t nc = 0, col = 0, k, q;
 		struct vitem *it;
 
@@ -108,6 +109,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 				span = 1;
 			if (col + (size_t)span > ncols)
 				span = (long)(ncols - col);
+			tdn[nc] = td;
 			cx0[nc] = colx[col];
 			cx1[nc] = colx[col + (size_t)span];
 			col += (size_t)span;
@@ -144,6 +146,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 		it->nboxid = c->nbox;
 		for (k = 0; k < nc; k++) {
 			struct layout_box *b = vitem_box(it, BOX_RECT);
+			const char *fill = model_attr(tdn[k], "fill");
 
 			b->x = cx0[k];
 			b->y = 0;
@@ -157,6 +160,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 				b->fill[1] = 0.89;
 				b->fill[2] = 0.93;
 			}
+			if (fill && model_color(fill, b->fill) == 0)
+				b->filled = 1;	/* extension: a cell's own background */
 		}
 		for (k = 0; k < nc; k++) {
 			double y = pady;
