@@ -14,7 +14,8 @@
   area title and three frames 昨年度の実績 (bullets), 評価 (paragraphs),
   今年度の取組 (bullets), filled from the area's summary rows (area, field,
   section, group ids) first, then from its highlighted (重点) measure rows,
-  each of those credited （総務省）; frames shrink to min-scale 0.6 and
+  each of those credited （総務省） (評価: summary paragraphs, then the
+  重点 rows' own evaluations, credited); frames shrink to min-scale 0.6 and
   overflow to slides titled （続き） (the renderer does both).  Then the
   key indicators as charts, four per slide, and the submission status as
   a ministry × area grid (td fill: green all received, red some missing).
@@ -141,13 +142,15 @@
         <xsl:with-param name="part" select="'next'"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="le" select="string-length($eval-rtf) + 30"/>
-    <xsl:variable name="ln" select="string-length($next-rtf) + 30 * count(exsl:node-set($next-rtf)//li)"/>
-    <xsl:variable name="eh-raw" select="round(139 * $le div ($le + $ln))"/>
+    <!-- Estimated text area: characters plus a line's worth (36) per
+         paragraph or bullet; each frame also has a 12 mm title bar. -->
+    <xsl:variable name="le" select="string-length($eval-rtf) + 36 * count(exsl:node-set($eval-rtf)/p)"/>
+    <xsl:variable name="ln" select="string-length($next-rtf) + 36 * count(exsl:node-set($next-rtf)//li | exsl:node-set($next-rtf)/p)"/>
+    <xsl:variable name="eh-raw" select="round(12 + 115 * $le div ($le + $ln))"/>
     <xsl:variable name="eh">
       <xsl:choose>
-        <xsl:when test="$eh-raw &lt; 40">40</xsl:when>
-        <xsl:when test="$eh-raw &gt; 99">99</xsl:when>
+        <xsl:when test="$eh-raw &lt; 45">45</xsl:when>
+        <xsl:when test="$eh-raw &gt; 94">94</xsl:when>
         <xsl:otherwise><xsl:value-of select="$eh-raw"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -210,12 +213,10 @@
     <xsl:variable name="sp" select="$sum/evaluation/p[normalize-space() != '']"/>
     <xsl:variable name="hp" select="$hl/evaluation/p[normalize-space() != '']"/>
     <xsl:choose>
-      <xsl:when test="$sp">
+      <xsl:when test="$sp or $hp">
         <xsl:for-each select="$sp">
           <p style="panel-body"><xsl:value-of select="normalize-space(.)"/></p>
         </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="$hp">
         <xsl:for-each select="$hp">
           <p style="panel-body">
             <xsl:value-of select="normalize-space(.)"/>
