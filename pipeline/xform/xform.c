@@ -383,10 +383,21 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 		xmlNodePtr root = xmlDocGetRootElement(res);
 
 		strbuf_addf(&sb, "%s -> %s", sname, o->output);
-		if (root != NULL)
+		if (root != NULL) {
+			/* join.xsl's model counts what it joined: say so. */
+			static const char *const counted[] = { "measures", "rows", "missing" };
+			size_t k;
+
+			for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
+				char *v = xmlio_attr(root, counted[k]);
+
+				if (v != NULL)
+					strbuf_addf(&sb, ", %s %s", v, counted[k]);
+				xmlFree(v);
+			}
 			strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name,
 			    count_elements(root));
-		else
+		} else
 			strbuf_addstr(&sb, ", text");
 		*summary = strbuf_detach(&sb);
 	}
