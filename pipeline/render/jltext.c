@@ -39,12 +39,17 @@ enum jl_class {
 	JC_NEWLINE	/* '\n', U+2028: forced break */
 };
 
-/* Shrink priorities in JLReq order, then stretch priorities. */
+/*
+ * Shrink priorities (JLReq 3.8), in the order they are used.  The aki of
+ * punctuation ending a line comes last, not second: a shrunk line-end 、
+ * leaves its 1-em glyph box (what pdftotext and readers measure) sticking
+ * out past the measure, while a kept aki ends the box exactly flush.
+ */
 enum {
 	SH_SPACE,	/* Latin word spaces and Japanese-Latin gaps */
-	SH_LINEEND,	/* the aki of punctuation ending a line */
 	SH_MIDDLE,	/* the quarter-em aki around middle dots */
 	SH_BRACKET,	/* the half-em aki of commas and brackets */
+	SH_LINEEND,	/* the aki of punctuation ending a line */
 	SH_N
 };
 
@@ -83,6 +88,11 @@ struct jl_glue {
 	int	kind;		/* 0 plain, 1 aki (punctuation), 2 J-L gap */
 };
 
+struct jl_prefix {
+	double	w, mid, shrink[SH_N], st_sp, st_jl;
+	int	nist;
+};
+
 struct jl_lineinfo {
 	int	a, b;		/* clusters [a, b) */
 	struct jl_line_info info;
@@ -101,6 +111,7 @@ struct jl_para {
 	struct jl_cluster	*c;
 	int			 n;
 	struct jl_glue		*g;		/* n + 1 glues */
+	struct jl_prefix	*pre;		/* n + 2 prefix sums */
 	struct jl_lineinfo	*lines;
 	int			 nlines;
 	double			 base_ascent, base_descent;
@@ -451,7 +462,9 @@ make_glue(struct jl_para *p)
 				else
 					g->shrink[SH_BRACKET] = g->mid;
 			}
-		} else if (jl_gap_before(a->cls, b->cls)) {
+		} else if (jl_gap_before(a->cls, b->cls) &&
+		    p->rise[a->item] == 0 && p->rise[b->item] == 0) {
+			/* (raised footnote marks are set solid) */
 			double em = is_japanese(a->cls) ? a->em : b->em;
 
 			g->kind = 2;
@@ -501,7 +514,8 @@ struct linesum {
 static void
 line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 {
-	int i, k, last;
+	const struct jl_prefix *P0, *P1;
+	int k, last;
 
 	memset(s, 0, sizeof *s);
 	last = b;
@@ -511,23 +525,43 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 	s->last = last;
 	if (a == 0 && p->st.first_indent > 0)
 		s->nat += p->g[0].open;
-	for (i = a; i < last; i++) {
-		s->nat += p->c[i].w;
-		if (i + 1 < last) {
-			const struct jl_glue *g = &p->g[i + 1];
-
-			s->nat += g->mid;
-			for (k = 0; k < SH_N; k++)
-				s->shrink[k] += g->shrink[k];
-			s->st_sp += g->stretch_sp;
-			s->st_jl += g->stretch_jl;
-			s->nist += p->c[i + 1].istretch;
-			s->nall++;
-		}
+	if (last > a) {
+		/* glues a+1 .. last-1 and widths a .. last-1, from prefix sums */
+		P0 = &p->pre[a + 1];
+		P1 = &p->pre[last];
+		s->nat += P1->w - P0->w + p->c[a].w + P1->mid - P0->mid;
+		for (k = 0; k < SH_N; k++)
+			s->shrink[k] = P1->shrink[k] - P0->shrink[k];
+		s->st_sp = P1->st_sp - P0->st_sp;
+		s->st_jl = P1->st_jl - P0->st_jl;
+		s->nist = P1->nist - P0->nist;
+		s->nall = last - a - 1;
 	}
 	if (last > a && last == b && b < p->n) {
 		s->nat += p->g[b].end;
 		s->shrink[SH_LINEEND] += p->g[b].end;
+	}
+}
+
+/* Prefix sums: pre[i] sums cluster widths 1 .. i-1 and glues 1 .. i-1. */
+static void
+make_prefix(struct jl_para *p)
+{
+	int i, k;
+
+	p->pre = xcalloc(p->n + 2, sizeof *p->pre);
+	for (i = 2; i <= p->n; i++) {
+		const struct jl_glue *g = &p->g[i - 1];
+		struct jl_prefix *d = &p->pre[i];
+
+		*d = p->pre[i - 1];
+		d->w += p->c[i - 1].w;
+		d->mid += g->mid;
+		for (k = 0; k < SH_N; k++)
+			d->shrink[k] += g->shrink[k];
+		d->st_sp += g->stretch_sp;
+		d->st_jl += g->stretch_jl;
+		d->nist += p->c[i - 1].istretch;
 	}
 }
 
@@ -563,6 +597,8 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 			return INF;
 		r = need / tsh;
 		bad = 20 * r * r * r;
+		if (need > tsh - s.shrink[SH_LINEEND] + 1e-9)
+			bad += 200;	/* the line-end aki must give way */
 	} else if (is_last(p, b)) {
 		/* a last line of one or two characters is ugly (JLReq 3.1.7 note) */
 		bad = s.nat < 2.01 * em && b == p->n && a > 0 ? 60 : 0;
@@ -841,6 +877,7 @@ jl_para_new(PangoContext *ctx, const char *text, int len,
 	shape(p, attrs, font);
 	classify_clusters(p);
 	make_glue(p);
+	make_prefix(p);
 	layout(p);
 	return p;
 }
@@ -874,6 +911,7 @@ jl_para_free(struct jl_para *p)
 	free(p->rise);
 	free(p->c);
 	free(p->g);
+	free(p->pre);
 	free(p->lines);
 	free(p->text);
 	free(p);

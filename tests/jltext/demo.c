@@ -4,9 +4,11 @@
  *
  *   demo [-w WIDTH_MM] [-s SIZE_PT] [-f FAMILY] [-n MAXPARAS] [-g] OUT.pdf FILE
  *
- * Every line of FILE with at least 40 characters is one paragraph; lines
- * are set until the page is full or MAXPARAS paragraphs are set.  -g draws
- * the text block's edges in grey.  Build: sh tests/jltext/build.sh
+ * Every line of FILE with at least 40 characters is one paragraph, set on
+ * as many pages as needed (at most MAXPARAS paragraphs).  -g draws the text
+ * block's edges in grey.  -t prints the time spent in jltext (build and
+ * draw) to stderr.  -p sets the same text with a plain justified PangoLayout
+ * instead (the bare pango+cairo floor, for comparison).  Build: sh tests/jltext/build.sh
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +20,15 @@
 #include "render/jltext.h"
 
 #define MM	(72.0 / 25.4)
+#define PT(u)	((double)(u) / PANGO_SCALE)
 
 int
 main(int argc, char **argv)
 {
 	double wmm = 166, size = 10.5, y, left = 22 * MM, top = 25 * MM;
 	const char *family = "BIZ UDMincho";
-	int maxparas = 1000, guides = 0, nparas = 0, i;
+	int maxparas = 1000000, guides = 0, timing = 0, plain = 0, nparas = 0, i;
+	gint64 t0, tlay = 0;
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	PangoFontDescription *fd;
@@ -46,6 +50,10 @@ main(int argc, char **argv)
 			maxparas = (int)strtol(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "-g") == 0)
 			guides = 1;
+		else if (strcmp(argv[i], "-t") == 0)
+			timing = 1;
+		else if (strcmp(argv[i], "-p") == 0)
+			plain = 1;
 		else
 			break;
 	}
@@ -75,32 +83,69 @@ main(int argc, char **argv)
 	st.left_indent = 0;
 	st.line_height = size * 1.75;
 	st.align = JL_JUSTIFY;
-	if (guides) {
-		cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
-		cairo_set_line_width(cr, 0.2);
-		cairo_move_to(cr, left, top - 10);
-		cairo_line_to(cr, left, 297 * MM - top);
-		cairo_move_to(cr, left + st.width, top - 10);
-		cairo_line_to(cr, left + st.width, 297 * MM - top);
-		cairo_stroke(cr);
-	}
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	y = top;
+	y = 297 * MM;	/* start a page at the first paragraph */
 	while (fgets(line, sizeof line, in) && nparas < maxparas) {
 		size_t n = strcspn(line, "\r\n");
 		struct jl_para *p;
-		int k;
+		int k, nl;
 
 		line[n] = '\0';
 		if (g_utf8_strlen(line, -1) < 40)
 			continue;
-		p = jl_para_new(ctx, line, -1, NULL, fd, &st);
-		if (y + jl_para_line_count(p) * st.line_height > 297 * MM - top) {
-			jl_para_free(p);
-			break;
+		if (plain) {
+			PangoLayout *pl;
+			PangoLayoutIter *it;
+
+			t0 = g_get_monotonic_time();
+			pl = pango_layout_new(ctx);
+			pango_layout_set_font_description(pl, fd);
+			pango_layout_set_width(pl, (int)(st.width * PANGO_SCALE));
+			pango_layout_set_justify(pl, TRUE);
+			pango_layout_set_indent(pl, (int)(size * PANGO_SCALE));
+			pango_layout_set_text(pl, line, -1);
+			it = pango_layout_get_iter(pl);
+			do {
+				if (y + st.line_height > 297 * MM - top) {
+					if (y < 297 * MM)
+						cairo_show_page(cr);
+					y = top;
+				}
+				cairo_move_to(cr, left + PT(pango_layout_iter_get_baseline(it) * 0) +
+				    (pango_layout_iter_get_line_readonly(it)->is_paragraph_start ? size : 0),
+				    y + size);
+				pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+				y += st.line_height;
+			} while (pango_layout_iter_next_line(it));
+			pango_layout_iter_free(it);
+			g_object_unref(pl);
+			tlay += g_get_monotonic_time() - t0;
+			y += st.line_height * 0.5;
+			nparas++;
+			continue;
 		}
-		for (k = 0; k < jl_para_line_count(p); k++) {
+		t0 = g_get_monotonic_time();
+		p = jl_para_new(ctx, line, -1, NULL, fd, &st);
+		tlay += g_get_monotonic_time() - t0;
+		nl = jl_para_line_count(p);
+		for (k = 0; k < nl; k++) {
+			if (y + st.line_height > 297 * MM - top) {
+				if (y < 297 * MM)
+					cairo_show_page(cr);
+				y = top;
+				if (guides) {
+					cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+					cairo_set_line_width(cr, 0.2);
+					cairo_move_to(cr, left, top - 10);
+					cairo_line_to(cr, left, 297 * MM - top);
+					cairo_move_to(cr, left + st.width, top - 10);
+					cairo_line_to(cr, left + st.width, 297 * MM - top);
+					cairo_stroke(cr);
+				}
+				cairo_set_source_rgb(cr, 0, 0, 0);
+			}
+			t0 = g_get_monotonic_time();
 			jl_para_draw_line(p, k, cr, left, y + size);
+			tlay += g_get_monotonic_time() - t0;
 			y += st.line_height;
 		}
 		y += st.line_height * 0.5;
@@ -120,5 +165,7 @@ main(int argc, char **argv)
 	g_object_unref(ctx);
 	g_object_unref(fm);
 	fprintf(stderr, "demo: %d paragraphs\n", nparas);
+	if (timing)
+		fprintf(stderr, "demo: jltext %.1f ms\n", tlay / 1000.0);
 	return 0;
 }
