@@ -104,7 +104,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	diag_init(&d, stderr);
 	rows_init(&rs);
-	if (refs_load(&refs, registry, plan, matrix, &d) < 0) {
+	if (refs_load(&refs, year, registry, plan, matrix, &d) < 0) {
 		fprintf(stderr, "ingest: %d files, 0 rows, %zu errors, %zu warnings\n",
 		    argc - optind, d.errors, d.warnings);
 		status = EXIT_INPUT;

@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include "numbers.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xmem.h"
@@ -121,6 +122,21 @@ load_registry(struct refs *r, const char *path, struct diag *d)
 	return 0;
 }
 
+/* The root's year attribute (0 if absent or unreadable); warns on a mismatch. */
+static int
+check_year(xmlDocPtr doc, const char *path, int year, struct diag *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *v = root ? xmlio_attr(root, "year") : NULL;
+	int y = 0;
+
+	if (v && numbers_year(v, &y) == 0 && year && y != year)
+		diag_warning(d, path, xmlGetLineNo(root),
+		    "this file is for year %d, but the reporting year is %d", y, year);
+	xmlFree(v);
+	return y;
+}
+
 /* ---- plan ---- */
 
 static const char *const levels[] = { "area", "field", "section", "group", "measure" };
@@ -183,6 +199,7 @@ load_plan(struct refs *r, const char *path, struct diag *d)
 
 	if (doc == NULL)
 		return -1;
+	r->plan_year = check_year(doc, path, r->year, d);
 	walk_plan(r, xmlDocGetRootElement(doc), &alloc, &ralloc);
 	/* Node ids are fixed now; the table points into the array. */
 	for (i = 0; i < r->nnodes; i++)
@@ -245,18 +262,20 @@ load_matrix(struct refs *r, const char *path, struct diag *d)
 
 	if (doc == NULL)
 		return -1;
+	r->matrix_year = check_year(doc, path, r->year, d);
 	walk_matrix(r, xmlDocGetRootElement(doc), NULL, &alloc);
 	xmlFreeDoc(doc);
 	return 0;
 }
 
 int
-refs_load(struct refs *r, const char *registry, const char *plan, const char *matrix,
-    struct diag *d)
+refs_load(struct refs *r, int year, const char *registry, const char *plan,
+    const char *matrix, struct diag *d)
 {
 	int ret = 0;
 
 	memset(r, 0, sizeof(*r));
+	r->year = year;
 	r->node_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	r->relist = g_hash_table_new(g_str_hash, g_str_equal);
 	r->ministry_by_key = g_hash_table_new(g_str_hash, g_str_equal);

@@ -33,6 +33,8 @@ struct refs_indicator {
 };
 
 struct refs {
+	int			 year;		/* the reporting year (--year) */
+	int			 plan_year, matrix_year;	/* their year attributes, or 0 */
 	struct refs_node	*nodes;		/* plan order */
 	size_t			 nnodes;
 	GHashTable		*node_by_id;	/* id → struct refs_node * */
@@ -50,12 +52,13 @@ struct refs {
 };
 
 /*
- * Loads the three files.  Returns 0, or -1 after reporting each problem
- * (unreadable file, missing ids) to `d`.  Release with refs_release(),
- * also after a failure.
+ * Loads the three files for reporting year `year`.  Returns 0, or -1
+ * after reporting each problem (unreadable file, no ids) to `d`; a plan
+ * or matrix whose year attribute is not `year` is a warning.  Release
+ * with refs_release(), also after a failure.
  */
-int				 refs_load(struct refs *r, const char *registry, const char *plan,
-				    const char *matrix, struct diag *d);
+int				 refs_load(struct refs *r, int year, const char *registry,
+				    const char *plan, const char *matrix, struct diag *d);
 void				 refs_release(struct refs *r);
 /* The plan node with canonical id `id`, or NULL. */
 const struct refs_node		*refs_node(const struct refs *r, const char *id);

@@ -1,5 +1,6 @@
 #include "rows.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,6 +305,12 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	else if (numbers_year(year, &rec->year) < 0)
 		row_error(x, ROLE_YEAR,
 		    "cannot read year '%s' (expected 2014, 平成26年度, H26 or FY2014)%s", year, NULL);
+	else if (x->refs->year && rec->year > x->refs->year) {
+		char buf[16];
+
+		snprintf(buf, sizeof(buf), "%d", x->refs->year);
+		row_warning(x, ROLE_YEAR, "year '%s' is after the reporting year %s", year, buf);
+	}
 	if (value[0] == '\0')
 		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
 		    colname(x, ROLE_VALUE), NULL);

@@ -72,7 +72,7 @@ setup(void **state)
 	struct diag d;
 
 	diag_init(&d, stderr);
-	if (refs_load(&r->refs, FX "ministries.xml", FX "plan.xml", FX "matrix.xml", &d) < 0)
+	if (refs_load(&r->refs, 2014, FX "ministries.xml", FX "plan.xml", FX "matrix.xml", &d) < 0)
 		return -1;
 	diag_release(&d);
 	*state = r;
@@ -192,6 +192,8 @@ static const struct {
 	{ "指標,年度,値\nceptoar,,1\n", 1, "年度", "年度 is empty" },
 	{ "指標,年度,値\nceptoar,昭和50年,1\n", 1, "年度",
 	  "cannot read year '昭和50年' (expected 2014, 平成26年度, H26 or FY2014)" },
+	{ "指標,年度,値\nceptoar,2015,1\n", 0, "年度",
+	  "year '2015' is after the reporting year 2014" },
 	{ "指標,年度,値\nceptoar,2014,\n", 1, "値",
 	  "値 is empty: an indicator row needs a number" },
 	{ "indicator,year,value\nceptoar,2014,\n", 1, "value",

@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(plan, sizeof(plan), "%s/plan.xml", fx);
 		snprintf(matrix, sizeof(matrix), "%s/matrix.xml", fx);
 		diag_init(&d, stderr);
-		if (refs_load(&refs, reg, plan, matrix, &d) < 0)
+		if (refs_load(&refs, 2014, reg, plan, matrix, &d) < 0)
 			abort();
 		diag_release(&d);
 		loaded = 1;
