@@ -443,6 +443,8 @@ make_glue(struct jl_para *p)
 		gunichar cb = g_utf8_get_char(p->text + b->start);
 
 		b->brk = can_break(a, b, ca, cb);
+		if (b->brk == BRK_OK && p->rise[b->item] > 0)
+			b->brk = BRK_NO;	/* a footnote mark stays with its word */
 		g->end = close;
 		g->open = open;
 		if (close > 0 || open > 0) {
@@ -614,6 +616,9 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 		} else if (s.nist > 0) {
 			double e = (need - cap) / s.nist, r = e / (0.15 * em);
 			bad = (cap > 0 ? 30 : 0) + 100 * r * r * r;
+		} else if (cap > 0) {
+			double r = need / cap;	/* Latin text: spaces go beyond 1/2 em */
+			bad = 30 * r * r * r;
 		} else {
 			bad = 1e5;
 		}
@@ -781,10 +786,17 @@ set_line(struct jl_para *p, int li)
 			need -= jlf * s.st_jl;
 		}
 		if (need > 1e-12) {
-			if (s.nist > 0)
+			if (s.nist > 0) {
 				ist = need / s.nist;
-			else if (s.nall > 0)
+			} else if (s.st_sp + s.st_jl > 0) {
+				/* no inter-character position: spaces and gaps
+				 * take the rest in proportion */
+				double f = need / (s.st_sp + s.st_jl);
+				spf += f;
+				jlf += f;
+			} else if (s.nall > 0) {
 				all = need / s.nall;
+			}
 		}
 	}
 

@@ -428,6 +428,56 @@ test_misc(void **state)
 	jl_para_free(p);
 }
 
+/* A raised footnote mark: no J-L gap around it, never at a line start. */
+static void
+test_footnote_mark(void **state)
+{
+	const char *t = "あいうえおかきくけ1等の計画";
+	PangoAttrList *al = pango_attr_list_new();
+	PangoAttribute *a;
+	struct jl_style st = { 10 * EM, 0, 0, 17.5, JL_JUSTIFY };
+	struct jl_para *p;
+	char buf[64], want[32];
+	int m = at(t, "1", 1);
+
+	a = pango_attr_size_new_absolute(6 * PANGO_SCALE);
+	a->start_index = m;
+	a->end_index = m + 1;
+	pango_attr_list_insert(al, a);
+	a = pango_attr_rise_new(4 * PANGO_SCALE);
+	a->start_index = m;
+	a->end_index = m + 1;
+	pango_attr_list_insert(al, a);
+	p = jl_para_new(ctx, t, -1, al, fd, &st);
+	pango_attr_list_unref(al);
+	/* け1 is 9 em + 3pt: fits; 等 does not and cannot start alone */
+	starts(p, buf, sizeof buf);
+	snprintf(want, sizeof want, "%d", at(t, "等", 1));
+	assert_string_equal(buf, want);
+	jl_para_free(p);
+
+	/* width 9.2 em: the mark cannot go down alone, け goes with it */
+	al = pango_attr_list_new();
+	a = pango_attr_size_new_absolute(6 * PANGO_SCALE);
+	a->start_index = m;
+	a->end_index = m + 1;
+	pango_attr_list_insert(al, a);
+	a = pango_attr_rise_new(4 * PANGO_SCALE);
+	a->start_index = m;
+	a->end_index = m + 1;
+	pango_attr_list_insert(al, a);
+	st.width = 9.2 * EM;
+	p = jl_para_new(ctx, t, -1, al, fd, &st);
+	pango_attr_list_unref(al);
+	starts(p, buf, sizeof buf);
+	snprintf(want, sizeof want, "%d", at(t, "け", 1));
+	assert_memory_equal(buf, want, strlen(want));
+	/* set solid: the mark right after け (no quarter em), 等 right after it */
+	assert_near(xpos(p, m, 1), 1 * EM);
+	assert_near(xpos(p, at(t, "等", 1), 1), 1 * EM + 3);
+	jl_para_free(p);
+}
+
 /* Drawing: every glyph lands inside the block (draws into a PDF stream). */
 static cairo_status_t
 discard(void *closure, const unsigned char *data, unsigned int length)
@@ -475,6 +525,7 @@ main(void)
 		cmocka_unit_test(test_inseparable),
 		cmocka_unit_test(test_misc),
 		cmocka_unit_test(test_draw),
+		cmocka_unit_test(test_footnote_mark),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
