@@ -154,7 +154,8 @@ emit_doc(int year, const struct emit_file *files, size_t nfiles, size_t nrows,
 		const char *slash = strrchr(e->file, '/');
 
 		set(n, "severity", e->severity == DIAG_ERROR ? "error" : "warning");
-		set(n, "file", slash ? slash + 1 : e->file);
+		if (e->file[0])
+			set(n, "file", slash ? slash + 1 : e->file);
 		if (e->line > 0)
 			setl(n, "line", e->line);
 		set(n, "column", e->column);

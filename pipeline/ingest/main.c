@@ -111,6 +111,8 @@ main(int argc, char **argv)
 		goto out;
 	}
 	nfiles = (size_t)(argc - optind);
+	if (nfiles == 0)
+		diag_warning(&d, NULL, 0, "no submission CSV files given; the output lists none");
 	files = xcalloc(nfiles + 1, sizeof(*files));
 	ef = xcalloc(nfiles + 1, sizeof(*ef));
 	for (i = optind; i < argc; i++) {

@@ -54,6 +54,12 @@ test_expect_success "unreadable plan: exit 1, nothing written" "
 	[ \$st -eq 1 ] && [ ! -e '$TRASH/p.xml' ]
 "
 
+test_expect_success "no CSV files: a warning and an empty list, exit 0" "
+	'$INGEST' $REFS -o '$TRASH/none.xml' 2>'$TRASH/err' &&
+	grep -q '^warning: no submission CSV files given' '$TRASH/err' &&
+	grep -q '<submissions year=\"2014\" files=\"0\" rows=\"0\" errors=\"0\" warnings=\"1\">' '$TRASH/none.xml'
+"
+
 test_expect_success "duplicates and conflicts across files" "
 	printf '指標,年度,値,府省庁\nceptoar,2014,10,総務省\nceptoar,2013,7,MIC\n' >'$TRASH/a.csv' &&
 	printf 'indicator,year,value,ministry\nceptoar,H26,11,mic\nceptoar,平成25年度,7,soumu\n' >'$TRASH/b.csv' &&
