@@ -201,6 +201,8 @@ struct inl {
 	size_t			 nfns;
 	int			*brs;
 	size_t			 nbrs;
+	struct inl_link		*anchors;	/* start = position, dest = id */
+	size_t			 nanchors;
 	int			 space;		/* a collapsed space is pending */
 	const struct model_style *st;
 	double			 size;
@@ -313,6 +315,16 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 			inl_attr(in, pango_attr_rise_new((int)(in->size * 0.38 * PANGO_SCALE)), start);
 			break;
 		}
+		case M_ANCHOR:
+			if (model_attr(k, "id")) {
+				in->anchors = xreallocarray(in->anchors, in->nanchors + 1,
+				    sizeof(*in->anchors));
+				in->anchors[in->nanchors].start = (int)start;
+				in->anchors[in->nanchors].end = (int)start;
+				in->anchors[in->nanchors].dest = xstrdup(model_attr(k, "id"));
+				in->nanchors++;
+			}
+			break;
 		case M_BR:
 			in->space = 0;
 			in->brs = xreallocarray(in->brs, in->nbrs + 1, sizeof(*in->brs));
@@ -346,6 +358,9 @@ inl_release(struct inl *in)
 	for (i = 0; i < in->nlinks; i++)
 		free(in->links[i].dest);
 	free(in->links);
+	for (i = 0; i < in->nanchors; i++)
+		free(in->anchors[i].dest);
+	free(in->anchors);
 	free(in->fns);
 	free(in->brs);
 }
@@ -487,6 +502,18 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 				lb->h = size * 1.2;
 				lb->name = xstrdup(in->links[k].dest);
 			}
+		}
+		for (k = 0; k < in->nanchors; k++) {
+			int pos = in->anchors[k].start - s;
+
+			/* on the line holding the position (the last line for the end) */
+			if (pos < li.start || (pos >= li.end && !(i == nl - 1 && pos <= li.end)) ||
+			    in->anchors[k].start < s || in->anchors[k].start > e)
+				continue;
+			b = vitem_box(it, BOX_DEST);
+			b->x = x;
+			b->y = 0;
+			b->name = xstrdup(in->anchors[k].dest);
 		}
 		for (k = 0; k < in->nfns; k++) {
 			int pos = in->fns[k].pos - s;
@@ -1135,7 +1162,7 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 		    t->mt - 9 * 72 / 25.4, number, running);
 	if (t->footer)
 		furniture_part(c, pg, t, t->footer, t->footer_style ? t->footer_style : "small",
-		    t->height - t->mb + 12 * 72 / 25.4, number, running);
+		    t->height - t->mb / 2, number, running);
 	if (c->doc->draft) {
 		/* 「案」 in a red square at the top right, and DRAFT beside it */
 		struct model_style st = *model_style(c->doc, "small");
@@ -1265,11 +1292,35 @@ check_links(struct lctx *c)
 			k--;
 		}
 	}
-	/* a destination defined twice: keep the first */
-	for (q = 0; q < ndest; q++)
-		for (r = q + 1; r < ndest; r++)
-			if (dests[r] && dests[q] && strcmp(dests[q], dests[r]) == 0)
-				dests[r] = NULL;
+	/* a destination defined twice: keep the first (names must be unique) */
+	for (p = 0; p < ld->npages; p++) {
+		struct layout_page *pg = &ld->pages[p];
+
+		for (k = 0; k < pg->n; k++) {
+			const struct layout_box *b = &pg->box[k];
+			size_t seen = 0;
+
+			if (b->kind != BOX_DEST)
+				continue;
+			for (q = 0; q < ndest; q++)
+				if (dests[q] == b->name)
+					break;
+			/* dests[] lists every DEST in page order: is an earlier one equal? */
+			for (r = 0; r < q; r++)
+				if (strcmp(dests[r], b->name) == 0)
+					seen = 1;
+			if (!seen)
+				continue;
+			diag_warning(c->d, c->doc->path, 0, "anchor '%s' defined twice; the first is kept",
+			    b->name);
+			dests[q] = "";	/* keep the index of later duplicates valid */
+			free(pg->box[k].name);
+			for (r = k; r + 1 < pg->n; r++)
+				pg->box[r] = pg->box[r + 1];
+			pg->n--;
+			k--;
+		}
+	}
 	free(dests);
 }
 
