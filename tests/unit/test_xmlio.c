@@ -1,0 +1,309 @@
+/*
+ * xmlio (pipeline/common/xmlio.h): the parser never reaches the network
+ * or the file system on an input's behalf, refuses entity declarations at
+ * once (XXE, parameter-entity XXE, billion laughs), bounds nesting depth,
+ * and reports every problem as FILE:LINE through the diag.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+
+#include "diag.h"
+#include "strbuf.h"
+#include "xmlio.h"
+
+static const char XXE[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE plan [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+    "<plan year=\"2014\" title=\"&e;\">&e;</plan>\n";
+
+static const char XXE_PARAM[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE plan [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>\n"
+    "<plan year=\"2014\"/>\n";
+
+/* Parses `text` from memory as "t.xml" with a silent diag. */
+static xmlDocPtr
+load(const char *text, size_t len, struct diag *d)
+{
+	diag_init(d, NULL);
+	return xmlio_load_memory(text, len, "t.xml", d);
+}
+
+/* The one message recorded, with its line. */
+static void
+assert_one(const struct diag *d, long line, const char *msg)
+{
+	assert_int_equal(d->errors, 1);
+	assert_string_equal(d->v[0].file, "t.xml");
+	assert_int_equal(d->v[0].line, line);
+	assert_string_equal(d->v[0].message, msg);
+}
+
+static void
+test_plain_document(void **state)
+{
+	static const char t[] = "<?xml version=\"1.0\"?>\n<plan year=\"2014\">\n<area id=\"1\"/></plan>\n";
+	struct diag d;
+	xmlDocPtr doc = load(t, sizeof(t) - 1, &d);
+
+	(void)state;
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(xmlGetLineNo(xmlDocGetRootElement(doc)->children->next), 3);
+	xmlFreeDoc(doc);
+	diag_release(&d);
+}
+
+static void
+test_xxe_refused(void **state)
+{
+	struct diag d;
+	xmlDocPtr doc = load(XXE, sizeof(XXE) - 1, &d);
+
+	(void)state;
+	assert_null(doc);
+	assert_one(&d, 1, "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+	diag_release(&d);
+}
+
+static void
+test_xxe_parameter_refused(void **state)
+{
+	struct diag d;
+	xmlDocPtr doc = load(XXE_PARAM, sizeof(XXE_PARAM) - 1, &d);
+
+	(void)state;
+	assert_null(doc);
+	assert_one(&d, 1, "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+	diag_release(&d);
+}
+
+static void
+test_internal_entity_refused(void **state)
+{
+	static const char t[] = "<!DOCTYPE r [<!ENTITY a \"x\">]><r>&a;</r>";
+	struct diag d;
+	xmlDocPtr doc = load(t, sizeof(t) - 1, &d);
+
+	(void)state;
+	assert_null(doc);
+	assert_int_equal(d.errors, 1);
+	diag_release(&d);
+}
+
+/* A plain DOCTYPE naming an external DTD is neither fetched nor an error. */
+static void
+test_external_dtd_not_loaded(void **state)
+{
+	static const char t[] = "<!DOCTYPE r SYSTEM \"http://127.0.0.1:9/x.dtd\"><r a=\"1\"/>";
+	struct diag d;
+	xmlDocPtr doc = load(t, sizeof(t) - 1, &d);
+
+	(void)state;
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	assert_null(doc->extSubset);
+	xmlFreeDoc(doc);
+	diag_release(&d);
+}
+
+/* Billion laughs: refused at the first declaration, one error, at once. */
+static void
+test_billion_laughs(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diag d;
+	xmlDocPtr doc;
+	int i, j;
+
+	(void)state;
+	strbuf_addstr(&sb, "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!ENTITY l0 \"lol\">\n");
+	for (i = 1; i < 10; i++) {
+		strbuf_addf(&sb, "<!ENTITY l%d \"", i);
+		for (j = 0; j < 10; j++)
+			strbuf_addf(&sb, "&l%d;", i - 1);
+		strbuf_addstr(&sb, "\">\n");
+	}
+	strbuf_addstr(&sb, "]>\n<r a=\"&l9;\">&l9;</r>\n");
+	doc = load(sb.buf, sb.len, &d);
+	assert_null(doc);
+	assert_int_equal(d.errors, 1);
+	xmlFreeDoc(doc);
+	strbuf_release(&sb);
+	diag_release(&d);
+}
+
+/* Nesting 10000 deep: one clear error, no crash, no XML_PARSE_HUGE advice. */
+static void
+test_deep_nesting(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diag d;
+	xmlDocPtr doc;
+	int i;
+
+	(void)state;
+	strbuf_addstr(&sb, "<r>\n");
+	for (i = 0; i < 10000; i++)
+		strbuf_addstr(&sb, "<a>");
+	for (i = 0; i < 10000; i++)
+		strbuf_addstr(&sb, "</a>");
+	strbuf_addstr(&sb, "</r>\n");
+	doc = load(sb.buf, sb.len, &d);
+	assert_null(doc);
+	assert_true(d.errors >= 1);
+	assert_string_equal(d.v[0].file, "t.xml");
+	assert_int_equal(d.v[0].line, 2);
+	assert_string_equal(d.v[0].message,
+	    "elements nested deeper than 256 levels; pipeline inputs never need that");
+	strbuf_release(&sb);
+	diag_release(&d);
+}
+
+/* 200 levels are fine (the real plans nest fewer than 10). */
+static void
+test_depth_200_ok(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diag d;
+	xmlDocPtr doc;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 200; i++)
+		strbuf_addstr(&sb, "<a>");
+	for (i = 0; i < 200; i++)
+		strbuf_addstr(&sb, "</a>");
+	doc = load(sb.buf, sb.len, &d);
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	xmlFreeDoc(doc);
+	strbuf_release(&sb);
+	diag_release(&d);
+}
+
+static void
+test_syntax_error_line(void **state)
+{
+	static const char t[] = "<r>\n<a>\n</b>\n</r>\n";
+	struct diag d;
+	xmlDocPtr doc = load(t, sizeof(t) - 1, &d);
+
+	(void)state;
+	assert_null(doc);
+	assert_true(d.errors >= 1);
+	assert_string_equal(d.v[0].file, "t.xml");
+	assert_int_equal(d.v[0].line, 3);
+	assert_non_null(strstr(d.v[0].message, "mismatch"));
+	diag_release(&d);
+}
+
+static void
+test_empty_input(void **state)
+{
+	struct diag d;
+	xmlDocPtr doc = load("", 0, &d);
+
+	(void)state;
+	assert_null(doc);
+	assert_true(d.errors >= 1);
+	diag_release(&d);
+}
+
+static void
+test_file_errors(void **state)
+{
+	char dir[] = "/tmp/test_xmlio.XXXXXX", path[64];
+	struct diag d;
+	FILE *fp;
+	xmlDocPtr doc;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	diag_init(&d, NULL);
+	snprintf(path, sizeof(path), "%s/none.xml", dir);
+	assert_null(xmlio_load(path, &d));
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.v[0].message, "cannot read: No such file or directory");
+	assert_null(xmlio_load(dir, &d));
+	assert_int_equal(d.errors, 2);
+	assert_string_equal(d.v[1].message, "cannot read: Is a directory");
+	/* the XXE file on disk: refused, named by its path */
+	snprintf(path, sizeof(path), "%s/xxe.xml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(XXE, fp);
+	fclose(fp);
+	doc = xmlio_load(path, &d);
+	assert_null(doc);
+	assert_int_equal(d.errors, 3);
+	assert_string_equal(d.v[2].file, path);
+	assert_int_equal(d.v[2].line, 1);
+	unlink(path);
+	rmdir(dir);
+	diag_release(&d);
+}
+
+/* xmlio_save writes through PATH.tmp and leaves no temporary behind. */
+static void
+test_save_atomic(void **state)
+{
+	char dir[] = "/tmp/test_xmlio.XXXXXX", path[64], tmp[80];
+	struct diag d;
+	xmlDocPtr doc;
+	static const char t[] = "<r>日本語</r>";
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	doc = load(t, sizeof(t) - 1, &d);
+	assert_non_null(doc);
+	snprintf(path, sizeof(path), "%s/out.xml", dir);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	assert_int_equal(xmlio_save(doc, path, &d), 0);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_not_equal(access(tmp, F_OK), 0);
+	/* an unwritable directory: -1 and a message, nothing left */
+	snprintf(path, sizeof(path), "%s/no/out.xml", dir);
+	assert_int_equal(xmlio_save(doc, path, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].message, "cannot write"));
+	snprintf(path, sizeof(path), "%s/out.xml", dir);
+	unlink(path);
+	rmdir(dir);
+	xmlFreeDoc(doc);
+	diag_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain_document),
+		cmocka_unit_test(test_xxe_refused),
+		cmocka_unit_test(test_xxe_parameter_refused),
+		cmocka_unit_test(test_internal_entity_refused),
+		cmocka_unit_test(test_external_dtd_not_loaded),
+		cmocka_unit_test(test_billion_laughs),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_depth_200_ok),
+		cmocka_unit_test(test_syntax_error_line),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_save_atomic),
+	};
+	int rc;
+
+	LIBXML_TEST_VERSION
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	xmlCleanupParser();
+	return rc;
+}
