@@ -103,7 +103,7 @@ emit_indicator(xmlNodePtr root, const struct rows_record *r)
 	common_attrs(n, r);
 	set(n, "ref", r->indicator->id);
 	set(n, "text", r->indicator->text);
-	set(n, "target", r->indicator->target[0] ? r->indicator->target : NULL);
+	set(n, "target", r->target);
 	setl(n, "year", r->year);
 	set(n, "value", r->value);
 	set(n, "written", r->value_written);

@@ -363,6 +363,27 @@ refs_indicator(const struct refs *r, const char *key)
 	return NULL;
 }
 
+size_t
+refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v,
+    size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nindicators; i++)
+		if (r->indicators[i].id && strcmp(r->indicators[i].id, key) == 0) {
+			if (max > 0)
+				v[0] = &r->indicators[i];
+			return 1;
+		}
+	for (i = 0; i < r->nindicators; i++)
+		if (strcmp(r->indicators[i].text, key) == 0) {
+			if (n < max)
+				v[n] = &r->indicators[i];
+			n++;
+		}
+	return n;
+}
+
 /* `key` without a trailing "（…）" or "(…)"; a new string, or NULL. */
 static char *
 strip_paren(const char *key)

@@ -69,6 +69,13 @@ const struct refs_ministry	*refs_ministry(const struct refs *r, const char *name
 /* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
 const struct refs_indicator	*refs_indicator(const struct refs *r, const char *key);
 /*
+ * Every indicator named by `key`: the one with that id, else each with
+ * that exact text (a text may recur under several entries).  Stores up
+ * to `max` in `v`, in matrix order; returns how many there are.
+ */
+size_t				 refs_indicators(const struct refs *r, const char *key,
+				    const struct refs_indicator **v, size_t max);
+/*
  * A looser match, for a warning rather than an error: `key` equal to an
  * indicator's id or text after NFKC and case folding, or its text followed
  * by its source in parentheses as printed in the matrix seed

@@ -33,6 +33,7 @@ record_release(struct rows_record *r)
 
 	free(r->measure);
 	free(r->written);
+	free(r->at);
 	free(r->ministry);
 	free(r->results);
 	free(r->evaluation);
@@ -176,7 +177,7 @@ check_measure(struct ctx *x, const char *text, int required)
 		    id, ref, ref);
 		row_warning(x, ROLE_MEASURE, "%s%s", sb.buf, NULL);
 		strbuf_release(&sb);
-		free(id);
+		rec->at = id;
 		id = xstrdup(ref);
 		node = refs_node(x->refs, id);
 	}
@@ -273,6 +274,81 @@ read_progress(struct ctx *x, const struct csvrow *row)
 	check_highlight(x, cell(h, row, ROLE_HIGHLIGHT));
 }
 
+#define MAX_SAME	64	/* entries sharing one indicator text */
+
+/* How well an entry target fits the row's measure: 3 the same, 2 an
+ * ancestor (the longer the better), 1 a descendant, 0 unrelated. */
+static size_t
+fit(const struct rows_record *rec, const char *target)
+{
+	size_t n = strlen(target);
+
+	if (strcmp(target, rec->measure) == 0 || (rec->at && strcmp(target, rec->at) == 0))
+		return 3000;
+	if (strncmp(rec->measure, target, n) == 0 && rec->measure[n] == '-')
+		return 2000 + n;
+	n = strlen(rec->measure);
+	if (strncmp(target, rec->measure, n) == 0 && target[n] == '-')
+		return 1000;
+	return 0;
+}
+
+/*
+ * Resolves the indicator cell: exact id or text, else a loose match
+ * (warning), else an error.  When the text recurs under several matrix
+ * entries, the row's measure picks one; without a fitting measure the row
+ * keeps no target (join then shows it under each) and a warning says so.
+ */
+static void
+find_indicator(struct ctx *x, const char *ind)
+{
+	struct rows_record *rec = x->rec;
+	const struct refs_indicator *v[MAX_SAME], *loose;
+	size_t n = refs_indicators(x->refs, ind, v, MAX_SAME), i, best = 0, score;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n == 0 && (loose = refs_indicator_loose(x->refs, ind)) != NULL) {
+		row_warning(x, ROLE_INDICATOR,
+		    "indicator '%s' differs from the matrix; read as '%s'", ind,
+		    loose->id ? loose->id : loose->text);
+		n = refs_indicators(x->refs, loose->id ? loose->id : loose->text, v, MAX_SAME);
+	}
+	if (n == 0) {
+		char *sugg = refs_suggest_indicator(x->refs, ind);
+
+		row_error(x, ROLE_INDICATOR, "unknown indicator '%s'; %s", ind, sugg);
+		free(sugg);
+		return;
+	}
+	if (n > MAX_SAME)
+		n = MAX_SAME;
+	rec->indicator = v[0];
+	if (n == 1) {
+		rec->target = v[0]->target[0] ? v[0]->target : NULL;
+		return;
+	}
+	for (i = 0; rec->measure && i < n; i++)
+		if ((score = fit(rec, v[i]->target)) > best) {
+			best = score;
+			rec->indicator = v[i];
+		}
+	if (best > 0) {
+		rec->target = rec->indicator->target;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", v[i]->target);
+	if (rec->measure)
+		row_warning(x, ROLE_INDICATOR,
+		    "indicator '%s' is under matrix entries %s, none of them for this row's measure",
+		    ind, sb.buf);
+	else
+		row_warning(x, ROLE_INDICATOR,
+		    "indicator '%s' is under matrix entries %s; give 施策番号/measure to attach the "
+		    "value to one of them", ind, sb.buf);
+	strbuf_release(&sb);
+}
+
 static void
 read_indicator(struct ctx *x, const struct csvrow *row)
 {
@@ -283,23 +359,13 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	const char *value = cell(h, row, ROLE_VALUE);
 	int pct = 0;
 
+	check_measure(x, cell(h, row, ROLE_MEASURE), 0);
+	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
 	if (ind[0] == '\0')
 		row_error(x, ROLE_INDICATOR, "%s is empty: name the indicator by its id or text%s",
 		    colname(x, ROLE_INDICATOR), NULL);
-	else if ((rec->indicator = refs_indicator(x->refs, ind)) != NULL)
-		;
-	else if ((rec->indicator = refs_indicator_loose(x->refs, ind)) != NULL) {
-		const struct refs_indicator *m = rec->indicator;
-
-		row_warning(x, ROLE_INDICATOR,
-		    "indicator '%s' differs from the matrix; read as '%s'", ind,
-		    m->id ? m->id : m->text);
-	} else {
-		char *sugg = refs_suggest_indicator(x->refs, ind);
-
-		row_error(x, ROLE_INDICATOR, "unknown indicator '%s'; %s", ind, sugg);
-		free(sugg);
-	}
+	else
+		find_indicator(x, ind);
 	if (year[0] == '\0')
 		row_error(x, ROLE_YEAR, "%s is empty%s", colname(x, ROLE_YEAR), NULL);
 	else if (numbers_year(year, &rec->year) < 0)
@@ -324,8 +390,6 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	if (pct && rec->unit == NULL)
 		rec->unit = xstrdup("%");
 	rec->source = opt(cell(h, row, ROLE_SOURCE));
-	check_measure(x, cell(h, row, ROLE_MEASURE), 0);
-	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
 }
 
 /* Cells in columns outside the contract, or beyond the header. */
@@ -431,9 +495,10 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			strbuf_addf(&key, "P\x1f%s\x1f%s\x1f%s", r->measure, r->ministry,
 			    r->results);
 		else
-			strbuf_addf(&key, "I\x1f%s\x1f%d\x1f%s",
-			    r->indicator->id ? r->indicator->id : r->indicator->text, r->year,
-			    r->ministry ? r->ministry : "");
+			strbuf_addf(&key, "I\x1f%s\x1f%s\x1f%d\x1f%s",
+			    r->indicator->id ? r->indicator->id : r->indicator->text,
+			    r->indicator->id ? "" : (r->target ? r->target : r->measure ? r->measure : ""),
+			    r->year, r->ministry ? r->ministry : "");
 		if (!g_hash_table_lookup_extended(seen, key.buf, NULL, &got)) {
 			g_hash_table_insert(seen, strbuf_detach(&key), (gpointer)(i + 1));
 			continue;

@@ -37,6 +37,8 @@ struct rows_record {
 	int			 highlight;
 	/* indicators */
 	const struct refs_indicator *indicator;
+	const char		*target;	/* its matrix entry, or NULL when several fit */
+	char			*at;		/* the re-listing position written, or NULL */
 	int			 year;
 	char			*value;		/* canonical */
 	char			*value_written;

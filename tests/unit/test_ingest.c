@@ -283,8 +283,8 @@ test_records(void **state)
 	assert_int_equal(r->rs.v[2].rejected, 1);
 	done(r);
 
-	run(r, "指標,年度,値,単位\nincident-reports,平成25年度,\"1,234\",件\n"
-	    "各府省庁の対策推進計画の策定状況,H26,45%,\n");
+	run(r, "指標,年度,値,単位,施策番号\nincident-reports,平成25年度,\"1,234\",件,\n"
+	    "各府省庁の対策推進計画の策定状況,H26,45%,,1-2-ニ\n");
 	p = &r->rs.v[0];
 	assert_string_equal(p->indicator->id, "incident-reports");
 	assert_int_equal(p->year, 2013);
@@ -293,10 +293,22 @@ test_records(void **state)
 	assert_string_equal(p->unit, "件");
 	q = &r->rs.v[1];
 	assert_null(q->indicator->id);
-	assert_string_equal(q->indicator->target, "1-1-1-ア");
+	assert_string_equal(q->indicator->target, "1-2-ニ");	/* the second entry */
+	assert_string_equal(q->target, "1-2-ニ");
 	assert_string_equal(q->value, "45");
 	assert_string_equal(q->unit, "%");
+	assert_string_equal(p->target, "1-1-1-ア");
 	assert_int_equal(r->d.n, 0);
+	done(r);
+
+	/* a text under two entries, no measure: no target, a warning */
+	run(r, "指標,年度,値\n各府省庁の対策推進計画の策定状況,2014,1\n");
+	assert_null(r->rs.v[0].target);
+	assert_int_equal(r->rs.v[0].rejected, 0);
+	assert_int_equal(r->d.warnings, 1);
+	assert_string_equal(r->d.v[0].message, "indicator '各府省庁の対策推進計画の策定状況' is "
+	    "under matrix entries 1-1-1-ア, 1-2-ニ; give 施策番号/measure to attach the value "
+	    "to one of them");
 	done(r);
 }
 
