@@ -67,17 +67,33 @@ nice_step(double range)
 	return f * mag;
 }
 
-static void
+/* Text from baseline y, every line of it; returns the number of lines. */
+static int
 text_at(struct lctx *c, struct vitem *it, const char *s, const struct model_style *st,
     double size, int bold, double x, double y, double w, enum jl_align al, const double *rgb)
 {
-	struct layout_box *b = vitem_box(it, BOX_TEXT);
+	struct jl_para *p = text_para(c, s, st, size, bold, w, al);
+	int i, n = jl_para_line_count(p);
 
-	b->para = text_para(c, s, st, size, bold, w, al);
-	b->x = x;
-	b->y = y;
-	if (rgb)
-		memcpy(b->color, rgb, sizeof(b->color));
+	for (i = 0; i < n; i++) {
+		struct layout_box *b = vitem_box(it, BOX_TEXT);
+
+		b->para = p;
+		b->line = i;
+		b->x = x;
+		b->y = y + i * size * st->leading;
+		if (rgb)
+			memcpy(b->color, rgb, sizeof(b->color));
+	}
+	return n;
+}
+
+/* Lines `s` takes at width w. */
+static int
+text_lines(struct lctx *c, const char *s, const struct model_style *st, double size, int bold,
+    double w)
+{
+	return jl_para_line_count(text_para(c, s, st, size, bold, w, JL_LEFT));
 }
 
 static void
@@ -167,11 +183,12 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	it->nboxid = c->nbox;
 	y = 0;
 	if (title && *title) {
-		text_at(c, it, title, &st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER, black);
-		y += fs * 1.2 * 1.5;
+		int nl = text_at(c, it, title, &st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER, black);
+
+		y += fs * 1.2 * st.leading * nl + fs * 0.3;
 	}
-	/* legend, right-aligned on one line */
-	if (ns > 0) {
+	/* legend, right-aligned on one line; none for one unnamed series */
+	if (ns > 1 || (ns == 1 && names[0][0])) {
 		double lx = x + width, sw = fs * 0.9;
 
 		for (i = ns; i-- > 0;) {
@@ -202,7 +219,23 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	}
 	y += lh * 1.4;
 	plot_top = y + fs * 0.5;
-	plot_bot = height - lh * 1.3 - (source && *source ? lh * 1.2 : 0);
+	{
+		char *src = NULL;
+		int sl = 0;
+
+		if (source && *source) {
+			struct strbuf sb;
+
+			strbuf_init(&sb, 64, 4096);
+			strbuf_addf(&sb, "出典：%s", source);
+			src = strbuf_detach(&sb);
+			sl = text_lines(c, src, &st, fs * 0.95, 0, width);
+			text_at(c, it, src, &st, fs * 0.95, 0, x,
+			    height - fs * 0.3 - (sl - 1) * fs * 0.95 * st.leading, width, JL_LEFT, black);
+			free(src);
+		}
+		plot_bot = height - lh * 1.3 - sl * fs * 0.95 * st.leading - (sl ? fs * 0.3 : 0);
+	}
 	/* ticks */
 	step = nice_step(vmax - vmin > 0 ? vmax - vmin : 1);
 	lo = floor(vmin / step) * step;
@@ -271,7 +304,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 
 					cx = plot_l + j * cw + cw / 2;
 					if (prev)
-						line_at(it, px[i == 0 ? j - 1 : j - 1], py[j - 1], cx, vy, 1.5,
+						line_at(it, px[j - 1], py[j - 1], cx, vy, 1.5,
 						    palette[i]);
 					b = vitem_box(it, BOX_RECT);
 					b->x = cx - 2;
@@ -287,16 +320,6 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 				}
 			}
 		}
-	}
-	if (source && *source) {
-		struct strbuf sb;
-		char *t;
-
-		strbuf_init(&sb, 64, 4096);
-		strbuf_addf(&sb, "出典：%s", source);
-		t = strbuf_detach(&sb);
-		text_at(c, it, t, &st, fs * 0.95, 0, x, height - fs * 0.3, width, JL_LEFT, black);
-		free(t);
 	}
 	return 0;
 }

@@ -189,48 +189,63 @@ struct seen {
 	size_t		 n;
 };
 
+/* Reports each character of `s` that no pinned face covers, once. */
+static int
+check_string(struct fonts *f, const struct model_doc *doc, const char *s, long line,
+    struct seen *seen, struct diag *d)
+{
+	const char *p;
+	int ret = 0;
+
+	if (!g_utf8_validate(s, -1, NULL))
+		return diag_error(d, doc->path, line, "text is not valid UTF-8");
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		size_t k;
+		int covered = 0, i;
+
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			continue;
+		for (i = 0; i < 3; i++)
+			if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
+				covered = 1;
+		if (covered)
+			continue;
+		for (k = 0; k < seen->n; k++)
+			if (seen->v[k] == ch)
+				break;
+		if (k < seen->n)
+			continue;
+		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+		seen->v[seen->n++] = ch;
+		{
+			char buf[8];
+			int len = g_unichar_to_utf8(ch, buf);
+
+			buf[len] = '\0';
+			ret = diag_error(d, doc->path, line,
+			    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
+			    "it would print as a blank box", (unsigned)ch, buf);
+		}
+	}
+	return ret;
+}
+
 static int
 check_text(struct fonts *f, const struct model_doc *doc, const struct model_node *n,
     struct seen *seen, struct diag *d)
 {
 	const struct model_node *c;
 	int ret = 0;
+	char **a;
 
-	if (n->kind == M_TEXT && n->text) {
-		const char *p;
-
-		if (!g_utf8_validate(n->text, -1, NULL))
-			return diag_error(d, doc->path, n->line, "text is not valid UTF-8");
-		for (p = n->text; *p; p = g_utf8_next_char(p)) {
-			gunichar ch = g_utf8_get_char(p);
-			size_t k;
-			int covered = 0, i;
-
-			if (ch == '\n' || ch == '\r' || ch == '\t')
-				continue;
-			for (i = 0; i < 3; i++)
-				if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
-					covered = 1;
-			if (covered)
-				continue;
-			for (k = 0; k < seen->n; k++)
-				if (seen->v[k] == ch)
-					break;
-			if (k < seen->n)
-				continue;
-			seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
-			seen->v[seen->n++] = ch;
-			{
-				char buf[8];
-				int len = g_unichar_to_utf8(ch, buf);
-
-				buf[len] = '\0';
-				ret = diag_error(d, doc->path, n->line,
-				    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
-				    "it would print as a blank box", (unsigned)ch, buf);
-			}
-		}
-	}
+	if (n->kind == M_TEXT && n->text && check_string(f, doc, n->text, n->line, seen, d) < 0)
+		ret = -1;
+	/* titles, labels, chart categories and sources are attributes */
+	if (n->attr)
+		for (a = n->attr; a[0]; a += 2)
+			if (check_string(f, doc, a[1], n->line, seen, d) < 0)
+				ret = -1;
 	for (c = n->first; c; c = c->next)
 		if (check_text(f, doc, c, seen, d) < 0)
 			ret = -1;
@@ -250,6 +265,8 @@ fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
 	if (ret < 0)
 		return ret;
 	if (check_text(f, doc, doc->root, &seen, d) < 0)
+		ret = -1;
+	if ((doc->title && check_string(f, doc, doc->title, 0, &seen, d) < 0))
 		ret = -1;
 	for (t = 0; t < doc->ntemplates; t++) {
 		if (doc->templates[t].header && check_text(f, doc, doc->templates[t].header, &seen, d) < 0)

@@ -1164,32 +1164,39 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 		furniture_part(c, pg, t, t->footer, t->footer_style ? t->footer_style : "small",
 		    t->height - t->mb / 2, number, running);
 	if (c->doc->draft) {
-		/* 「案」 in a red square at the top right, and DRAFT beside it */
+		/* 「案」 in a red square at the top right (bottom left on a
+		 * landscape slide, whose top is a title band), DRAFT beside it */
 		struct model_style st = *model_style(c->doc, "small");
 		struct layout_box b;
-		double s = 14, x = pg->width - 12 * 72 / 25.4 - s * 1.6;
+		double s = 14, mm = 72 / 25.4, x, y;
+		int land = pg->width > pg->height;
 
+		x = land ? 7 * mm + 64 : pg->width - 12 * mm - s * 1.6;
+		y = land ? pg->height - 6 * mm - s * 1.6 : 8 * mm;
 		st.font = FONT_GOTHIC;
 		st.color[0] = 0.8;
 		st.color[1] = st.color[2] = 0;
 		memset(&b, 0, sizeof(b));
 		b.kind = BOX_RECT;
 		b.x = x;
-		b.y = 8 * 72 / 25.4;
+		b.y = y;
 		b.w = b.h = s * 1.6;
 		b.stroked = 1;
+		b.filled = 1;
+		b.fill[0] = b.fill[1] = b.fill[2] = 1;
 		b.lw = 1.2;
 		memcpy(b.color, st.color, sizeof(b.color));
 		page_add(pg, &b);
+		memset(&b, 0, sizeof(b));
 		b.kind = BOX_TEXT;
+		memcpy(b.color, st.color, sizeof(b.color));
 		b.para = text_para(c, "案", &st, s, 1, s * 1.6, JL_CENTER);
 		b.x = x;
-		b.y = 8 * 72 / 25.4 + s * 1.6 / 2 + s * 0.36;
-		b.stroked = 0;
+		b.y = y + s * 1.6 / 2 + s * 0.36;
 		page_add(pg, &b);
 		b.para = text_para(c, "DRAFT", &st, 9, 1, 60, JL_RIGHT);
 		b.x = x - 64;
-		b.y = 8 * 72 / 25.4 + s * 1.6 / 2 + 9 * 0.36;
+		b.y = y + s * 1.6 / 2 + 9 * 0.36;
 		page_add(pg, &b);
 	}
 	c->scale = scale;
