@@ -119,6 +119,7 @@ struct jl_para {
 
 #define PT(u)	((double)(u) / PANGO_SCALE)
 #define INF	1e300
+#define MAX_SCAN 2000	/* candidate line starts tried per break */
 
 /* ---------------------------------------------------------------------- */
 /* Classes */
@@ -200,7 +201,7 @@ can_break(const struct jl_cluster *a, const struct jl_cluster *b,
     gunichar ca, gunichar cb)
 {
 	if (a->cls == JC_NEWLINE)
-		return BRK_FORCED;
+		return ca == '\r' && cb == '\n' ? BRK_NO : BRK_FORCED;
 	if (b->cls == JC_NEWLINE || b->cls == JC_SPACE || b->cls == JC_NBSP)
 		return BRK_NO;
 	if (a->cls == JC_NBSP)
@@ -317,6 +318,12 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 
 		p->itemv[i] = it;
 		p->glyphv[i] = gs;
+		/*
+		 * Right-to-left runs (only in hostile or stray input here) are
+		 * shaped left to right, so that glyphs stay in logical order:
+		 * the text survives, its shaping may not.
+		 */
+		it->analysis.level = 0;
 		pango_shape_item(it, p->text, p->len, NULL, gs, PANGO_SHAPE_NONE);
 		item_metrics(it->analysis.font, it->analysis.language,
 		    &p->ascent[i], &p->descent[i]);
@@ -662,7 +669,8 @@ static void
 break_lines(struct jl_para *p)
 {
 	double *best;
-	int *prev, *cand, ncand = 0, i, j, b;
+	int *prev, *cand, ncand = 0, i, j, b, e;
+	char *skip;
 	double av_max;
 
 	free(p->lines);
@@ -683,13 +691,24 @@ break_lines(struct jl_para *p)
 	cand = xcalloc(p->n + 1, sizeof *cand);
 	av_max = p->st.width - p->st.left_indent -
 	    (p->st.first_indent < 0 ? p->st.first_indent : 0);
+	/* segments between forced breaks that fit on one line need no search */
+	skip = xcalloc(p->n + 1, 1);
+	for (i = 0; i < p->n; i = e) {
+		struct linesum ls;
+
+		for (e = i + 1; e < p->n && p->c[e].brk != BRK_FORCED; e++)
+			;
+		line_sums(p, i, e, &ls);
+		if (ls.nat <= avail(p, i) + 1e-9)
+			memset(skip + i + 1, 1, e - i - 1);
+	}
 	cand[ncand++] = 0;
 	best[0] = 0;
 	for (b = 1; b <= p->n; b++) {
 		double bestc = INF, fb = INF, minw;
-		int bp = -1, fbp = -1;
+		int bp = -1, fbp = -1, scanned = 0;
 
-		if (b < p->n && p->c[b].brk == BRK_NO)
+		if (b < p->n && (p->c[b].brk == BRK_NO || skip[b]))
 			continue;
 		for (j = ncand - 1; j >= 0; j--) {
 			int a = cand[j];
@@ -697,6 +716,10 @@ break_lines(struct jl_para *p)
 
 			if (best[a] >= INF)
 				continue;
+			/* a line rarely has this many break opportunities;
+			 * the cap keeps very wide measures linear */
+			if (++scanned > MAX_SCAN && bp >= 0)
+				break;
 			c = line_cost(p, a, b, &minw);
 			if (c < INF) {
 				if (best[a] + c < bestc) {
@@ -733,6 +756,7 @@ break_lines(struct jl_para *p)
 	free(best);
 	free(prev);
 	free(cand);
+	free(skip);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -885,6 +909,15 @@ jl_para_new(PangoContext *ctx, const char *text, int len,
 		len = strlen(text);
 	p->text = xstrndup(text, len);
 	p->len = strlen(p->text);	/* an embedded NUL ends the text */
+	if (!g_utf8_validate(p->text, p->len, NULL)) {
+		/* not UTF-8 as promised: U+FFFD for each bad byte (indices shift) */
+		char *v = g_utf8_make_valid(p->text, p->len);
+
+		free(p->text);
+		p->text = xstrdup(v);
+		g_free(v);
+		p->len = strlen(p->text);
+	}
 	p->st = *st;
 	shape(p, attrs, font);
 	classify_clusters(p);

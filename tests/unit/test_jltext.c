@@ -426,6 +426,13 @@ test_misc(void **state)
 	jl_para_set_style(p, &st);
 	assert_int_equal(jl_para_line_count(p), 4);	/* あい / う / えお / PDCA */
 	jl_para_free(p);
+
+	/* CR LF is one break */
+	p = para("あ\r\nい\nう", 30, JL_JUSTIFY);
+	assert_int_equal(jl_para_line_count(p), 3);
+	jl_para_line_info(p, 1, &li);
+	assert_int_equal(li.start, 5);
+	jl_para_free(p);
 }
 
 /* A raised footnote mark: no J-L gap around it, never at a line start. */
@@ -507,6 +514,99 @@ test_draw(void **state)
 	jl_para_free(p);
 }
 
+/* Hostile text (issue 6): whatever comes, lines cover it, nothing overflows. */
+static const char *jl_text;	/* the text check_cover() sets */
+
+static int
+clusters(const struct jl_para *p, int start, int end)
+{
+	int i, n = 0, line;
+	double x;
+
+	/* trailing spaces and breaks take no room */
+	for (i = start; i < end; i++) {
+		gunichar ch = g_utf8_get_char_validated(p == NULL ? "" : jl_text + i, -1);
+
+		if (!g_unichar_isspace(ch) && ch != 0x200B && ch != 0x2028)
+			n += jl_para_char_pos(p, i, &line, &x);
+	}
+	return n;
+}
+
+static void
+check_cover(const char *t, double width)
+{
+	struct jl_style st = { width, 0, 0, 17.5, JL_JUSTIFY };
+	struct jl_para *p = jl_para_new(ctx, t, -1, NULL, fd, &st);
+	struct jl_line_info li;
+	size_t bytes = 0;
+
+	jl_text = t;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, &bytes, 200, 200);
+	cairo_t *cr = cairo_create(s);
+	int i, prev = 0;
+
+	for (i = 0; i < jl_para_line_count(p); i++) {
+		jl_para_line_info(p, i, &li);
+		assert_int_equal(li.start, prev);
+		assert_true(li.end >= li.start);
+		prev = li.end;
+		if (clusters(p, li.start, li.end) > 1 && li.x + li.width > width + EPS)
+			fail_msg("line %d of '%s' at %g: width %g", i, t, width, li.x + li.width);
+		jl_para_draw_line(p, i, cr, 0, 20);
+	}
+	assert_int_equal(prev, (int)strlen(t));
+	assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	jl_para_free(p);
+}
+
+static void
+test_hostile(void **state)
+{
+	static const char *cases[] = {
+		"\t\tタブ\tと\x01制御\x7f文字",
+		"العربية と עברית の混在 mixed",
+		"e\xcc\x81\xcc\x81\xcc\x81 結合文字 \u200b幅なし\u200b空白",
+		"絵文字😀👍🏽と異体字葛\U000E0101",
+		"」」」」」」」」」」」」」」」」」」」」」」」",
+		"「「「「「「「「「「「「「「「「「「「「「「「「",
+		"ーーーーーーーーーーーーーーーーーーーーーーーーーーー",
+		"     先頭と末尾の空白     ",
+		"\n\n\n",
+		"a\nb\r\nc\xe2\x80\xa8" "d",
+		"ＡＢＣ１２３全角英数と ｶﾀｶﾅ半角",
+	};
+	double widths[] = { 1, 35, 100, 1e6 };
+	size_t i, k;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (k = 0; k < sizeof widths / sizeof widths[0]; k++)
+			check_cover(cases[i], widths[k]);
+}
+
+/* Long paragraphs stay linear: 30 000 characters, narrow and very wide. */
+static void
+test_long(void **state)
+{
+	size_t n = 10000, i;
+	char *t = malloc(n * 3 + 1);
+	gint64 t0;
+
+	for (i = 0; i < n; i++)
+		memcpy(t + 3 * i, i % 37 == 36 ? "、" : "あ", 3);
+	t[3 * n] = '\0';
+	t0 = g_get_monotonic_time();
+	check_cover(t, 400);
+	check_cover(t, 1e7);
+	memset(t, 'x', 3 * n);	/* one unbreakable Latin run */
+	check_cover(t, 400);
+	check_cover(t, 1e7);
+	assert_true(g_get_monotonic_time() - t0 < 20 * G_USEC_PER_SEC);	/* ~0.05 s; valgrind ~3 s */
+	free(t);
+}
+
 int
 main(void)
 {
@@ -526,6 +626,8 @@ main(void)
 		cmocka_unit_test(test_misc),
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_footnote_mark),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_long),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
