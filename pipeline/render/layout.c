@@ -954,6 +954,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	c->nboxes = 0;
 	c->fx = t->ml;
 	c->fw = width;
+	c->maxh = (bottom - top) * 0.8;	/* room left for repeated head rows */
 	ret = blocks_items(c, flow, "body", t->ml, width, &vl);
 	np = page_breaks(&vl, top, bottom, &starts);
 	for (p = 0; p < np; p++) {
@@ -1075,6 +1076,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	}
 	free(starts);
 	vlist_release(&vl);
+	c->maxh = 0;
 	return ret;
 }
 

@@ -69,6 +69,7 @@ struct lctx {
 	size_t			 nprev;
 	int			 hcount;	/* headings seen: generated dest names */
 	double			 fx, fw;	/* the flow's text block: footnotes */
+	double			 maxh;		/* tallest item a page takes, 0: any */
 	struct boxdef		*boxes;
 	size_t			 nboxes;
 };

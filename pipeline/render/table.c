@@ -52,6 +52,113 @@ cell_has_blocks(const struct model_node *td)
 	return 0;
 }
 
+/* Top and bottom of a box, relative to its item. */
+static void
+box_extent(const struct layout_box *b, double *top, double *bot)
+{
+	if (b->kind == BOX_TEXT) {
+		struct jl_line_info li;
+
+		jl_para_line_info(b->para, b->line, &li);
+		*top = b->y - li.ascent;
+		*bot = b->y + li.descent;
+	} else if (b->kind == BOX_RECT || b->kind == BOX_LINK) {
+		*top = b->y;
+		*bot = b->y + b->h;
+	} else {
+		*top = *bot = b->y;
+	}
+}
+
+/*
+ * A row taller than `maxh` (issue: "a row taller than a page is split
+ * between its lines") becomes several items, cut where no line straddles;
+ * each piece repeats the cell borders at its own height.
+ */
+static void
+split_row(struct vlist *vl, size_t idx, double maxh)
+{
+	struct vitem row = vl->v[idx];
+	double start = 0, pad = 2.5;
+	size_t k;
+	int first = 1;
+
+	vl->n--;	/* the row is replaced by its pieces */
+	while (start < row.h - 0.01) {
+		double end, limit = start + maxh;
+		struct vitem *it;
+
+		if (limit >= row.h)
+			end = row.h;
+		else {
+			/* the lowest line bottom under the limit that no line straddles */
+			end = start;
+			for (k = 0; k < row.n; k++) {
+				double t, b, cand;
+				size_t q;
+				int ok = 1;
+
+				if (row.box[k].kind != BOX_TEXT)
+					continue;
+				box_extent(&row.box[k], &t, &b);
+				cand = b + pad / 2;
+				if (cand > limit || cand <= end)
+					continue;
+				for (q = 0; q < row.n && ok; q++) {
+					double t2, b2;
+
+					if (row.box[q].kind != BOX_TEXT)
+						continue;
+					box_extent(&row.box[q], &t2, &b2);
+					if (t2 < cand && b2 > cand)
+						ok = 0;
+				}
+				if (ok)
+					end = cand;
+			}
+			if (end <= start + 1)
+				end = limit;	/* one line taller than the page: cut anyway */
+		}
+		it = vlist_add(vl);
+		it->h = end - start;
+		it->table = row.table;
+		it->keep = 0;
+		it->before = first ? row.before : 0;
+		it->after = end >= row.h ? row.after : 0;
+		memcpy(it->boxid, row.boxid, sizeof(it->boxid));
+		it->nboxid = row.nboxid;
+		if (first) {
+			it->notes = row.notes;
+			it->nnotes = row.nnotes;
+		}
+		for (k = 0; k < row.n; k++) {
+			const struct layout_box *src = &row.box[k];
+			struct layout_box *b;
+			double t, bot;
+
+			box_extent(src, &t, &bot);
+			if (src->kind == BOX_RECT && src->y == 0 && src->h >= row.h - 0.01) {
+				/* a cell border: repeated at the piece's height */
+				b = vitem_box(it, BOX_RECT);
+				*b = *src;
+				b->h = it->h;
+				continue;
+			}
+			if (t < start - 0.01 || t >= end - 0.01)
+				continue;
+			b = vitem_box(it, src->kind);
+			*b = *src;
+			b->y -= start;
+			b->name = src->name ? xstrdup(src->name) : NULL;
+		}
+		start = end;
+		first = 0;
+	}
+	for (k = 0; k < row.n; k++)
+		free(row.box[k].name);
+	free(row.box);
+}
+
 int
 table_items(struct lctx *c, const struct model_node *n, double x, double width,
     struct vlist *vl)
@@ -192,6 +299,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			}
 			vlist_release(&cells[k]);
 		}
+		if (c->maxh > 0 && rowh > c->maxh && !is_head)
+			split_row(vl, vl->n - 1, c->maxh);
 	}
 	if (vl->n > first) {
 		vl->v[first].before += 6 * c->scale;
