@@ -43,8 +43,11 @@ enum jl_class {
  * Shrink priorities (JLReq 3.8), in the order they are used.  The aki of
  * punctuation ending a line comes last, not second: a shrunk line-end 、
  * leaves its 1-em glyph box (what pdftotext and readers measure) sticking
- * out past the measure, while a kept aki ends the box exactly flush.
+ * out past the measure, while a kept aki ends the box exactly flush.  With
+ * JL_LINEEND_SHRINK 0 it does not shrink at all, so no glyph box ever
+ * leaves the text block (outputs.md "Typesetting").
  */
+#define JL_LINEEND_SHRINK 0
 enum {
 	SH_SPACE,	/* Latin word spaces and Japanese-Latin gaps */
 	SH_MIDDLE,	/* the quarter-em aki around middle dots */
@@ -75,8 +78,8 @@ struct jl_cluster {
 /*
  * The glue before cluster i.  `mid*` apply when clusters i-1 and i are on
  * one line; `end` is the aki kept after cluster i-1 when a line ends there
- * (shrinkable as line-end punctuation); `open` is kept before cluster 0 of
- * an indented paragraph.  Nothing is kept at a line start otherwise.
+ * (shrinkable as line-end punctuation); `open` is the aki kept before
+ * cluster i when a line starts there.
  */
 struct jl_glue {
 	double	mid;		/* natural width */
@@ -216,6 +219,9 @@ can_break(const struct jl_cluster *a, const struct jl_cluster *b,
 	if (a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb)
 		return BRK_NO;
 	if (is_latin(a->cls) && is_latin(b->cls))
+		return BRK_NO;
+	/* e-ネット, http://…/パス: a break after - or / reads as hyphenation */
+	if (ca == '-' || ca == '/')
 		return BRK_NO;
 	/* a Latin word followed by a combining or Japanese: fine; but keep
 	 * a Latin word glued to a following Japanese closing mark (above) */
@@ -440,8 +446,10 @@ make_glue(struct jl_para *p)
 	int i;
 
 	p->g = xcalloc(p->n + 1, sizeof *p->g);
-	if (p->n > 0)
+	if (p->n > 0) {
 		p->g[0].open = aki_before(&p->c[0]);
+		p->g[p->n].end = aki_after(&p->c[p->n - 1]);
+	}
 	for (i = 1; i < p->n; i++) {
 		struct jl_cluster *a = &p->c[i - 1], *b = &p->c[i];
 		struct jl_glue *g = &p->g[i];
@@ -532,8 +540,13 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 	    p->c[last - 1].cls == JC_NEWLINE || p->c[last - 1].cls == JC_ZWSP))
 		last--;
 	s->last = last;
-	if (a == 0 && p->st.first_indent > 0)
-		s->nat += p->g[0].open;
+	/*
+	 * An opening bracket starting a line keeps its aki (full width, as
+	 * Word and the seeds set it) rather than 天付き: its 1-em glyph box
+	 * would otherwise reach half an em left of the text block.
+	 */
+	if (a < p->n)
+		s->nat += p->g[a].open;
 	if (last > a) {
 		/* glues a+1 .. last-1 and widths a .. last-1, from prefix sums */
 		P0 = &p->pre[a + 1];
@@ -546,9 +559,10 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 		s->nist = P1->nist - P0->nist;
 		s->nall = last - a - 1;
 	}
-	if (last > a && last == b && b < p->n) {
-		s->nat += p->g[b].end;
-		s->shrink[SH_LINEEND] += p->g[b].end;
+	if (last > a) {		/* also before trailing spaces, and at the end */
+		s->nat += p->g[last].end;
+		if (JL_LINEEND_SHRINK)
+			s->shrink[SH_LINEEND] += p->g[last].end;
 	}
 }
 
@@ -825,7 +839,7 @@ set_line(struct jl_para *p, int li)
 	}
 
 	x0 = x = o->x;
-	lead = (a == 0 && p->st.first_indent > 0) ? p->g[0].open : 0;
+	lead = p->g[a].open;
 	x += lead;
 	for (i = a; i < b; i++) {
 		struct jl_cluster *c = &p->c[i];
@@ -844,8 +858,8 @@ set_line(struct jl_para *p, int li)
 			    (p->c[i + 1].istretch ? ist : 0) + all;
 			for (k = 0; k < SH_N; k++)
 				gap -= g->shrink[k] * shf[k];
-		} else if (last == b && b < p->n) {
-			gap = p->g[b].end * (1 - shf[SH_LINEEND]);
+		} else {
+			gap = p->g[last].end * (1 - shf[SH_LINEEND]);
 		}
 		c->adv = c->w + gap;
 		x += c->adv;

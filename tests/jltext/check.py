@@ -8,7 +8,8 @@
 - kinsoku: no line starts with a line-start-prohibited character, none ends
   with an opening bracket;
 - flush: lines that are not a paragraph's last end within 1 pt of the right
-  edge (pdftotext -bbox-layout word boxes).
+  edge (pdftotext -bbox-layout word boxes);
+- inside: no word box reaches more than 0.5 pt beyond either edge.
 Prints a summary; exits 1 on a text mismatch or a kinsoku violation.
 """
 import re
@@ -68,10 +69,13 @@ def main():
         pos += len(p.replace(" ", ""))
         ends.add(pos)
     pos = 0
-    inner = flush = bad = 0
+    inner = flush = bad = out = 0
     worst = []
     for t, x0, x1 in lines:
         pos += len(t.replace(" ", ""))
+        if x0 < left - 0.5 or x1 > right + 0.5:
+            out += 1
+            print("outside: %.2f..%.2f %s" % (x0 - left, x1 - right, t))
         if t and t[0] in NOSTART:
             bad += 1
             print("kinsoku: line starts with %r: %s" % (t[0], t))
@@ -86,10 +90,11 @@ def main():
         else:
             worst.append((x1 - right, t))
     print("kinsoku: %d violations in %d lines" % (bad, len(lines)))
+    print("inside: %d lines reach outside the block" % out)
     print("flush: %d of %d inner lines within 1pt (%.2f%%)" % (flush, inner, 100.0 * flush / max(inner, 1)))
     for d, t in sorted(worst, key=lambda w: -abs(w[0]))[:8]:
         print("  %+.2fpt %s" % (d, t))
-    sys.exit(0 if ok and bad == 0 else 1)
+    sys.exit(0 if ok and bad == 0 and out == 0 else 1)
 
 
 main()

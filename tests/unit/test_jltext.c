@@ -149,6 +149,9 @@ test_kinsoku_open(void **state)
 	/* あ…く 8 em + aki 0.5 + 「 0.5 = 9 em exactly: 「 would end the line */
 	starts(p, buf, sizeof buf);
 	assert_string_equal(buf, "24");
+	/* at the line start 「 keeps its aki: its glyph box starts at 0 */
+	assert_near(xpos(p, 24, 1), 0.5 * EM);
+	assert_near(xpos(p, at(t, "け", 1), 1), 1.0 * EM);
 	jl_para_free(p);
 
 	t = "あいうえおかきく（けこ）さしすせそ";
