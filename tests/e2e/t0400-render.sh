@@ -182,4 +182,28 @@ test_expect_success 'pdoc fixtures are valid against stylesheets/pdoc.rng' '
 	xmllint --noout --relaxng "$TOP/stylesheets/pdoc.rng" "$FX/report.pdoc" "$FX/slides.pdoc"
 '
 
+test_expect_success 'a table row taller than a page is split between its lines' '
+	{
+		printf "<document><flow><table widths=\"1 4\"><tr head=\"1\"><td>項目</td><td>内容</td></tr><tr><td>長い行</td><td>"
+		for i in $(seq 1 199); do printf "これは非常に長いセルの第%d文である。" "$i"; done
+		printf "</td></tr><tr><td>次</td><td>最後の行。</td></tr></table></flow></document>\n"
+	} >"$TRASH/tall.pdoc" &&
+	"$R" --fonts "$F" -o "$TRASH/tall.pdf" "$TRASH/tall.pdoc" 2>/dev/null &&
+	qpdf --check "$TRASH/tall.pdf" >/dev/null 2>&1 &&
+	test "$(pdfinfo "$TRASH/tall.pdf" | sed -n "s/^Pages: *//p")" -ge 2 &&
+	pdftotext -layout -q "$TRASH/tall.pdf" - | squeeze | grep -o "第[0-9]*文" |
+		sed "s/[^0-9]//g" >"$TRASH/order" &&
+	seq 1 199 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/order" &&
+	page_text "$TRASH/tall.pdf" 2 | grep -q "^項目内容"
+'
+
+test_expect_success 'render --dump lists pages, boxes and the outline' '
+	"$R" --fonts "$F" --dump "$FX/report.pdoc" >"$TRASH/dump" 2>/dev/null &&
+	grep -q "^page 1 595.3x841.9$" "$TRASH/dump" &&
+	grep -q "^  dest .* .h.1.$" "$TRASH/dump" &&
+	grep -q "^  link .* .tab-1.$" "$TRASH/dump" &&
+	grep -q "^outline 1 page 3 .第1章　「強靱な」サイバー空間の構築.$" "$TRASH/dump" &&
+	grep -q "^outline 2 page 3 .①　政府機関等における対策.$" "$TRASH/dump"
+'
+
 test_done
