@@ -430,6 +430,19 @@ test_misc(void **state)
 	assert_int_equal(jl_para_line_count(p), 4);	/* あい / う / えお / PDCA */
 	jl_para_free(p);
 
+	/* ragged alignments: the line moves, its glyphs with it */
+	p = para("あいう", 10, JL_CENTER);
+	jl_para_line_info(p, 0, &li);
+	assert_near(li.x, 3.5 * EM);
+	assert_near(li.width, 3 * EM);
+	assert_near(xpos(p, 3, 0), 4.5 * EM);
+	jl_para_free(p);
+	p = para("あいう。", 10, JL_RIGHT);	/* the final aki counts */
+	jl_para_line_info(p, 0, &li);
+	assert_near(li.x, 6 * EM);
+	assert_near(xpos(p, 9, 0), 9 * EM);
+	jl_para_free(p);
+
 	/* CR LF is one break */
 	p = para("あ\r\nい\nう", 30, JL_JUSTIFY);
 	assert_int_equal(jl_para_line_count(p), 3);
