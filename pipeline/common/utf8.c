@@ -134,26 +134,43 @@ utf8_length(const char *s)
 	return n;
 }
 
-static unsigned long *
-decode_all(const char *s, size_t *n)
+/* Decodes into v[0..max); returns the count, or max + 1 when longer. */
+static size_t
+decode_into(const char *s, unsigned long *v, size_t max)
 {
-	unsigned long *v = xcalloc(utf8_length(s) + 1, sizeof(*v));
 	size_t i = 0;
 
-	while (*s)
+	while (*s) {
+		if (i == max)
+			return max + 1;
 		v[i++] = utf8_next(&s);
-	*n = i;
-	return v;
+	}
+	return i;
 }
+
+#define DIST_STACK	128	/* code points handled without allocating */
 
 size_t
 utf8_distance(const char *a, const char *b)
 {
-	size_t na, nb, i, j, r;
-	unsigned long *va = decode_all(a, &na), *vb = decode_all(b, &nb);
-	size_t *prev = xcalloc(nb + 1, sizeof(*prev));
-	size_t *cur = xcalloc(nb + 1, sizeof(*cur));
+	unsigned long sa[DIST_STACK], sb[DIST_STACK], *va = sa, *vb = sb;
+	size_t row0[DIST_STACK + 1], row1[DIST_STACK + 1];
+	size_t na, nb, i, j, r, *prev = row0, *cur = row1;
 
+	na = decode_into(a, sa, DIST_STACK);
+	nb = decode_into(b, sb, DIST_STACK);
+	if (na > DIST_STACK) {
+		na = utf8_length(a);
+		va = xcalloc(na + 1, sizeof(*va));
+		decode_into(a, va, na);
+	}
+	if (nb > DIST_STACK) {
+		nb = utf8_length(b);
+		vb = xcalloc(nb + 1, sizeof(*vb));
+		decode_into(b, vb, nb);
+		prev = xcalloc(nb + 1, sizeof(*prev));
+		cur = xcalloc(nb + 1, sizeof(*cur));
+	}
 	for (j = 0; j <= nb; j++)
 		prev[j] = j;
 	for (i = 1; i <= na; i++) {
@@ -173,10 +190,13 @@ utf8_distance(const char *a, const char *b)
 		cur = t;
 	}
 	r = prev[nb];
-	free(va);
-	free(vb);
-	free(prev);
-	free(cur);
+	if (va != sa)
+		free(va);
+	if (vb != sb) {
+		free(vb);
+		free(prev);
+		free(cur);
+	}
 	return r;
 }
 

@@ -458,12 +458,20 @@ refs_suggest_id(const struct refs *r, const char *id, const char *hint)
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
+	size_t third = (size_t)-1;
+
 	for (i = 0; i < r->nnodes; i++) {
 		c[i].i = i;
 		c[i].dist = utf8_distance(id, r->nodes[i].id);
-		c[i].dist2 = hint && *hint ? utf8_distance(hint, r->nodes[i].title) : 0;
 	}
 	qsort(c, r->nnodes, sizeof(*c), cand_cmp);
+	/* Titles only break ties among the nearest ids: measure only those. */
+	if (hint && *hint && r->nnodes > 0) {
+		third = c[r->nnodes < SUGGEST_N ? r->nnodes - 1 : SUGGEST_N - 1].dist;
+		for (i = 0; i < r->nnodes && c[i].dist <= third; i++)
+			c[i].dist2 = utf8_distance(hint, r->nodes[c[i].i].title);
+		qsort(c, i, sizeof(*c), cand_cmp);
+	}
 	strbuf_addstr(&sb, "nearest: ");
 	for (i = 0; i < r->nnodes && i < SUGGEST_N; i++) {
 		char *t = utf8_truncate(r->nodes[c[i].i].title, 20);

@@ -11,8 +11,12 @@
 #include "xmem.h"
 
 #define HINT_MAX	60	/* code points of title text used for suggestions */
+#define SUGGEST_MAX	1000	/* rows given "nearest" suggestions; then cheaper messages */
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 
 struct ctx {
+	struct rows		*rs;
 	struct rows_record	*rec;
 	const struct csvfile	*f;
 	const struct header	*h;
@@ -95,6 +99,27 @@ row_warning(struct ctx *x, int role, const char *fmt, const char *a, const char 
 	    role >= 0 ? colname(x, role) : NULL, NULL, fmt, a, b ? b : "");
 }
 
+/*
+ * Edit distances over the whole plan cost about a million instructions a
+ * row; a file of 100 000 wrong ids must still finish quickly, so only the
+ * first SUGGEST_MAX rows of a run get suggestions.
+ */
+static char *
+suggest(struct ctx *x, char *(*fn)(const struct refs *, const char *), const char *key)
+{
+	if (x->rs->suggested++ >= SUGGEST_MAX)
+		return xstrdup("no suggestions after " STR(SUGGEST_MAX) " of them");
+	return fn(x->refs, key);
+}
+
+static char *
+suggest_id(struct ctx *x, const char *id, const char *hint)
+{
+	if (x->rs->suggested++ >= SUGGEST_MAX)
+		return xstrdup("no suggestions after " STR(SUGGEST_MAX) " of them");
+	return refs_suggest_id(x->refs, id, hint);
+}
+
 static int
 is_space_cp(unsigned long c)
 {
@@ -150,19 +175,16 @@ check_measure(struct ctx *x, const char *text, int required)
 	if (id == NULL) {
 		char *head = split_id(text, &hint);
 
-		if (head && (id = ids_normalize(head)) != NULL && refs_node(x->refs, id) == NULL &&
-		    refs_relist(x->refs, id) == NULL) {
-			free(id);
-			id = NULL;
-		}
+		if (head)
+			id = ids_normalize(head);
 		free(head);
-		if (id)
+		if (id && (refs_node(x->refs, id) || refs_relist(x->refs, id)))
 			row_warning(x, ROLE_MEASURE,
 			    "text after the measure id is ignored: '%s'%s", hint, NULL);
 	}
 	if (id == NULL) {
 		h = utf8_truncate(text, HINT_MAX);
-		sugg = refs_suggest_id(x->refs, text, h);
+		sugg = suggest_id(x, text, h);
 		row_error(x, ROLE_MEASURE,
 		    "cannot read measure id '%s' (expected a form like 1-1-1-ア); %s", text, sugg);
 		free(sugg);
@@ -185,7 +207,7 @@ check_measure(struct ctx *x, const char *text, int required)
 		struct strbuf sb = STRBUF_INIT;
 
 		h = hint ? utf8_truncate(hint, HINT_MAX) : NULL;
-		sugg = refs_suggest_id(x->refs, id, h);
+		sugg = suggest_id(x, id, h);
 		if (strcmp(id, text) != 0)
 			strbuf_addf(&sb, "'%s' (read as %s)", text, id);
 		else
@@ -215,7 +237,7 @@ check_ministry(struct ctx *x, const char *text, int required)
 	}
 	m = refs_ministry(x->refs, text);
 	if (m == NULL) {
-		sugg = refs_suggest_ministry(x->refs, text);
+		sugg = suggest(x, refs_suggest_ministry, text);
 		row_error(x, ROLE_MINISTRY, "unknown ministry '%s'; %s", text, sugg);
 		free(sugg);
 		return;
@@ -314,7 +336,7 @@ find_indicator(struct ctx *x, const char *ind)
 		n = refs_indicators(x->refs, loose->id ? loose->id : loose->text, v, MAX_SAME);
 	}
 	if (n == 0) {
-		char *sugg = refs_suggest_indicator(x->refs, ind);
+		char *sugg = suggest(x, refs_suggest_indicator, ind);
 
 		row_error(x, ROLE_INDICATOR, "unknown indicator '%s'; %s", ind, sugg);
 		free(sugg);
@@ -443,6 +465,7 @@ rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct h
 			rs->alloc = rs->alloc ? rs->alloc * 2 : 256;
 			rs->v = xreallocarray(rs->v, rs->alloc, sizeof(*rs->v));
 		}
+		x.rs = rs;
 		x.rec = &rs->v[rs->n++];
 		memset(x.rec, 0, sizeof(*x.rec));
 		x.rec->kind = h->kind;

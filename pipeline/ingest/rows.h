@@ -51,6 +51,7 @@ struct rows_record {
 struct rows {
 	struct rows_record	*v;
 	size_t			 n, alloc;
+	size_t			 suggested;	/* "nearest" lists computed so far */
 };
 
 void	 rows_init(struct rows *rs);

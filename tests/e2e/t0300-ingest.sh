@@ -97,4 +97,13 @@ test_expect_success "100 000 rows and a multi-line cell of 100 000 lines finish"
 	grep -q 'src=\"big.csv:200003\"' '$TRASH/big.xml'
 "
 
+test_expect_success "100 000 rows of unknown ids and ministries finish, each reported" "
+	awk 'BEGIN { print \"施策番号,府省庁,実績\";
+		for (i = 0; i < 100000; i++) printf \"9-9-%d-ア,総務庁,実績%d\\n\", i, i }' >'$TRASH/bad.csv' &&
+	st=0; timeout 60 '$INGEST' $REFS -o '$TRASH/bad.xml' '$TRASH/bad.csv' 2>'$TRASH/err' || st=\$?
+	[ \$st -eq 1 ] && [ ! -e '$TRASH/bad.xml' ] &&
+	tail -n 1 '$TRASH/err' | grep -q 'ingest: 1 files, 100000 rows, 200000 errors, 0 warnings' &&
+	grep -q '^$TRASH/bad.csv:100001: error: unknown ministry .総務庁.; no suggestions after 1000 of them' '$TRASH/err'
+"
+
 test_done
