@@ -73,8 +73,9 @@ static int
 load_registry(struct refs *r, const char *path, struct diag *d)
 {
 	xmlDocPtr doc = xmlio_load(path, d);
-	xmlNodePtr root, n, a;
+	xmlNodePtr root, n, a, *elem;
 	size_t alloc = 0, kalloc = 0, i;
+	int ret = 0;
 
 	if (doc == NULL)
 		return -1;
@@ -82,33 +83,34 @@ load_registry(struct refs *r, const char *path, struct diag *d)
 	for (n = root ? root->children : NULL; n; n = n->next)
 		if (is_elem(n, "ministry") || is_elem(n, "group"))
 			alloc++;
-	r->ministries = xcalloc(alloc ? alloc : 1, sizeof(*r->ministries));
+	r->ministries = xcalloc(alloc + 1, sizeof(*r->ministries));
+	elem = xcalloc(alloc + 1, sizeof(*elem));
 	for (n = root ? root->children : NULL; n; n = n->next) {
 		struct refs_ministry *m;
 
 		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
 			continue;
-		m = &r->ministries[r->nministries++];
+		m = &r->ministries[r->nministries];
 		m->code = attr(n, "code");
 		m->name = attr(n, "name");
 		m->group = is_elem(n, "group");
 		if (m->code == NULL || m->name == NULL) {
-			diag_error(d, path, xmlGetLineNo(n), "<%s> without code or name", n->name);
+			ret = diag_error(d, path, xmlGetLineNo(n), "<%s> without code or name",
+			    (const char *)n->name);
+			free(m->code);
+			free(m->name);
+			memset(m, 0, sizeof(*m));
 			continue;
 		}
+		elem[r->nministries++] = n;
 	}
 	/* Keys in order of precedence: names, then codes, then aliases. */
 	for (i = 0; i < r->nministries; i++)
-		if (r->ministries[i].name)
-			add_mkey(r, r->ministries[i].name, &r->ministries[i], &kalloc);
+		add_mkey(r, r->ministries[i].name, &r->ministries[i], &kalloc);
 	for (i = 0; i < r->nministries; i++)
-		if (r->ministries[i].code)
-			add_mkey(r, r->ministries[i].code, &r->ministries[i], &kalloc);
-	i = 0;
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
-			continue;
-		for (a = n->children; a; a = a->next) {
+		add_mkey(r, r->ministries[i].code, &r->ministries[i], &kalloc);
+	for (i = 0; i < r->nministries; i++) {
+		for (a = elem[i]->children; a; a = a->next) {
 			if (is_elem(a, "alias")) {
 				char *t = content(a);
 
@@ -116,10 +118,10 @@ load_registry(struct refs *r, const char *path, struct diag *d)
 				free(t);
 			}
 		}
-		i++;
 	}
+	free(elem);
 	xmlFreeDoc(doc);
-	return 0;
+	return ret;
 }
 
 /* The root's year attribute (0 if absent or unreadable); warns on a mismatch. */
