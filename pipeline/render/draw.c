@@ -136,7 +136,8 @@ draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *p
 	cairo_t *cr = NULL;
 	cairo_status_t st;
 	size_t p, k;
-	int ret = -1, parents[8] = { 0 };
+	int ret = -1, parents[8] = { 0 }, open = 0;
+	const char *opentag = NULL;
 	char date[32];
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 
@@ -173,8 +174,26 @@ draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *p
 		if (p > 0 && (pg->width != ld->pages[p - 1].width ||
 		    pg->height != ld->pages[p - 1].height))
 			cairo_pdf_surface_set_size(s, pg->width, pg->height);
-		for (k = 0; k < pg->n; k++)
-			draw_box(cr, &pg->box[k]);
+		for (k = 0; k < pg->n; k++) {
+			const struct layout_box *b = &pg->box[k];
+
+			/* tagged PDF: consecutive boxes of one element in one tag;
+			 * links nest inside, destinations are not content */
+			if (b->kind != BOX_LINK && b->kind != BOX_DEST && b->elem != open) {
+				if (open)
+					cairo_tag_end(cr, opentag);
+				open = 0;
+				if (b->elem && b->tag) {
+					cairo_tag_begin(cr, b->tag, NULL);
+					open = b->elem;
+					opentag = b->tag;
+				}
+			}
+			draw_box(cr, b);
+		}
+		if (open)
+			cairo_tag_end(cr, opentag);
+		open = 0;
 		cairo_show_page(cr);
 		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
 			diag_error(d, path, 0, "page %zu: %s", p + 1, cairo_status_to_string(st));

@@ -71,6 +71,20 @@ vlist_release(struct vlist *vl)
 	vl->n = vl->alloc = 0;
 }
 
+void
+vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag)
+{
+	size_t i, k;
+	int elem = ++c->nelem;
+
+	for (i = from; i < vl->n; i++)
+		for (k = 0; k < vl->v[i].n; k++)
+			if (vl->v[i].box[k].elem == 0 && vl->v[i].box[k].kind != BOX_DEST) {
+				vl->v[i].box[k].elem = elem;
+				vl->v[i].box[k].tag = tag;
+			}
+}
+
 struct layout_box *
 vitem_box(struct vitem *it, enum layout_box_kind kind)
 {
@@ -445,6 +459,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 			}
 		}
 	}
+	vlist_stamp(c, nt->lines, 0, "Note");
 	for (i = 0; i < nt->lines->n; i++)
 		nt->h += nt->lines->v[i].h;
 	return nt;
@@ -741,8 +756,8 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	return ret;
 }
 
-int
-block_items(struct lctx *c, const struct model_node *n, const char *style, double x,
+static int
+block_dispatch(struct lctx *c, const struct model_node *n, const char *style, double x,
     double width, struct vlist *vl)
 {
 	struct vitem *it;
@@ -803,6 +818,35 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 }
 
 int
+block_items(struct lctx *c, const struct model_node *n, const char *style, double x,
+    double width, struct vlist *vl)
+{
+	static const char *htag[] = { "H1", "H2", "H3", "H4" };
+	size_t from = vl->n;
+	const char *tag;
+	long lv;
+	int ret = block_dispatch(c, n, style, x, width, vl);
+
+	switch (n->kind) {
+	case M_H:
+		lv = model_attr_long(n, "level", 1);
+		tag = htag[lv < 1 ? 0 : lv > 4 ? 3 : lv - 1];
+		break;
+	case M_LIST: tag = "L"; break;
+	case M_TABLE: tag = "Table"; break;
+	case M_CHART: tag = "Figure"; break;
+	case M_TOC: tag = "TOC"; break;
+	case M_RULE: case M_SPACE: case M_PAGEBREAK: case M_ANCHOR: case M_BOX:
+		tag = NULL;
+		break;
+	default: tag = "P"; break;
+	}
+	if (tag)
+		vlist_stamp(c, vl, from, tag);
+	return ret;
+}
+
+int
 blocks_items(struct lctx *c, const struct model_node *parent, const char *style, double x,
     double width, struct vlist *vl)
 {
@@ -814,8 +858,13 @@ blocks_items(struct lctx *c, const struct model_node *parent, const char *style,
 		for (k = parent->first; k; k = k->next)
 			if (k->kind != M_TEXT || strspn(k->text, " \t\r\n") != strlen(k->text))
 				break;
-		if (k)
-			return para_items(c, parent, model_style(c->doc, style), -1, x, width, vl);
+		if (k) {
+			size_t from = vl->n;
+			int r = para_items(c, parent, model_style(c->doc, style), -1, x, width, vl);
+
+			vlist_stamp(c, vl, from, "P");
+			return r;
+		}
 		return 0;
 	}
 	for (k = parent->first; k; k = k->next)

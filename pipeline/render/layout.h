@@ -34,6 +34,8 @@ struct layout_box {
 	int			 filled, stroked;
 	double			 lw;		/* stroke width, pt */
 	char			*name;		/* LINK, DEST: owned */
+	const char		*tag;		/* structure type ("P", "H1", "Table"…) or NULL */
+	int			 elem;		/* structure element number, 0: untagged */
 };
 
 struct layout_page {

@@ -72,7 +72,14 @@ struct lctx {
 	double			 maxh;		/* tallest item a page takes, 0: any */
 	struct boxdef		*boxes;
 	size_t			 nboxes;
+	int			 nelem;		/* structure elements numbered so far */
 };
+
+/*
+ * Tags the untagged boxes of items [from, vl->n) as one structure element
+ * of type `tag` (tagged PDF: headings, paragraphs, lists, tables, figures).
+ */
+void			 vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag);
 
 /* vlist */
 struct vitem		*vlist_add(struct vlist *vl);

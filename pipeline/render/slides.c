@@ -77,11 +77,13 @@ unit_items(struct lctx *c, const struct model_node *frame, const struct unit *u,
     struct vlist *vl)
 {
 	const char *sn = model_attr(frame, "style");
+	size_t from = vl->n;
 
 	if (u->list)
 		li_items(c, u->node, u->list, list_label_width(c, u->list, width), 0, width, vl);
 	else
 		block_items(c, u->node, sn ? sn : "panel-body", 0, width, vl);
+	vlist_stamp(c, vl, from, u->list ? "LI" : "P");
 }
 
 static double
@@ -255,6 +257,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 			para_items(c, &tmp, st, 0, 0, w, &vl);
 			free(txt.text);
 		}
+		vlist_stamp(c, &vl, 0, model_attr(n, "role") ? "H1" : "P");
 		th = items_height(&vl, 0);
 		if (h <= 0 || th <= h + 0.5)
 			break;
@@ -349,6 +352,7 @@ item_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
 		chart_items(c, n, 0, w, h > 0 ? h : pg->height / 3, &vl);
 	else
 		table_items(c, n, 0, w, &vl);
+	vlist_stamp(c, &vl, 0, n->kind == M_CHART ? "Figure" : "Table");
 	if (vl.n > 0)
 		vl.v[0].before = 0;
 	put_items(pg, &vl, 0, vl.n, x, &y);
