@@ -155,6 +155,23 @@ test_expect_success 'slides: no word outside its page text area (5 mm from the e
 		END { exit bad }" "$TRASH/bbox.html"
 '
 
+# The area slides (2-4 of the fixture) have frames at x 10-168 mm and
+# 172-328.67 mm, y 33-176 mm; every word between the title and the footer
+# must lie inside one of them.
+test_expect_success 'slides: no word of a frame outside its frame' '
+	awk -F"\"" -v mm=2.834646 "
+		/<page / { page++ }
+		/<word/ && page >= 2 && page <= 4 {
+			x0 = \$2; y0 = \$4; x1 = \$6; y1 = \$8
+			if (y0 < 33 * mm || y0 > 176 * mm) next
+			in1 = x0 >= 10 * mm && x1 <= 168 * mm
+			in2 = x0 >= 172 * mm && x1 <= 328.67 * mm
+			if (!(in1 || in2) || y1 > 176 * mm) { print page, \$0; bad = 1 }
+			n++
+		}
+		END { if (n < 100) { print \"only\", n, \"words\"; bad = 1 }; exit bad }" "$TRASH/bbox.html"
+'
+
 test_expect_success 'draft: every slide stamped 案' '
 	n=$(pdfinfo "$TRASH/s1.pdf" | sed -n "s/^Pages: *//p") &&
 	for p in $(seq 1 "$n"); do
