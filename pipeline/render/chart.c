@@ -168,8 +168,14 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 		}
 		ns++;
 	}
-	if (model_attr(n, "width"))
-		model_length(model_attr(n, "width"), 10.5, width, &width);
+	if (model_attr(n, "width")) {
+		double w = width;
+
+		if (model_length(model_attr(n, "width"), 10.5, width, &w) == 0 && w > 0 && w < width) {
+			x += (width - w) / 2;	/* a narrower chart is centred */
+			width = w;
+		}
+	}
 	if (height <= 0) {
 		height = 62 * 72 / 25.4;
 		if (model_attr(n, "height"))
