@@ -31,14 +31,14 @@ test_expect_success "strict: an error keeps the previous output byte-identical" 
 	[ \$st -eq 1 ] && [ \"\$(cat '$TRASH/keep.xml')\" = previous ] &&
 	[ ! -e '$TRASH/keep.xml.tmp' ] &&
 	tail -n 1 '$TRASH/err' >'$TRASH/last' &&
-	echo 'ingest: 2 files, 25 rows, 6 errors, 6 warnings' >'$TRASH/want' &&
+	echo 'ingest: 2 files, 26 rows, 7 errors, 6 warnings' >'$TRASH/want' &&
 	test_cmp '$TRASH/want' '$TRASH/last'
 "
 
 test_expect_success "--draft: errors are written as <diag>, exit 0" "
 	'$INGEST' $REFS --draft -o '$TRASH/d.xml' tests/ingest/errors.csv 2>/dev/null &&
-	grep -q '<submissions year=\"2014\" files=\"1\" rows=\"11\" errors=\"6\" warnings=\"5\">' '$TRASH/d.xml' &&
-	[ \$(grep -c '<diag severity=\"error\"' '$TRASH/d.xml') -eq 6 ]
+	grep -q '<submissions year=\"2014\" files=\"1\" rows=\"12\" errors=\"7\" warnings=\"5\">' '$TRASH/d.xml' &&
+	[ \$(grep -c '<diag severity=\"error\"' '$TRASH/d.xml') -eq 7 ]
 "
 
 test_expect_success "unwritable output directory: exit 3" "
@@ -104,6 +104,23 @@ test_expect_success "100 000 rows of unknown ids and ministries finish, each rep
 	[ \$st -eq 1 ] && [ ! -e '$TRASH/bad.xml' ] &&
 	tail -n 1 '$TRASH/err' | grep -q 'ingest: 1 files, 100000 rows, 200000 errors, 0 warnings' &&
 	grep -q '^$TRASH/bad.csv:100001: error: unknown ministry .総務庁.; no suggestions after 1000 of them' '$TRASH/err'
+"
+
+test_expect_success "every message in docs/ingest.md is produced by a golden input" "
+	awk 'BEGIN { print \"h\"; s = \"x\"; while (length(s) <= 1048576) s = s s; print s }' \
+		>'$TRASH/bigcell.csv' &&
+	{ '$INGEST' $REFS -o '$TRASH/bigcell.xml' '$TRASH/bigcell.csv' 2>'$TRASH/bigcell.err'; true; } &&
+	cat tests/ingest/*.err '$TRASH/bigcell.err' >'$TRASH/all.err' &&
+	sed -n '/^## Messages/,\$p' docs/ingest.md | grep '^| \`' | grep -v '(untested)' |
+		sed 's/^| \`\([^\`]*\)\`.*/\1/' >'$TRASH/messages' &&
+	[ \$(wc -l <'$TRASH/messages') -ge 40 ] &&
+	missing=0 &&
+	while IFS= read -r m; do
+		re=\$(printf '%s' \"\$m\" | sed 's/[][\\.*^\$/()?+{}|]/\\\\&/g; s/…/.*/g')
+		grep -Eq \": (error|warning): \$re\" '$TRASH/all.err' ||
+			{ echo \"not produced: \$m\"; missing=1; }
+	done <'$TRASH/messages' &&
+	[ \$missing -eq 0 ]
 "
 
 test_done
