@@ -7,25 +7,25 @@
 #include "utf8.h"
 #include "xmem.h"
 
-#define IDS_MAXPARTS	8	/* deeper than any plan: area-field-section-measure */
+#define IDS_MAXPARTS 8 /* deeper than any plan: area-field-section-measure */
 
 /* Kanji printed (or OCRed) in place of a katakana label. */
 static const struct {
-	unsigned long	 from, to;
+	unsigned long from, to;
 } lookalike[] = {
-	{ 0x4E8C, 0x30CB },	/* 二 → ニ */
-	{ 0x529B, 0x30AB },	/* 力 → カ */
-	{ 0x53E3, 0x30ED },	/* 口 → ロ */
-	{ 0x56D7, 0x30ED },	/* 囗 → ロ */
-	{ 0x5915, 0x30BF },	/* 夕 → タ */
-	{ 0x5DE5, 0x30A8 },	/* 工 → エ */
-	{ 0x624D, 0x30AA },	/* 才 → オ */
-	{ 0x535C, 0x30C8 },	/* 卜 → ト */
-	{ 0x516B, 0x30CF },	/* 八 → ハ */
-	{ 0x4E09, 0x30DF },	/* 三 → ミ */
-	{ 0x5343, 0x30C1 },	/* 千 → チ */
-	{ 0x53C8, 0x30CC },	/* 又 → ヌ */
-	{ 0x5315, 0x30D2 },	/* 匕 → ヒ */
+    {0x4E8C, 0x30CB}, /* 二 → ニ */
+    {0x529B, 0x30AB}, /* 力 → カ */
+    {0x53E3, 0x30ED}, /* 口 → ロ */
+    {0x56D7, 0x30ED}, /* 囗 → ロ */
+    {0x5915, 0x30BF}, /* 夕 → タ */
+    {0x5DE5, 0x30A8}, /* 工 → エ */
+    {0x624D, 0x30AA}, /* 才 → オ */
+    {0x535C, 0x30C8}, /* 卜 → ト */
+    {0x516B, 0x30CF}, /* 八 → ハ */
+    {0x4E09, 0x30DF}, /* 三 → ミ */
+    {0x5343, 0x30C1}, /* 千 → チ */
+    {0x53C8, 0x30CC}, /* 又 → ヌ */
+    {0x5315, 0x30D2}, /* 匕 → ヒ */
 };
 
 /* Half-width katakana U+FF71..U+FF9D (ｱ…ﾝ) to full-width. */
@@ -37,18 +37,18 @@ label_char(unsigned long c)
 {
 	size_t i;
 
-	if (c >= 0x30A1 && c <= 0x30F6)		/* katakana */
+	if (c >= 0x30A1 && c <= 0x30F6) /* katakana */
 		return c;
-	if (c >= 0x3041 && c <= 0x3096)		/* hiragana look-alike */
+	if (c >= 0x3041 && c <= 0x3096) /* hiragana look-alike */
 		return c + 0x60;
-	if (c >= 0xFF71 && c <= 0xFF9D) {	/* half-width katakana */
+	if (c >= 0xFF71 && c <= 0xFF9D) { /* half-width katakana */
 		const char *p = halfkana;
 
 		for (i = 0; i < c - 0xFF71; i++)
 			utf8_next(&p);
 		return utf8_next(&p);
 	}
-	if (c == 0xFF66)			/* ｦ */
+	if (c == 0xFF66) /* ｦ */
 		return 0x30F2;
 	for (i = 0; i < sizeof(lookalike) / sizeof(lookalike[0]); i++)
 		if (lookalike[i].from == c)
@@ -60,15 +60,36 @@ static int
 separator(unsigned long c)
 {
 	if (c < 0x80)
-		return c == ' ' || c == '\t' || c == '-' || c == '.' || c == '(' ||
-		    c == ')' || c == '_' || c == '/' || c == ',' || c == '[' || c == ']';
+		return c == ' ' || c == '\t' || c == '-' || c == '.' || c == '(' || c == ')' ||
+		       c == '_' || c == '/' || c == ',' || c == '[' || c == ']';
 	switch (c) {
-	case 0x3000: case 0x3001: case 0x3002:	/* 　、。 */
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-	case 0x2212: case 0x30FC: case 0x30FB: case 0x4E00:	/* −ー・一 */
-	case 0xFF08: case 0xFF09: case 0xFF0C: case 0xFF0D: case 0xFF0E:
-	case 0xFF0F: case 0xFF3F: case 0xFF3B: case 0xFF3D: case 0xFF61:
-	case 0xFF64: case 0xFF70: case 0x3014: case 0x3015:
+	case 0x3000:
+	case 0x3001:
+	case 0x3002: /* 　、。 */
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+	case 0x30FC:
+	case 0x30FB:
+	case 0x4E00: /* −ー・一 */
+	case 0xFF08:
+	case 0xFF09:
+	case 0xFF0C:
+	case 0xFF0D:
+	case 0xFF0E:
+	case 0xFF0F:
+	case 0xFF3F:
+	case 0xFF3B:
+	case 0xFF3D:
+	case 0xFF61:
+	case 0xFF64:
+	case 0xFF70:
+	case 0x3014:
+	case 0x3015:
 		return 1;
 	}
 	return 0;
@@ -84,7 +105,7 @@ enclosed_number(unsigned long c)
 		return (int)(c - 0x2474 + 1);
 	if (c >= 0x2488 && c <= 0x249B)
 		return (int)(c - 0x2488 + 1);
-	if (c >= 0x24F5 && c <= 0x24FE)		/* ⓵…⓾ */
+	if (c >= 0x24F5 && c <= 0x24FE) /* ⓵…⓾ */
 		return (int)(c - 0x24F5 + 1);
 	return 0;
 }
@@ -105,7 +126,7 @@ char *
 ids_normalize(const char *written)
 {
 	struct strbuf part[IDS_MAXPARTS];
-	enum part_kind kind[IDS_MAXPARTS] = { PART_NUM };
+	enum part_kind kind[IDS_MAXPARTS] = {PART_NUM};
 	struct strbuf out = STRBUF_INIT;
 	char *nfc = utf8_nfc(written);
 	const char *p = nfc;
@@ -135,7 +156,7 @@ ids_normalize(const char *written)
 			open = 1;
 			continue;
 		}
-		if (want_group) {	/* G not followed by digits */
+		if (want_group) { /* G not followed by digits */
 			ok = 0;
 			break;
 		}
@@ -180,7 +201,7 @@ ids_normalize(const char *written)
 		if (kind[i] != PART_NUM && i != n - 1)
 			ok = 0;
 	for (i = 0; ok && i < n; i++) {
-		if (kind[i] == PART_NUM && part[i].len == 0)	/* all zeros: "0" */
+		if (kind[i] == PART_NUM && part[i].len == 0) /* all zeros: "0" */
 			strbuf_addch(&part[i], '0');
 		if (kind[i] == PART_GROUP && part[i].len == 1)
 			strbuf_addch(&part[i], '0');

@@ -16,6 +16,6 @@
  * katakana are read as such (`二`→`ニ`, `力`→`カ`, `口`→`ロ`, `夕`→`タ`, …).
  * Whether the id exists is the caller's business.
  */
-char	*ids_normalize(const char *written);
+char *ids_normalize(const char *written);
 
 #endif

@@ -83,7 +83,7 @@ numbers_value(const char *s, char **canon, int *percent)
 			goto fail;
 	}
 	free(t);
-	if (neg && !nonzero) {	/* "-0" is 0 */
+	if (neg && !nonzero) { /* "-0" is 0 */
 		char *z = xstrdup(sb.buf + 1);
 
 		strbuf_release(&sb);

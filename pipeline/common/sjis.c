@@ -59,7 +59,7 @@ from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 		*bad = 0;
 		return -1;
 	}
-	cap = len * 3 + 4;	/* a CP932 byte never needs more than 3 UTF-8 bytes */
+	cap = len * 3 + 4; /* a CP932 byte never needs more than 3 UTF-8 bytes */
 	out->buf = xmalloc(cap + 1);
 	o = out->buf;
 	oleft = cap;

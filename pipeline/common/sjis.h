@@ -13,9 +13,9 @@
 enum sjis_encoding { SJIS_UTF8, SJIS_UTF8_BOM, SJIS_CP932 };
 
 struct sjis_text {
-	char			*buf;	/* UTF-8, NUL-terminated, BOM removed */
-	size_t			 len;	/* bytes in buf, without the NUL */
-	enum sjis_encoding	 enc;	/* what the input was */
+	char *buf;              /* UTF-8, NUL-terminated, BOM removed */
+	size_t len;             /* bytes in buf, without the NUL */
+	enum sjis_encoding enc; /* what the input was */
 };
 
 /*
@@ -26,10 +26,10 @@ struct sjis_text {
  * more plausible encoding broke) and `out` is left empty.  A NUL byte is
  * invalid in both.
  */
-int		 sjis_decode(const char *raw, size_t len, struct sjis_text *out, size_t *bad);
+int sjis_decode(const char *raw, size_t len, struct sjis_text *out, size_t *bad);
 /* Frees the text; safe on an empty or released one. */
-void		 sjis_text_release(struct sjis_text *t);
+void sjis_text_release(struct sjis_text *t);
 /* "UTF-8", "UTF-8-BOM" or "CP932", as written in submissions.xml. */
-const char	*sjis_name(enum sjis_encoding enc);
+const char *sjis_name(enum sjis_encoding enc);
 
 #endif

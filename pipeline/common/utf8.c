@@ -26,7 +26,7 @@ normalize(const char *s, GNormalizeMode mode)
 	gchar *g = g_utf8_normalize(s, -1, mode);
 	char *r;
 
-	if (g == NULL)		/* invalid input: keep it as it was */
+	if (g == NULL) /* invalid input: keep it as it was */
 		return xstrdup(s);
 	r = xstrdup(g);
 	g_free(g);
@@ -79,7 +79,7 @@ utf8_next(const char **p)
 	} else if ((s[0] & 0xF8) == 0xF0) {
 		cp = s[0] & 0x07;
 		n = 3;
-	} else {		/* not valid UTF-8: step one byte, U+FFFD */
+	} else { /* not valid UTF-8: step one byte, U+FFFD */
 		*p += 1;
 		return 0xFFFD;
 	}
@@ -148,7 +148,7 @@ decode_into(const char *s, unsigned long *v, size_t max)
 	return i;
 }
 
-#define DIST_STACK	128	/* code points handled without allocating */
+#define DIST_STACK 128 /* code points handled without allocating */
 
 size_t
 utf8_distance(const char *a, const char *b)

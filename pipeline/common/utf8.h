@@ -14,31 +14,31 @@
  * Returns 0, or -1 with *bad set to the offset of the first byte that
  * does not start a valid sequence.
  */
-int		 utf8_validate(const char *s, size_t len, size_t *bad);
+int utf8_validate(const char *s, size_t len, size_t *bad);
 /* NFC of the valid UTF-8 string `s` (inputs.md "Text is ... normalized to NFC"). */
-char		*utf8_nfc(const char *s);
+char *utf8_nfc(const char *s);
 /* NFKC of `s`: full-width digits and letters become ASCII, ㍻ becomes 平成. */
-char		*utf8_nfkc(const char *s);
+char *utf8_nfkc(const char *s);
 /*
  * A key for matching names, never for output: NFKC, case-folded, with
  * leading and trailing white space (ASCII and U+3000) removed.
  */
-char		*utf8_fold(const char *s);
+char *utf8_fold(const char *s);
 /*
  * Decodes the code point at *p (valid UTF-8, not at the NUL) and advances
  * *p past it.  Returns the code point.
  */
-unsigned long	 utf8_next(const char **p);
+unsigned long utf8_next(const char **p);
 /* Appends the UTF-8 encoding of `cp`.  0 or -1 (cap of `sb` reached). */
-int		 utf8_put(struct strbuf *sb, unsigned long cp);
+int utf8_put(struct strbuf *sb, unsigned long cp);
 /* Number of code points in the valid UTF-8 string `s`. */
-size_t		 utf8_length(const char *s);
+size_t utf8_length(const char *s);
 /* Levenshtein distance between `a` and `b`, counted in code points. */
-size_t		 utf8_distance(const char *a, const char *b);
+size_t utf8_distance(const char *a, const char *b);
 /*
  * The first `max` code points of `s`, followed by "…" when `s` was
  * longer.  Returns a new string.
  */
-char		*utf8_truncate(const char *s, size_t max);
+char *utf8_truncate(const char *s, size_t max);
 
 #endif

@@ -18,14 +18,14 @@
 #include "xmem.h"
 
 struct reader {
-	struct csvfile	*f;
-	struct diag	*d;
-	long		 line;		/* physical line being fed */
-	long		 row_line;	/* line where the current row started */
-	size_t		 row_off;	/* its offset in the decoded text */
-	char		**cells;	/* the row being built */
-	size_t		 ncells, alloc;
-	int		 bad;
+	struct csvfile *f;
+	struct diag *d;
+	long line;      /* physical line being fed */
+	long row_line;  /* line where the current row started */
+	size_t row_off; /* its offset in the decoded text */
+	char **cells;   /* the row being built */
+	size_t ncells, alloc;
+	int bad;
 };
 
 void
@@ -117,8 +117,8 @@ on_cell(void *data, size_t len, void *ctx)
 		char *cut = utf8_truncate(head, 100);
 
 		diag_add(r->d, DIAG_ERROR, r->f->path, r->row_line, NULL, cut,
-		    "cell %zu is %zu bytes long, more than the limit of %d bytes",
-		    r->ncells + 1, len, CSVREAD_MAX_CELL);
+		         "cell %zu is %zu bytes long, more than the limit of %d bytes",
+		         r->ncells + 1, len, CSVREAD_MAX_CELL);
 		free(head);
 		free(cut);
 		cell = xstrdup("");
@@ -127,7 +127,8 @@ on_cell(void *data, size_t len, void *ctx)
 		cell = clean_cell(data ? data : "", data ? len : 0, &ctrl);
 	if (ctrl)
 		diag_add(r->d, DIAG_WARNING, r->f->path, r->row_line, NULL, NULL,
-		    "cell %zu: %zu control character(s) replaced by U+FFFD", r->ncells + 1, ctrl);
+		         "cell %zu: %zu control character(s) replaced by U+FFFD", r->ncells + 1,
+		         ctrl);
 	if (r->ncells == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 8;
 		r->cells = xreallocarray(r->cells, r->alloc, sizeof(*r->cells));
@@ -145,7 +146,7 @@ on_row(int term, void *ctx)
 
 	while (n > 0 && r->cells[n - 1][0] == '\0')
 		n--;
-	if (n == 0 && !r->bad) {	/* empty row: nothing to keep */
+	if (n == 0 && !r->bad) { /* empty row: nothing to keep */
 		for (i = 0; i < r->ncells; i++)
 			free(r->cells[i]);
 		r->ncells = 0;
@@ -245,8 +246,7 @@ init_file(struct csvfile *f, const char *path)
 }
 
 int
-csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
-    struct diag *d)
+csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len, struct diag *d)
 {
 	struct reader r;
 	struct csv_parser p;
@@ -258,13 +258,15 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	init_file(f, path);
 	if ((nul = memchr(raw, '\0', len)) != NULL) {
 		bad = (size_t)(nul - raw);
-		return diag_error(d, path, line_of(raw, bad),
+		return diag_error(
+		    d, path, line_of(raw, bad),
 		    "NUL byte at byte offset %zu: not a CSV text file (UTF-16 or binary?)", bad);
 	}
 	if (sjis_decode(raw, len, &text, &bad) < 0)
 		return diag_error(d, path, line_of(raw, bad),
-		    "byte 0x%02X at byte offset %zu is valid in neither UTF-8 nor CP932 (Shift_JIS)",
-		    (unsigned char)raw[bad < len ? bad : 0], bad);
+		                  "byte 0x%02X at byte offset %zu is valid in neither UTF-8 nor "
+		                  "CP932 (Shift_JIS)",
+		                  (unsigned char)raw[bad < len ? bad : 0], bad);
 	f->readable = 1;
 	f->enc = text.enc;
 	f->eol = detect_eol(text.buf, text.len);
@@ -278,7 +280,7 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 		size_t n = line_len(text.buf + off, text.len - off);
 
 		r.line++;
-		if (p.pstate == 0) {	/* ROW_NOT_BEGUN: a row may start here */
+		if (p.pstate == 0) { /* ROW_NOT_BEGUN: a row may start here */
 			r.row_line = r.line;
 			r.row_off = off;
 		}
@@ -286,8 +288,9 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 			char *q = raw_quote(text.buf + r.row_off, off + n - r.row_off);
 
 			diag_add(d, DIAG_ERROR, path, r.line, NULL, q,
-			    "malformed quotes: a quote inside a quoted cell must be doubled (\"\"), "
-			    "and a quoted cell must end at a comma or line end");
+			         "malformed quotes: a quote inside a quoted cell must be doubled "
+			         "(\"\"), "
+			         "and a quoted cell must end at a comma or line end");
 			free(q);
 			drop_row(&r);
 			f->broken++;
@@ -301,7 +304,8 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 		char *q = raw_quote(text.buf + r.row_off, text.len - r.row_off);
 
 		diag_add(d, DIAG_ERROR, path, r.row_line, NULL, q,
-		    "unterminated quoted cell: the quote opened in the row starting here is never closed");
+		         "unterminated quoted cell: the quote opened in the row starting here is "
+		         "never closed");
 		free(q);
 		drop_row(&r);
 		f->broken++;
@@ -332,7 +336,8 @@ csvread_file(struct csvfile *f, const char *path, struct diag *d)
 			fclose(fp);
 			strbuf_release(&sb);
 			init_file(f, path);
-			return diag_error(d, path, 0, "file larger than %d bytes", CSVREAD_MAX_FILE);
+			return diag_error(d, path, 0, "file larger than %d bytes",
+			                  CSVREAD_MAX_FILE);
 		}
 	}
 	if (ferror(fp)) {

@@ -14,26 +14,26 @@
 #include "diag.h"
 #include "sjis.h"
 
-#define CSVREAD_MAX_CELL	(1024 * 1024)		/* bytes; larger is an error */
-#define CSVREAD_MAX_FILE	(256 * 1024 * 1024)	/* bytes */
+#define CSVREAD_MAX_CELL (1024 * 1024)       /* bytes; larger is an error */
+#define CSVREAD_MAX_FILE (256 * 1024 * 1024) /* bytes */
 
 struct csvrow {
-	long	 line;		/* line where the row starts, 1-based */
-	size_t	 ncells;	/* without empty trailing cells; > 0 */
-	char	**cells;	/* NFC, trimmed, inner line ends as "\n" */
-	int	 bad;		/* a problem was already reported (cell too long) */
+	long line;     /* line where the row starts, 1-based */
+	size_t ncells; /* without empty trailing cells; > 0 */
+	char **cells;  /* NFC, trimmed, inner line ends as "\n" */
+	int bad;       /* a problem was already reported (cell too long) */
 };
 
 struct csvfile {
-	char			*path;		/* as given */
-	const char		*name;		/* basename, points into path */
-	enum sjis_encoding	 enc;
-	const char		*eol;		/* "CRLF", "LF" or "CR" */
-	struct csvrow		*rows;
-	size_t			 nrows, alloc;
-	int			 readable;	/* 0 when decoding failed */
-	size_t			 errors;	/* errors reported while reading */
-	size_t			 broken;	/* rows lost to quote errors (quoted in diags) */
+	char *path;       /* as given */
+	const char *name; /* basename, points into path */
+	enum sjis_encoding enc;
+	const char *eol; /* "CRLF", "LF" or "CR" */
+	struct csvrow *rows;
+	size_t nrows, alloc;
+	int readable;  /* 0 when decoding failed */
+	size_t errors; /* errors reported while reading */
+	size_t broken; /* rows lost to quote errors (quoted in diags) */
 };
 
 /*
@@ -42,12 +42,12 @@ struct csvfile {
  * was reported, -1 otherwise; `f` holds whatever was read either way and
  * is released with csvfile_release().
  */
-int	 csvread_file(struct csvfile *f, const char *path, struct diag *d);
+int csvread_file(struct csvfile *f, const char *path, struct diag *d);
 /* Same as csvread_file() on raw bytes already in memory (tests). */
-int	 csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
-	    struct diag *d);
-void	 csvfile_release(struct csvfile *f);
+int csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
+                   struct diag *d);
+void csvfile_release(struct csvfile *f);
 /* The row's cells joined by " | ", as quoted in diagnostics.  New string. */
-char	*csvrow_quote(const struct csvrow *row);
+char *csvrow_quote(const struct csvrow *row);
 
 #endif

@@ -7,7 +7,7 @@
 #include "strbuf.h"
 #include "xmem.h"
 
-#define X(s)	((const xmlChar *)(s))
+#define X(s) ((const xmlChar *)(s))
 
 static void
 set(xmlNodePtr n, const char *name, const char *value)
@@ -116,7 +116,7 @@ emit_indicator(xmlNodePtr root, const struct rows_record *r)
 
 xmlDocPtr
 emit_doc(int year, const struct emit_file *files, size_t nfiles, size_t nrows,
-    const struct rows *rs, const struct diag *d)
+         const struct rows *rs, const struct diag *d)
 {
 	xmlDocPtr doc = xmlNewDoc(X("1.0"));
 	xmlNodePtr root = xmlNewNode(NULL, X("submissions"));

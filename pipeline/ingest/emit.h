@@ -14,9 +14,9 @@
 #include "rows.h"
 
 struct emit_file {
-	const struct csvfile	*f;
-	enum header_kind	 kind;
-	size_t			 rows;		/* data rows read */
+	const struct csvfile *f;
+	enum header_kind kind;
+	size_t rows; /* data rows read */
 };
 
 /*
@@ -25,9 +25,9 @@ struct emit_file {
  * one <diag> per entry of `d`.  `nrows` is the total of data rows.
  * Returns a new document (xmlFreeDoc).
  */
-xmlDocPtr	 emit_doc(int year, const struct emit_file *files, size_t nfiles, size_t nrows,
-		    const struct rows *rs, const struct diag *d);
+xmlDocPtr emit_doc(int year, const struct emit_file *files, size_t nfiles, size_t nrows,
+                   const struct rows *rs, const struct diag *d);
 /* Adds `text` as <p> children of `parent`, one per non-empty line. */
-void		 emit_paragraphs(xmlNodePtr parent, const char *text);
+void emit_paragraphs(xmlNodePtr parent, const char *text);
 
 #endif

@@ -8,29 +8,29 @@
 #include "xmem.h"
 
 static const struct {
-	const char	*ja, *en;
-	const char	*more[3];	/* other accepted names, folded */
+	const char *ja, *en;
+	const char *more[3]; /* other accepted names, folded */
 } names[ROLE_N] = {
-	[ROLE_MEASURE] = { "施策番号", "measure", { "measure id", "施策id" } },
-	[ROLE_MINISTRY] = { "府省庁", "ministry", { "府省庁名", "府省" } },
-	[ROLE_RESULTS] = { "実績", "results", { "result" } },
-	[ROLE_EVALUATION] = { "評価", "evaluation", { NULL } },
-	[ROLE_NEXT] = { "今年度の取組", "next", { NULL } },
-	[ROLE_HIGHLIGHT] = { "重点", "highlight", { NULL } },
-	[ROLE_NOTE] = { "備考", "note", { "notes" } },
-	[ROLE_INDICATOR] = { "指標", "indicator", { NULL } },
-	[ROLE_YEAR] = { "年度", "year", { "fiscal year" } },
-	[ROLE_VALUE] = { "値", "value", { NULL } },
-	[ROLE_UNIT] = { "単位", "unit", { NULL } },
-	[ROLE_SOURCE] = { "出典", "source", { NULL } },
+    [ROLE_MEASURE] = {"施策番号", "measure", {"measure id", "施策id"}},
+    [ROLE_MINISTRY] = {"府省庁", "ministry", {"府省庁名", "府省"}},
+    [ROLE_RESULTS] = {"実績", "results", {"result"}},
+    [ROLE_EVALUATION] = {"評価", "evaluation", {NULL}},
+    [ROLE_NEXT] = {"今年度の取組", "next", {NULL}},
+    [ROLE_HIGHLIGHT] = {"重点", "highlight", {NULL}},
+    [ROLE_NOTE] = {"備考", "note", {"notes"}},
+    [ROLE_INDICATOR] = {"指標", "indicator", {NULL}},
+    [ROLE_YEAR] = {"年度", "year", {"fiscal year"}},
+    [ROLE_VALUE] = {"値", "value", {NULL}},
+    [ROLE_UNIT] = {"単位", "unit", {NULL}},
+    [ROLE_SOURCE] = {"出典", "source", {NULL}},
 };
 
 /* Roles of each kind; the required ones first, -1 ends. */
-static const int progress_roles[] = { ROLE_MEASURE, ROLE_MINISTRY, ROLE_RESULTS,
-	ROLE_EVALUATION, ROLE_NEXT, ROLE_HIGHLIGHT, ROLE_NOTE, -1 };
+static const int progress_roles[] = {ROLE_MEASURE, ROLE_MINISTRY,  ROLE_RESULTS, ROLE_EVALUATION,
+                                     ROLE_NEXT,    ROLE_HIGHLIGHT, ROLE_NOTE,    -1};
 static const int progress_required = 3;
-static const int indicator_roles[] = { ROLE_INDICATOR, ROLE_YEAR, ROLE_VALUE,
-	ROLE_UNIT, ROLE_SOURCE, ROLE_MEASURE, ROLE_MINISTRY, -1 };
+static const int indicator_roles[] = {ROLE_INDICATOR, ROLE_YEAR,    ROLE_VALUE,    ROLE_UNIT,
+                                      ROLE_SOURCE,    ROLE_MEASURE, ROLE_MINISTRY, -1};
 static const int indicator_required = 3;
 
 const char *
@@ -134,9 +134,9 @@ header_read(struct header *h, const struct csvrow *row, const char *path, struct
 			h->kind = KIND_PROGRESS;
 	if (h->kind == KIND_UNKNOWN) {
 		diag_add(d, DIAG_ERROR, path, row->line, NULL, quote,
-		    "unknown kind of file: the header names neither progress columns "
-		    "(施策番号/measure, 府省庁/ministry, 実績/results) nor indicator columns "
-		    "(指標/indicator, 年度/year, 値/value)");
+		         "unknown kind of file: the header names neither progress columns "
+		         "(施策番号/measure, 府省庁/ministry, 実績/results) nor indicator columns "
+		         "(指標/indicator, 年度/year, 値/value)");
 		free(quote);
 		return -1;
 	}
@@ -150,17 +150,19 @@ header_read(struct header *h, const struct csvrow *row, const char *path, struct
 		if (r == ROLE_EXTRA) {
 			if (h->name[c][0])
 				diag_add(d, DIAG_WARNING, path, row->line, h->name[c], NULL,
-				    "column '%s' is not part of the %s format; its cells are kept as extra",
-				    h->name[c], header_kind_name(h->kind));
+				         "column '%s' is not part of the %s format; its cells are "
+				         "kept as extra",
+				         h->name[c], header_kind_name(h->kind));
 			else
 				diag_add(d, DIAG_WARNING, path, row->line, NULL, NULL,
-				    "column %zu has no name; its cells are kept as extra", c + 1);
+				         "column %zu has no name; its cells are kept as extra",
+				         c + 1);
 			continue;
 		}
 		if (h->col[r] >= 0) {
 			ret = diag_add(d, DIAG_ERROR, path, row->line, h->name[c], quote,
-			    "column %s/%s appears twice (columns %d and %zu)",
-			    names[r].ja, names[r].en, h->col[r] + 1, c + 1);
+			               "column %s/%s appears twice (columns %d and %zu)",
+			               names[r].ja, names[r].en, h->col[r] + 1, c + 1);
 			continue;
 		}
 		h->col[r] = (int)c;
@@ -174,7 +176,8 @@ header_read(struct header *h, const struct csvrow *row, const char *path, struct
 	}
 	if (missing.len)
 		ret = diag_add(d, DIAG_ERROR, path, row->line, NULL, quote,
-		    "%s file lacks required column(s): %s", header_kind_name(h->kind), missing.buf);
+		               "%s file lacks required column(s): %s", header_kind_name(h->kind),
+		               missing.buf);
 	strbuf_release(&missing);
 	free(quote);
 	return ret;

@@ -14,27 +14,37 @@
 enum header_kind { KIND_UNKNOWN, KIND_PROGRESS, KIND_INDICATORS };
 
 enum header_role {
-	ROLE_MEASURE, ROLE_MINISTRY, ROLE_RESULTS, ROLE_EVALUATION, ROLE_NEXT,
-	ROLE_HIGHLIGHT, ROLE_NOTE, ROLE_INDICATOR, ROLE_YEAR, ROLE_VALUE,
-	ROLE_UNIT, ROLE_SOURCE, ROLE_N,
-	ROLE_EXTRA = -1		/* not in the contract: kept as <extra> */
+	ROLE_MEASURE,
+	ROLE_MINISTRY,
+	ROLE_RESULTS,
+	ROLE_EVALUATION,
+	ROLE_NEXT,
+	ROLE_HIGHLIGHT,
+	ROLE_NOTE,
+	ROLE_INDICATOR,
+	ROLE_YEAR,
+	ROLE_VALUE,
+	ROLE_UNIT,
+	ROLE_SOURCE,
+	ROLE_N,
+	ROLE_EXTRA = -1 /* not in the contract: kept as <extra> */
 };
 
 struct header {
-	enum header_kind	 kind;
-	size_t			 ncols;
-	int			*role;		/* per column: enum header_role */
-	char			**name;		/* per column: as written ("" if none) */
-	int			 col[ROLE_N];	/* column of each role, or -1 */
-	long			 line;
+	enum header_kind kind;
+	size_t ncols;
+	int *role;       /* per column: enum header_role */
+	char **name;     /* per column: as written ("" if none) */
+	int col[ROLE_N]; /* column of each role, or -1 */
+	long line;
 };
 
 /* The role a column name stands for, whatever the kind, or ROLE_EXTRA. */
-int		 header_role_of(const char *name);
+int header_role_of(const char *name);
 /* The Japanese and English names of a role, e.g. "施策番号" / "measure". */
-const char	*header_name_ja(int role);
-const char	*header_name_en(int role);
-const char	*header_kind_name(enum header_kind kind);
+const char *header_name_ja(int role);
+const char *header_name_en(int role);
+const char *header_kind_name(enum header_kind kind);
 /*
  * Reads the header `row` of `path`.  Decides the kind, maps each column,
  * warns about each column not in the contract, and reports missing
@@ -42,8 +52,7 @@ const char	*header_kind_name(enum header_kind kind);
  * Returns 0, or -1 when the file's data rows cannot be read by this
  * header.  Release `h` with header_release().
  */
-int		 header_read(struct header *h, const struct csvrow *row, const char *path,
-		    struct diag *d);
-void		 header_release(struct header *h);
+int header_read(struct header *h, const struct csvrow *row, const char *path, struct diag *d);
+void header_release(struct header *h);
 
 #endif

@@ -6,8 +6,8 @@
 #include "strbuf.h"
 
 size_t
-ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs,
-    const struct refs *refs, struct diag *d)
+ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs, const struct refs *refs,
+            struct diag *d)
 {
 	struct header h;
 	size_t i, ndata;
@@ -38,8 +38,8 @@ ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs,
 		}
 		if (f->nrows > 1)
 			diag_add(d, DIAG_WARNING, f->path, f->rows[1].line, NULL, sb.buf,
-			    "%zu data row(s) not read because of the header error at line %ld",
-			    f->nrows - 1, f->rows[0].line);
+			         "%zu data row(s) not read because of the header error at line %ld",
+			         f->nrows - 1, f->rows[0].line);
 		strbuf_release(&sb);
 		return ndata;
 	}

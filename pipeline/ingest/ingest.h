@@ -19,7 +19,7 @@
  * one warning so that no cell disappears without a trace.  Returns the
  * number of data rows (rows after the header).
  */
-size_t	 ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs,
-	    const struct refs *refs, struct diag *d);
+size_t ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs,
+                   const struct refs *refs, struct diag *d);
 
 #endif

@@ -35,26 +35,22 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: ingest --year Y --registry ministries.xml --plan plan.xml\n"
-	    "              --matrix matrix.xml [--draft] -o OUT.xml FILE.csv...\n"
-	    "Reads the year's submission CSV files (UTF-8, UTF-8 with BOM or CP932)\n"
-	    "and writes one XML of normalized rows and diagnostics.\n"
-	    "Exit: 0 ok (warnings allowed), 1 input errors (nothing written unless\n"
-	    "--draft), 2 usage, 3 system error.\n", fp);
+	      "              --matrix matrix.xml [--draft] -o OUT.xml FILE.csv...\n"
+	      "Reads the year's submission CSV files (UTF-8, UTF-8 with BOM or CP932)\n"
+	      "and writes one XML of normalized rows and diagnostics.\n"
+	      "Exit: 0 ok (warnings allowed), 1 input errors (nothing written unless\n"
+	      "--draft), 2 usage, 3 system error.\n",
+	      fp);
 }
 
 int
 main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "registry", required_argument, NULL, 'r' },
-		{ "plan", required_argument, NULL, 'p' },
-		{ "matrix", required_argument, NULL, 'm' },
-		{ "draft", no_argument, NULL, 'd' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	    {"year", required_argument, NULL, 'y'}, {"registry", required_argument, NULL, 'r'},
+	    {"plan", required_argument, NULL, 'p'}, {"matrix", required_argument, NULL, 'm'},
+	    {"draft", no_argument, NULL, 'd'},      {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
 	const char *registry = NULL, *plan = NULL, *matrix = NULL, *out = NULL;
 	int year = 0, draft = 0, c, status = EXIT_OK, i;
 	struct diag d;
@@ -106,7 +102,7 @@ main(int argc, char **argv)
 	rows_init(&rs);
 	if (refs_load(&refs, year, registry, plan, matrix, &d) < 0) {
 		fprintf(stderr, "ingest: %d files, 0 rows, %zu errors, %zu warnings\n",
-		    argc - optind, d.errors, d.warnings);
+		        argc - optind, d.errors, d.warnings);
 		status = EXIT_INPUT;
 		goto out;
 	}
@@ -131,8 +127,8 @@ main(int argc, char **argv)
 	}
 	if (status == EXIT_OK && d.errors > 0 && !draft)
 		status = EXIT_INPUT;
-	fprintf(stderr, "ingest: %zu files, %zu rows, %zu errors, %zu warnings\n",
-	    nfiles, nrows, d.errors, d.warnings);
+	fprintf(stderr, "ingest: %zu files, %zu rows, %zu errors, %zu warnings\n", nfiles, nrows,
+	        d.errors, d.warnings);
 out:
 	for (i = 0; (size_t)i < nfiles; i++)
 		csvfile_release(&files[i]);

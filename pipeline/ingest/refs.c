@@ -11,7 +11,7 @@
 #include "xmem.h"
 #include "xmlio.h"
 
-#define SUGGEST_N	3
+#define SUGGEST_N 3
 
 static int
 is_elem(xmlNodePtr n, const char *name)
@@ -96,7 +96,7 @@ load_registry(struct refs *r, const char *path, struct diag *d)
 		m->group = is_elem(n, "group");
 		if (m->code == NULL || m->name == NULL) {
 			ret = diag_error(d, path, xmlGetLineNo(n), "<%s> without code or name",
-			    (const char *)n->name);
+			                 (const char *)n->name);
 			free(m->code);
 			free(m->name);
 			memset(m, 0, sizeof(*m));
@@ -134,14 +134,14 @@ check_year(xmlDocPtr doc, const char *path, int year, struct diag *d)
 
 	if (v && numbers_year(v, &y) == 0 && year && y != year)
 		diag_warning(d, path, xmlGetLineNo(root),
-		    "this file is for year %d, but the reporting year is %d", y, year);
+		             "this file is for year %d, but the reporting year is %d", y, year);
 	xmlFree(v);
 	return y;
 }
 
 /* ---- plan ---- */
 
-static const char *const levels[] = { "area", "field", "section", "group", "measure" };
+static const char *const levels[] = {"area", "field", "section", "group", "measure"};
 
 static void
 walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
@@ -179,7 +179,7 @@ walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
 				if (r->nrelist * 2 + 2 > *ralloc) {
 					*ralloc = *ralloc ? *ralloc * 2 : 64;
 					r->relist_keys = xreallocarray(r->relist_keys, *ralloc,
-					    sizeof(*r->relist_keys));
+					                               sizeof(*r->relist_keys));
 				}
 				r->relist_keys[r->nrelist * 2] = at;
 				r->relist_keys[r->nrelist * 2 + 1] = ref;
@@ -210,7 +210,8 @@ load_plan(struct refs *r, const char *path, struct diag *d)
 		g_hash_table_insert(r->relist, r->relist_keys[i * 2], r->relist_keys[i * 2 + 1]);
 	xmlFreeDoc(doc);
 	if (r->nnodes == 0)
-		return diag_error(d, path, 0, "the plan has no area, field, section or measure with an id");
+		return diag_error(d, path, 0,
+		                  "the plan has no area, field, section or measure with an id");
 	return 0;
 }
 
@@ -235,8 +236,8 @@ walk_matrix(struct refs *r, xmlNodePtr n, const char *target, size_t *alloc)
 
 			if (r->nindicators == *alloc) {
 				*alloc = *alloc ? *alloc * 2 : 64;
-				r->indicators = xreallocarray(r->indicators, *alloc,
-				    sizeof(*r->indicators));
+				r->indicators =
+				    xreallocarray(r->indicators, *alloc, sizeof(*r->indicators));
 			}
 			ind = &r->indicators[r->nindicators++];
 			memset(ind, 0, sizeof(*ind));
@@ -271,8 +272,8 @@ load_matrix(struct refs *r, const char *path, struct diag *d)
 }
 
 int
-refs_load(struct refs *r, int year, const char *registry, const char *plan,
-    const char *matrix, struct diag *d)
+refs_load(struct refs *r, int year, const char *registry, const char *plan, const char *matrix,
+          struct diag *d)
 {
 	int ret = 0;
 
@@ -366,8 +367,7 @@ refs_indicator(const struct refs *r, const char *key)
 }
 
 size_t
-refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v,
-    size_t max)
+refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v, size_t max)
 {
 	size_t i, n = 0;
 
@@ -437,8 +437,8 @@ refs_indicator_loose(const struct refs *r, const char *key)
 /* ---- suggestions ---- */
 
 struct cand {
-	size_t	 i;		/* index in its table */
-	size_t	 dist, dist2;	/* primary and tie-breaking distance */
+	size_t i;           /* index in its table */
+	size_t dist, dist2; /* primary and tie-breaking distance */
 };
 
 static int

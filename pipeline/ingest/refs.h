@@ -14,41 +14,41 @@
 #include "diag.h"
 
 struct refs_node {
-	char	*id;		/* canonical id */
-	char	*level;		/* measure, area, field, section, group */
-	char	*title;
+	char *id;    /* canonical id */
+	char *level; /* measure, area, field, section, group */
+	char *title;
 };
 
 struct refs_ministry {
-	char	*code;
-	char	*name;
-	int	 group;		/* a <group>, not a ministry */
+	char *code;
+	char *name;
+	int group; /* a <group>, not a ministry */
 };
 
 struct refs_indicator {
-	char	*id;		/* may be NULL */
-	char	*text;		/* NFC, trimmed */
-	char	*source;	/* may be NULL */
-	char	*target;	/* the entry's target */
+	char *id;     /* may be NULL */
+	char *text;   /* NFC, trimmed */
+	char *source; /* may be NULL */
+	char *target; /* the entry's target */
 };
 
 struct refs {
-	int			 year;		/* the reporting year (--year) */
-	int			 plan_year, matrix_year;	/* their year attributes, or 0 */
-	struct refs_node	*nodes;		/* plan order */
-	size_t			 nnodes;
-	GHashTable		*node_by_id;	/* id → struct refs_node * */
-	GHashTable		*relist;	/* at → ref (borrowed strings) */
-	char			**relist_keys;	/* owned at/ref pairs */
-	size_t			 nrelist;
-	struct refs_ministry	*ministries;
-	size_t			 nministries;
-	GHashTable		*ministry_by_key;	/* folded name/code/alias → ministry */
-	char			**mkeys;		/* owned keys, for suggestions */
-	struct refs_ministry	**mkey_target;
-	size_t			 nmkeys;
-	struct refs_indicator	*indicators;
-	size_t			 nindicators;
+	int year;                   /* the reporting year (--year) */
+	int plan_year, matrix_year; /* their year attributes, or 0 */
+	struct refs_node *nodes;    /* plan order */
+	size_t nnodes;
+	GHashTable *node_by_id; /* id → struct refs_node * */
+	GHashTable *relist;     /* at → ref (borrowed strings) */
+	char **relist_keys;     /* owned at/ref pairs */
+	size_t nrelist;
+	struct refs_ministry *ministries;
+	size_t nministries;
+	GHashTable *ministry_by_key; /* folded name/code/alias → ministry */
+	char **mkeys;                /* owned keys, for suggestions */
+	struct refs_ministry **mkey_target;
+	size_t nmkeys;
+	struct refs_indicator *indicators;
+	size_t nindicators;
 };
 
 /*
@@ -57,41 +57,40 @@ struct refs {
  * or matrix whose year attribute is not `year` is a warning.  Release
  * with refs_release(), also after a failure.
  */
-int				 refs_load(struct refs *r, int year, const char *registry,
-				    const char *plan, const char *matrix, struct diag *d);
-void				 refs_release(struct refs *r);
+int refs_load(struct refs *r, int year, const char *registry, const char *plan, const char *matrix,
+              struct diag *d);
+void refs_release(struct refs *r);
 /* The plan node with canonical id `id`, or NULL. */
-const struct refs_node		*refs_node(const struct refs *r, const char *id);
+const struct refs_node *refs_node(const struct refs *r, const char *id);
 /* The canonical id a re-listing position `at` stands for, or NULL. */
-const char			*refs_relist(const struct refs *r, const char *at);
+const char *refs_relist(const struct refs *r, const char *at);
 /* The ministry (or group) named by a name, code or alias, or NULL. */
-const struct refs_ministry	*refs_ministry(const struct refs *r, const char *name);
+const struct refs_ministry *refs_ministry(const struct refs *r, const char *name);
 /* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
-const struct refs_indicator	*refs_indicator(const struct refs *r, const char *key);
+const struct refs_indicator *refs_indicator(const struct refs *r, const char *key);
 /*
  * Every indicator named by `key`: the one with that id, else each with
  * that exact text (a text may recur under several entries).  Stores up
  * to `max` in `v`, in matrix order; returns how many there are.
  */
-size_t				 refs_indicators(const struct refs *r, const char *key,
-				    const struct refs_indicator **v, size_t max);
+size_t refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v,
+                       size_t max);
 /*
  * A looser match, for a warning rather than an error: `key` equal to an
  * indicator's id or text after NFKC and case folding, or its text followed
  * by its source in parentheses as printed in the matrix seed
  * (`インシデント報告関連件数（JPCERT/CC …）`).  NULL when none.
  */
-const struct refs_indicator	*refs_indicator_loose(const struct refs *r, const char *key);
+const struct refs_indicator *refs_indicator_loose(const struct refs *r, const char *key);
 /*
  * "nearest: A (title), B (title), C (title)" for an unknown id: the plan
  * ids closest to `id` by edit distance, ties broken by how close their
  * title is to `hint` (may be NULL), then plan order.  New string.
  */
-char				*refs_suggest_id(const struct refs *r, const char *id,
-				    const char *hint);
+char *refs_suggest_id(const struct refs *r, const char *id, const char *hint);
 /* "nearest: 総務省 (mic)" for an unknown ministry name.  New string. */
-char				*refs_suggest_ministry(const struct refs *r, const char *name);
+char *refs_suggest_ministry(const struct refs *r, const char *name);
 /* "nearest: incident-reports (インシデント報告関連件数), …".  New string. */
-char				*refs_suggest_indicator(const struct refs *r, const char *key);
+char *refs_suggest_indicator(const struct refs *r, const char *key);
 
 #endif

@@ -10,18 +10,18 @@
 #include "utf8.h"
 #include "xmem.h"
 
-#define HINT_MAX	60	/* code points of title text used for suggestions */
-#define SUGGEST_MAX	1000	/* rows given "nearest" suggestions; then cheaper messages */
-#define STR_(x)		#x
-#define STR(x)		STR_(x)
+#define HINT_MAX 60      /* code points of title text used for suggestions */
+#define SUGGEST_MAX 1000 /* rows given "nearest" suggestions; then cheaper messages */
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 struct ctx {
-	struct rows		*rs;
-	struct rows_record	*rec;
-	const struct csvfile	*f;
-	const struct header	*h;
-	const struct refs	*refs;
-	struct diag		*d;
+	struct rows *rs;
+	struct rows_record *rec;
+	const struct csvfile *f;
+	const struct header *h;
+	const struct refs *refs;
+	struct diag *d;
 };
 
 void
@@ -89,14 +89,14 @@ row_error(struct ctx *x, int role, const char *fmt, const char *a, const char *b
 {
 	x->rec->rejected = 1;
 	return diag_add(x->d, DIAG_ERROR, x->f->path, x->rec->line,
-	    role >= 0 ? colname(x, role) : NULL, x->rec->quote, fmt, a, b ? b : "");
+	                role >= 0 ? colname(x, role) : NULL, x->rec->quote, fmt, a, b ? b : "");
 }
 
 static int
 row_warning(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
 {
 	return diag_add(x->d, DIAG_WARNING, x->f->path, x->rec->line,
-	    role >= 0 ? colname(x, role) : NULL, NULL, fmt, a, b ? b : "");
+	                role >= 0 ? colname(x, role) : NULL, NULL, fmt, a, b ? b : "");
 }
 
 /*
@@ -167,7 +167,7 @@ check_measure(struct ctx *x, const char *text, int required)
 	if (text[0] == '\0') {
 		if (required)
 			row_error(x, ROLE_MEASURE, "%s is empty: every row needs a measure id%s",
-			    colname(x, ROLE_MEASURE), NULL);
+			          colname(x, ROLE_MEASURE), NULL);
 		return;
 	}
 	rec->written = xstrdup(text);
@@ -179,14 +179,15 @@ check_measure(struct ctx *x, const char *text, int required)
 			id = ids_normalize(head);
 		free(head);
 		if (id && (refs_node(x->refs, id) || refs_relist(x->refs, id)))
-			row_warning(x, ROLE_MEASURE,
-			    "text after the measure id is ignored: '%s'%s", hint, NULL);
+			row_warning(x, ROLE_MEASURE, "text after the measure id is ignored: '%s'%s",
+			            hint, NULL);
 	}
 	if (id == NULL) {
 		h = utf8_truncate(text, HINT_MAX);
 		sugg = suggest_id(x, text, h);
 		row_error(x, ROLE_MEASURE,
-		    "cannot read measure id '%s' (expected a form like 1-1-1-ア); %s", text, sugg);
+		          "cannot read measure id '%s' (expected a form like 1-1-1-ア); %s", text,
+		          sugg);
 		free(sugg);
 		free(h);
 		return;
@@ -195,8 +196,8 @@ check_measure(struct ctx *x, const char *text, int required)
 	if (node == NULL && (ref = refs_relist(x->refs, id)) != NULL) {
 		struct strbuf sb = STRBUF_INIT;
 
-		strbuf_addf(&sb, "%s is a re-listing (再掲) of %s; the row is filed under %s",
-		    id, ref, ref);
+		strbuf_addf(&sb, "%s is a re-listing (再掲) of %s; the row is filed under %s", id,
+		            ref, ref);
 		row_warning(x, ROLE_MEASURE, "%s%s", sb.buf, NULL);
 		strbuf_release(&sb);
 		rec->at = id;
@@ -232,7 +233,7 @@ check_ministry(struct ctx *x, const char *text, int required)
 	if (text[0] == '\0') {
 		if (required)
 			row_error(x, ROLE_MINISTRY, "%s is empty: name the reporting ministry%s",
-			    colname(x, ROLE_MINISTRY), NULL);
+			          colname(x, ROLE_MINISTRY), NULL);
 		return;
 	}
 	m = refs_ministry(x->refs, text);
@@ -244,8 +245,9 @@ check_ministry(struct ctx *x, const char *text, int required)
 	}
 	if (m->group) {
 		row_error(x, ROLE_MINISTRY,
-		    "'%s' is a group of ministries (%s), not a ministry: name the ministry that reports",
-		    text, m->name);
+		          "'%s' is a group of ministries (%s), not a ministry: name the ministry "
+		          "that reports",
+		          text, m->name);
 		return;
 	}
 	x->rec->ministry = xstrdup(m->code);
@@ -255,7 +257,7 @@ check_ministry(struct ctx *x, const char *text, int required)
 static void
 check_highlight(struct ctx *x, const char *text)
 {
-	static const char *const yes[] = { "○", "◯", "1", "true", "yes" };
+	static const char *const yes[] = {"○", "◯", "1", "true", "yes"};
 	char *k;
 	size_t i;
 
@@ -268,8 +270,9 @@ check_highlight(struct ctx *x, const char *text)
 	free(k);
 	if (!x->rec->highlight)
 		row_warning(x, ROLE_HIGHLIGHT,
-		    "highlight mark '%s' is not one of ○ ◯ 1 true yes; the row is not highlighted%s",
-		    text, NULL);
+		            "highlight mark '%s' is not one of ○ ◯ 1 true yes; the row is not "
+		            "highlighted%s",
+		            text, NULL);
 }
 
 static char *
@@ -289,14 +292,14 @@ read_progress(struct ctx *x, const struct csvrow *row)
 	rec->results = opt(cell(h, row, ROLE_RESULTS));
 	if (rec->results == NULL)
 		row_error(x, ROLE_RESULTS, "%s is empty: a progress row needs its results%s",
-		    colname(x, ROLE_RESULTS), NULL);
+		          colname(x, ROLE_RESULTS), NULL);
 	rec->evaluation = opt(cell(h, row, ROLE_EVALUATION));
 	rec->next = opt(cell(h, row, ROLE_NEXT));
 	rec->note = opt(cell(h, row, ROLE_NOTE));
 	check_highlight(x, cell(h, row, ROLE_HIGHLIGHT));
 }
 
-#define MAX_SAME	64	/* entries sharing one indicator text */
+#define MAX_SAME 64 /* entries sharing one indicator text */
 
 /* How well an entry target fits the row's measure: 3 the same, 2 an
  * ancestor (the longer the better), 1 a descendant, 0 unrelated. */
@@ -331,8 +334,8 @@ find_indicator(struct ctx *x, const char *ind)
 
 	if (n == 0 && (loose = refs_indicator_loose(x->refs, ind)) != NULL) {
 		row_warning(x, ROLE_INDICATOR,
-		    "indicator '%s' differs from the matrix; read as '%s'", ind,
-		    loose->id ? loose->id : loose->text);
+		            "indicator '%s' differs from the matrix; read as '%s'", ind,
+		            loose->id ? loose->id : loose->text);
 		n = refs_indicators(x->refs, loose->id ? loose->id : loose->text, v, MAX_SAME);
 	}
 	if (n == 0) {
@@ -362,12 +365,15 @@ find_indicator(struct ctx *x, const char *ind)
 		strbuf_addf(&sb, "%s%s", i ? ", " : "", v[i]->target);
 	if (rec->measure)
 		row_warning(x, ROLE_INDICATOR,
-		    "indicator '%s' is under matrix entries %s, none of them for this row's measure",
-		    ind, sb.buf);
+		            "indicator '%s' is under matrix entries %s, none of them for this "
+		            "row's measure",
+		            ind, sb.buf);
 	else
 		row_warning(x, ROLE_INDICATOR,
-		    "indicator '%s' is under matrix entries %s; give 施策番号/measure to attach the "
-		    "value to one of them", ind, sb.buf);
+		            "indicator '%s' is under matrix entries %s; give 施策番号/measure to "
+		            "attach the "
+		            "value to one of them",
+		            ind, sb.buf);
 	strbuf_release(&sb);
 }
 
@@ -385,15 +391,16 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
 	if (ind[0] == '\0')
 		row_error(x, ROLE_INDICATOR, "%s is empty: name the indicator by its id or text%s",
-		    colname(x, ROLE_INDICATOR), NULL);
+		          colname(x, ROLE_INDICATOR), NULL);
 	else
 		find_indicator(x, ind);
 	if (year[0] == '\0')
 		row_error(x, ROLE_YEAR, "%s is empty: an indicator row needs its year%s",
-		    colname(x, ROLE_YEAR), NULL);
+		          colname(x, ROLE_YEAR), NULL);
 	else if (numbers_year(year, &rec->year) < 0)
 		row_error(x, ROLE_YEAR,
-		    "cannot read year '%s' (expected 2014, 平成26年度, H26 or FY2014)%s", year, NULL);
+		          "cannot read year '%s' (expected 2014, 平成26年度, H26 or FY2014)%s",
+		          year, NULL);
 	else if (x->refs->year && rec->year > x->refs->year) {
 		char buf[16];
 
@@ -402,11 +409,11 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	}
 	if (value[0] == '\0')
 		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
-		    colname(x, ROLE_VALUE), NULL);
+		          colname(x, ROLE_VALUE), NULL);
 	else if (numbers_value(value, &rec->value, &pct) < 0)
 		row_error(x, ROLE_VALUE,
-		    "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
-		    value, NULL);
+		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
+		          value, NULL);
 	else
 		rec->value_written = xstrdup(value);
 	rec->unit = opt(cell(h, row, ROLE_UNIT));
@@ -425,8 +432,7 @@ read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size
 	for (c = 0; c < row->ncells; c++) {
 		struct strbuf sb = STRBUF_INIT;
 
-		if (row->cells[c][0] == '\0' ||
-		    (c < x->h->ncols && x->h->role[c] != ROLE_EXTRA))
+		if (row->cells[c][0] == '\0' || (c < x->h->ncols && x->h->role[c] != ROLE_EXTRA))
 			continue;
 		if (c < x->h->ncols && x->h->name[c][0])
 			strbuf_addstr(&sb, x->h->name[c]);
@@ -440,8 +446,9 @@ read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size
 			}
 			if (!(*warned)[c])
 				diag_add(x->d, DIAG_WARNING, x->f->path, rec->line, sb.buf, NULL,
-				    "cell in column %zu has no header; cells of that column are kept as extra",
-				    c + 1);
+				         "cell in column %zu has no header; cells of that column "
+				         "are kept as extra",
+				         c + 1);
 			(*warned)[c] = 1;
 		}
 		rec->extra = xreallocarray(rec->extra, rec->nextra + 1, sizeof(*rec->extra));
@@ -452,7 +459,7 @@ read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size
 
 int
 rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct header *h,
-    const struct refs *refs, struct diag *d)
+          const struct refs *refs, struct diag *d)
 {
 	size_t before = d->errors, i;
 	unsigned char *warned = NULL;
@@ -477,7 +484,7 @@ rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct h
 		x.h = h;
 		x.refs = refs;
 		x.d = d;
-		if (row->bad) {		/* reported by csvread */
+		if (row->bad) { /* reported by csvread */
 			x.rec->rejected = 1;
 			continue;
 		}
@@ -517,12 +524,15 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			continue;
 		if (r->kind == KIND_PROGRESS)
 			strbuf_addf(&key, "P\x1f%s\x1f%s\x1f%s", r->measure, r->ministry,
-			    r->results);
+			            r->results);
 		else
 			strbuf_addf(&key, "I\x1f%s\x1f%s\x1f%d\x1f%s",
-			    r->indicator->id ? r->indicator->id : r->indicator->text,
-			    r->indicator->id ? "" : (r->target ? r->target : r->measure ? r->measure : ""),
-			    r->year, r->ministry ? r->ministry : "");
+			            r->indicator->id ? r->indicator->id : r->indicator->text,
+			            r->indicator->id ? ""
+			                             : (r->target    ? r->target
+			                                : r->measure ? r->measure
+			                                             : ""),
+			            r->year, r->ministry ? r->ministry : "");
 		if (!g_hash_table_lookup_extended(seen, key.buf, NULL, &got)) {
 			g_hash_table_insert(seen, strbuf_detach(&key), (gpointer)(i + 1));
 			continue;
@@ -532,9 +542,9 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
 			r->dropped = 1;
 			diag_add(d, DIAG_WARNING, r->file->path, r->line, NULL, r->quote,
-			    "duplicate of %s (same %s); this row is not used", at.buf,
-			    r->kind == KIND_PROGRESS ? "measure, ministry and 実績/results" :
-			    "indicator, year, ministry and value");
+			         "duplicate of %s (same %s); this row is not used", at.buf,
+			         r->kind == KIND_PROGRESS ? "measure, ministry and 実績/results"
+			                                  : "indicator, year, ministry and value");
 		} else {
 			const char *name = r->indicator->id ? r->indicator->id : r->indicator->text;
 			const char *min = r->ministry ? r->ministry : "-";
@@ -542,17 +552,19 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 
 			r->rejected = 1;
 			diag_add(d, DIAG_ERROR, r->file->path, r->line, NULL, r->quote,
-			    "conflicting values for indicator '%s', year %d, ministry %s: "
-			    "'%s' here, '%s' at %s", name, r->year, min, r->value_written,
-			    o->value_written, at.buf);
+			         "conflicting values for indicator '%s', year %d, ministry %s: "
+			         "'%s' here, '%s' at %s",
+			         name, r->year, min, r->value_written, o->value_written, at.buf);
 			if (!conflicted[(size_t)got - 1]) {
 				conflicted[(size_t)got - 1] = 1;
 				o->rejected = 1;
 				where(&back, o, r);
-				diag_add(d, DIAG_ERROR, o->file->path, o->line, NULL, o->quote,
+				diag_add(
+				    d, DIAG_ERROR, o->file->path, o->line, NULL, o->quote,
 				    "conflicting values for indicator '%s', year %d, ministry %s: "
-				    "'%s' here, '%s' at %s", name, r->year, min, o->value_written,
-				    r->value_written, back.buf);
+				    "'%s' here, '%s' at %s",
+				    name, r->year, min, o->value_written, r->value_written,
+				    back.buf);
 			}
 			strbuf_release(&back);
 		}

@@ -17,51 +17,51 @@
 #include "refs.h"
 
 struct rows_extra {
-	char	*column;	/* header name, or "列N" when it has none */
-	char	*text;
+	char *column; /* header name, or "列N" when it has none */
+	char *text;
 };
 
 struct rows_record {
-	enum header_kind	 kind;
-	const struct csvfile	*file;		/* borrowed */
-	long			 line;
-	int			 rejected;	/* error: not emitted */
-	int			 dropped;	/* duplicate: not emitted (warned) */
+	enum header_kind kind;
+	const struct csvfile *file; /* borrowed */
+	long line;
+	int rejected; /* error: not emitted */
+	int dropped;  /* duplicate: not emitted (warned) */
 	/* both kinds */
-	char			*measure;	/* canonical id, or NULL */
-	char			*written;	/* the id as written, or NULL */
-	const char		*level;		/* plan node kind, or NULL */
-	char			*ministry;	/* code, or NULL */
+	char *measure;     /* canonical id, or NULL */
+	char *written;     /* the id as written, or NULL */
+	const char *level; /* plan node kind, or NULL */
+	char *ministry;    /* code, or NULL */
 	/* progress */
-	char			*results, *evaluation, *next, *note;	/* may be NULL */
-	int			 highlight;
+	char *results, *evaluation, *next, *note; /* may be NULL */
+	int highlight;
 	/* indicators */
 	const struct refs_indicator *indicator;
-	const char		*target;	/* its matrix entry, or NULL when several fit */
-	char			*at;		/* the re-listing position written, or NULL */
-	int			 year;
-	char			*value;		/* canonical */
-	char			*value_written;
-	char			*unit, *source;
-	struct rows_extra	*extra;
-	size_t			 nextra;
-	char			*quote;		/* the row as written, " | "-joined */
+	const char *target; /* its matrix entry, or NULL when several fit */
+	char *at;           /* the re-listing position written, or NULL */
+	int year;
+	char *value; /* canonical */
+	char *value_written;
+	char *unit, *source;
+	struct rows_extra *extra;
+	size_t nextra;
+	char *quote; /* the row as written, " | "-joined */
 };
 
 struct rows {
-	struct rows_record	*v;
-	size_t			 n, alloc;
-	size_t			 suggested;	/* "nearest" lists computed so far */
+	struct rows_record *v;
+	size_t n, alloc;
+	size_t suggested; /* "nearest" lists computed so far */
 };
 
-void	 rows_init(struct rows *rs);
-void	 rows_release(struct rows *rs);
+void rows_init(struct rows *rs);
+void rows_release(struct rows *rs);
 /*
  * Checks each data row of `f` (the rows after its header `h`) and appends
  * one record per row to `rs`.  Returns 0 when no error was reported.
  */
-int	 rows_read(struct rows *rs, const struct csvfile *f, size_t first,
-	    const struct header *h, const struct refs *refs, struct diag *d);
+int rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct header *h,
+              const struct refs *refs, struct diag *d);
 /*
  * Across all files read: a progress row repeating the measure, ministry
  * and 実績 text of an earlier one is a duplicate (warning, not emitted);
@@ -69,6 +69,6 @@ int	 rows_read(struct rows *rs, const struct csvfile *f, size_t first,
  * duplicate; a different value is a conflict (error at both lines, both
  * rejected).  Returns 0 when no error was reported.
  */
-int	 rows_crosscheck(struct rows *rs, struct diag *d);
+int rows_crosscheck(struct rows *rs, struct diag *d);
 
 #endif

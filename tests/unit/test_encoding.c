@@ -19,28 +19,30 @@
 #include "utf8.h"
 
 static const struct {
-	const char		*name;
-	const char		*raw;
-	size_t			 len;
-	int			 ok;
-	enum sjis_encoding	 enc;
-	const char		*utf8;		/* expected text when ok */
-	size_t			 bad;		/* expected offset when not */
+	const char *name;
+	const char *raw;
+	size_t len;
+	int ok;
+	enum sjis_encoding enc;
+	const char *utf8; /* expected text when ok */
+	size_t bad;       /* expected offset when not */
 } decode_cases[] = {
-	{ "ascii", "a,b\n", 4, 1, SJIS_UTF8, "a,b\n", 0 },
-	{ "utf8", "\xE8\xA1\xA8", 3, 1, SJIS_UTF8, "表", 0 },
-	{ "bom", "\xEF\xBB\xBF\xE8\xA1\xA8", 6, 1, SJIS_UTF8_BOM, "表", 0 },
-	/* 表 = 0x95 0x5C, ソ = 0x83 0x5C, 能 = 0x94 0x5C, 予 = 0x97 0x5C */
-	{ "cp932 5c", "\x95\x5C,\x83\x5C,\x94\x5C,\x97\x5C", 11, 1, SJIS_CP932,
-	  "表,ソ,能,予", 0 },
-	{ "cp932 kana", "\x83\x41\x83\x43", 4, 1, SJIS_CP932, "アイ", 0 },
-	/* NEC special ① and IBM extension 髙 exist only in CP932 */
-	{ "cp932 ext", "\x87\x40\xFB\xFC", 4, 1, SJIS_CP932, "①髙", 0 },
-	{ "halfwidth", "\xB1", 1, 1, SJIS_CP932, "ｱ", 0 },
-	/* 0x81 then 0x0A: a lead byte with no trail; invalid UTF-8 at 2 */
-	{ "neither", "ab\x81\n", 4, 0, SJIS_UTF8, NULL, 2 },
-	{ "bom then bad", "\xEF\xBB\xBF" "a\xFF", 5, 0, SJIS_UTF8, NULL, 4 },
-	{ "nul", "a\0b", 3, 0, SJIS_UTF8, NULL, 1 },
+    {"ascii", "a,b\n", 4, 1, SJIS_UTF8, "a,b\n", 0},
+    {"utf8", "\xE8\xA1\xA8", 3, 1, SJIS_UTF8, "表", 0},
+    {"bom", "\xEF\xBB\xBF\xE8\xA1\xA8", 6, 1, SJIS_UTF8_BOM, "表", 0},
+    /* 表 = 0x95 0x5C, ソ = 0x83 0x5C, 能 = 0x94 0x5C, 予 = 0x97 0x5C */
+    {"cp932 5c", "\x95\x5C,\x83\x5C,\x94\x5C,\x97\x5C", 11, 1, SJIS_CP932, "表,ソ,能,予", 0},
+    {"cp932 kana", "\x83\x41\x83\x43", 4, 1, SJIS_CP932, "アイ", 0},
+    /* NEC special ① and IBM extension 髙 exist only in CP932 */
+    {"cp932 ext", "\x87\x40\xFB\xFC", 4, 1, SJIS_CP932, "①髙", 0},
+    {"halfwidth", "\xB1", 1, 1, SJIS_CP932, "ｱ", 0},
+    /* 0x81 then 0x0A: a lead byte with no trail; invalid UTF-8 at 2 */
+    {"neither", "ab\x81\n", 4, 0, SJIS_UTF8, NULL, 2},
+    {"bom then bad",
+     "\xEF\xBB\xBF"
+     "a\xFF",
+     5, 0, SJIS_UTF8, NULL, 4},
+    {"nul", "a\0b", 3, 0, SJIS_UTF8, NULL, 1},
 };
 
 static void
@@ -131,14 +133,14 @@ static void
 test_csv_lines(void **state)
 {
 	static const struct {
-		const char	*raw;
-		const char	*eol;
-		long		 line3;		/* line of the third row */
+		const char *raw;
+		const char *eol;
+		long line3; /* line of the third row */
 	} cases[] = {
-		{ "a,b\n\"x\ny\",2\nc,d\n", "LF", 4 },
-		{ "a,b\r\n\"x\r\ny\",2\r\nc,d\r\n", "CRLF", 4 },
-		{ "a,b\r\"x\ry\",2\rc,d\r", "CR", 4 },
-		{ "a,b\n\n\"x\n\ny\",2\n\nc,d", "LF", 7 },
+	    {"a,b\n\"x\ny\",2\nc,d\n", "LF", 4},
+	    {"a,b\r\n\"x\r\ny\",2\r\nc,d\r\n", "CRLF", 4},
+	    {"a,b\r\"x\ry\",2\rc,d\r", "CR", 4},
+	    {"a,b\n\n\"x\n\ny\",2\n\nc,d", "LF", 7},
 	};
 	size_t i;
 
@@ -164,45 +166,45 @@ test_csv_lines(void **state)
 static void
 test_csv_cells(void **state)
 {
-	static const char raw[] =
-	    "h1,h2,h3,,\n"
-	    "  a  ,\"b, \"\"q\"\"\",\xE3\x80\x80" "c\xE3\x80\x80,,\n"
-	    ",,,,\n"
-	    "\n"
-	    "\"\xE3\x82\xAB\xE3\x82\x99\",x\n"
-	    ",,\n\n";
+	static const char raw[] = "h1,h2,h3,,\n"
+	                          "  a  ,\"b, \"\"q\"\"\",\xE3\x80\x80"
+	                          "c\xE3\x80\x80,,\n"
+	                          ",,,,\n"
+	                          "\n"
+	                          "\"\xE3\x82\xAB\xE3\x82\x99\",x\n"
+	                          ",,\n\n";
 	struct csvfile f;
 	struct diag d;
 
 	(void)state;
 	assert_int_equal(parse(&f, raw, sizeof(raw) - 1, &d), 0);
 	assert_int_equal(f.nrows, 3);
-	assert_int_equal(f.rows[0].ncells, 3);		/* empty trailing cells dropped */
+	assert_int_equal(f.rows[0].ncells, 3); /* empty trailing cells dropped */
 	assert_string_equal(f.rows[1].cells[0], "a");
 	assert_string_equal(f.rows[1].cells[1], "b, \"q\"");
-	assert_string_equal(f.rows[1].cells[2], "c");	/* U+3000 trimmed */
-	assert_string_equal(f.rows[2].cells[0], "ガ");	/* NFC */
+	assert_string_equal(f.rows[1].cells[2], "c");  /* U+3000 trimmed */
+	assert_string_equal(f.rows[2].cells[0], "ガ"); /* NFC */
 	assert_int_equal(f.rows[2].line, 5);
 	csvfile_release(&f);
 	diag_release(&d);
 }
 
 static const struct {
-	const char	*name;
-	const char	*raw;
-	size_t		 len;
-	long		 line;
-	const char	*message;
+	const char *name;
+	const char *raw;
+	size_t len;
+	long line;
+	const char *message;
 } csv_errors[] = {
-	{ "nul", "a,b\nc\0d\n", 8, 2,
-	  "NUL byte at byte offset 5: not a CSV text file (UTF-16 or binary?)" },
-	{ "neither", "a,b\nc,d\n\x81\n", 10, 3,
-	  "byte 0x81 at byte offset 8 is valid in neither UTF-8 nor CP932 (Shift_JIS)" },
-	{ "unterminated", "a,b\n\"c,d\ne,f\n", 13, 2,
-	  "unterminated quoted cell: the quote opened in the row starting here is never closed" },
-	{ "malformed", "a,b\n\"c\"x,d\ne,f\n", 15, 2,
-	  "malformed quotes: a quote inside a quoted cell must be doubled (\"\"), "
-	  "and a quoted cell must end at a comma or line end" },
+    {"nul", "a,b\nc\0d\n", 8, 2,
+     "NUL byte at byte offset 5: not a CSV text file (UTF-16 or binary?)"},
+    {"neither", "a,b\nc,d\n\x81\n", 10, 3,
+     "byte 0x81 at byte offset 8 is valid in neither UTF-8 nor CP932 (Shift_JIS)"},
+    {"unterminated", "a,b\n\"c,d\ne,f\n", 13, 2,
+     "unterminated quoted cell: the quote opened in the row starting here is never closed"},
+    {"malformed", "a,b\n\"c\"x,d\ne,f\n", 15, 2,
+     "malformed quotes: a quote inside a quoted cell must be doubled (\"\"), "
+     "and a quoted cell must end at a comma or line end"},
 };
 
 static void
@@ -258,7 +260,7 @@ test_csv_huge_cell(void **state)
 	assert_int_equal(parse(&f, raw, n + 6, &d), 1);
 	assert_int_equal(d.v[0].line, 2);
 	assert_string_equal(d.v[0].message,
-	    "cell 1 is 1048586 bytes long, more than the limit of 1048576 bytes");
+	                    "cell 1 is 1048586 bytes long, more than the limit of 1048576 bytes");
 	assert_int_equal(f.nrows, 3);
 	assert_int_equal(f.rows[1].bad, 1);
 	assert_string_equal(f.rows[2].cells[0], "ok");
@@ -271,14 +273,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decode),
-		cmocka_unit_test(test_utf8),
-		cmocka_unit_test(test_csv_cp932),
-		cmocka_unit_test(test_csv_lines),
-		cmocka_unit_test(test_csv_cells),
-		cmocka_unit_test(test_csv_errors),
-		cmocka_unit_test(test_csv_recovers),
-		cmocka_unit_test(test_csv_huge_cell),
+	    cmocka_unit_test(test_decode),       cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_csv_cp932),    cmocka_unit_test(test_csv_lines),
+	    cmocka_unit_test(test_csv_cells),    cmocka_unit_test(test_csv_errors),
+	    cmocka_unit_test(test_csv_recovers), cmocka_unit_test(test_csv_huge_cell),
 	};
 
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

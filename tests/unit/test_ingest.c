@@ -24,24 +24,41 @@
 #define FX "tests/ingest/fixtures/"
 
 static const struct {
-	const char	*name;
-	int		 role;
+	const char *name;
+	int role;
 } aliases[] = {
-	{ "施策番号", ROLE_MEASURE }, { "measure", ROLE_MEASURE },
-	{ " 施策番号 ", ROLE_MEASURE }, { "MEASURE", ROLE_MEASURE },
-	{ "ｍｅａｓｕｒｅ", ROLE_MEASURE }, { "　Measure　", ROLE_MEASURE },
-	{ "府省庁", ROLE_MINISTRY }, { "ministry", ROLE_MINISTRY },
-	{ "実績", ROLE_RESULTS }, { "results", ROLE_RESULTS },
-	{ "評価", ROLE_EVALUATION }, { "Evaluation", ROLE_EVALUATION },
-	{ "今年度の取組", ROLE_NEXT }, { "next", ROLE_NEXT },
-	{ "重点", ROLE_HIGHLIGHT }, { "highlight", ROLE_HIGHLIGHT },
-	{ "備考", ROLE_NOTE }, { "note", ROLE_NOTE },
-	{ "指標", ROLE_INDICATOR }, { "indicator", ROLE_INDICATOR },
-	{ "年度", ROLE_YEAR }, { "year", ROLE_YEAR }, { "ＹＥＡＲ", ROLE_YEAR },
-	{ "値", ROLE_VALUE }, { "value", ROLE_VALUE },
-	{ "単位", ROLE_UNIT }, { "unit", ROLE_UNIT },
-	{ "出典", ROLE_SOURCE }, { "source", ROLE_SOURCE },
-	{ "担当課", ROLE_EXTRA }, { "", ROLE_EXTRA }, { "measures", ROLE_EXTRA },
+    {"施策番号", ROLE_MEASURE},
+    {"measure", ROLE_MEASURE},
+    {" 施策番号 ", ROLE_MEASURE},
+    {"MEASURE", ROLE_MEASURE},
+    {"ｍｅａｓｕｒｅ", ROLE_MEASURE},
+    {"　Measure　", ROLE_MEASURE},
+    {"府省庁", ROLE_MINISTRY},
+    {"ministry", ROLE_MINISTRY},
+    {"実績", ROLE_RESULTS},
+    {"results", ROLE_RESULTS},
+    {"評価", ROLE_EVALUATION},
+    {"Evaluation", ROLE_EVALUATION},
+    {"今年度の取組", ROLE_NEXT},
+    {"next", ROLE_NEXT},
+    {"重点", ROLE_HIGHLIGHT},
+    {"highlight", ROLE_HIGHLIGHT},
+    {"備考", ROLE_NOTE},
+    {"note", ROLE_NOTE},
+    {"指標", ROLE_INDICATOR},
+    {"indicator", ROLE_INDICATOR},
+    {"年度", ROLE_YEAR},
+    {"year", ROLE_YEAR},
+    {"ＹＥＡＲ", ROLE_YEAR},
+    {"値", ROLE_VALUE},
+    {"value", ROLE_VALUE},
+    {"単位", ROLE_UNIT},
+    {"unit", ROLE_UNIT},
+    {"出典", ROLE_SOURCE},
+    {"source", ROLE_SOURCE},
+    {"担当課", ROLE_EXTRA},
+    {"", ROLE_EXTRA},
+    {"measures", ROLE_EXTRA},
 };
 
 static void
@@ -53,16 +70,16 @@ test_header_aliases(void **state)
 	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
 		if (header_role_of(aliases[i].name) != aliases[i].role)
 			fail_msg("'%s': role %d, expected %d", aliases[i].name,
-			    header_role_of(aliases[i].name), aliases[i].role);
+			         header_role_of(aliases[i].name), aliases[i].role);
 }
 
 struct run {
-	struct refs		 refs;
-	struct diag		 d;
-	struct csvfile		 f;
-	struct emit_file	 ef;
-	struct rows		 rs;
-	size_t			 nrows;
+	struct refs refs;
+	struct diag d;
+	struct csvfile f;
+	struct emit_file ef;
+	struct rows rs;
+	size_t nrows;
 };
 
 static int
@@ -112,18 +129,18 @@ static void
 test_kinds(void **state)
 {
 	static const struct {
-		const char	*csv;
-		int		 kind;
-		size_t		 errors;
+		const char *csv;
+		int kind;
+		size_t errors;
 	} cases[] = {
-		{ "施策番号,府省庁,実績\n", KIND_PROGRESS, 0 },
-		{ "measure,ministry,results\n", KIND_PROGRESS, 0 },
-		{ "results,ministry,measure,note\n", KIND_PROGRESS, 0 },
-		{ "指標,年度,値\n", KIND_INDICATORS, 0 },
-		{ "value,indicator,year,unit,source,measure,ministry\n", KIND_INDICATORS, 0 },
-		{ "施策番号,実績\n", KIND_PROGRESS, 1 },
-		{ "指標,値\n", KIND_INDICATORS, 1 },
-		{ "名前,住所\n", KIND_UNKNOWN, 1 },
+	    {"施策番号,府省庁,実績\n", KIND_PROGRESS, 0},
+	    {"measure,ministry,results\n", KIND_PROGRESS, 0},
+	    {"results,ministry,measure,note\n", KIND_PROGRESS, 0},
+	    {"指標,年度,値\n", KIND_INDICATORS, 0},
+	    {"value,indicator,year,unit,source,measure,ministry\n", KIND_INDICATORS, 0},
+	    {"施策番号,実績\n", KIND_PROGRESS, 1},
+	    {"指標,値\n", KIND_INDICATORS, 1},
+	    {"名前,住所\n", KIND_UNKNOWN, 1},
 	};
 	struct run *r = *state;
 	size_t i;
@@ -131,81 +148,81 @@ test_kinds(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		run(r, cases[i].csv);
 		if ((int)r->ef.kind != cases[i].kind || r->d.errors != cases[i].errors)
-			fail_msg("'%s': kind %d, %zu errors", cases[i].csv, r->ef.kind, r->d.errors);
+			fail_msg("'%s': kind %d, %zu errors", cases[i].csv, r->ef.kind,
+			         r->d.errors);
 		done(r);
 	}
 }
 
 /* One row per case: the header, one data row, the one message expected. */
 static const struct {
-	const char	*csv;
-	int		 error;		/* 1 error, 0 warning */
-	const char	*column;
-	const char	*message;
+	const char *csv;
+	int error; /* 1 error, 0 warning */
+	const char *column;
+	const char *message;
 } messages[] = {
-	{ "施策番号,府省庁,実績\n1-1-9-ア,総務省,x\n", 1, "施策番号",
-	  "unknown measure id '1-1-9-ア'; nearest: 1-1-1-ア (業務で扱う情報の重要度に応じた枠組みの構…), "
-	  "1-1-1-イ (政府機関の情報セキュリティ対策のための統…), 1-1-1-ヘ (政府機関における安全な暗号利用の推進)" },
-	{ "施策番号,府省庁,実績\n1-②-ツ,総務省,x\n", 1, "施策番号",
-	  "unknown measure id '1-②-ツ' (read as 1-2-ツ); nearest: 1-2-ア (重要インフラ行動計画の推進), "
-	  "1-2-ニ (制御システムのセキュリティ確保), 1-2-ロ (情報共有体制の強化)" },
-	{ "施策番号,府省庁,実績\n施策,総務省,x\n", 1, "施策番号",
-	  "cannot read measure id '施策' (expected a form like 1-1-1-ア); nearest: 4 (推進体制等), "
-	  "1 (「強靱な」サイバー空間の構築), 4-ア (NISCの機能強化)" },
-	{ "施策番号,府省庁,実績\n,総務省,x\n", 1, "施策番号",
-	  "施策番号 is empty: every row needs a measure id" },
-	{ "measure,ministry,results\n,mic,x\n", 1, "measure",
-	  "measure is empty: every row needs a measure id" },
-	{ "施策番号,府省庁,実績\n1-2-チ,内閣官房,x\n", 0, "施策番号",
-	  "1-2-チ is a re-listing (再掲) of 1-1-1-イ; the row is filed under 1-1-1-イ" },
-	{ "施策番号,府省庁,実績\n1-2-ア 重要インフラ,内閣官房,x\n", 0, "施策番号",
-	  "text after the measure id is ignored: '重要インフラ'" },
-	{ "施策番号,府省庁,実績\n1-2-ア,総務庁,x\n", 1, "府省庁",
-	  "unknown ministry '総務庁'; nearest: 総務省 (mic)" },
-	{ "施策番号,府省庁,実績\n1-2-ア,,x\n", 1, "府省庁",
-	  "府省庁 is empty: name the reporting ministry" },
-	{ "施策番号,府省庁,実績\n1-2-ア,関係省庁,x\n", 1, "府省庁",
-	  "'関係省庁' is a group of ministries (関係府省庁), not a ministry: "
-	  "name the ministry that reports" },
-	{ "施策番号,府省庁,実績\n1-2-ア,総務省,\n", 1, "実績",
-	  "実績 is empty: a progress row needs its results" },
-	{ "施策番号,府省庁,実績,重点\n1-2-ア,総務省,x,済\n", 0, "重点",
-	  "highlight mark '済' is not one of ○ ◯ 1 true yes; the row is not highlighted" },
-	{ "施策番号,府省庁,実績,担当課\n1-2-ア,総務省,x,\n", 0, "担当課",
-	  "column '担当課' is not part of the progress format; its cells are kept as extra" },
-	{ "施策番号,府省庁,実績,,\n1-2-ア,総務省,x,,y\n", 0, "列5",
-	  "cell in column 5 has no header; cells of that column are kept as extra" },
-	{ "施策番号,府省庁,実績,施策番号\n", 1, "施策番号",
-	  "column 施策番号/measure appears twice (columns 1 and 4)" },
-	{ "施策番号,評価\n", 1, NULL,
-	  "progress file lacks required column(s): 府省庁/ministry, 実績/results" },
-	{ "名前\n", 1, NULL,
-	  "unknown kind of file: the header names neither progress columns (施策番号/measure, "
-	  "府省庁/ministry, 実績/results) nor indicator columns (指標/indicator, 年度/year, 値/value)" },
-	{ "", 1, NULL, "empty file: no header row" },
-	{ "施策番号,府省庁,実績\n", 0, NULL, "header only: the file has no data rows" },
-	{ "指標,年度,値\nnone,2014,1\n", 1, "指標",
-	  "unknown indicator 'none'; nearest: ceptoar (セプターカウンシルの活動状況), "
-	  "incident-reports (インシデント報告関連件数), '各府省庁の対策推進計画の策定状況'" },
-	{ "指標,年度,値\n,2014,1\n", 1, "指標",
-	  "指標 is empty: name the indicator by its id or text" },
-	{ "指標,年度,値\nceptoar,,1\n", 1, "年度", "年度 is empty: an indicator row needs its year" },
-	{ "指標,年度,値\nceptoar,昭和50年,1\n", 1, "年度",
-	  "cannot read year '昭和50年' (expected 2014, 平成26年度, H26 or FY2014)" },
-	{ "指標,年度,値\nceptoar,2015,1\n", 0, "年度",
-	  "year '2015' is after the reporting year 2014" },
-	{ "指標,年度,値\nceptoar,2014,\n", 1, "値",
-	  "値 is empty: an indicator row needs a number" },
-	{ "indicator,year,value\nceptoar,2014,\n", 1, "value",
-	  "value is empty: an indicator row needs a number" },
-	{ "指標,年度,値\nceptoar,2014,多数\n", 1, "値",
-	  "value '多数' is not a number (expected a form like 1,234, 12.5 or 45%)" },
-	{ "指標,年度,値\nCeptoar,2014,1\n", 0, "指標",
-	  "indicator 'Ceptoar' differs from the matrix; read as 'ceptoar'" },
-	{ "指標,年度,値,府省庁\nceptoar,2014,1,mic\nceptoar,H26,1,総務省\n", 0, NULL,
-	  "duplicate of line 2 (same indicator, year, ministry and value); this row is not used" },
-	{ "施策番号,府省庁,実績\n4-ア,cas,x\n4-(ア),NISC,x\n", 0, NULL,
-	  "duplicate of line 2 (same measure, ministry and 実績/results); this row is not used" },
+    {"施策番号,府省庁,実績\n1-1-9-ア,総務省,x\n", 1, "施策番号",
+     "unknown measure id '1-1-9-ア'; nearest: 1-1-1-ア "
+     "(業務で扱う情報の重要度に応じた枠組みの構…), "
+     "1-1-1-イ (政府機関の情報セキュリティ対策のための統…), 1-1-1-ヘ "
+     "(政府機関における安全な暗号利用の推進)"},
+    {"施策番号,府省庁,実績\n1-②-ツ,総務省,x\n", 1, "施策番号",
+     "unknown measure id '1-②-ツ' (read as 1-2-ツ); nearest: 1-2-ア (重要インフラ行動計画の推進), "
+     "1-2-ニ (制御システムのセキュリティ確保), 1-2-ロ (情報共有体制の強化)"},
+    {"施策番号,府省庁,実績\n施策,総務省,x\n", 1, "施策番号",
+     "cannot read measure id '施策' (expected a form like 1-1-1-ア); nearest: 4 (推進体制等), "
+     "1 (「強靱な」サイバー空間の構築), 4-ア (NISCの機能強化)"},
+    {"施策番号,府省庁,実績\n,総務省,x\n", 1, "施策番号",
+     "施策番号 is empty: every row needs a measure id"},
+    {"measure,ministry,results\n,mic,x\n", 1, "measure",
+     "measure is empty: every row needs a measure id"},
+    {"施策番号,府省庁,実績\n1-2-チ,内閣官房,x\n", 0, "施策番号",
+     "1-2-チ is a re-listing (再掲) of 1-1-1-イ; the row is filed under 1-1-1-イ"},
+    {"施策番号,府省庁,実績\n1-2-ア 重要インフラ,内閣官房,x\n", 0, "施策番号",
+     "text after the measure id is ignored: '重要インフラ'"},
+    {"施策番号,府省庁,実績\n1-2-ア,総務庁,x\n", 1, "府省庁",
+     "unknown ministry '総務庁'; nearest: 総務省 (mic)"},
+    {"施策番号,府省庁,実績\n1-2-ア,,x\n", 1, "府省庁",
+     "府省庁 is empty: name the reporting ministry"},
+    {"施策番号,府省庁,実績\n1-2-ア,関係省庁,x\n", 1, "府省庁",
+     "'関係省庁' is a group of ministries (関係府省庁), not a ministry: "
+     "name the ministry that reports"},
+    {"施策番号,府省庁,実績\n1-2-ア,総務省,\n", 1, "実績",
+     "実績 is empty: a progress row needs its results"},
+    {"施策番号,府省庁,実績,重点\n1-2-ア,総務省,x,済\n", 0, "重点",
+     "highlight mark '済' is not one of ○ ◯ 1 true yes; the row is not highlighted"},
+    {"施策番号,府省庁,実績,担当課\n1-2-ア,総務省,x,\n", 0, "担当課",
+     "column '担当課' is not part of the progress format; its cells are kept as extra"},
+    {"施策番号,府省庁,実績,,\n1-2-ア,総務省,x,,y\n", 0, "列5",
+     "cell in column 5 has no header; cells of that column are kept as extra"},
+    {"施策番号,府省庁,実績,施策番号\n", 1, "施策番号",
+     "column 施策番号/measure appears twice (columns 1 and 4)"},
+    {"施策番号,評価\n", 1, NULL,
+     "progress file lacks required column(s): 府省庁/ministry, 実績/results"},
+    {"名前\n", 1, NULL,
+     "unknown kind of file: the header names neither progress columns (施策番号/measure, "
+     "府省庁/ministry, 実績/results) nor indicator columns (指標/indicator, 年度/year, 値/value)"},
+    {"", 1, NULL, "empty file: no header row"},
+    {"施策番号,府省庁,実績\n", 0, NULL, "header only: the file has no data rows"},
+    {"指標,年度,値\nnone,2014,1\n", 1, "指標",
+     "unknown indicator 'none'; nearest: ceptoar (セプターカウンシルの活動状況), "
+     "incident-reports (インシデント報告関連件数), '各府省庁の対策推進計画の策定状況'"},
+    {"指標,年度,値\n,2014,1\n", 1, "指標", "指標 is empty: name the indicator by its id or text"},
+    {"指標,年度,値\nceptoar,,1\n", 1, "年度", "年度 is empty: an indicator row needs its year"},
+    {"指標,年度,値\nceptoar,昭和50年,1\n", 1, "年度",
+     "cannot read year '昭和50年' (expected 2014, 平成26年度, H26 or FY2014)"},
+    {"指標,年度,値\nceptoar,2015,1\n", 0, "年度", "year '2015' is after the reporting year 2014"},
+    {"指標,年度,値\nceptoar,2014,\n", 1, "値", "値 is empty: an indicator row needs a number"},
+    {"indicator,year,value\nceptoar,2014,\n", 1, "value",
+     "value is empty: an indicator row needs a number"},
+    {"指標,年度,値\nceptoar,2014,多数\n", 1, "値",
+     "value '多数' is not a number (expected a form like 1,234, 12.5 or 45%)"},
+    {"指標,年度,値\nCeptoar,2014,1\n", 0, "指標",
+     "indicator 'Ceptoar' differs from the matrix; read as 'ceptoar'"},
+    {"指標,年度,値,府省庁\nceptoar,2014,1,mic\nceptoar,H26,1,総務省\n", 0, NULL,
+     "duplicate of line 2 (same indicator, year, ministry and value); this row is not used"},
+    {"施策番号,府省庁,実績\n4-ア,cas,x\n4-(ア),NISC,x\n", 0, NULL,
+     "duplicate of line 2 (same measure, ministry and 実績/results); this row is not used"},
 };
 
 static void
@@ -220,7 +237,7 @@ test_messages(void **state)
 		run(r, messages[i].csv);
 		if (r->d.n != 1)
 			fail_msg("case %zu: %zu diagnostics, expected 1 (first: %s)", i, r->d.n,
-			    r->d.n ? r->d.v[0].message : "-");
+			         r->d.n ? r->d.v[0].message : "-");
 		e = &r->d.v[0];
 		assert_string_equal(e->message, messages[i].message);
 		assert_int_equal(e->severity, messages[i].error ? DIAG_ERROR : DIAG_WARNING);
@@ -243,10 +260,10 @@ test_conflict(void **state)
 	run(r, "指標,年度,値,府省庁\nceptoar,2014,1,mic\nceptoar,2014,2,MIC\n");
 	assert_int_equal(r->d.errors, 2);
 	assert_string_equal(r->d.v[0].message, "conflicting values for indicator 'ceptoar', "
-	    "year 2014, ministry mic: '2' here, '1' at line 2");
+	                                       "year 2014, ministry mic: '2' here, '1' at line 2");
 	assert_int_equal(r->d.v[0].line, 3);
 	assert_string_equal(r->d.v[1].message, "conflicting values for indicator 'ceptoar', "
-	    "year 2014, ministry mic: '1' here, '2' at line 3");
+	                                       "year 2014, ministry mic: '1' here, '2' at line 3");
 	assert_int_equal(r->d.v[1].line, 2);
 	assert_int_equal(r->rs.v[0].rejected, 1);
 	assert_int_equal(r->rs.v[1].rejected, 1);
@@ -260,9 +277,9 @@ test_records(void **state)
 	const struct rows_record *p, *q;
 
 	run(r, "measure,ministry,results,highlight,note,担当課\n"
-	    "1-①-1)-(イ),ＭＩＣ,\"a\nb\",○,n,課\n"
-	    "1-2,soumu,c,YES,,\n"
-	    "指標,x,y,z,,\n");
+	       "1-①-1)-(イ),ＭＩＣ,\"a\nb\",○,n,課\n"
+	       "1-2,soumu,c,YES,,\n"
+	       "指標,x,y,z,,\n");
 	assert_int_equal(r->nrows, 3);
 	assert_int_equal(r->ef.kind, KIND_PROGRESS);
 	p = &r->rs.v[0];
@@ -284,7 +301,7 @@ test_records(void **state)
 	done(r);
 
 	run(r, "指標,年度,値,単位,施策番号\nincident-reports,平成25年度,\"1,234\",件,\n"
-	    "各府省庁の対策推進計画の策定状況,H26,45%,,1-2-ニ\n");
+	       "各府省庁の対策推進計画の策定状況,H26,45%,,1-2-ニ\n");
 	p = &r->rs.v[0];
 	assert_string_equal(p->indicator->id, "incident-reports");
 	assert_int_equal(p->year, 2013);
@@ -293,7 +310,7 @@ test_records(void **state)
 	assert_string_equal(p->unit, "件");
 	q = &r->rs.v[1];
 	assert_null(q->indicator->id);
-	assert_string_equal(q->indicator->target, "1-2-ニ");	/* the second entry */
+	assert_string_equal(q->indicator->target, "1-2-ニ"); /* the second entry */
 	assert_string_equal(q->target, "1-2-ニ");
 	assert_string_equal(q->value, "45");
 	assert_string_equal(q->unit, "%");
@@ -306,7 +323,9 @@ test_records(void **state)
 	assert_null(r->rs.v[0].target);
 	assert_int_equal(r->rs.v[0].rejected, 0);
 	assert_int_equal(r->d.warnings, 1);
-	assert_string_equal(r->d.v[0].message, "indicator '各府省庁の対策推進計画の策定状況' is "
+	assert_string_equal(
+	    r->d.v[0].message,
+	    "indicator '各府省庁の対策推進計画の策定状況' is "
 	    "under matrix entries 1-1-1-ア, 1-2-ニ; give 施策番号/measure to attach the value "
 	    "to one of them");
 	done(r);
@@ -316,7 +335,7 @@ static void
 test_paragraphs(void **state)
 {
 	xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"results"), c;
-	const char *want[] = { "a", "b c", "d" };
+	const char *want[] = {"a", "b c", "d"};
 	size_t i = 0;
 
 	(void)state;
@@ -337,12 +356,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_header_aliases),
-		cmocka_unit_test(test_kinds),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_conflict),
-		cmocka_unit_test(test_records),
-		cmocka_unit_test(test_paragraphs),
+	    cmocka_unit_test(test_header_aliases), cmocka_unit_test(test_kinds),
+	    cmocka_unit_test(test_messages),       cmocka_unit_test(test_conflict),
+	    cmocka_unit_test(test_records),        cmocka_unit_test(test_paragraphs),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, setup, teardown);

@@ -10,66 +10,66 @@
 #include "numbers.h"
 
 static const struct {
-	const char	*written;
-	const char	*canon;		/* NULL: not a number */
-	int		 percent;
+	const char *written;
+	const char *canon; /* NULL: not a number */
+	int percent;
 } values[] = {
-	{ "1,234", "1234", 0 },
-	{ "１２３４", "1234", 0 },
-	{ "12.5", "12.5", 0 },
-	{ "45%", "45", 1 },
-	{ "45％", "45", 1 },
-	{ "４５％", "45", 1 },
-	{ "12.5 %", "12.5", 1 },
-	{ "0", "0", 0 },
-	{ "1,234,567", "1234567", 0 },
-	{ "１，２３４", "1234", 0 },
-	{ " 42 ", "42", 0 },
-	{ "-3", "-3", 0 },
-	{ "▲3", "-3", 0 },
-	{ "-0", "0", 0 },
-	{ "+7", "7", 0 },
-	{ "", NULL, 0 },
-	{ "abc", NULL, 0 },
-	{ "12,34", NULL, 0 },
-	{ ",123", NULL, 0 },
-	{ "1.", NULL, 0 },
-	{ ".5", NULL, 0 },
-	{ "1.2.3", NULL, 0 },
-	{ "%", NULL, 0 },
-	{ "12件", NULL, 0 },
-	{ "約100", NULL, 0 },
+    {"1,234", "1234", 0},
+    {"１２３４", "1234", 0},
+    {"12.5", "12.5", 0},
+    {"45%", "45", 1},
+    {"45％", "45", 1},
+    {"４５％", "45", 1},
+    {"12.5 %", "12.5", 1},
+    {"0", "0", 0},
+    {"1,234,567", "1234567", 0},
+    {"１，２３４", "1234", 0},
+    {" 42 ", "42", 0},
+    {"-3", "-3", 0},
+    {"▲3", "-3", 0},
+    {"-0", "0", 0},
+    {"+7", "7", 0},
+    {"", NULL, 0},
+    {"abc", NULL, 0},
+    {"12,34", NULL, 0},
+    {",123", NULL, 0},
+    {"1.", NULL, 0},
+    {".5", NULL, 0},
+    {"1.2.3", NULL, 0},
+    {"%", NULL, 0},
+    {"12件", NULL, 0},
+    {"約100", NULL, 0},
 };
 
 static const struct {
-	const char	*written;
-	int		 year;		/* 0: not a year */
+	const char *written;
+	int year; /* 0: not a year */
 } years[] = {
-	{ "2014", 2014 },
-	{ "２０１４", 2014 },
-	{ "平成26年度", 2014 },
-	{ "平成２６年度", 2014 },
-	{ "H26", 2014 },
-	{ "h26", 2014 },
-	{ "H26年度", 2014 },
-	{ "FY2014", 2014 },
-	{ "fy2014", 2014 },
-	{ "2014年度", 2014 },
-	{ "2014年", 2014 },
-	{ "平成25年度", 2013 },
-	{ "平成元年度", 1989 },
-	{ "令和元年度", 2019 },
-	{ "令和2年度", 2020 },
-	{ "R3", 2021 },
-	{ "㍻26年度", 2014 },
-	{ "", 0 },
-	{ "26", 0 },
-	{ "平成", 0 },
-	{ "H", 0 },
-	{ "20145", 0 },
-	{ "2014/4", 0 },
-	{ "昭和60年度", 0 },
-	{ "平成100年度", 0 },
+    {"2014", 2014},
+    {"２０１４", 2014},
+    {"平成26年度", 2014},
+    {"平成２６年度", 2014},
+    {"H26", 2014},
+    {"h26", 2014},
+    {"H26年度", 2014},
+    {"FY2014", 2014},
+    {"fy2014", 2014},
+    {"2014年度", 2014},
+    {"2014年", 2014},
+    {"平成25年度", 2013},
+    {"平成元年度", 1989},
+    {"令和元年度", 2019},
+    {"令和2年度", 2020},
+    {"R3", 2021},
+    {"㍻26年度", 2014},
+    {"", 0},
+    {"26", 0},
+    {"平成", 0},
+    {"H", 0},
+    {"20145", 0},
+    {"2014/4", 0},
+    {"昭和60年度", 0},
+    {"平成100年度", 0},
 };
 
 static void
@@ -85,11 +85,12 @@ test_values(void **state)
 		if (values[i].canon == NULL) {
 			if (r != -1)
 				fail_msg("'%s' read as '%s', expected not a number",
-				    values[i].written, canon);
+				         values[i].written, canon);
 			continue;
 		}
 		if (r != 0)
-			fail_msg("'%s' not read, expected '%s'", values[i].written, values[i].canon);
+			fail_msg("'%s' not read, expected '%s'", values[i].written,
+			         values[i].canon);
 		assert_string_equal(canon, values[i].canon);
 		assert_int_equal(pct, values[i].percent);
 		free(canon);
@@ -107,7 +108,8 @@ test_years(void **state)
 
 		if (years[i].year == 0) {
 			if (r != -1)
-				fail_msg("'%s' read as %d, expected not a year", years[i].written, y);
+				fail_msg("'%s' read as %d, expected not a year", years[i].written,
+				         y);
 			continue;
 		}
 		if (r != 0)
@@ -130,9 +132,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_years),
-		cmocka_unit_test(test_cmp),
+	    cmocka_unit_test(test_values),
+	    cmocka_unit_test(test_years),
+	    cmocka_unit_test(test_cmp),
 	};
 
 	return cmocka_run_group_tests_name("numbers", tests, NULL, NULL);

@@ -12,7 +12,7 @@
 #include "numbers.h"
 #include "utf8.h"
 
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -27,7 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	if (utf8_validate(s, size, &bad) < 0)
-		s[bad] = '\0';		/* keep the valid prefix */
+		s[bad] = '\0'; /* keep the valid prefix */
 	id = ids_normalize(s);
 	if (id) {
 		/* a canonical id is a fixed point */
