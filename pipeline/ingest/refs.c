@@ -50,10 +50,29 @@ content(xmlNodePtr n)
 
 /* ---- registry ---- */
 
+/* A ministry key: folded, without any white space ("総務 省" = "総務省"). */
+static char *
+ministry_key(const char *text)
+{
+	char *k = utf8_fold(text);
+	const char *p = k;
+	struct strbuf sb = STRBUF_INIT;
+
+	while (*p) {
+		const char *q = p;
+		unsigned long c = utf8_next(&p);
+
+		if (c != ' ' && c != '\t' && c != 0x3000)
+			strbuf_add(&sb, q, (size_t)(p - q));
+	}
+	free(k);
+	return strbuf_detach(&sb);
+}
+
 static void
 add_mkey(struct refs *r, const char *text, struct refs_ministry *m, size_t *alloc)
 {
-	char *key = utf8_fold(text);
+	char *key = ministry_key(text);
 
 	if (key[0] == '\0' || g_hash_table_contains(r->ministry_by_key, key)) {
 		free(key);
@@ -345,7 +364,7 @@ refs_relist(const struct refs *r, const char *at)
 const struct refs_ministry *
 refs_ministry(const struct refs *r, const char *name)
 {
-	char *key = utf8_fold(name);
+	char *key = ministry_key(name);
 	const struct refs_ministry *m = g_hash_table_lookup(r->ministry_by_key, key);
 
 	free(key);
@@ -492,7 +511,7 @@ refs_suggest_ministry(const struct refs *r, const char *name)
 {
 	struct cand *c = xcalloc(r->nmkeys + 1, sizeof(*c));
 	struct strbuf sb = STRBUF_INIT;
-	char *key = utf8_fold(name);
+	char *key = ministry_key(name);
 	size_t i, shown = 0;
 	const struct refs_ministry *seen[SUGGEST_N];
 

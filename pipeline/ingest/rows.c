@@ -257,7 +257,8 @@ check_ministry(struct ctx *x, const char *text, int required)
 static void
 check_highlight(struct ctx *x, const char *text)
 {
-	static const char *const yes[] = {"○", "◯", "1", "true", "yes"};
+	/* 〇 (U+3007) is how many Japanese keyboards type the mark */
+	static const char *const yes[] = {"○", "◯", "〇", "1", "true", "yes"};
 	char *k;
 	size_t i;
 
@@ -377,6 +378,22 @@ find_indicator(struct ctx *x, const char *ind)
 	strbuf_release(&sb);
 }
 
+/* "1,234件" with 単位 件: the number before the unit.  0 or -1. */
+static int
+number_with_unit(const char *value, const char *unit, char **canon)
+{
+	size_t n = strlen(value), u = strlen(unit);
+	char *head;
+	int pct, r;
+
+	if (u == 0 || n <= u || strcmp(value + n - u, unit) != 0)
+		return -1;
+	head = xstrndup(value, n - u);
+	r = numbers_value(head, canon, &pct);
+	free(head);
+	return r;
+}
+
 static void
 read_indicator(struct ctx *x, const struct csvrow *row)
 {
@@ -410,7 +427,8 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	if (value[0] == '\0')
 		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
 		          colname(x, ROLE_VALUE), NULL);
-	else if (numbers_value(value, &rec->value, &pct) < 0)
+	else if (numbers_value(value, &rec->value, &pct) < 0 &&
+	         number_with_unit(value, cell(h, row, ROLE_UNIT), &rec->value) < 0)
 		row_error(x, ROLE_VALUE,
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
 		          value, NULL);
