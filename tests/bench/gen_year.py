@@ -31,7 +31,10 @@ forms, encodings, line ends, multi-line cells) is the same:
 
 If INPUT/Y/submissions has no CSV, a progress file per ministry is first
 synthesized from the plan (one row per measure naming it, 実績 from the
-measure's items) and then replicated.  Standard library only.
+measure's items) and then replicated.  With --ministries fixed the registry
+is not copied: the same ministries report on K times as many measures (to
+tell costs that grow with measures x ministries from those that grow with
+rows).  Standard library only.
 """
 import argparse
 import copy
@@ -53,8 +56,9 @@ def sfx(j):
 class Registry:
     """Maps every name, code and alias of the original registry to copy j's."""
 
-    def __init__(self, root):
+    def __init__(self, root, fixed=False):
         self.root = root
+        self.fixed = fixed	# --ministries fixed: one registry for every copy
         self.ministries = [m for m in root if m.tag == "ministry"]
         self.groups = [g for g in root if g.tag == "group"]
         self.words = {}		# name/code/alias -> kind ("code" or "text")
@@ -69,9 +73,11 @@ class Registry:
         w = word.strip()
         if w not in self.words:
             return None
-        return w + sfx(j)
+        return w if self.fixed else w + sfx(j)
 
     def replicate(self, k):
+        if self.fixed:
+            return copy.deepcopy(self.root)
         out = ET.Element(self.root.tag, self.root.attrib)
         out.text = "\n  "
         for j in range(1, k + 1):
@@ -121,7 +127,7 @@ def written_shift(text, j, na):
     return m.group(1) + new + m.group(3)
 
 
-def rewrite_plan_subtree(e, j, na):
+def rewrite_plan_subtree(e, j, na, fixed):
     for x in e.iter():
         if x.tag in ("area", "field", "section", "group", "measure") and x.get("id"):
             x.set("id", area_shift(x.get("id"), j, na))
@@ -135,11 +141,12 @@ def rewrite_plan_subtree(e, j, na):
             x.set("id", x.get("id") + ("c" + str(j) if j > 1 else ""))
         if x.tag == "fnref" and x.get("ref"):
             x.set("ref", x.get("ref") + ("c" + str(j) if j > 1 else ""))
-        if x.tag in ("ministry", "group") and x.get("ref") and x.get("id") is None:
+        if x.tag in ("ministry", "group") and x.get("ref") and x.get("id") is None \
+                and not fixed:
             x.set("ref", x.get("ref") + sfx(j))
 
 
-def replicate_plan(root, k):
+def replicate_plan(root, k, fixed):
     areas = [a for a in root if a.tag == "area"]
     na = max(int(a.get("num") or a.get("id")) for a in areas)
     out = ET.Element(root.tag, root.attrib)
@@ -150,7 +157,7 @@ def replicate_plan(root, k):
     for j in range(1, k + 1):
         for a in areas:
             c = copy.deepcopy(a)
-            rewrite_plan_subtree(c, j, na)
+            rewrite_plan_subtree(c, j, na, fixed)
             out.append(c)
     return out, na
 
@@ -318,13 +325,17 @@ def main(argv):
     ap.add_argument("--from", dest="src", default="input")
     ap.add_argument("--year", default="2014")
     ap.add_argument("--scale", type=int, required=True)
+    ap.add_argument("--ministries", choices=("scaled", "fixed"), default="scaled",
+                    help="scaled: K copies of the registry (default); fixed: the same "
+                    "ministries report K times as many measures")
     ap.add_argument("-o", dest="out", required=True)
     a = ap.parse_args(argv[1:])
     if a.scale < 1:
         ap.error("--scale must be >= 1")
     src_year = os.path.join(a.src, a.year)
     try:
-        reg = Registry(ET.parse(os.path.join(a.src, "ministries.xml")).getroot())
+        reg = Registry(ET.parse(os.path.join(a.src, "ministries.xml")).getroot(),
+                       a.ministries == "fixed")
         plan = ET.parse(os.path.join(src_year, "plan.xml")).getroot()
         matrix = ET.parse(os.path.join(src_year, "matrix.xml")).getroot()
     except (OSError, ET.ParseError) as e:
@@ -345,7 +356,7 @@ def main(argv):
     out_sub = os.path.join(out_year, "submissions")
     os.makedirs(out_sub, exist_ok=True)
     write_xml(reg.replicate(a.scale), os.path.join(a.out, "ministries.xml"))
-    new_plan, na = replicate_plan(plan, a.scale)
+    new_plan, na = replicate_plan(plan, a.scale, reg.fixed)
     write_xml(new_plan, os.path.join(out_year, "plan.xml"))
     new_matrix, ind_ids, ind_texts = replicate_matrix(matrix, a.scale, na)
     write_xml(new_matrix, os.path.join(out_year, "matrix.xml"))
@@ -358,7 +369,9 @@ def main(argv):
             nfiles += 1
             nbytes += len(d)
     nmeasures = sum(1 for _ in new_plan.iter("measure"))
-    print(f"gen_year: scale {a.scale}: {nmeasures} measures, {nfiles} CSV files, "
+    nmin = sum(1 for m in reg.replicate(a.scale) if m.tag == "ministry")
+    print(f"gen_year: scale {a.scale}: {nmin} ministries, {nmeasures} measures, "
+          f"{nfiles} CSV files, "
           f"{nbytes} bytes{' (rows synthesized from the plan)' if synth else ''}",
           file=sys.stderr)
     return 0
