@@ -271,7 +271,7 @@ check_highlight(struct ctx *x, const char *text)
 	free(k);
 	if (!x->rec->highlight)
 		row_warning(x, ROLE_HIGHLIGHT,
-		            "highlight mark '%s' is not one of ○ ◯ 1 true yes; the row is not "
+		            "highlight mark '%s' is not one of ○ ◯ 〇 1 true yes; the row is not "
 		            "highlighted%s",
 		            text, NULL);
 }

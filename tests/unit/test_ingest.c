@@ -190,7 +190,7 @@ static const struct {
     {"施策番号,府省庁,実績\n1-2-ア,総務省,\n", 1, "実績",
      "実績 is empty: a progress row needs its results"},
     {"施策番号,府省庁,実績,重点\n1-2-ア,総務省,x,済\n", 0, "重点",
-     "highlight mark '済' is not one of ○ ◯ 1 true yes; the row is not highlighted"},
+     "highlight mark '済' is not one of ○ ◯ 〇 1 true yes; the row is not highlighted"},
     {"施策番号,府省庁,実績,担当課\n1-2-ア,総務省,x,\n", 0, "担当課",
      "column '担当課' is not part of the progress format; its cells are kept as extra"},
     {"施策番号,府省庁,実績,,\n1-2-ア,総務省,x,,y\n", 0, "列5",
