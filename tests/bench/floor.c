@@ -25,23 +25,23 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#define MM		(72.0 / 25.4)
-#define PAGE_W		(210.0 * MM)
-#define PAGE_H		(297.0 * MM)
-#define MARGIN_X	(22.0 * MM)
-#define MARGIN_Y	(25.0 * MM)
+#define MM (72.0 / 25.4)
+#define PAGE_W (210.0 * MM)
+#define PAGE_H (297.0 * MM)
+#define MARGIN_X (22.0 * MM)
+#define MARGIN_Y (25.0 * MM)
 
 struct floor_opts {
-	const char	*fonts;		/* fontconfig file, or NULL: system config */
-	const char	*family;	/* font family, as in the report body */
-	double		 size;		/* pt */
-	double		 leading;	/* baseline distance / size */
-	const char	*out;
-	const char	*in;
+	const char *fonts;  /* fontconfig file, or NULL: system config */
+	const char *family; /* font family, as in the report body */
+	double size;        /* pt */
+	double leading;     /* baseline distance / size */
+	const char *out;
+	const char *in;
 };
 
 struct floor_stats {
-	long	paras, lines, pages;
+	long paras, lines, pages;
 };
 
 static void
@@ -49,7 +49,8 @@ usage(FILE *f)
 {
 	fputs("usage: floor [--fonts FONTS.conf] [--family NAME] [--size PT] "
 	      "-o OUT.pdf TEXT\n"
-	      "Shapes and draws TEXT (one paragraph a line) as plain A4 pages.\n", f);
+	      "Shapes and draws TEXT (one paragraph a line) as plain A4 pages.\n",
+	      f);
 }
 
 static int
@@ -117,14 +118,14 @@ fontmap_new(const char *path)
 		return NULL;
 	}
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fm), cfg);
-	FcConfigDestroy(cfg);	/* the font map keeps its own reference */
+	FcConfigDestroy(cfg); /* the font map keeps its own reference */
 	return fm;
 }
 
 /* Sets one paragraph, line by line, starting a page whenever `*y` passes the block. */
 static int
 draw_para(cairo_t *cr, PangoLayout *lay, const char *text, int len, double pitch, double *y,
-	  struct floor_stats *st)
+          struct floor_stats *st)
 {
 	PangoLayoutIter *it;
 
@@ -167,7 +168,8 @@ floor_run(const struct floor_opts *o, const char *text, size_t n, struct floor_s
 	surf = cairo_pdf_surface_create(o->out, PAGE_W, PAGE_H);
 	cr = cairo_create(surf);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-		fprintf(stderr, "%s: error: %s\n", o->out, cairo_status_to_string(cairo_status(cr)));
+		fprintf(stderr, "%s: error: %s\n", o->out,
+		        cairo_status_to_string(cairo_status(cr)));
 		goto out;
 	}
 	ctx = pango_font_map_create_context(fm);
@@ -198,7 +200,7 @@ floor_run(const struct floor_opts *o, const char *text, size_t n, struct floor_s
 	cairo_surface_finish(surf);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		fprintf(stderr, "%s: error: %s\n", o->out,
-			cairo_status_to_string(cairo_surface_status(surf)));
+		        cairo_status_to_string(cairo_surface_status(surf)));
 		goto out;
 	}
 	ret = 0;
@@ -249,6 +251,6 @@ main(int argc, char **argv)
 	}
 	g_free(text);
 	fprintf(stderr, "floor: %ld paragraphs, %ld lines, %ld pages\n", st.paras, st.lines,
-		st.pages);
+	        st.pages);
 	return 0;
 }
