@@ -7,7 +7,7 @@ pkgs="gcc make pkg-config libcsv-dev libpango1.0-dev libcairo2-dev libxml2-dev
 libxslt1-dev libglib2.0-dev libfontconfig-dev xsltproc libxml2-utils
 fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fonts-noto-cjk"
 if [ "${1:-build}" = test ]; then
-	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang valgrind"
+	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang valgrind python3"
 fi
 missing=""
 for p in $pkgs; do
