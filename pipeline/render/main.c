@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fontconfig/fontconfig.h>
 #include <libxml/parser.h>
 
 #include "diag.h"
@@ -101,7 +102,6 @@ done:
 	model_free(doc);
 	diag_release(&d);
 	xmlCleanupParser();
-	/* no FcFini(): pango keeps fontconfig caches alive until exit and
-	 * FcFini() would assert on them (libxkbcommon#273 in reverse) */
+	FcFini();	/* pango's thread loaded the default config too */
 	return status;
 }
