@@ -147,8 +147,9 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 			if (pt->kind != M_PT || px == NULL || py == NULL)
 				continue;
 			v = strtod(py, &end);
-			if (end == py || !isfinite(v)) {
-				diag_warning(c->d, c->doc->path, pt->line, "<pt y=\"%s\">: not a number", py);
+			if (end == py || !isfinite(v) || fabs(v) > 1e15) {
+				diag_warning(c->d, c->doc->path, pt->line,
+				    "<pt y=\"%s\">: not a number of at most 15 digits; point left out", py);
 				continue;
 			}
 			for (j = 0; j < nc; j++)
@@ -252,8 +253,9 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 		hi += step;	/* room for the value labels */
 	{
 		double labw = 0, v;
+		int guard = 0;
 
-		for (v = lo; v <= hi + step / 2; v += step) {
+		for (v = lo; v <= hi + step / 2 && guard < 100; v += step, guard++) {
 			double w;
 
 			fmt_num(buf, sizeof(buf), v);
@@ -263,7 +265,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 		}
 		plot_l = x + labw + fs * 0.6;
 		plot_r = x + width - fs * 0.5;
-		for (v = lo; v <= hi + step / 2; v += step) {
+		for (v = lo, guard = 0; v <= hi + step / 2 && guard < 100; v += step, guard++) {
 			double gy = plot_bot - (v - lo) / (hi - lo) * (plot_bot - plot_top);
 
 			fmt_num(buf, sizeof(buf), v);

@@ -725,7 +725,7 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	const char *sn = model_attr(n, "style");
 	double pad = 8 * c->scale;
 	struct vitem *it;
-	int id, ret;
+	int id, ret, pushed;
 
 	memset(&bd, 0, sizeof(bd));
 	bd.x = x;
@@ -738,7 +738,8 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	c->boxes = xreallocarray(c->boxes, c->nboxes + 1, sizeof(*c->boxes));
 	c->boxes[c->nboxes++] = bd;
 	id = (int)c->nboxes;
-	if (c->nbox < 4)
+	pushed = c->nbox < 4;	/* deeper boxes share the fourth's border */
+	if (pushed)
 		c->boxstack[c->nbox++] = id;
 	it = vlist_add(vl);
 	it->h = pad;
@@ -752,7 +753,8 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	it->after = 6 * c->scale;
 	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
 	it->nboxid = c->nbox;
-	c->nbox--;
+	if (pushed)
+		c->nbox--;
 	return ret;
 }
 
@@ -1006,6 +1008,11 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	c->maxh = (bottom - top) * 0.8;	/* room left for repeated head rows */
 	ret = blocks_items(c, flow, "body", t->ml, width, &vl);
 	np = page_breaks(&vl, top, bottom, &starts);
+	if (np == 0) {
+		/* an empty flow is still a page (a blank page the author asked for) */
+		starts = xcalloc(1, sizeof(*starts));
+		np = 1;
+	}
 	for (p = 0; p < np; p++) {
 		size_t first = starts[p], end = p + 1 < np ? starts[p + 1] : vl.n, j, k;
 		struct layout_page *pg = doc_page(c->out, t->width, t->height);
@@ -1022,7 +1029,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 				btop[k] = -1;
 		}
 		nbox0 = pg->n;
-		if (repeats_head(&vl, first)) {
+		if (first < vl.n && repeats_head(&vl, first)) {
 			size_t hf = 0, hc;
 
 			head_height(&vl, vl.v[first].table, &hf, &hc);
@@ -1402,6 +1409,9 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	c.prev = prev;
 	c.nprev = nprev;
 	c.out = xcalloc(1, sizeof(*c.out));
+	if (doc->root->first == NULL)
+		ret = diag_error(d, doc->path, doc->root->line,
+		    "nothing to render: the document has no <flow> or <slide>");
 	for (n = doc->root->first; n; n = n->next) {
 		if (n->kind == M_FLOW) {
 			if (flow_layout(&c, n, &pageno, &running) < 0)

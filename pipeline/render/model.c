@@ -96,6 +96,8 @@ model_length(const char *s, double em, double ref, double *out)
 		v = v * ref / 100.0;
 	else
 		return -1;
+	if (!isfinite(v) || fabs(v) > 1e6)	/* no page is a kilometre long */
+		return -1;
 	*out = v;
 	return 0;
 }

@@ -207,8 +207,13 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 				break;
 			yy += add;
 		}
-		if (j == from)
-			j = from + 1;	/* a line taller than the frame: placed anyway, never lost */
+		if (j == from) {
+			/* a line taller than the frame: placed anyway, never lost */
+			diag_warning(c->d, c->doc->path, fs->node->line,
+			    "<frame>: too small for one line of its text even at %.0f%%; the line overflows",
+			    min * 100);
+			j = from + 1;
+		}
 		put_items(pg, &vl, from, j, fs->x, &y);
 		if (j >= vl.n) {
 			fs->next++;

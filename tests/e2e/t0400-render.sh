@@ -202,6 +202,20 @@ test_expect_success 'missing font configuration: exit 3 with a message' '
 	test "$st" -eq 3 && grep -q "none.conf: error:" "$TRASH/n.err"
 '
 
+test_expect_success 'hostile page descriptions: expected exit, no crash, no hang' '
+	while read -r f want; do
+		st=0
+		timeout 60 "$R" --fonts "$F" -o "$TRASH/h.pdf" "$FX/hostile/$f" >/dev/null 2>"$TRASH/h.err" || st=$?
+		test "$st" -eq "$want" || { echo "$f: exit $st, want $want"; cat "$TRASH/h.err"; exit 1; }
+		if test "$want" -eq 0; then
+			qpdf --check "$TRASH/h.pdf" >/dev/null 2>&1 || { echo "$f: bad PDF"; exit 1; }
+		else
+			grep -q "$f:[0-9]*: error: " "$TRASH/h.err" || { echo "$f: no FILE:LINE error"; exit 1; }
+		fi
+		rm -f "$TRASH/h.pdf"
+	done <"$FX/hostile/expect"
+'
+
 test_expect_success 'pdoc fixtures are valid against stylesheets/pdoc.rng' '
 	xmllint --noout --relaxng "$TOP/stylesheets/pdoc.rng" "$FX/report.pdoc" "$FX/slides.pdoc"
 '
