@@ -168,14 +168,31 @@ xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 	return finish(ctxt, doc, &l, before);
 }
 
+/* libxml2's own "I/O error : write error" line: ours below says it with the path. */
+static void
+quiet_error(void *ctx, xmlErrorPtr err)
+{
+	int *saved = ctx;
+
+	if (*saved == 0 && err != NULL && err->code != 0)
+		*saved = errno;
+}
+
 int
 xmlio_save(xmlDocPtr doc, const char *path, struct diag *d)
 {
 	char *tmp = atomicfile_tmpname(path);
-	int ret = 0;
+	int ret = 0, saved = 0, n;
 
-	if (xmlSaveFormatFileEnc(tmp, doc, "UTF-8", 1) < 0) {
-		diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+	errno = 0;
+	xmlSetStructuredErrorFunc(&saved, quiet_error);
+	n = xmlSaveFormatFileEnc(tmp, doc, "UTF-8", 1);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (n < 0) {
+		if (saved == 0)
+			saved = errno;
+		diag_error(d, path, 0, "cannot write: %s",
+		    saved ? strerror(saved) : "write error");
 		remove(tmp);
 		ret = -1;
 	} else if (atomicfile_rename(tmp, path) < 0) {
