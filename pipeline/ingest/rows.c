@@ -224,6 +224,54 @@ check_measure(struct ctx *x, const char *text, int required)
 	rec->level = node->level;
 }
 
+/*
+ * "総務省、経済産業省": a cell naming several known ministries gets its own
+ * message.  Returns 1 when it reported so.
+ */
+static int
+several_ministries(struct ctx *x, const char *text)
+{
+	static const char *const seps[] = {"、", "，", ",", "・", "及び", "／", "/", "\n"};
+	struct strbuf codes = STRBUF_INIT, part = STRBUF_INIT;
+	const char *p = text;
+	size_t n = 0, i;
+	int ok = 1;
+
+	while (ok) {
+		size_t len = 0, slen = 0;
+
+		for (len = 0; p[len]; len++) {
+			for (i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+				if (strncmp(p + len, seps[i], strlen(seps[i])) == 0)
+					break;
+			if (i < sizeof(seps) / sizeof(seps[0])) {
+				slen = strlen(seps[i]);
+				break;
+			}
+		}
+		strbuf_reset(&part);
+		strbuf_add(&part, p, len);
+		strbuf_trim(&part);
+		if (part.len) {
+			const struct refs_ministry *m = refs_ministry(x->refs, part.buf);
+
+			if (m == NULL || m->group)
+				ok = 0;
+			else
+				strbuf_addf(&codes, "%s%s", n++ ? ", " : "", m->code);
+		}
+		if (p[len] == '\0')
+			break;
+		p += len + slen;
+	}
+	if (ok && n >= 2)
+		row_error(x, ROLE_MINISTRY, "'%s' names several ministries (%s): one ministry per row",
+		          text, codes.buf);
+	strbuf_release(&codes);
+	strbuf_release(&part);
+	return ok && n >= 2;
+}
+
 static void
 check_ministry(struct ctx *x, const char *text, int required)
 {
@@ -237,6 +285,8 @@ check_ministry(struct ctx *x, const char *text, int required)
 		return;
 	}
 	m = refs_ministry(x->refs, text);
+	if (m == NULL && several_ministries(x, text))
+		return;
 	if (m == NULL) {
 		sugg = suggest(x, refs_suggest_ministry, text);
 		row_error(x, ROLE_MINISTRY, "unknown ministry '%s'; %s", text, sugg);

@@ -31,14 +31,14 @@ test_expect_success "strict: an error keeps the previous output byte-identical" 
 	[ \$st -eq 1 ] && [ \"\$(cat '$TRASH/keep.xml')\" = previous ] &&
 	[ ! -e '$TRASH/keep.xml.tmp' ] &&
 	tail -n 1 '$TRASH/err' >'$TRASH/last' &&
-	echo 'ingest: 2 files, 27 rows, 7 errors, 6 warnings' >'$TRASH/want' &&
+	echo 'ingest: 2 files, 28 rows, 8 errors, 6 warnings' >'$TRASH/want' &&
 	test_cmp '$TRASH/want' '$TRASH/last'
 "
 
 test_expect_success "--draft: errors are written as <diag>, exit 0" "
 	'$INGEST' $REFS --draft -o '$TRASH/d.xml' tests/ingest/errors.csv 2>/dev/null &&
-	grep -q '<submissions year=\"2014\" files=\"1\" rows=\"12\" errors=\"7\" warnings=\"5\">' '$TRASH/d.xml' &&
-	[ \$(grep -c '<diag severity=\"error\"' '$TRASH/d.xml') -eq 7 ]
+	grep -q '<submissions year=\"2014\" files=\"1\" rows=\"13\" errors=\"8\" warnings=\"5\">' '$TRASH/d.xml' &&
+	[ \$(grep -c '<diag severity=\"error\"' '$TRASH/d.xml') -eq 8 ]
 "
 
 test_expect_success "unwritable output directory: exit 3" "

@@ -187,6 +187,8 @@ static const struct {
     {"施策番号,府省庁,実績\n1-2-ア,関係省庁,x\n", 1, "府省庁",
      "'関係省庁' is a group of ministries (関係府省庁), not a ministry: "
      "name the ministry that reports"},
+    {"施策番号,府省庁,実績\n1-2-ア,\"総務省 及び METI\",x\n", 1, "府省庁",
+     "'総務省 及び METI' names several ministries (mic, meti): one ministry per row"},
     {"施策番号,府省庁,実績\n1-2-ア,総務省,\n", 1, "実績",
      "実績 is empty: a progress row needs its results"},
     {"施策番号,府省庁,実績,重点\n1-2-ア,総務省,x,済\n", 0, "重点",
