@@ -462,7 +462,7 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	else
 		find_indicator(x, ind);
 	if (year[0] == '\0')
-		row_error(x, ROLE_YEAR, "%s is empty: an indicator row needs its year%s",
+		row_error(x, ROLE_YEAR, "%s is empty%s",
 		          colname(x, ROLE_YEAR), NULL);
 	else if (numbers_year(year, &rec->year) < 0)
 		row_error(x, ROLE_YEAR,

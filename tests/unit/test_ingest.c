@@ -210,7 +210,7 @@ static const struct {
      "unknown indicator 'none'; nearest: ceptoar (セプターカウンシルの活動状況), "
      "incident-reports (インシデント報告関連件数), '各府省庁の対策推進計画の策定状況'"},
     {"指標,年度,値\n,2014,1\n", 1, "指標", "指標 is empty: name the indicator by its id or text"},
-    {"指標,年度,値\nceptoar,,1\n", 1, "年度", "年度 is empty: an indicator row needs its year"},
+    {"指標,年度,値\nceptoar,,1\n", 1, "年度", "年度 is empty"},
     {"指標,年度,値\nceptoar,昭和50年,1\n", 1, "年度",
      "cannot read year '昭和50年' (expected 2014, 平成26年度, H26 or FY2014)"},
     {"指標,年度,値\nceptoar,2015,1\n", 0, "年度", "year '2015' is after the reporting year 2014"},
