@@ -120,7 +120,6 @@ main(int argc, char **argv)
 	rows_crosscheck(&rs, &d);
 	if (d.errors == 0 || draft) {
 		doc = emit_doc(year, ef, nfiles, nrows, &rs, &d);
-		d.out = stderr;
 		if (xmlio_save(doc, out, &d) < 0)
 			status = EXIT_SYSTEM;
 		xmlFreeDoc(doc);
