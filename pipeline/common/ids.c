@@ -60,8 +60,9 @@ static int
 separator(unsigned long c)
 {
 	if (c < 0x80)
-		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' || c == '(' || c == ')' ||
-		       c == '_' || c == '/' || c == ',' || c == '[' || c == ']';
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' ||
+		       c == '(' || c == ')' || c == '_' || c == '/' || c == ',' || c == '[' ||
+		       c == ']';
 	switch (c) {
 	case 0x3000:
 	case 0x3001:

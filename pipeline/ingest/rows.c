@@ -265,8 +265,9 @@ several_ministries(struct ctx *x, const char *text)
 		p += len + slen;
 	}
 	if (ok && n >= 2)
-		row_error(x, ROLE_MINISTRY, "'%s' names several ministries (%s): one ministry per row",
-		          text, codes.buf);
+		row_error(x, ROLE_MINISTRY,
+		          "'%s' names several ministries (%s): one ministry per row", text,
+		          codes.buf);
 	strbuf_release(&codes);
 	strbuf_release(&part);
 	return ok && n >= 2;
@@ -462,8 +463,7 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	else
 		find_indicator(x, ind);
 	if (year[0] == '\0')
-		row_error(x, ROLE_YEAR, "%s is empty%s",
-		          colname(x, ROLE_YEAR), NULL);
+		row_error(x, ROLE_YEAR, "%s is empty%s", colname(x, ROLE_YEAR), NULL);
 	else if (numbers_year(year, &rec->year) < 0)
 		row_error(x, ROLE_YEAR,
 		          "cannot read year '%s' (expected 2014, 平成26年度, H26 or FY2014)%s",
