@@ -68,6 +68,10 @@ fonts_new(const char *conf, struct diag *d)
 		    "fonts-morisawa-bizud-gothic and fonts-noto-cjk (see fonts/README.md)");
 		goto fail;
 	}
+	/* also the process default: pango's font map otherwise loads the
+	 * system configuration in a thread of its own (FcInit), which is slow,
+	 * leaks, and makes FcFini() assert */
+	FcConfigSetCurrent(f->config);
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (f->map == NULL) {
 		diag_error(d, conf, 0, "cannot create a FreeType font map");

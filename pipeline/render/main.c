@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fontconfig/fontconfig.h>
 #include <libxml/parser.h>
 
 #include "diag.h"
@@ -102,6 +101,8 @@ done:
 	model_free(doc);
 	diag_release(&d);
 	xmlCleanupParser();
-	FcFini();	/* pango's thread loaded the default config too */
+	/* no FcFini(): pango's caches may still hold fontconfig patterns and
+	 * FcFini() asserts on them; the pinned config is the current one and
+	 * stays reachable until exit */
 	return status;
 }
