@@ -119,7 +119,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	const char *kind = model_attr(n, "kind"), *title = model_attr(n, "title");
 	const char *unit = model_attr(n, "unit"), *source = model_attr(n, "source");
 	const struct model_node *s, *pt;
-	const char *cats[MAXCAT], *names[MAXSER];
+	const char *cats[MAXCAT] = { NULL }, *names[MAXSER] = { NULL };
 	double val[MAXSER][MAXCAT];
 	int has[MAXSER][MAXCAT];
 	size_t ns = 0, nc = 0, i, j;
