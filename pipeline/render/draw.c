@@ -62,6 +62,8 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 
 	switch (b->kind) {
 	case BOX_TEXT:
+		if (b->para == NULL)
+			break;
 		cairo_set_source_rgb(cr, b->color[0], b->color[1], b->color[2]);
 		jl_para_draw_line(b->para, b->line, cr, b->x, b->y);
 		break;

@@ -130,6 +130,8 @@ int			 chart_items(struct lctx *c, const struct model_node *n, double x,
 			    double width, double height, struct vlist *vl);
 int			 toc_items(struct lctx *c, const struct model_node *n, double x,
 			    double width, struct vlist *vl);
+/* Puts the page numbers into the TOC once every heading is placed. */
+void			 toc_fixup(struct lctx *c);
 int			 slides_layout(struct lctx *c, const struct model_node *slide);
 
 /* Header, footer and draft stamp of a page; `running` may be NULL. */

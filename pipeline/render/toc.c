@@ -4,12 +4,14 @@
  * first pass prints none, and since the number column has a fixed width
  * the entries take the same room in both passes, so pages do not move).
  * Each entry: title, dot leader, right-aligned page number, and a link.
+ * The numbers are filled in after pagination by toc_fixup().
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout_int.h"
+#include "strbuf.h"
 #include "xmem.h"
 
 struct entry {
@@ -17,7 +19,6 @@ struct entry {
 	char			*text;
 	char			 dest[32];
 	int			 level;
-	int			 number;
 };
 
 /* Headings in layout order, numbered as heading_items() names them. */
@@ -40,11 +41,75 @@ scan(const struct model_node *n, int *count, struct entry **v, size_t *nv)
 				e->text = inline_plain(k);
 				snprintf(e->dest, sizeof(e->dest), "h.%d", *count);
 				e->level = (int)model_attr_long(k, "level", 1);
-				e->number = 0;
 			}
 			continue;
 		}
 		scan(k, count, v, nv);
+	}
+}
+
+#define TOC_MARK "toc#"
+
+static char *
+placeholder(const char *dest)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 32, 1024);
+	strbuf_addstr(&sb, TOC_MARK);
+	strbuf_addstr(&sb, dest);
+	return strbuf_detach(&sb);
+}
+
+void
+toc_fixup(struct lctx *c)
+{
+	struct layout_doc *ld = c->out;
+	size_t p, k, q, h;
+
+	for (p = 0; p < ld->npages; p++) {
+		struct layout_page *pg = &ld->pages[p];
+
+		for (k = 0; k < pg->n; k++) {
+			struct layout_box *b = &pg->box[k];
+			const char *dest;
+			char sn[16], num[16];
+			const struct model_style *st;
+			double numtw = 0, right = b->x + b->w;
+
+			if (b->kind != BOX_TEXT || b->para || b->name == NULL ||
+			    strncmp(b->name, TOC_MARK, strlen(TOC_MARK)) != 0)
+				continue;
+			dest = b->name + strlen(TOC_MARK);
+			num[0] = '\0';
+			for (h = 0; h < c->nheads; h++)
+				if (strcmp(c->heads[h].dest, dest) == 0 && c->heads[h].number > 0)
+					snprintf(num, sizeof(num), "%d", c->heads[h].number);
+			snprintf(sn, sizeof(sn), "toc%d", b->line < 3 ? b->line : 3);
+			st = model_style(c->doc, sn);
+			b->para = text_para(c, num[0] ? num : " ", st, st->size, st->bold, b->w, JL_RIGHT);
+			b->line = 0;
+			if (num[0]) {
+				struct jl_line_info ni;
+
+				jl_para_line_info(b->para, 0, &ni);
+				numtw = ni.width;
+			}
+			/* the leader stops half an em before the number */
+			for (q = 0; q < pg->n; q++) {
+				struct layout_box *d = &pg->box[q];
+
+				if (d->kind != BOX_DOTS || d->name == NULL || strcmp(d->name, b->name) != 0)
+					continue;
+				d->w = right - numtw - st->size * 0.5 - d->x;
+				if (d->w < st->size)
+					d->w = 0;
+				free(d->name);
+				d->name = NULL;
+			}
+			free(b->name);
+			b->name = NULL;
+		}
 	}
 }
 
@@ -55,7 +120,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
 	struct entry *v = NULL;
-	size_t nv = 0, i, k;
+	size_t nv = 0, i;
 	int count = 0;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
 	double em = t1->size, numw = 3 * em;
@@ -78,15 +143,9 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 		b->y = hs.size * 1.1;
 	}
 	scan(c->doc->root, &count, &v, &nv);
-	for (i = 0; i < nv; i++)
-		for (k = 0; k < c->nprev; k++)
-			if (c->prev[k].node == v[i].node) {
-				v[i].number = c->prev[k].number;
-				break;
-			}
 	for (i = 0; i < nv; i++) {
 		struct entry *e = &v[i];
-		char sn[16], num[16];
+		char sn[16];
 		const struct model_style *st;
 		double indent, tw, size, lh, base;
 		struct jl_para *p;
@@ -126,30 +185,26 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 			b->h = lh;
 			b->name = xstrdup(e->dest);
 			if (l + 1 == nl) {
+				/* the page number is not known until the pages are:
+				 * a placeholder (no para yet) and the leader, both
+				 * named after the heading, which toc_fixup() completes */
 				double end = x + indent + li.x + li.width + size * 0.5;
-				double nx = x + width - numw, numtw = 0;
 
-				if (e->number > 0)
-					snprintf(num, sizeof(num), "%d", e->number);
-				else
-					num[0] = '\0';
-				if (num[0]) {
-					struct jl_line_info ni;
-
-					b = vitem_box(it, BOX_TEXT);
-					b->para = text_para(c, num, st, size, st->bold, numw, JL_RIGHT);
-					b->x = nx;
-					b->y = base;
-					jl_para_line_info(b->para, 0, &ni);
-					numtw = ni.width;
-				}
-				if (x + width - numtw - size * 0.5 > end + size) {
-					b = vitem_box(it, BOX_DOTS);
-					b->x = end;
-					b->w = x + width - numtw - size * 0.5 - end;
-					b->y = base - size * 0.3;
-					b->h = size * 0.5;
-				}
+				b = vitem_box(it, BOX_TEXT);
+				b->para = NULL;
+				b->line = e->level;
+				b->x = x + width - numw;
+				b->w = numw;
+				b->y = base;
+				b->h = size;
+				memcpy(b->color, st->color, sizeof(b->color));
+				b->name = placeholder(e->dest);
+				b = vitem_box(it, BOX_DOTS);
+				b->x = end;
+				b->w = x + width - size * 0.5 - end;
+				b->y = base - size * 0.3;
+				b->h = size * 0.5;
+				b->name = placeholder(e->dest);
 			}
 		}
 	}
