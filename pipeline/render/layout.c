@@ -138,6 +138,15 @@ lctx_keep(struct lctx *c, struct jl_para *p)
 	return p;
 }
 
+void
+lctx_release_to(struct lctx *c, size_t mark)
+{
+	struct layout_doc *ld = c->out;
+
+	while (ld->nparas > mark)
+		jl_para_free(ld->paras[--ld->nparas]);
+}
+
 double
 style_size(const struct lctx *c, const struct model_style *st)
 {
@@ -648,6 +657,7 @@ list_label_width(struct lctx *c, const struct model_node *n, double width)
 	const struct model_style *st = model_style(c->doc, sn ? sn : "bullet");
 	const struct model_node *li;
 	double size = style_size(c, st), labw = size;
+	size_t mark = c->out->nparas;
 
 	/* the label column: the widest label plus a half-em gap */
 	for (li = n->first; li; li = li->next) {
@@ -662,6 +672,7 @@ list_label_width(struct lctx *c, const struct model_node *n, double width)
 		if (w > labw)
 			labw = w;
 	}
+	lctx_release_to(c, mark);	/* measured only */
 	if (labw > width / 3)
 		labw = width / 3;
 	return labw;

@@ -90,6 +90,12 @@ void			 note_free(struct note *n);
 /* A box appended to a page (copies `b`; takes ownership of b->name). */
 struct layout_box	*page_add(struct layout_page *pg, const struct layout_box *b);
 
+/*
+ * Frees the paragraphs registered after `mark` (a value of out->nparas):
+ * for measuring passes whose items were thrown away.  No box may refer
+ * to them any more.
+ */
+void			 lctx_release_to(struct lctx *c, size_t mark);
 /* Registers `p` with the output so it lives as long as the layout. */
 struct jl_para		*lctx_keep(struct lctx *c, struct jl_para *p);
 

@@ -105,7 +105,7 @@ static enum layout_fit
 place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
 {
 	double *h, gap;
-	size_t i, cnt = fs->n - fs->next;
+	size_t i, cnt = fs->n - fs->next, mark = c->out->nparas;
 	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
 	    model_attr(fs->node, "style") : "panel-body");
 
@@ -123,6 +123,7 @@ place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
 	}
 	*fitted = layout_fit_count(h, i < cnt ? i + 1 : cnt, gap, fs->h);
 	free(h);
+	lctx_release_to(c, mark);	/* measured only */
 	return *fitted == cnt ? LAYOUT_FITTED : LAYOUT_MORE;
 }
 
@@ -235,6 +236,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 	const struct model_style *st = model_style(c->doc, sn ? sn : "panel-body");
 	struct vlist vl = { NULL, 0, 0 };
 	double scale = 1, th, yy;
+	size_t mark = c->out->nparas;
 
 	for (;;) {
 		c->scale = scale;
@@ -270,6 +272,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 		if (scale == 0)
 			break;
 		vlist_release(&vl);
+		lctx_release_to(c, mark);	/* too big: measured only */
 	}
 	yy = y + (h > th ? (h - th) / 2 : 0);	/* centred vertically in its box */
 	put_items(pg, &vl, 0, vl.n, x, &yy);
