@@ -623,12 +623,14 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 		level = level < 1 ? 1 : 4;
 	snprintf(name, sizeof(name), "h%ld", level);
 	st = model_style(c->doc, sn ? sn : name);
-	snprintf(dest, sizeof(dest), "h.%d", ++c->hcount);
 	para_items(c, n, st, 0, x, width, vl);
-	if (vl->n == first)
-		return 0;
 	for (k = first; k < vl->n; k++)
 		vl->v[k].keep = 1;	/* never split; kept with the next block */
+	/* a heading in a slide frame is laid out once per trial scale: it
+	 * names no destination and enters no TOC (toc.c skips slides too) */
+	if (vl->n == first || c->frame)
+		return 0;
+	snprintf(dest, sizeof(dest), "h.%d", ++c->hcount);
 	vl->v[first].heading = n;
 	b = vitem_box(&vl->v[first], BOX_DEST);
 	b->x = x;

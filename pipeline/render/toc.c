@@ -28,6 +28,8 @@ scan(const struct model_node *n, int *count, struct entry **v, size_t *nv)
 	const struct model_node *k;
 
 	for (k = n->first; k; k = k->next) {
+		if (k->kind == M_SLIDE)
+			continue;
 		if (k->kind == M_H) {
 			const char *t = model_attr(k, "toc");
 
