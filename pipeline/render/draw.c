@@ -176,6 +176,13 @@ draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *p
 		if (p > 0 && (pg->width != ld->pages[p - 1].width ||
 		    pg->height != ld->pages[p - 1].height))
 			cairo_pdf_surface_set_size(s, pg->width, pg->height);
+		if (pg->number > 0) {
+			/* the viewer shows the printed number (- 12 -) as the page label */
+			char label[16];
+
+			snprintf(label, sizeof(label), "%d", pg->number);
+			cairo_pdf_surface_set_page_label(s, label);
+		}
 		for (k = 0; k < pg->n; k++) {
 			const struct layout_box *b = &pg->box[k];
 

@@ -1141,6 +1141,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 				}
 		}
 		page_furniture(c, pg, t, t->footer ? *pageno : 0, *running);
+		pg->number = t->footer ? *pageno : 0;
 		(*pageno)++;
 	}
 	free(starts);

@@ -40,6 +40,7 @@ struct layout_box {
 
 struct layout_page {
 	double			 width, height;
+	int			 number;	/* printed page number (PDF page label), 0: none */
 	struct layout_box	*box;
 	size_t			 n, alloc;
 };

@@ -401,6 +401,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 		pg->width = t ? t->width : slide_w;
 		pg->height = t ? t->height : slide_h;
 		pno = (int)c->out->npages;
+		pg->number = pno;
 		if (outline && *outline) {
 			struct strbuf sb;
 			struct layout_outline *o;

@@ -115,6 +115,8 @@ test_expect_success 'qpdf --json: outline mirrors headings, links, metadata' '
 	grep -q "^Subject: *年次報告" "$TRASH/info" &&
 	grep -q "^Keywords: *サイバーセキュリティ" "$TRASH/info" &&
 	grep -q "^CreationDate: *Tue Nov 14 22:13:20 2023" "$TRASH/info" &&
+	qpdf --json=2 --json-key=pagelabels "$TRASH/report.pdf" | tr -d " \n" |
+		grep -qF "{\"index\":1,\"label\":{\"/S\":\"/D\",\"/St\":1}}" &&
 	grep -q "^Page size: *595.276 x 841.89" "$TRASH/info"
 '
 
