@@ -177,7 +177,7 @@ test_expect_failure 'xform: every stderr line of a refused stylesheet is FILE[:L
 
 cat >"$TRASH/expected" <<'EOF'
 bad-bytes-cp932.csv:3: error: byte 0x81 at byte offset 72 is valid in neither UTF-8 nor CP932 (Shift_JIS)
-bad-highlight.csv:2: warning: highlight mark '済' is not one of ○ ◯ 1 true yes; the row is not highlighted
+bad-highlight.csv:2: warning: highlight mark '済' is not one of ○ ◯ 〇 1 true yes; the row is not highlighted
 bad-value.csv:2: error: value '約10' is not a number (expected a form like 1,234, 12.5 or 45%)
 bad-year.csv:2: error: cannot read year '昨年' (expected 2014, 平成26年度, H26 or FY2014)
 cell-without-header.csv:2: warning: cell in column 4 has no header; cells of that column are kept as extra
@@ -274,5 +274,22 @@ test_expect_success 'csv: a 20 MB file of one line without a line end finishes' 
 	timeout 60 "$BIN/ingest" $REFS --draft -o "$TRASH/line.xml" "$TRASH/line.csv" 2>"$TRASH/err";
 	test $? -le 1 && grep -q "line.csv:1: error: " "$TRASH/err"
 '
+
+# --- regressions found by the fuzzers (tests/hostile/fuzz/README) -----------
+
+for f in $H/fuzz/ingest/*; do
+	[ -f "$f" ] || continue
+	test_expect_success "fuzz regression $f: ingest exits 0 or 1 within 20 s" "
+		st=0; timeout 20 '$BIN/ingest' $REFS --draft -o '$TRASH/f.xml' '$f' 2>/dev/null || st=\$?
+		test \$st -le 1
+	"
+done
+for f in $H/fuzz/pdoc/*; do
+	[ -f "$f" ] || continue
+	test_expect_success "fuzz regression $f: render exits 0 or 1 within 60 s" "
+		st=0; timeout 60 '$BIN/render' --fonts fonts/fonts.conf -o '$TRASH/f.pdf' '$f' 2>/dev/null || st=\$?
+		test \$st -le 1
+	"
+done
 
 test_done
