@@ -40,7 +40,8 @@
           <ministry code="npa" name="警察庁" expected="0" status="submitted" rows="1"/>
           <ministry code="mic" name="総務省" expected="1" status="missing" rows="0"/>
         </status>                                registry order
-        <progress …name="…">…</progress>         every row for this measure, CSV order
+        <progress … name="…" pos="3">…</progress> every row for this measure, CSV order;
+                                                 name and registry position added
         <entry target title>                     matrix entries targeting the measure
           <indicator id="…" key="…">             key = id, or the text when no id
             <text>…</text><source>…</source>
@@ -54,7 +55,8 @@
     </area>
     <counts>                                     提出状況: per ministry, registry order
       <ministry code name expected received missing extra>
-        <area ref="1" expected received missing/>
+        <area ref="1" expected received missing/>   only areas where the ministry
+                                                     is expected or reported
       </ministry>
     </counts>
     <orphans>progress rows whose id names no plan node (ingest should have
@@ -94,13 +96,30 @@
   <xsl:key name="mtext" match="/matrix/text" use="@target"/>
   <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
   <xsl:key name="footnote" match="footnote" use="@id"/>
-  <xsl:key name="ministry" match="/registry/ministry" use="@code"/>
+  <xsl:key name="group" match="/registry/group" use="@code"/>
+  <!-- in result tree fragments built here -->
+  <xsl:key name="regpos" match="regpos" use="@code"/>
+  <xsl:key name="cand" match="cand" use="@code"/>
+  <xsl:key name="st" match="m/ministry" use="@code"/>
+  <xsl:key name="st-area" match="m/ministry" use="concat(@code, ' ', ../@area)"/>
+  <xsl:key name="mind" match="/matrix/entry/indicator" use="@id"/>
+  <xsl:key name="mind" match="/matrix/entry/indicator" use="normalize-space(text)"/>
 
   <xsl:variable name="subs" select="/"/>
   <xsl:variable name="P" select="document($plan)"/>
   <xsl:variable name="M" select="document($matrix)"/>
   <xsl:variable name="R" select="document($registry)/registry"/>
-  <xsl:variable name="all-groups" select="$R/group[@expect = 'all']/@code"/>
+  <!-- Registry order and names, looked up by code (key regpos). -->
+  <xsl:variable name="regpos-rtf">
+    <xsl:for-each select="$R/ministry">
+      <regpos code="{@code}" name="{@name}" pos="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="regpos" select="exsl:node-set($regpos-rtf)"/>
+
+  <!-- Everything below is linear in the size of the year: each lookup is a
+       key, never a scan of the registry or the plan per measure or row
+       (issue 7: the 100x year must cost about 100x). -->
 
   <xsl:template match="/">
     <xsl:if test="$plan = '' or $matrix = '' or $registry = ''">
@@ -119,14 +138,21 @@
       <xsl:message terminate="yes">join.xsl: error: the input is not a submissions document</xsl:message>
     </xsl:if>
 
-    <xsl:variable name="body-rtf">
-      <xsl:apply-templates select="$P/plan/*" mode="plan"/>
+    <!-- Status of every expected or reporting (measure, ministry), small,
+         for the totals and the 提出状況 counts; the plan itself is written
+         straight to the result (one copy of the big tree, not two). -->
+    <xsl:variable name="st-rtf">
+      <xsl:for-each select="$P//measure">
+        <m area="{ancestor::area[1]/@id}">
+          <xsl:call-template name="measure-status"/>
+        </m>
+      </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="body" select="exsl:node-set($body-rtf)"/>
-    <xsl:variable name="st" select="$body//measure/status/ministry"/>
+    <xsl:variable name="stdoc" select="exsl:node-set($st-rtf)"/>
+    <xsl:variable name="st" select="$stdoc/m/ministry"/>
 
     <model year="{$year}" draft="{$draft}"
-           measures="{count($body//measure)}"
+           measures="{count($stdoc/m)}"
            expected="{count($st[@expected = '1'])}"
            received="{count($st[@expected = '1'][@status = 'submitted'])}"
            missing="{count($st[@expected = '1'][@status = 'missing'])}"
@@ -140,24 +166,28 @@
         <xsl:copy-of select="$M/matrix/domains | $M/matrix/viewpoint | $M/matrix/text[not(@target)]"/>
       </matrix>
       <xsl:copy-of select="$R"/>
-      <xsl:copy-of select="$body"/>
+      <xsl:apply-templates select="$P/plan/*" mode="plan"/>
       <counts>
         <xsl:for-each select="$R/ministry">
-          <xsl:variable name="c" select="@code"/>
-          <xsl:variable name="mine" select="$st[@code = $c]"/>
-          <ministry code="{$c}" name="{@name}"
-                    expected="{count($mine[@expected = '1'])}"
-                    received="{count($mine[@expected = '1'][@status = 'submitted'])}"
-                    missing="{count($mine[@expected = '1'][@status = 'missing'])}"
-                    extra="{count($mine[@expected = '0'])}">
-            <xsl:for-each select="$body/area">
-              <xsl:variable name="a" select="$mine[ancestor::area[1]/@id = current()/@id]"/>
-              <area ref="{@id}"
-                    expected="{count($a[@expected = '1'])}"
-                    received="{count($a[@expected = '1'][@status = 'submitted'])}"
-                    missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
-            </xsl:for-each>
-          </ministry>
+          <xsl:variable name="c" select="string(@code)"/>
+          <xsl:variable name="name" select="@name"/>
+          <xsl:for-each select="$stdoc">
+            <xsl:variable name="mine" select="key('st', $c)"/>
+            <ministry code="{$c}" name="{$name}"
+                      expected="{count($mine[@expected = '1'])}"
+                      received="{count($mine[@expected = '1'][@status = 'submitted'])}"
+                      missing="{count($mine[@expected = '1'][@status = 'missing'])}"
+                      extra="{count($mine[@expected = '0'])}">
+              <xsl:for-each select="$mine[generate-id() =
+                  generate-id(key('st-area', concat($c, ' ', ../@area))[1])]">
+                <xsl:variable name="a" select="key('st-area', concat($c, ' ', ../@area))"/>
+                <area ref="{../@area}"
+                      expected="{count($a[@expected = '1'])}"
+                      received="{count($a[@expected = '1'][@status = 'submitted'])}"
+                      missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
+              </xsl:for-each>
+            </ministry>
+          </xsl:for-each>
         </xsl:for-each>
       </counts>
       <orphans>
@@ -172,9 +202,24 @@
             <xsl:apply-templates select="." mode="row"/>
           </xsl:if>
         </xsl:for-each>
-        <xsl:variable name="placed" select="$body//series/value/@src"/>
         <xsl:for-each select="/submissions/indicator">
-          <xsl:if test="not(@src = $placed)">
+          <xsl:variable name="row" select="."/>
+          <xsl:variable name="hit">
+            <xsl:for-each select="$M">
+              <xsl:for-each select="key('mind', $row/@ref) | key('mind', normalize-space($row/@text))">
+                <xsl:variable name="t" select="string(../@target)"/>
+                <xsl:if test="((string($row/@target) and $row/@target = $t)
+                               or (not(string($row/@target))
+                                   and (not(string($row/@measure)) or $row/@measure = $t
+                                        or starts-with($row/@measure, concat($t, '-')))))">
+                  <xsl:for-each select="$P">
+                    <xsl:if test="key('node', $t)">1</xsl:if>
+                  </xsl:for-each>
+                </xsl:if>
+              </xsl:for-each>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:if test="$hit = ''">
             <xsl:copy-of select="."/>
           </xsl:if>
         </xsl:for-each>
@@ -213,30 +258,8 @@
 
   <xsl:template match="measure" mode="plan">
     <xsl:variable name="id" select="@id"/>
-    <xsl:variable name="resp" select="resp"/>
     <xsl:variable name="status-rtf">
-      <xsl:for-each select="$R/ministry">
-        <xsl:variable name="c" select="string(@code)"/>
-        <xsl:variable name="exp"
-            select="boolean($resp/ministry[@ref = $c]
-                    or $resp/group[@ref = $all-groups]
-                    or $resp/group[@ref = $R/group[@expect = 'members'][member/@ref = $c]/@code])"/>
-        <xsl:variable name="n">
-          <xsl:for-each select="$subs">
-            <xsl:value-of select="count(key('prog', $id)[@ministry = $c])"/>
-          </xsl:for-each>
-        </xsl:variable>
-        <xsl:if test="$exp or $n &gt; 0">
-          <ministry code="{$c}" name="{@name}" expected="{number($exp)}" rows="{$n}">
-            <xsl:attribute name="status">
-              <xsl:choose>
-                <xsl:when test="$n &gt; 0">submitted</xsl:when>
-                <xsl:otherwise>missing</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-          </ministry>
-        </xsl:if>
-      </xsl:for-each>
+      <xsl:call-template name="measure-status"/>
     </xsl:variable>
     <xsl:variable name="status" select="exsl:node-set($status-rtf)/ministry"/>
     <xsl:copy>
@@ -268,6 +291,91 @@
         <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
     </xsl:copy>
+  </xsl:template>
+
+  <!-- The context measure's <ministry> status entries (see the model). -->
+  <xsl:template name="measure-status">
+    <xsl:variable name="id" select="@id"/>
+    <!-- Candidates: named ministries, group members, and whoever reported;
+         one <status/ministry> per distinct code, in registry order. -->
+    <xsl:variable name="cand-rtf">
+      <xsl:for-each select="resp/ministry">
+        <xsl:call-template name="cand">
+          <xsl:with-param name="code" select="string(@ref)"/>
+          <xsl:with-param name="exp" select="1"/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="resp/group">
+        <xsl:variable name="g" select="string(@ref)"/>
+        <xsl:for-each select="$R">
+          <xsl:variable name="grp" select="key('group', $g)"/>
+          <xsl:choose>
+            <xsl:when test="$grp/@expect = 'all'">
+              <xsl:for-each select="$R/ministry">
+                <xsl:call-template name="cand">
+                  <xsl:with-param name="code" select="string(@code)"/>
+                  <xsl:with-param name="exp" select="1"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:when test="$grp/@expect = 'members'">
+              <xsl:for-each select="$grp/member">
+                <xsl:call-template name="cand">
+                  <xsl:with-param name="code" select="string(@ref)"/>
+                  <xsl:with-param name="exp" select="1"/>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:for-each>
+      <xsl:for-each select="$subs">
+        <xsl:for-each select="key('prog', $id)">
+          <xsl:call-template name="cand">
+            <xsl:with-param name="code" select="string(@ministry)"/>
+            <xsl:with-param name="exp" select="0"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="cands" select="exsl:node-set($cand-rtf)/cand"/>
+    <xsl:for-each select="$cands[generate-id() = generate-id(key('cand', @code)[1])]">
+      <xsl:sort select="@pos" data-type="number"/>
+      <xsl:variable name="all" select="key('cand', @code)"/>
+      <xsl:variable name="n" select="count($all[@exp = '0'])"/>
+      <ministry code="{@code}" name="{@name}" expected="{number(boolean($all[@exp = '1']))}"
+                rows="{$n}">
+        <xsl:attribute name="status">
+          <xsl:choose>
+            <xsl:when test="$n &gt; 0">submitted</xsl:when>
+            <xsl:otherwise>missing</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </ministry>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="cand">
+    <xsl:param name="code"/>
+    <xsl:param name="exp"/>
+    <xsl:for-each select="$regpos">
+      <xsl:variable name="r" select="key('regpos', $code)"/>
+      <cand code="{$code}" exp="{$exp}" name="{$r/@name}">
+        <xsl:attribute name="pos">
+          <xsl:choose>
+            <xsl:when test="$r"><xsl:value-of select="$r/@pos"/></xsl:when>
+            <xsl:otherwise>999999</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </cand>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="ministry-name">
+    <xsl:param name="code"/>
+    <xsl:for-each select="$regpos">
+      <xsl:value-of select="key('regpos', $code)/@name"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="relist" mode="plan">
@@ -312,14 +420,22 @@
     <xsl:copy-of select="."/>
   </xsl:template>
 
-  <!-- A progress row, with the ministry's name for printing. -->
+  <!-- A progress row, with the ministry's name and registry position
+       (pos, for printing rows in registry order). -->
   <xsl:template match="progress" mode="row">
-    <xsl:variable name="c" select="@ministry"/>
+    <xsl:variable name="c" select="string(@ministry)"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
-      <xsl:attribute name="name">
-        <xsl:value-of select="$R/ministry[@code = $c]/@name"/>
-      </xsl:attribute>
+      <xsl:for-each select="$regpos">
+        <xsl:variable name="r" select="key('regpos', $c)"/>
+        <xsl:attribute name="name"><xsl:value-of select="$r/@name"/></xsl:attribute>
+        <xsl:attribute name="pos">
+          <xsl:choose>
+            <xsl:when test="$r"><xsl:value-of select="$r/@pos"/></xsl:when>
+            <xsl:otherwise>999999</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </xsl:for-each>
       <xsl:copy-of select="node()"/>
     </xsl:copy>
   </xsl:template>
@@ -353,8 +469,12 @@
                 <xsl:for-each select="$vals">
                   <xsl:variable name="c" select="string(@ministry)"/>
                   <xsl:if test="generate-id() = generate-id($vals[string(@ministry) = $c][1])">
-                  <series ministry="{$c}" name="{$R/ministry[@code = $c]/@name}"
-                          unit="{@unit}" source="{@source}">
+                  <series ministry="{$c}" unit="{@unit}" source="{@source}">
+                    <xsl:attribute name="name">
+                      <xsl:call-template name="ministry-name">
+                        <xsl:with-param name="code" select="$c"/>
+                      </xsl:call-template>
+                    </xsl:attribute>
                     <xsl:for-each select="$vals[string(@ministry) = $c]">
                       <xsl:sort select="@year" data-type="number"/>
                       <value year="{@year}" value="{@value}" written="{@written}" src="{@src}"/>

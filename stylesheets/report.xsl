@@ -27,7 +27,8 @@
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
 
-  <xsl:key name="reg" match="/model/registry/ministry" use="@code"/>
+  <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
+  <xsl:key name="expected" match="measure/status/ministry[@expected = '1']" use="@code"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -211,7 +212,7 @@
   <!-- "1-3" → "③ " from the plan's field mark, when there is one. -->
   <xsl:template name="field-mark">
     <xsl:param name="id"/>
-    <xsl:variable name="f" select="/model//field[@id = $id]"/>
+    <xsl:variable name="f" select="key('node', $id)[self::field]"/>
     <xsl:if test="$f/@mark != ''"><xsl:value-of select="concat($f/@mark, ' ')"/></xsl:if>
   </xsl:template>
 
@@ -381,7 +382,7 @@
   <!-- "1 ① 1) (ア) title" for a measure id: how the report names a place. -->
   <xsl:template name="node-path">
     <xsl:param name="id"/>
-    <xsl:variable name="m" select="/model//measure[@id = $id]"/>
+    <xsl:variable name="m" select="key('node', $id)[self::measure]"/>
     <xsl:for-each select="$m/ancestor::area">
       <xsl:value-of select="@num"/>
     </xsl:for-each>
@@ -431,7 +432,7 @@
     <xsl:if test="$with">
       <p style="subhead"><xsl:value-of select="$head"/></p>
       <xsl:for-each select="$with">
-        <xsl:sort select="count(key('reg', @ministry)/preceding-sibling::ministry)" data-type="number"/>
+        <xsl:sort select="@pos" data-type="number"/>
         <xsl:variable name="name">
           <xsl:choose>
             <xsl:when test="@name != ''"><xsl:value-of select="@name"/></xsl:when>
@@ -545,7 +546,7 @@
       <tr head="1"><td>府省庁</td><td>担当する施策</td></tr>
       <xsl:for-each select="/model/registry/ministry">
         <xsl:variable name="c" select="@code"/>
-        <xsl:variable name="ms" select="/model//measure[status/ministry[@code = $c][@expected = '1']]"/>
+        <xsl:variable name="ms" select="key('expected', $c)/../.."/>
         <tr>
           <td><xsl:value-of select="@name"/></td>
           <td>
@@ -590,15 +591,21 @@
         <td align="right"><b><xsl:value-of select="sum(/model/counts/ministry/@extra)"/></b></td>
       </tr>
     </table>
+    <!-- A bar per ministry while it stays legible (40); past that, the
+         ministries with something missing, the first 40 of them. -->
+    <xsl:variable name="with" select="/model/counts/ministry[@expected &gt; 0]"/>
+    <xsl:variable name="charted"
+        select="$with[count($with) &lt;= 40]
+                | /model/counts/ministry[count($with) &gt; 40][@missing &gt; 0][position() &lt;= 40]"/>
     <chart kind="bar" title="府省庁別提出状況" unit="件" alt="府省庁別の提出件数と未提出件数"
            width="160mm" height="80mm" source="各府省庁の提出ファイルによる">
       <series name="提出">
-        <xsl:for-each select="/model/counts/ministry[@expected &gt; 0]">
+        <xsl:for-each select="$charted">
           <pt x="{@name}" y="{@received}"/>
         </xsl:for-each>
       </series>
       <series name="未提出">
-        <xsl:for-each select="/model/counts/ministry[@expected &gt; 0]">
+        <xsl:for-each select="$charted">
           <pt x="{@name}" y="{@missing}"/>
         </xsl:for-each>
       </series>

@@ -18,7 +18,8 @@
   重点 rows' own evaluations, credited); frames shrink to min-scale 0.6 and
   overflow to slides titled （続き） (the renderer does both).  Then the
   key indicators as charts, four per slide, and the submission status as
-  a ministry × area grid (td fill: green all received, red some missing).
+  a ministry × area grid (td fill: green all received, red some missing),
+  18 ministries to a slide.
   Nothing is placed closer than 5 mm to the slide edge except the
   decorative rectangles.
 -->
@@ -269,44 +270,66 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Submission status: ministry × area, received/expected, coloured. -->
+  <!-- Submission status: ministry × area, received/expected, coloured;
+       18 ministries to a slide, area columns while there are at most 8
+       areas (a synthetic 100x year has hundreds: then totals only). -->
   <xsl:template name="status-slide">
-    <xsl:variable name="areas" select="/model/area"/>
+    <xsl:variable name="areas" select="/model/area[count(/model/area) &lt;= 8]"/>
     <xsl:variable name="rows" select="/model/counts/ministry[@expected &gt; 0 or @extra &gt; 0]"/>
-    <slide template="slide" outline="提出状況" continued="（続き）">
-      <xsl:call-template name="band">
-        <xsl:with-param name="text" select="'各府省庁からの提出状況'"/>
-      </xsl:call-template>
-      <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title">
-        <xsl:value-of select="concat('提出状況（提出', /model/@received, '件／対象', /model/@expected,
-                              '件、未提出', /model/@missing, '件）')"/>
-      </textbox>
-      <table x="10mm" y="33mm" w="318.67mm" style="grid-cell" head-style="grid-head"
-             alt="府省庁別・政策領域別の提出状況">
-        <xsl:attribute name="widths">
-          <xsl:text>3</xsl:text>
-          <xsl:for-each select="$areas"> 3</xsl:for-each>
-          <xsl:text> 3</xsl:text>
-        </xsl:attribute>
-        <tr head="1">
-          <td>府省庁</td>
-          <xsl:for-each select="$areas">
-            <td><xsl:value-of select="concat(@num, ' ', @title)"/></td>
-          </xsl:for-each>
-          <td>計</td>
-        </tr>
-        <xsl:for-each select="$rows">
-          <tr>
-            <td align="left"><xsl:value-of select="@name"/></td>
-            <xsl:for-each select="area">
-              <xsl:call-template name="status-cell"/>
+    <xsl:variable name="per" select="18"/>
+    <xsl:variable name="pages" select="ceiling(count($rows) div $per)"/>
+    <xsl:for-each select="$rows[position() mod $per = 1]">
+      <xsl:variable name="k" select="position()"/>
+      <slide template="slide" outline="提出状況" continued="（続き）">
+        <xsl:call-template name="band">
+          <xsl:with-param name="text" select="'各府省庁からの提出状況'"/>
+        </xsl:call-template>
+        <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title">
+          <xsl:value-of select="concat('提出状況（提出', /model/@received, '件／対象', /model/@expected,
+                                '件、未提出', /model/@missing, '件）')"/>
+          <xsl:if test="$pages &gt; 1"><xsl:value-of select="concat('（', $k, '／', $pages, '）')"/></xsl:if>
+        </textbox>
+        <table x="10mm" y="33mm" w="318.67mm" style="grid-cell" head-style="grid-head"
+               alt="府省庁別・政策領域別の提出状況">
+          <xsl:attribute name="widths">
+            <xsl:text>3</xsl:text>
+            <xsl:for-each select="$areas"> 3</xsl:for-each>
+            <xsl:if test="not($areas)"> 2 2 2</xsl:if>
+            <xsl:text> 3</xsl:text>
+          </xsl:attribute>
+          <tr head="1">
+            <td>府省庁</td>
+            <xsl:for-each select="$areas">
+              <td><xsl:value-of select="concat(@num, ' ', @title)"/></td>
             </xsl:for-each>
-            <xsl:call-template name="status-cell"/>
+            <xsl:if test="not($areas)"><td>対象</td><td>提出</td><td>未提出</td></xsl:if>
+            <td>計</td>
           </tr>
-        </xsl:for-each>
-      </table>
-      <textbox x="10mm" y="170mm" w="318.67mm" h="6mm" style="legend">提出件数／対象施策数（緑：全て提出、赤：未提出あり、灰：対象なし）。</textbox>
-    </slide>
+          <xsl:for-each select="$rows[position() &gt; ($k - 1) * $per and position() &lt;= $k * $per]">
+            <xsl:variable name="m" select="."/>
+            <tr>
+              <td align="left"><xsl:value-of select="@name"/></td>
+              <xsl:for-each select="$areas">
+                <xsl:variable name="a" select="$m/area[@ref = current()/@id]"/>
+                <xsl:choose>
+                  <xsl:when test="$a">
+                    <xsl:for-each select="$a"><xsl:call-template name="status-cell"/></xsl:for-each>
+                  </xsl:when>
+                  <xsl:otherwise><td fill="#eeeeee">－</td></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+              <xsl:if test="not($areas)">
+                <td><xsl:value-of select="@expected"/></td>
+                <td><xsl:value-of select="@received"/></td>
+                <td><xsl:value-of select="@missing"/></td>
+              </xsl:if>
+              <xsl:call-template name="status-cell"/>
+            </tr>
+          </xsl:for-each>
+        </table>
+        <textbox x="10mm" y="170mm" w="318.67mm" h="6mm" style="legend">提出件数／対象施策数（緑：全て提出、赤：未提出あり、灰：対象なし）。</textbox>
+      </slide>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="status-cell">
