@@ -46,7 +46,8 @@
           <indicator id="…" key="…">             key = id, or the text when no id
             <text>…</text><source>…</source>
             <series ministry="cas" name="内閣官房" unit="件" source="…">
-              <value year="2012" value="20019" written="20,019" src="indicators.csv:2"/>
+              <value year="2012" value="20019" written="20,019" src="indicators.csv:2" …/>
+                                                 every attribute of ingest's row
             </series>                            one per reporting ministry, by year
           </indicator>
         </entry>
@@ -477,7 +478,9 @@
                     </xsl:attribute>
                     <xsl:for-each select="$vals[string(@ministry) = $c]">
                       <xsl:sort select="@year" data-type="number"/>
-                      <value year="{@year}" value="{@value}" written="{@written}" src="{@src}"/>
+                      <value>
+                        <xsl:copy-of select="@*"/>
+                      </value>
                     </xsl:for-each>
                   </series>
                   </xsl:if>

@@ -509,6 +509,7 @@
           <xsl:if test="$many"><td><xsl:value-of select="../@name"/></td></xsl:if>
           <td>
             <xsl:choose>
+              <xsl:when test="@source != ''"><xsl:value-of select="@source"/></xsl:when>
               <xsl:when test="../@source != ''"><xsl:value-of select="../@source"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="normalize-space(../../source)"/></xsl:otherwise>
             </xsl:choose>
