@@ -29,7 +29,7 @@ usage(FILE *fp)
 	      "entity substitution or network access.\n"
 	      "\n"
 	      "Exit codes: 0 ok, 1 input or stylesheet error, 2 usage, 3 system error.\n",
-	    fp);
+	      fp);
 }
 
 static int
@@ -39,7 +39,7 @@ valid_qname(const char *s)
 		return 0;
 	for (; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
 			return 0;
 	return 1;
 }
@@ -71,7 +71,8 @@ main(int argc, char **argv)
 			if (a + 2 >= argc)
 				goto usage_error;
 			if (!valid_qname(argv[a + 1])) {
-				fprintf(stderr, "xform: invalid parameter name '%s'\n", argv[a + 1]);
+				fprintf(stderr, "xform: invalid parameter name '%s'\n",
+				        argv[a + 1]);
 				goto usage_error;
 			}
 			params[o.nparams].name = argv[a + 1];
@@ -116,7 +117,7 @@ main(int argc, char **argv)
 		const char *s = strrchr(o.stylesheet, '/');
 
 		fprintf(stderr, "xform: %s -> %s failed, %zu error%s\n", s ? s + 1 : o.stylesheet,
-		    o.output, d.errors, d.errors == 1 ? "" : "s");
+		        o.output, d.errors, d.errors == 1 ? "" : "s");
 	}
 	free(summary);
 	diag_release(&d);

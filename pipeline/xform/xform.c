@@ -29,14 +29,14 @@
  * run at a time (xform is a one-shot stage).
  */
 static struct {
-	struct diag	*d;
-	struct strbuf	 line;		/* generic-error text up to a newline */
-	char		*where_file;	/* pending "runtime error: file F line L" */
-	long		 where_line;
-	int		 where_pending;
-	size_t		 errors;	/* errors reported by the libraries */
-	size_t		 refused;	/* security refusals */
-	char		*last_message;	/* last free-standing line (xsl:message) */
+	struct diag *d;
+	struct strbuf line; /* generic-error text up to a newline */
+	char *where_file;   /* pending "runtime error: file F line L" */
+	long where_line;
+	int where_pending;
+	size_t errors;      /* errors reported by the libraries */
+	size_t refused;     /* security refusals */
+	char *last_message; /* last free-standing line (xsl:message) */
 } run;
 
 static xsltSecurityPrefsPtr sec_prefs;
@@ -152,8 +152,7 @@ structured_error(void *ctx, xmlErrorPtr err)
  * by the pipeline's; the dictionary is shared as libxslt expects.
  */
 static xmlDocPtr
-sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
-    xsltLoadType type)
+sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
 {
 	xmlParserCtxtPtr pctxt;
 	xmlDocPtr doc;
@@ -179,7 +178,8 @@ sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 	}
 	if (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL) {
 		run.errors++;
-		diag_error(run.d, (const char *)uri, 1,
+		diag_error(
+		    run.d, (const char *)uri, 1,
 		    "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -346,7 +346,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	}
 	for (i = 0; i < o->nparams; i++) {
 		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)o->params[i].name,
-		    (const xmlChar *)o->params[i].value) != 0) {
+		                          (const xmlChar *)o->params[i].value) != 0) {
 			diag_error(d, NULL, 0, "cannot pass parameter '%s'", o->params[i].name);
 			goto out;
 		}
@@ -356,15 +356,15 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 
 	if (ctxt->state == XSLT_STATE_STOPPED) {
 		if (run.errors == 0 && run.last_message != NULL)
-			diag_error(d, o->stylesheet, 0,
-			    "transformation stopped by xsl:message: %s", run.last_message);
+			diag_error(d, o->stylesheet, 0, "transformation stopped by xsl:message: %s",
+			           run.last_message);
 		else
 			diag_error(d, o->stylesheet, 0, "transformation stopped after errors");
 		goto out;
 	}
 	if (run.refused > 0) {
 		diag_error(d, o->stylesheet, 0,
-		    "the stylesheet attempted a forbidden access; nothing written");
+		           "the stylesheet attempted a forbidden access; nothing written");
 		goto out;
 	}
 	if (res == NULL || ctxt->state == XSLT_STATE_ERROR) {
@@ -373,8 +373,8 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	}
 	if (run.errors > 0 && !o->draft) {
 		diag_error(d, o->stylesheet, 0,
-		    "%zu error%s during the transformation; nothing written",
-		    run.errors, run.errors == 1 ? "" : "s");
+		           "%zu error%s during the transformation; nothing written", run.errors,
+		           run.errors == 1 ? "" : "s");
 		goto out;
 	}
 	st = save(style, res, o->output, d);
@@ -385,7 +385,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 		strbuf_addf(&sb, "%s -> %s", sname, o->output);
 		if (root != NULL) {
 			/* join.xsl's model counts what it joined: say so. */
-			static const char *const counted[] = { "measures", "rows", "missing" };
+			static const char *const counted[] = {"measures", "rows", "missing"};
 			size_t k;
 
 			for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
@@ -396,7 +396,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 				xmlFree(v);
 			}
 			strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name,
-			    count_elements(root));
+			            count_elements(root));
 		} else
 			strbuf_addstr(&sb, ", text");
 		*summary = strbuf_detach(&sb);

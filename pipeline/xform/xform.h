@@ -25,23 +25,23 @@
 
 /* Outcome of a run, mapped to the stage exit codes by main(). */
 enum xform_status {
-	XFORM_OK = 0,		/* written */
-	XFORM_INPUT = 1,	/* input or stylesheet error; nothing written */
-	XFORM_SYSTEM = 3	/* cannot write the output, or internal error */
+	XFORM_OK = 0,    /* written */
+	XFORM_INPUT = 1, /* input or stylesheet error; nothing written */
+	XFORM_SYSTEM = 3 /* cannot write the output, or internal error */
 };
 
 struct xform_param {
-	const char	*name;
-	const char	*value;		/* passed as a string, never as XPath */
+	const char *name;
+	const char *value; /* passed as a string, never as XPath */
 };
 
 struct xform_opts {
-	const char		*stylesheet;
-	const char		*input;
-	const char		*output;
+	const char *stylesheet;
+	const char *input;
+	const char *output;
 	const struct xform_param *params;
-	size_t			 nparams;
-	int			 draft;		/* write despite runtime errors */
+	size_t nparams;
+	int draft; /* write despite runtime errors */
 };
 
 /*
@@ -49,8 +49,8 @@ struct xform_opts {
  * EXSLT and the default security preferences.  Call once from main()
  * before xform_run(); undo with xform_global_release().
  */
-void	 xform_global_init(void);
-void	 xform_global_release(void);
+void xform_global_init(void);
+void xform_global_release(void);
 
 /*
  * Transforms opts->input with opts->stylesheet into opts->output.
@@ -58,7 +58,6 @@ void	 xform_global_release(void);
  * success, `*summary` (if not NULL) receives a new string describing the
  * result for the progress line; free() it.  Returns the status.
  */
-enum xform_status xform_run(const struct xform_opts *opts, struct diag *d,
-	    char **summary);
+enum xform_status xform_run(const struct xform_opts *opts, struct diag *d, char **summary);
 
 #endif

@@ -107,7 +107,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	const char *names[] = { "in.xml", "text.xsl", "write.xsl", "stop.xsl", "out", "pwned" };
+	const char *names[] = {"in.xml", "text.xsl", "write.xsl", "stop.xsl", "out", "pwned"};
 	size_t i;
 
 	(void)state;
@@ -126,7 +126,7 @@ teardown(void **state)
 static void
 test_string_param(void **state)
 {
-	struct xform_param p[] = { { "year", "count(//a) + 'x'" } };
+	struct xform_param p[] = {{"year", "count(//a) + 'x'"}};
 	struct diag d;
 	char *out;
 
@@ -181,9 +181,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_string_param),
-		cmocka_unit_test(test_write_refused),
-		cmocka_unit_test(test_terminate),
+	    cmocka_unit_test(test_string_param),
+	    cmocka_unit_test(test_write_refused),
+	    cmocka_unit_test(test_terminate),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
