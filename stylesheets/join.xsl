@@ -26,7 +26,7 @@
     <area id num title>                          (likewise field, section, group)
       <p>…</p>                                   lead text, copied
       <summary>                                  only if rows name this node's id
-        <progress … name="内閣官房">…</progress>   ingest's row + the ministry name
+        <progress … name="内閣官房" pos="1">…</progress>  ingest's row + name, registry position
       </summary>
       <entry target title>…</entry>              matrix entries whose target is this id
       <text target title>…</text>                matrix text whose target is this id
@@ -70,6 +70,8 @@
   (its id, or its text) or by @text; when ingest names the entry in
   @target, only that entry gets the row, else @measure (if any) must be
   the entry's target or below it.
+
+  Every <fnref> of the plan gets n and the footnote's text as content.
 
   "expected" follows <resp>: each <ministry ref>; a group with
   expect="all" → every ministry of the registry; expect="members" → its
