@@ -129,120 +129,197 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 		cairo_pdf_surface_set_metadata(s, m, v);
 }
 
-int
-draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
-    struct diag *d)
+struct drawer {
+	const struct model_doc	*doc;
+	char			*path, *tmp;
+	struct diag		*d;
+	cairo_surface_t		*s;
+	cairo_t			*cr;
+	double			 w, h;		/* size of the last page */
+	size_t			 pages;
+	int			 failed;
+};
+
+struct drawer *
+draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 {
-	char *tmp = atomicfile_tmpname(path);
-	cairo_surface_t *s;
-	cairo_t *cr = NULL;
+	struct drawer *dr = xcalloc(1, sizeof(*dr));
+
+	dr->doc = doc;
+	dr->path = xstrdup(path);
+	dr->tmp = atomicfile_tmpname(path);
+	dr->d = d;
+	return dr;
+}
+
+/* The surface is made with the first page's size: cairo 1.16 writes
+ * dangling structure references when set_size precedes a page's links. */
+static int
+surface_start(struct drawer *dr, double w, double h)
+{
 	cairo_status_t st;
-	size_t p, k;
-	int ret = -1, parents[8] = { 0 }, open = 0;
-	const char *opentag = NULL;
 	char date[32];
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	cairo_surface_t *s;
 
-	s = cairo_pdf_surface_create(tmp, ld->npages ? ld->pages[0].width : 595,
-	    ld->npages ? ld->pages[0].height : 842);
-	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
-		diag_error(d, path, 0, "cannot create the PDF: %s", cairo_status_to_string(st));
-		goto out;
-	}
+	s = dr->s = cairo_pdf_surface_create(dr->tmp, w, h);
+	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS)
+		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s",
+		    cairo_status_to_string(st));
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-	set_meta(s, CAIRO_PDF_METADATA_TITLE, doc->title);
-	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+	set_meta(s, CAIRO_PDF_METADATA_TITLE, dr->doc->title);
+	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, dr->doc->author);
+	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, dr->doc->subject);
+	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, dr->doc->keywords);
 	set_meta(s, CAIRO_PDF_METADATA_CREATOR, "render (annual-report pipeline)");
 	if (epoch && *epoch) {
 		if (draw_epoch_date(epoch, date, sizeof(date)) < 0)
-			diag_warning(d, path, 0, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
-			    epoch);
+			diag_warning(dr->d, dr->path, 0,
+			    "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", epoch);
 		else {
 			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 		}
 	}
-	cr = cairo_create(s);
+	dr->cr = cairo_create(s);
 	/* A structure root: cairo 1.16 writes the struct elements of link
 	 * annotations only inside a structure tree (else dangling refs). */
-	cairo_tag_begin(cr, "Document", NULL);
-	for (p = 0; p < ld->npages; p++) {
-		const struct layout_page *pg = &ld->pages[p];
+	cairo_tag_begin(dr->cr, "Document", NULL);
+	dr->w = w;
+	dr->h = h;
+	return 0;
+}
 
-		/* only on a change of size: cairo 1.16 writes dangling struct
-		 * element references when set_size precedes a page's links */
-		if (p > 0 && (pg->width != ld->pages[p - 1].width ||
-		    pg->height != ld->pages[p - 1].height))
-			cairo_pdf_surface_set_size(s, pg->width, pg->height);
-		if (pg->number > 0) {
-			/* the viewer shows the printed number (- 12 -) as the page label */
-			char label[16];
+int
+draw_page(struct drawer *dr, const struct layout_page *pg)
+{
+	cairo_t *cr;
+	cairo_status_t st;
+	size_t k;
+	int open = 0;
+	const char *opentag = NULL;
 
-			snprintf(label, sizeof(label), "%d", pg->number);
-			cairo_pdf_surface_set_page_label(s, label);
-		}
-		for (k = 0; k < pg->n; k++) {
-			const struct layout_box *b = &pg->box[k];
-
-			/* tagged PDF: consecutive boxes of one element in one tag;
-			 * links nest inside, destinations are not content */
-			if (b->kind != BOX_LINK && b->kind != BOX_DEST && b->elem != open) {
-				if (open)
-					cairo_tag_end(cr, opentag);
-				open = 0;
-				if (b->elem && b->tag) {
-					cairo_tag_begin(cr, b->tag, NULL);
-					open = b->elem;
-					opentag = b->tag;
-				}
-			}
-			draw_box(cr, b);
-		}
-		if (open)
-			cairo_tag_end(cr, opentag);
-		open = 0;
-		cairo_show_page(cr);
-		if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
-			diag_error(d, path, 0, "page %zu: %s", p + 1, cairo_status_to_string(st));
-			goto out;
-		}
+	if (dr->failed)
+		return -1;
+	if (dr->s == NULL && surface_start(dr, pg->width, pg->height) < 0) {
+		dr->failed = 1;
+		return -1;
 	}
-	for (k = 0; k < ld->noutline; k++) {
-		const struct layout_outline *o = &ld->outline[k];
+	cr = dr->cr;
+	if (pg->width != dr->w || pg->height != dr->h) {
+		cairo_pdf_surface_set_size(dr->s, pg->width, pg->height);
+		dr->w = pg->width;
+		dr->h = pg->height;
+	}
+	if (pg->number > 0) {
+		/* the viewer shows the printed number (- 12 -) as the page label */
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d", pg->number);
+		cairo_pdf_surface_set_page_label(dr->s, label);
+	}
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *b = &pg->box[k];
+
+		/* tagged PDF: consecutive boxes of one element in one tag;
+		 * links nest inside, destinations are not content */
+		if (b->kind != BOX_LINK && b->kind != BOX_DEST && b->elem != open) {
+			if (open)
+				cairo_tag_end(cr, opentag);
+			open = 0;
+			if (b->elem && b->tag) {
+				cairo_tag_begin(cr, b->tag, NULL);
+				open = b->elem;
+				opentag = b->tag;
+			}
+		}
+		draw_box(cr, b);
+	}
+	if (open)
+		cairo_tag_end(cr, opentag);
+	cairo_show_page(cr);
+	dr->pages++;
+	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+		dr->failed = 1;
+		return diag_error(dr->d, dr->path, 0, "page %zu: %s", dr->pages,
+		    cairo_status_to_string(st));
+	}
+	return 0;
+}
+
+void
+draw_abort(struct drawer *dr)
+{
+	if (dr == NULL)
+		return;
+	if (dr->cr)
+		cairo_destroy(dr->cr);
+	if (dr->s) {
+		cairo_surface_finish(dr->s);
+		cairo_surface_destroy(dr->s);
+	}
+	remove(dr->tmp);
+	free(dr->tmp);
+	free(dr->path);
+	free(dr);
+}
+
+int
+draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutline)
+{
+	cairo_status_t st;
+	size_t k;
+	int parents[8] = { 0 };
+
+	if (dr->failed || dr->s == NULL) {
+		if (!dr->failed)
+			diag_error(dr->d, dr->path, 0, "no page to write");
+		draw_abort(dr);
+		return -1;
+	}
+	for (k = 0; k < noutline; k++) {
+		const struct layout_outline *o = &outline[k];
 		struct strbuf sb;
 		int lv = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
 
 		strbuf_init(&sb, 64, 4096);
 		strbuf_addf(&sb, "page=%d pos=[%.2f %.2f]", o->page + 1, 0.0,
 		    o->y > 12 ? o->y - 12 : 0.0);
-		parents[lv] = cairo_pdf_surface_add_outline(s, parents[lv - 1], o->title, sb.buf,
+		parents[lv] = cairo_pdf_surface_add_outline(dr->s, parents[lv - 1], o->title, sb.buf,
 		    lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		strbuf_release(&sb);
 	}
-	cairo_tag_end(cr, "Document");
-	cairo_destroy(cr);
-	cr = NULL;
-	cairo_surface_finish(s);
-	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
-		diag_error(d, path, 0, "cannot finish the PDF: %s", cairo_status_to_string(st));
-		goto out;
+	cairo_tag_end(dr->cr, "Document");
+	cairo_destroy(dr->cr);
+	dr->cr = NULL;
+	cairo_surface_finish(dr->s);
+	if ((st = cairo_surface_status(dr->s)) != CAIRO_STATUS_SUCCESS) {
+		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", cairo_status_to_string(st));
+		draw_abort(dr);
+		return -1;
 	}
-	cairo_surface_destroy(s);
-	s = NULL;
-	if (atomicfile_rename(tmp, path) < 0) {
-		diag_error(d, path, 0, "cannot rename %s: %s", tmp, strerror(errno));
-		goto out;
+	cairo_surface_destroy(dr->s);
+	dr->s = NULL;
+	if (atomicfile_rename(dr->tmp, dr->path) < 0) {
+		diag_error(dr->d, dr->path, 0, "cannot rename %s: %s", dr->tmp, strerror(errno));
+		draw_abort(dr);
+		return -1;
 	}
-	ret = 0;
-out:
-	if (cr)
-		cairo_destroy(cr);
-	if (s)
-		cairo_surface_destroy(s);
-	if (ret < 0)
-		remove(tmp);
-	free(tmp);
-	return ret;
+	free(dr->tmp);
+	free(dr->path);
+	free(dr);
+	return 0;
+}
+
+int
+draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
+    struct diag *d)
+{
+	struct drawer *dr = draw_open(doc, path, d);
+	size_t p;
+
+	for (p = 0; p < ld->npages; p++)
+		if (draw_page(dr, &ld->pages[p]) < 0)
+			break;
+	return draw_close(dr, ld->outline, ld->noutline);
 }

@@ -20,6 +20,21 @@ int	 draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const ch
 	    struct diag *d);
 
 /*
+ * The same in steps, for streaming (pages drawn as layout completes them):
+ * draw_open() never fails (errors surface at the first page); draw_page()
+ * returns 0 or -1 after reporting (sticky: later pages are refused);
+ * draw_close() adds the outline, finishes, renames and frees `dr`, or
+ * removes the temporary file and returns -1; draw_abort() frees `dr` and
+ * removes the temporary file.  The target is untouched unless close
+ * succeeds.
+ */
+struct drawer;
+struct drawer	*draw_open(const struct model_doc *doc, const char *path, struct diag *d);
+int		 draw_page(struct drawer *dr, const struct layout_page *pg);
+int		 draw_close(struct drawer *dr, const struct layout_outline *outline, size_t n);
+void		 draw_abort(struct drawer *dr);
+
+/*
  * SOURCE_DATE_EPOCH (the value `epoch`) as "YYYY-MM-DDThh:mm:ssZ" into
  * buf.  Returns 0, or -1 when `epoch` is not a non-negative integer.
  */
