@@ -41,7 +41,8 @@ static struct {
 
 static xsltSecurityPrefsPtr sec_prefs;
 
-/* "runtime error: file F line L element E" or "compilation error: …". */
+/* "runtime error: file F line L element E", "compilation error: …", or a
+ * bare "error": libxslt's context line; the next line is the message. */
 static int
 parse_context(const char *s)
 {
@@ -53,6 +54,9 @@ parse_context(const char *s)
 		p = s + 13;
 	else if (strncmp(s, "compilation error", 17) == 0)
 		p = s + 17;
+	else if (strcmp(s, "error") == 0 || strncmp(s, "error: file ", 12) == 0 ||
+	         strncmp(s, "error: element ", 15) == 0)
+		p = s + 5; /* libxslt's context line with neither stylesheet nor transform */
 	else
 		return 0;
 	free(run.where_file);
@@ -321,6 +325,15 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	if (summary)
 		*summary = NULL;
 
+	{
+		FILE *probe = fopen(o->stylesheet, "r");
+
+		if (probe == NULL) {
+			diag_error(d, o->stylesheet, 0, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		fclose(probe);
+	}
 	style = xsltParseStylesheetFile((const xmlChar *)o->stylesheet);
 	generic_flush();
 	if (style == NULL || style->errors > 0) {
