@@ -140,6 +140,13 @@ test_expect_success 'slides: nothing but rectangles within 5 mm of an edge' '
 	! awk "\$2 < 5 { print; bad = 1 } END { exit !bad }" "$TRASH/pos"
 '
 
+if [ -f "$S/pdoc.rng" ]; then
+	test_expect_success 'report and slides pdoc validate against pdoc.rng (draft and not)' '
+		xmllint --noout --relaxng "$S/pdoc.rng" "$TRASH/report.pdoc" "$TRASH/report-d.pdoc" \
+			"$TRASH/slides.pdoc"
+	'
+fi
+
 # --- the sandbox ---------------------------------------------------------
 
 cat >"$TRASH/write.xsl" <<EOF
