@@ -206,6 +206,15 @@ test_expect_success 'an input with entity declarations (XXE) is refused' '
 	! grep -q "root:" "$TRASH/err"
 '
 
+test_expect_success 'a plan read through document() with an XXE entity is refused' '
+	{ printf "<?xml version=\"1.0\"?>\n<!DOCTYPE plan [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+	  sed 1d "$F/plan.xml" | sed "s/本計画は/\&x;本計画は/"; } >"$TRASH/xxeplan.xml" &&
+	{ join_year "$TRASH/outxx.xml" "$F/submissions.xml" "$TRASH/xxeplan.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	test ! -e "$TRASH/outxx.xml" &&
+	grep -q "xxeplan.xml:1: error: entity declarations are not allowed" "$TRASH/err" &&
+	! grep -q "root:" "$TRASH/err"
+'
+
 test_expect_success 'join without its parameters stops with a message' '
 	{ "$X" -o "$TRASH/outp.xml" "$S/join.xsl" "$F/submissions.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
 	grep -q "parameters plan, matrix and registry are required" "$TRASH/err"
