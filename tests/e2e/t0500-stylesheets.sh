@@ -147,6 +147,39 @@ if [ -f "$S/pdoc.rng" ]; then
 	'
 fi
 
+# Issue 5 through the whole chain: ten times the text per area gives
+# （続き） slides, every bullet still printed, no word near the slide edge.
+RENDER=${RENDER:-$TOP/build/bin/render}
+if [ -x "$RENDER" ] && [ -f "$TOP/fonts/fonts.conf" ]; then
+	cat >"$TRASH/ten.xsl" <<'EOF'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+ <xsl:template match="@*|node()"><xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy></xsl:template>
+ <xsl:template match="progress[@highlight = '1' or @level != 'measure']/*/p">
+  <xsl:variable name="p" select="."/>
+  <xsl:for-each select="(//node())[position() &lt;= 10]">
+   <p><xsl:value-of select="concat('第', position(), '項：', $p)"/></p>
+  </xsl:for-each>
+ </xsl:template>
+</xsl:stylesheet>
+EOF
+	test_expect_success 'slides with ten times the text continue on （続き） slides, all text kept' '
+		"$X" -o "$TRASH/ten-subs.xml" "$TRASH/ten.xsl" "$F/submissions.xml" &&
+		join_year "$TRASH/ten-model.xml" "$TRASH/ten-subs.xml" &&
+		"$X" -o "$TRASH/ten.pdoc" "$S/slides.xsl" "$TRASH/ten-model.xml" &&
+		"$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/ten.pdf" "$TRASH/ten.pdoc" &&
+		pdftotext -q "$TRASH/ten.pdf" - | tr -d " \n\f" >"$TRASH/ten.txt" &&
+		grep -qF "「強靱な」サイバー空間の構築（続き）" "$TRASH/ten.txt" &&
+		for i in 1 5 10; do
+			grep -qF "第${i}項：政府機関の情報セキュリティ対策を総合的に推進した。" "$TRASH/ten.txt" &&
+			grep -qF "第${i}項：CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）" "$TRASH/ten.txt" ||
+			{ echo "bullet $i missing"; exit 1; }
+		done &&
+		pdftotext -q -bbox "$TRASH/ten.pdf" "$TRASH/ten.html" &&
+		awk -F"\"" "/<word/ { if (\$2 < 14.17 || \$4 < 14.17 || \$6 > 945.83 || \$8 > 525.83) { print; bad = 1 } }
+			END { exit bad }" "$TRASH/ten.html"
+	'
+fi
+
 # --- the sandbox ---------------------------------------------------------
 
 cat >"$TRASH/write.xsl" <<EOF
