@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   slides.xsl: report model (join.xsl) → page description (*.pdoc) of the
-  summary slides, 16:9 (338.67mm × 190.5mm = 960 × 540 pt), in the form of
+  summary slides, 16:9 (960 × 540 pt, exactly 16:9), in the form of
   seed 003 (shared/spec/outputs.md "Summary slides"; issue 5).
 
   Input:  build/Y/model.xml
@@ -73,7 +73,7 @@
             subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
             keywords="サイバーセキュリティ,年次報告,概要,{$year}"/>
       <xsl:call-template name="styles"/>
-      <template name="slide" width="338.67mm" height="190.5mm"
+      <template name="slide" width="960pt" height="540pt"
                 margin-top="8mm" margin-bottom="12mm" margin-left="10mm" margin-right="10mm">
         <footer style="slide-footer"><right><field name="page"/></right></footer>
       </template>
