@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <pango/pangocairo.h>
 
 #include "layout_int.h"
@@ -143,7 +144,7 @@ lctx_release_to(struct lctx *c, size_t mark)
 {
 	struct layout_doc *ld = c->out;
 
-	while (ld->nparas > mark)
+	while (ld->nparas > mark && ld->nparas > c->pfree)
 		jl_para_free(ld->paras[--ld->nparas]);
 }
 
@@ -928,48 +929,53 @@ repeats_head(const struct vlist *vl, size_t i)
 	return vl->v[i].table > 0 && !vl->v[i].head;
 }
 
-/* Page starts: starts[0] = 0, …; returns their number. */
-static size_t
-page_breaks(const struct vlist *vl, double top, double bottom, size_t **starts)
+/*
+ * The end of the page that starts at item `first`: sets *end and returns
+ * 1 when the page is decided — an item did not fit (the break then moves
+ * back over kept items), a page break, or the last item of a `final` list
+ * — and 0 when more items are needed to decide.  The decision depends
+ * only on items [first, overflow], so feeding items block by block gives
+ * the same pages as feeding them all at once.
+ */
+static int
+next_break(const struct vlist *vl, size_t first, double top, double bottom, int final,
+    size_t *end)
 {
-	size_t i = 0, np = 0;
+	size_t j;
+	double y = top, fnh = 0;
 
-	*starts = NULL;
-	while (i < vl->n) {
-		size_t first = i, j;
-		double y = top, fnh = 0;
+	if (first < vl->n && repeats_head(vl, first)) {
+		size_t hf, hc;
 
-		*starts = xreallocarray(*starts, np + 1, sizeof(**starts));
-		(*starts)[np++] = first;
-		if (repeats_head(vl, first)) {
-			size_t hf, hc;
-
-			y += head_height(vl, vl->v[first].table, &hf, &hc);
-		}
-		for (j = first; j < vl->n; j++) {
-			const struct vitem *it = &vl->v[j];
-			double gap = j == first ? 0 : vl->v[j - 1].after + it->before;
-			double nh = notes_height(it);
-
-			if (nh > 0 && fnh == 0)
-				nh += FN_SEP;
-			if (it->pagebreak && j > first)
-				break;
-			if (j > first && y + gap + it->h > bottom - (fnh + nh) + 0.01) {
-				size_t k = j;
-
-				while (k > first && vl->v[k - 1].keep)
-					k--;
-				if (k > first)
-					j = k;
-				break;
-			}
-			y += gap + it->h;
-			fnh += nh;
-		}
-		i = j;
+		y += head_height(vl, vl->v[first].table, &hf, &hc);
 	}
-	return np;
+	for (j = first; j < vl->n; j++) {
+		const struct vitem *it = &vl->v[j];
+		double gap = j == first ? 0 : vl->v[j - 1].after + it->before;
+		double nh = notes_height(it);
+
+		if (nh > 0 && fnh == 0)
+			nh += FN_SEP;
+		if (it->pagebreak && j > first) {
+			*end = j;
+			return 1;
+		}
+		if (j > first && y + gap + it->h > bottom - (fnh + nh) + 0.01) {
+			size_t k = j;
+
+			while (k > first && vl->v[k - 1].keep)
+				k--;
+			*end = k > first ? k : j;
+			return 1;
+		}
+		y += gap + it->h;
+		fnh += nh;
+	}
+	if (final && first < vl->n) {
+		*end = vl->n;
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -986,166 +992,290 @@ place_item(struct layout_page *pg, const struct vitem *it, double y)
 	}
 }
 
-/* Lays out one <flow> into pages. */
+/* Frees the paragraphs registered before `mark` (their pages are drawn). */
+static void
+paras_free_below(struct lctx *c, size_t mark)
+{
+	struct layout_doc *ld = c->out;
+
+	if (mark > ld->nparas)
+		mark = ld->nparas;
+	for (; c->pfree < mark; c->pfree++) {
+		jl_para_free(ld->paras[c->pfree]);
+		ld->paras[c->pfree] = NULL;
+	}
+}
+
+/* Drops a link to a destination that exists nowhere, and a second
+ * destination of the same name (names must be unique). */
+static void
+page_check_links(struct lctx *c, struct layout_page *pg)
+{
+	size_t k, r;
+
+	for (k = 0; k < pg->n; k++) {
+		struct layout_box *b = &pg->box[k];
+		int drop = 0;
+
+		if (b->kind == BOX_LINK && !g_hash_table_contains(c->dests, b->name)) {
+			diag_warning(c->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
+			    b->name);
+			drop = 1;
+		} else if (b->kind == BOX_DEST) {
+			if (g_hash_table_contains(c->seen, b->name)) {
+				diag_warning(c->d, c->doc->path, 0,
+				    "anchor '%s' defined twice; the first is kept", b->name);
+				drop = 1;
+			} else
+				g_hash_table_add(c->seen, xstrdup(b->name));
+		}
+		if (!drop)
+			continue;
+		free(b->name);
+		for (r = k; r + 1 < pg->n; r++)
+			pg->box[r] = pg->box[r + 1];
+		pg->n--;
+		k--;
+	}
+}
+
+/* Pages up to the last one are final: check them, and when streaming,
+ * hand them to the sink and free their boxes. */
+static int
+pages_done(struct lctx *c)
+{
+	struct layout_doc *ld = c->out;
+	int ret = 0;
+
+	for (; c->flushed < ld->npages; c->flushed++) {
+		struct layout_page *pg = &ld->pages[c->flushed];
+		size_t k;
+
+		page_check_links(c, pg);
+		if (c->sink == NULL)
+			continue;
+		if (ret == 0 && c->sink->page(c->sink->arg, pg) < 0)
+			ret = -1;
+		for (k = 0; k < pg->n; k++)
+			free(pg->box[k].name);
+		free(pg->box);
+		pg->box = NULL;
+		pg->n = pg->alloc = 0;
+	}
+	return ret;
+}
+
+struct flowstate {
+	const struct model_template	*t;
+	double				 top, bottom, width;
+	struct vlist			 vl;
+	size_t				 first;		/* first item of the open page */
+	size_t				 hi;		/* heading search position */
+	size_t				 pages;		/* pages made by this flow */
+	int				*pageno;
+	char				**running;
+};
+
+/* Makes the page of items [first, end). */
+static void
+emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
+{
+	const struct model_template *t = fs->t;
+	struct vlist *vl = &fs->vl;
+	struct layout_page *pg = doc_page(c->out, t->width, t->height);
+	double y = fs->top, fy;
+	double *btop = NULL, *bbot = NULL;
+	size_t nb = c->nboxes, nbox0, j, k;
+	int pi = (int)c->out->npages - 1;
+
+	/* box borders first, so that text is drawn over a fill */
+	if (nb > 0) {
+		btop = xcalloc(nb, sizeof(double));
+		bbot = xcalloc(nb, sizeof(double));
+		for (k = 0; k < nb; k++)
+			btop[k] = -1;
+	}
+	nbox0 = pg->n;
+	if (first < vl->n && repeats_head(vl, first)) {
+		size_t hf = 0, hc;
+
+		head_height(vl, vl->v[first].table, &hf, &hc);
+		for (k = hf; k < hf + hc; k++) {
+			place_item(pg, &vl->v[k], y);
+			y += vl->v[k].h;
+		}
+	}
+	for (j = first; j < end; j++) {
+		const struct vitem *it = &vl->v[j];
+		int q;
+
+		y += j == first ? 0 : vl->v[j - 1].after + it->before;
+		for (q = 0; q < it->nboxid && q < 4; q++) {
+			size_t id = (size_t)it->boxid[q] - 1;
+
+			if (id >= nb)
+				continue;
+			if (btop[id] < 0)
+				btop[id] = y;
+			bbot[id] = y + it->h;
+		}
+		place_item(pg, it, y);
+		if (it->heading) {
+			for (; fs->hi < c->nheads; fs->hi++)
+				if (c->heads[fs->hi].node == it->heading)
+					break;
+			if (fs->hi < c->nheads) {
+				const char *r = model_attr(it->heading, "running");
+
+				c->heads[fs->hi].page = pi;
+				c->heads[fs->hi].number = *fs->pageno;
+				c->heads[fs->hi].y = y;
+				if (r && strcmp(r, "1") == 0) {
+					free(*fs->running);
+					*fs->running = xstrdup(c->heads[fs->hi].text);
+				}
+			}
+		}
+		y += it->h;
+	}
+	for (k = 0; k < nb; k++) {
+		struct layout_box b;
+		const struct boxdef *bd = &c->boxes[k];
+
+		if (btop[k] < 0)
+			continue;
+		memset(&b, 0, sizeof(b));
+		b.kind = BOX_RECT;
+		b.x = bd->x;
+		b.y = btop[k];
+		b.w = bd->w;
+		b.h = bbot[k] - btop[k];
+		b.lw = 0.75;
+		b.stroked = bd->has_border;
+		memcpy(b.color, bd->border, sizeof(b.color));
+		b.filled = bd->has_fill;
+		memcpy(b.fill, bd->fill, sizeof(b.fill));
+		page_add(pg, &b);
+		/* move it before the page's content */
+		if (pg->n - 1 > nbox0) {
+			struct layout_box tmp = pg->box[pg->n - 1];
+
+			memmove(&pg->box[nbox0 + 1], &pg->box[nbox0],
+			    (pg->n - 1 - nbox0) * sizeof(*pg->box));
+			pg->box[nbox0] = tmp;
+		}
+	}
+	free(btop);
+	free(bbot);
+	/* footnotes at the foot */
+	fy = 0;
+	for (j = first; j < end; j++)
+		fy += notes_height(&vl->v[j]);
+	if (fy > 0) {
+		struct layout_box b;
+
+		y = fs->bottom - fy;
+		memset(&b, 0, sizeof(b));
+		b.kind = BOX_LINE;
+		b.x = t->ml;
+		b.y = y - FN_SEP / 2;
+		b.w = fs->width / 3;
+		b.lw = 0.5;
+		b.stroked = 1;
+		page_add(pg, &b);
+		for (j = first; j < end; j++)
+			for (k = 0; k < vl->v[j].nnotes; k++) {
+				struct vlist *nl = vl->v[j].notes[k]->lines;
+				size_t q;
+
+				for (q = 0; q < nl->n; q++) {
+					place_item(pg, &nl->v[q], y);
+					y += nl->v[q].h;
+				}
+			}
+	}
+	page_furniture(c, pg, t, t->footer ? *fs->pageno : 0, *fs->running);
+	pg->number = t->footer ? *fs->pageno : 0;
+	(*fs->pageno)++;
+	fs->pages++;
+}
+
+/* Emits every page that is decided; `final` at the end of the flow. */
+static int
+flow_pages(struct lctx *c, struct flowstate *fs, int final)
+{
+	size_t end;
+
+	while (next_break(&fs->vl, fs->first, fs->top, fs->bottom, final, &end)) {
+		emit_page(c, fs, fs->first, end);
+		fs->first = end;
+		if (pages_done(c) < 0)
+			return -1;
+		/* paragraphs of blocks wholly on drawn pages are done with */
+		if (c->sink)
+			paras_free_below(c, end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas);
+	}
+	return 0;
+}
+
+/* Lays out one <flow> into pages, emitting each as soon as it is final. */
 static int
 flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **running)
 {
 	const char *tn = model_attr(flow, "template");
-	const struct model_template *t = model_template(c->doc, tn ? tn : "body");
 	struct model_template def;
-	struct vlist vl = { NULL, 0, 0 };
-	size_t *starts = NULL, np, p, hi = 0;
-	double top, bottom, width;
+	struct flowstate fs;
+	const struct model_node *k;
 	long from = model_attr_long(flow, "number-from", 0);
-	int ret;
+	int ret = 0;
 
-	if (t == NULL) {
+	memset(&fs, 0, sizeof(fs));
+	fs.t = model_template(c->doc, tn ? tn : "body");
+	fs.pageno = pageno;
+	fs.running = running;
+	if (fs.t == NULL) {
 		memset(&def, 0, sizeof(def));
 		def.width = 595.2756;
 		def.height = 841.8898;
 		def.mt = def.mb = 25 * 72 / 25.4;
 		def.ml = def.mr = 22 * 72 / 25.4;
-		t = &def;
+		fs.t = &def;
 		if (tn)
 			diag_warning(c->d, c->doc->path, flow->line,
 			    "<flow template=\"%s\">: no such template; using A4", tn);
 	}
-	top = t->mt;
-	bottom = t->height - t->mb;
-	width = t->width - t->ml - t->mr;
+	fs.top = fs.t->mt;
+	fs.bottom = fs.t->height - fs.t->mb;
+	fs.width = fs.t->width - fs.t->ml - fs.t->mr;
 	if (from > 0)
 		*pageno = (int)from;
 	c->nboxes = 0;
-	c->fx = t->ml;
-	c->fw = width;
-	c->maxh = (bottom - top) * 0.8;	/* room left for repeated head rows */
-	ret = blocks_items(c, flow, "body", t->ml, width, &vl);
-	np = page_breaks(&vl, top, bottom, &starts);
-	if (np == 0) {
+	c->fx = fs.t->ml;
+	c->fw = fs.width;
+	c->maxh = (fs.bottom - fs.top) * 0.8;	/* room left for repeated head rows */
+	if (!has_block_child(flow)) {
+		ret = blocks_items(c, flow, "body", fs.t->ml, fs.width, &fs.vl);
+	} else {
+		for (k = flow->first; k && ret == 0; k = k->next) {
+			size_t pm = c->out->nparas, i, from_item = fs.vl.n;
+
+			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0)
+				ret = -1;
+			for (i = from_item; i < fs.vl.n; i++)
+				fs.vl.v[i].pmark = pm;
+			if (flow_pages(c, &fs, 0) < 0)
+				ret = -1;
+		}
+	}
+	if (ret == 0 && flow_pages(c, &fs, 1) < 0)
+		ret = -1;
+	if (ret == 0 && fs.pages == 0) {
 		/* an empty flow is still a page (a blank page the author asked for) */
-		starts = xcalloc(1, sizeof(*starts));
-		np = 1;
+		emit_page(c, &fs, 0, 0);
+		if (pages_done(c) < 0)
+			ret = -1;
 	}
-	for (p = 0; p < np; p++) {
-		size_t first = starts[p], end = p + 1 < np ? starts[p + 1] : vl.n, j, k;
-		struct layout_page *pg = doc_page(c->out, t->width, t->height);
-		double y = top, fy;
-		double *btop = NULL, *bbot = NULL;
-		size_t nb = c->nboxes, nbox0;
-		int pi = (int)c->out->npages - 1;
-
-		/* box borders first, so that text is drawn over a fill */
-		if (nb > 0) {
-			btop = xcalloc(nb, sizeof(double));
-			bbot = xcalloc(nb, sizeof(double));
-			for (k = 0; k < nb; k++)
-				btop[k] = -1;
-		}
-		nbox0 = pg->n;
-		if (first < vl.n && repeats_head(&vl, first)) {
-			size_t hf = 0, hc;
-
-			head_height(&vl, vl.v[first].table, &hf, &hc);
-			for (k = hf; k < hf + hc; k++) {
-				place_item(pg, &vl.v[k], y);
-				y += vl.v[k].h;
-			}
-		}
-		for (j = first; j < end; j++) {
-			const struct vitem *it = &vl.v[j];
-			int q;
-
-			y += j == first ? 0 : vl.v[j - 1].after + it->before;
-			for (q = 0; q < it->nboxid && q < 4; q++) {
-				size_t id = (size_t)it->boxid[q] - 1;
-
-				if (id >= nb)
-					continue;
-				if (btop[id] < 0)
-					btop[id] = y;
-				bbot[id] = y + it->h;
-			}
-			place_item(pg, it, y);
-			if (it->heading) {
-				for (; hi < c->nheads; hi++)
-					if (c->heads[hi].node == it->heading)
-						break;
-				if (hi < c->nheads) {
-					const char *r = model_attr(it->heading, "running");
-
-					c->heads[hi].page = pi;
-					c->heads[hi].number = *pageno;
-					c->heads[hi].y = y;
-					if (r && strcmp(r, "1") == 0) {
-						free(*running);
-						*running = xstrdup(c->heads[hi].text);
-					}
-				}
-			}
-			y += it->h;
-		}
-		for (k = 0; k < nb; k++) {
-			struct layout_box b;
-			const struct boxdef *bd = &c->boxes[k];
-
-			if (btop[k] < 0)
-				continue;
-			memset(&b, 0, sizeof(b));
-			b.kind = BOX_RECT;
-			b.x = bd->x;
-			b.y = btop[k];
-			b.w = bd->w;
-			b.h = bbot[k] - btop[k];
-			b.lw = 0.75;
-			b.stroked = bd->has_border;
-			memcpy(b.color, bd->border, sizeof(b.color));
-			b.filled = bd->has_fill;
-			memcpy(b.fill, bd->fill, sizeof(b.fill));
-			page_add(pg, &b);
-			/* move it before the page's content */
-			if (pg->n - 1 > nbox0) {
-				struct layout_box tmp = pg->box[pg->n - 1];
-
-				memmove(&pg->box[nbox0 + 1], &pg->box[nbox0],
-				    (pg->n - 1 - nbox0) * sizeof(*pg->box));
-				pg->box[nbox0] = tmp;
-			}
-		}
-		free(btop);
-		free(bbot);
-		/* footnotes at the foot */
-		fy = 0;
-		for (j = first; j < end; j++)
-			fy += notes_height(&vl.v[j]);
-		if (fy > 0) {
-			struct layout_box b;
-
-			y = bottom - fy;
-			memset(&b, 0, sizeof(b));
-			b.kind = BOX_LINE;
-			b.x = t->ml;
-			b.y = y - FN_SEP / 2;
-			b.w = width / 3;
-			b.lw = 0.5;
-			b.stroked = 1;
-			page_add(pg, &b);
-			for (j = first; j < end; j++)
-				for (k = 0; k < vl.v[j].nnotes; k++) {
-					struct vlist *nl = vl.v[j].notes[k]->lines;
-					size_t q;
-
-					for (q = 0; q < nl->n; q++) {
-						place_item(pg, &nl->v[q], y);
-						y += nl->v[q].h;
-					}
-				}
-		}
-		page_furniture(c, pg, t, t->footer ? *pageno : 0, *running);
-		pg->number = t->footer ? *pageno : 0;
-		(*pageno)++;
-	}
-	free(starts);
-	vlist_release(&vl);
+	vlist_release(&fs.vl);
 	c->maxh = 0;
 	return ret;
 }
@@ -1316,7 +1446,8 @@ layout_doc_free(struct layout_doc *ld)
 	}
 	free(ld->pages);
 	for (i = 0; i < ld->nparas; i++)
-		jl_para_free(ld->paras[i]);
+		if (ld->paras[i])
+			jl_para_free(ld->paras[i]);
 	free(ld->paras);
 	for (i = 0; i < ld->noutline; i++)
 		free(ld->outline[i].title);
@@ -1337,80 +1468,49 @@ outline_add(struct layout_doc *ld, const char *title, int level, int page, doubl
 	o->y = y;
 }
 
-/* Drops links to destinations that do not exist (cairo would fail). */
+/*
+ * Every destination the document defines, from the model (so that a page
+ * can be checked, and streamed, before the later pages exist): headings
+ * outside slides are h.1, h.2, … in document order (as heading_items()
+ * names them) plus their id; anchors anywhere.
+ */
 static void
-check_links(struct lctx *c)
+scan_dests(const struct model_node *n, GHashTable *set, int *hcount, int in_slide)
 {
-	struct layout_doc *ld = c->out;
-	size_t p, k, q, r, ndest = 0;
-	const char **dests = NULL;
+	const struct model_node *k;
 
-	for (p = 0; p < ld->npages; p++)
-		for (k = 0; k < ld->pages[p].n; k++)
-			if (ld->pages[p].box[k].kind == BOX_DEST) {
-				dests = xreallocarray(dests, ndest + 1, sizeof(*dests));
-				dests[ndest++] = ld->pages[p].box[k].name;
-			}
-	for (p = 0; p < ld->npages; p++) {
-		struct layout_page *pg = &ld->pages[p];
+	for (k = n->first; k; k = k->next) {
+		const char *id = model_attr(k, "id");
 
-		for (k = 0; k < pg->n; k++) {
-			if (pg->box[k].kind != BOX_LINK)
-				continue;
-			for (q = 0; q < ndest; q++)
-				if (strcmp(dests[q], pg->box[k].name) == 0)
-					break;
-			if (q < ndest)
-				continue;
-			diag_warning(c->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
-			    pg->box[k].name);
-			free(pg->box[k].name);
-			for (r = k; r + 1 < pg->n; r++)
-				pg->box[r] = pg->box[r + 1];
-			pg->n--;
-			k--;
-		}
+		if (k->kind == M_H && !in_slide) {
+			char name[32];
+
+			snprintf(name, sizeof(name), "h.%d", ++*hcount);
+			g_hash_table_add(set, xstrdup(name));
+			if (id && *id)
+				g_hash_table_add(set, xstrdup(id));
+		} else if (k->kind == M_ANCHOR && id)
+			g_hash_table_add(set, xstrdup(id));
+		scan_dests(k, set, hcount, in_slide || k->kind == M_SLIDE);
 	}
-	/* a destination defined twice: keep the first (names must be unique) */
-	for (p = 0; p < ld->npages; p++) {
-		struct layout_page *pg = &ld->pages[p];
+}
 
-		for (k = 0; k < pg->n; k++) {
-			const struct layout_box *b = &pg->box[k];
-			size_t seen = 0;
-
-			if (b->kind != BOX_DEST)
-				continue;
-			for (q = 0; q < ndest; q++)
-				if (dests[q] == b->name)
-					break;
-			/* dests[] lists every DEST in page order: is an earlier one equal? */
-			for (r = 0; r < q; r++)
-				if (strcmp(dests[r], b->name) == 0)
-					seen = 1;
-			if (!seen)
-				continue;
-			diag_warning(c->d, c->doc->path, 0, "anchor '%s' defined twice; the first is kept",
-			    b->name);
-			dests[q] = "";	/* keep the index of later duplicates valid */
-			free(pg->box[k].name);
-			for (r = k; r + 1 < pg->n; r++)
-				pg->box[r] = pg->box[r + 1];
-			pg->n--;
-			k--;
-		}
-	}
-	free(dests);
+static int
+discard_page(void *arg, const struct layout_page *pg)
+{
+	(void)arg;
+	(void)pg;
+	return 0;
 }
 
 static struct layout_doc *
 layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
-    const struct placed_heading *prev, size_t nprev, struct placed_heading **heads,
-    size_t *nheads)
+    const struct layout_sink *sink, const struct placed_heading *prev, size_t nprev,
+    struct placed_heading **heads, size_t *nheads)
 {
 	struct lctx c;
 	const struct model_node *n;
-	int pageno = 1, ret = 0;
+	int pageno = 1, ret = 0, hcount = 0;
 	char *running = NULL;
 	size_t i;
 
@@ -1422,17 +1522,23 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	c.scale = 1;
 	c.prev = prev;
 	c.nprev = nprev;
+	c.sink = sink;
 	c.out = xcalloc(1, sizeof(*c.out));
+	c.dests = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	scan_dests(doc->root, c.dests, &hcount, 0);
 	if (doc->root->first == NULL)
 		ret = diag_error(d, doc->path, doc->root->line,
 		    "nothing to render: the document has no <flow> or <slide>");
-	for (n = doc->root->first; n; n = n->next) {
+	for (n = doc->root->first; n && ret == 0; n = n->next) {
 		if (n->kind == M_FLOW) {
 			if (flow_layout(&c, n, &pageno, &running) < 0)
 				ret = -1;
 		} else if (n->kind == M_SLIDE) {
-			if (slides_layout(&c, n) < 0)
+			if (slides_layout(&c, n) < 0 || pages_done(&c) < 0)
 				ret = -1;
+			if (c.sink)
+				paras_free_below(&c, c.out->nparas);
 		}
 	}
 	toc_fixup(&c);
@@ -1450,7 +1556,8 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 		if (c.out->outline[i].level > max)
 			c.out->outline[i].level = max;
 	}
-	check_links(&c);
+	g_hash_table_destroy(c.dests);
+	g_hash_table_destroy(c.seen);
 	free(running);
 	free(c.boxes);
 	*heads = c.heads;
@@ -1463,24 +1570,55 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 }
 
 struct layout_doc *
-layout_document(const struct model_doc *doc, struct fonts *fonts, struct diag *d)
+layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
+    const struct layout_sink *sink)
 {
 	struct placed_heading *h1 = NULL, *h2 = NULL;
 	size_t n1 = 0, n2 = 0;
 	struct layout_doc *ld;
+	static const struct layout_sink discard = { discard_page, NULL };
 
-	/* One pass: the TOC takes the same room whatever its numbers (a fixed
-	 * number column), so its entries are laid out with placeholders that
-	 * toc_fixup() fills in from the placed headings.  PIPELINE_TOC_2PASS=1
-	 * lays everything out twice instead, to check that both agree. */
-	ld = layout_pass(doc, fonts, d, NULL, 0, &h1, &n1);
-	if (ld && has_toc(doc->root) && getenv("PIPELINE_TOC_2PASS")) {
+	if (sink && has_toc(doc->root)) {
+		/* the TOC page is drawn first, so its numbers must be known
+		 * first: a measuring pass, pages discarded as they come */
+		struct diag quiet;
+
+		diag_init(&quiet, NULL);	/* its messages come again in pass 2 */
+		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1);
+		diag_release(&quiet);
 		layout_doc_free(ld);
-		ld = layout_pass(doc, fonts, d, h1, n1, &h2, &n2);
+		if (ld)
+			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2);
+		else {
+			/* pass 1 failed: run it again to report through `d` */
+			heads_free(h1, n1);
+			h1 = NULL;
+			n1 = 0;
+			layout_doc_free(layout_pass(doc, fonts, d, &discard, NULL, 0, &h1, &n1));
+		}
+	} else if (sink) {
+		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1);
+	} else {
+		/* One pass: the TOC takes the same room whatever its numbers (a
+		 * fixed number column), so its entries are laid out with
+		 * placeholders that toc_fixup() fills in from the placed
+		 * headings.  PIPELINE_TOC_2PASS=1 lays everything out twice
+		 * instead, to check that both agree. */
+		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1);
+		if (ld && has_toc(doc->root) && getenv("PIPELINE_TOC_2PASS")) {
+			layout_doc_free(ld);
+			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2);
+		}
 	}
 	heads_free(h1, n1);
 	heads_free(h2, n2);
 	return ld;
+}
+
+struct layout_doc *
+layout_document(const struct model_doc *doc, struct fonts *fonts, struct diag *d)
+{
+	return layout_stream(doc, fonts, d, NULL);
 }
 
 /* ------------------------------------------------------------------ */

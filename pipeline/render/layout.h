@@ -72,6 +72,21 @@ struct layout_doc	*layout_document(const struct model_doc *doc, struct fonts *fo
 			    struct diag *d);
 void			 layout_doc_free(struct layout_doc *ld);
 
+/*
+ * Streaming: the same layout, but each page is handed to `sink->page` as
+ * soon as it is final and its boxes and paragraphs are freed, so memory
+ * stays bounded by the largest top-level block, not the document.  With a
+ * <toc>, a measuring pass (pages discarded) finds the page numbers first.
+ * The returned layout has the outline and the page sizes, no boxes.  A
+ * sink returning -1 stops the layout (NULL is returned).
+ */
+struct layout_sink {
+	int	(*page)(void *arg, const struct layout_page *pg);
+	void	*arg;
+};
+struct layout_doc	*layout_stream(const struct model_doc *doc, struct fonts *fonts,
+			    struct diag *d, const struct layout_sink *sink);
+
 /* Prints the pages and boxes as text (render --dump). */
 void			 layout_dump(const struct layout_doc *ld, FILE *out);
 

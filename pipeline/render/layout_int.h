@@ -29,6 +29,7 @@ struct vitem {
 	const struct model_node	*heading;	/* <h> whose first line this is */
 	int			 boxid[4];	/* enclosing <box> ids, outermost first */
 	int			 nboxid;
+	size_t			 pmark;		/* paragraphs before its top-level block */
 };
 
 struct vlist {
@@ -73,6 +74,11 @@ struct lctx {
 	struct boxdef		*boxes;
 	size_t			 nboxes;
 	int			 nelem;		/* structure elements numbered so far */
+	const struct layout_sink *sink;		/* streaming: where finished pages go */
+	size_t			 flushed;	/* pages handed to the sink so far */
+	size_t			 pfree;		/* paragraphs [0, pfree) freed */
+	void			*dests;		/* GHashTable: every destination name */
+	void			*seen;		/* GHashTable: destinations placed */
 };
 
 /*

@@ -29,6 +29,41 @@ usage(FILE *f)
 	    "exit: 0 ok, 1 input error, 2 usage, 3 system error\n", f);
 }
 
+struct streamer {
+	struct drawer	*dr;
+	int		 failed;	/* drawing (not layout) failed: exit 3 */
+};
+
+static int
+sink_page(void *arg, const struct layout_page *pg)
+{
+	struct streamer *st = arg;
+
+	if (draw_page(st->dr, pg) < 0) {
+		st->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Streaming (each page drawn and freed as soon as it is final) keeps
+ * memory bounded but lays a document with a TOC out twice; a document
+ * small enough to hold is laid out once.  PIPELINE_RENDER_STREAM=1|0
+ * forces either; both give the same bytes (t0400).
+ */
+#define STREAM_MIN_TEXT	(256 * 1024)
+
+static int
+stream_mode(const struct model_doc *doc)
+{
+	const char *e = getenv("PIPELINE_RENDER_STREAM");
+
+	if (e && *e)
+		return strcmp(e, "0") != 0;
+	return model_text_bytes(doc) > STREAM_MIN_TEXT;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -83,16 +118,33 @@ main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
-	ld = layout_document(doc, fonts, &d);
-	if (ld == NULL) {
-		status = 1;
-		goto done;
+	if (dump || !stream_mode(doc)) {
+		ld = layout_document(doc, fonts, &d);
+		if (ld == NULL) {
+			status = 1;
+			goto done;
+		}
+		pages = ld->npages;
+		if (dump)
+			layout_dump(ld, stdout);
+		if (out && draw_pdf(ld, doc, out, &d) < 0)
+			status = 3;
+	} else {
+		/* pages drawn as soon as they are final: memory stays bounded */
+		struct streamer st = { draw_open(doc, out, &d), 0 };
+		struct layout_sink sink = { sink_page, &st };
+
+		ld = layout_stream(doc, fonts, &d, &sink);
+		if (ld == NULL) {
+			/* a layout error (1), unless drawing failed (3) */
+			status = st.failed ? 3 : 1;
+			draw_abort(st.dr);
+			goto done;
+		}
+		pages = ld->npages;
+		if (draw_close(st.dr, ld->outline, ld->noutline) < 0)
+			status = 3;
 	}
-	pages = ld->npages;
-	if (dump)
-		layout_dump(ld, stdout);
-	if (out && draw_pdf(ld, doc, out, &d) < 0)
-		status = 3;
 done:
 	fprintf(stderr, "render: %s, %zu pages, %zu errors, %zu warnings\n", in, pages, d.errors,
 	    d.warnings);

@@ -30,6 +30,23 @@ static const struct {
 	{ "right", M_RIGHT }, { "field", M_FIELD }, { "#root", M_ROOT },
 };
 
+static size_t
+text_bytes(const struct model_node *n)
+{
+	const struct model_node *k;
+	size_t b = n->text ? strlen(n->text) : 0;
+
+	for (k = n->first; k; k = k->next)
+		b += text_bytes(k);
+	return b;
+}
+
+size_t
+model_text_bytes(const struct model_doc *doc)
+{
+	return text_bytes(doc->root);
+}
+
 const char *
 model_kind_name(enum model_kind k)
 {

@@ -8,6 +8,8 @@
 #ifndef RENDER_MODEL_H
 #define RENDER_MODEL_H
 
+#include <stddef.h>
+
 #include "diag.h"
 
 enum model_kind {
@@ -97,6 +99,9 @@ const struct model_template *model_template(const struct model_doc *doc, const c
 int			 model_length(const char *s, double em, double ref, double *out);
 /* Parses #rrggbb into rgb[0..2] in 0..1.  Returns 0 or -1. */
 int			 model_color(const char *s, double rgb[3]);
+
+/* Bytes of text in the document (text nodes), to size the work. */
+size_t			 model_text_bytes(const struct model_doc *doc);
 
 /* Kind name as in the vocabulary ("p", "h", …), for --dump and messages. */
 const char		*model_kind_name(enum model_kind k);

@@ -18,7 +18,7 @@
 #include "xmem.h"
 
 #define SHRINK_STEP	0.05
-#define MAX_REPEATS	60
+#define MAX_REPEATS	10000	/* a guard only: every repeat places something */
 
 struct unit {
 	const struct model_node	*node;
@@ -32,6 +32,10 @@ struct frame_state {
 	size_t			 next;		/* first unit not yet placed */
 	size_t			 skip;		/* items of unit `next` already placed */
 	double			 x, y, w, h;	/* content rect */
+	/* label column of the list last asked for (a list's bullets are
+	 * fitted one by one; measuring every label each time is quadratic) */
+	const struct model_node	*lab_list;
+	double			 lab_w;		/* at scale 1 */
 };
 
 static const double slide_w = 960, slide_h = 540;
@@ -73,14 +77,23 @@ collect_units(const struct model_node *frame, struct frame_state *fs)
 
 /* Lays out one unit at the current scale into `vl` (x = 0). */
 static void
-unit_items(struct lctx *c, const struct model_node *frame, const struct unit *u, double width,
+unit_items(struct lctx *c, struct frame_state *fs, const struct unit *u, double width,
     struct vlist *vl)
 {
-	const char *sn = model_attr(frame, "style");
+	const char *sn = model_attr(fs->node, "style");
 	size_t from = vl->n;
 
+	if (u->list && fs->lab_list != u->list) {
+		/* measured once at the design size; labels scale with the text */
+		double scale = c->scale;
+
+		c->scale = 1;
+		fs->lab_list = u->list;
+		fs->lab_w = list_label_width(c, u->list, 1e6);
+		c->scale = scale;
+	}
 	if (u->list)
-		li_items(c, u->node, u->list, list_label_width(c, u->list, width), 0, width, vl);
+		li_items(c, u->node, u->list, fmin(fs->lab_w * c->scale, width / 3), 0, width, vl);
 	else
 		block_items(c, u->node, sn ? sn : "panel-body", 0, width, vl);
 	vlist_stamp(c, vl, from, u->list ? "LI" : "P");
@@ -115,7 +128,7 @@ place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
 	for (i = 0; i < cnt; i++) {
 		struct vlist vl = { NULL, 0, 0 };
 
-		unit_items(c, fs->node, &fs->u[fs->next + i], fs->w, &vl);
+		unit_items(c, fs, &fs->u[fs->next + i], fs->w, &vl);
 		h[i] = items_height(&vl, i == 0 ? fs->skip : 0);
 		vlist_release(&vl);
 		if (i > 0 && layout_fit_count(h, i + 1, gap, fs->h) <= i)
@@ -188,7 +201,7 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 
 		if (i > 0)
 			y += gap;
-		unit_items(c, fs->node, &fs->u[fs->next], fs->w, &vl);
+		unit_items(c, fs, &fs->u[fs->next], fs->w, &vl);
 		put_items(pg, &vl, i == 0 ? fs->skip : 0, vl.n, fs->x, &y);
 		vlist_release(&vl);
 		fs->next++;
@@ -200,7 +213,7 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 		size_t j = fs->skip, from = fs->skip;
 		double yy = 0;
 
-		unit_items(c, fs->node, &fs->u[fs->next], fs->w, &vl);
+		unit_items(c, fs, &fs->u[fs->next], fs->w, &vl);
 		for (; j < vl.n; j++) {
 			double add = (j > from ? vl.v[j - 1].after + vl.v[j].before : 0) + vl.v[j].h;
 

@@ -122,7 +122,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
 	struct entry *v = NULL;
-	size_t nv = 0, i;
+	size_t nv = 0, i, k;
 	int count = 0;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
 	double em = t1->size, numw = 3 * em;
@@ -190,7 +190,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 				/* the page number is not known until the pages are:
 				 * a placeholder (no para yet) and the leader, both
 				 * named after the heading, which toc_fixup() completes */
-				double end = x + indent + li.x + li.width + size * 0.5;
+				double end = x + indent + li.x + li.width + size * 0.5, numtw = 0;
 
 				b = vitem_box(it, BOX_TEXT);
 				b->para = NULL;
@@ -201,12 +201,31 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 				b->h = size;
 				memcpy(b->color, st->color, sizeof(b->color));
 				b->name = placeholder(e->dest);
+				if (c->prev) {
+					/* streaming: the measuring pass knows the number */
+					struct jl_line_info ni;
+					char num[16];
+
+					num[0] = '\0';
+					for (k = 0; k < c->nprev; k++)
+						if (strcmp(c->prev[k].dest, e->dest) == 0 && c->prev[k].number > 0)
+							snprintf(num, sizeof(num), "%d", c->prev[k].number);
+					b->para = text_para(c, num[0] ? num : " ", st, size, st->bold, numw,
+					    JL_RIGHT);
+					b->line = 0;
+					free(b->name);
+					b->name = NULL;
+					jl_para_line_info(b->para, 0, &ni);
+					numtw = num[0] ? ni.width : 0;
+				}
 				b = vitem_box(it, BOX_DOTS);
 				b->x = end;
-				b->w = x + width - size * 0.5 - end;
+				b->w = x + width - numtw - size * 0.5 - end;
+				if (b->w < size)
+					b->w = 0;
 				b->y = base - size * 0.3;
 				b->h = size * 0.5;
-				b->name = placeholder(e->dest);
+				b->name = c->prev ? NULL : placeholder(e->dest);
 			}
 		}
 	}
