@@ -250,6 +250,77 @@ outline_levels(void **state)
 	lay_free(ld, fonts, doc);
 }
 
+struct counter {
+	size_t	pages, boxes, texts;
+};
+
+static int
+count_page(void *arg, const struct layout_page *pg)
+{
+	struct counter *n = arg;
+	size_t k;
+
+	n->pages++;
+	n->boxes += pg->n;
+	for (k = 0; k < pg->n; k++)
+		if (pg->box[k].kind == BOX_TEXT && pg->box[k].para)
+			n->texts++;
+	return 0;
+}
+
+/* Streaming hands over the same pages, complete, and keeps no boxes. */
+static void
+stream_same_pages(void **state)
+{
+	struct strbuf sb;
+	struct fonts *fonts;
+	struct model_doc *doc;
+	struct layout_doc *ld, *ls;
+	struct counter n = { 0, 0, 0 };
+	struct layout_sink sink = { count_page, &n };
+	struct diag d;
+	size_t p, boxes = 0, texts = 0, k;
+	int i;
+
+	(void)state;
+	strbuf_init(&sb, 4096, 0);
+	strbuf_addstr(&sb, "<document><template name=\"body\"><footer><center><field name=\"page\"/>"
+	    "</center></footer></template><flow><toc levels=\"1\"/>");
+	for (i = 1; i <= 12; i++) {
+		int j;
+
+		strbuf_addf(&sb, "<h level=\"1\" toc=\"1\" outline=\"1\">第%d章</h>", i);
+		for (j = 0; j < 12; j++)
+			strbuf_addstr(&sb, "<p>本文の段落であり、二行以上になるように長く書いてある。"
+			    "本文の段落であり、二行以上になるように長く書いてある。</p>");
+	}
+	strbuf_addstr(&sb, "</flow></document>");
+	ld = lay(sb.buf, &fonts, &doc);
+	for (p = 0; p < ld->npages; p++) {
+		boxes += ld->pages[p].n;
+		for (k = 0; k < ld->pages[p].n; k++)
+			if (ld->pages[p].box[k].kind == BOX_TEXT)
+				texts++;
+	}
+	diag_init(&d, stderr);
+	ls = layout_stream(doc, fonts, &d, &sink);
+	assert_non_null(ls);
+	assert_int_equal(d.errors, 0);
+	assert_true(ld->npages >= 4);
+	assert_int_equal(n.pages, ld->npages);
+	assert_int_equal(ls->npages, ld->npages);
+	assert_int_equal(n.boxes, boxes);
+	assert_int_equal(n.texts, texts);	/* the TOC numbers were drawn too */
+	assert_int_equal(ls->noutline, 12);
+	assert_int_equal(ls->outline[11].page, ld->outline[11].page);
+	for (p = 0; p < ls->npages; p++)
+		assert_int_equal(ls->pages[p].n, 0);	/* freed once drawn */
+	layout_doc_free(ls);
+	diag_release(&d);
+	lay_free(ld, fonts, doc);
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -262,6 +333,7 @@ main(void)
 		cmocka_unit_test(table_head_repeats),
 		cmocka_unit_test(heading_kept),
 		cmocka_unit_test(outline_levels),
+		cmocka_unit_test(stream_same_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
