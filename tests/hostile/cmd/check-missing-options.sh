@@ -1,0 +1,1 @@
+"$BIN/check" --year 2014 --plan $FX/plan.xml

@@ -1,0 +1,1 @@
+truncate -s 300M "$TRASH/big.csv" && "$BIN/ingest" --year 2014 --registry $FX/ministries.xml --plan $FX/plan.xml --matrix $FX/matrix.xml --draft -o "$TRASH/o.xml" "$TRASH/big.csv"

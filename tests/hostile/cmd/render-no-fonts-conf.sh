@@ -1,0 +1,1 @@
+"$BIN/render" --fonts "$TRASH/none.conf" -o "$TRASH/o.pdf" $H/pdoc/dangling-link.pdoc

@@ -1,0 +1,1 @@
+"$BIN/render" --bogus -o "$TRASH/o.pdf" $H/pdoc/dangling-link.pdoc
