@@ -28,9 +28,9 @@ xmlio_options(void)
 
 /* What a parse reports to: the diag and the name to print. */
 struct load {
-	struct diag	*d;
-	const char	*name;
-	int		 refused;	/* an entity declaration stopped the parser */
+	struct diag *d;
+	const char *name;
+	int refused; /* an entity declaration stopped the parser */
 };
 
 static void
@@ -50,8 +50,8 @@ structured_error(void *ctx, xmlErrorPtr err)
 	if (err->code == XML_ERR_INTERNAL_ERROR && err->message &&
 	    strncmp(err->message, "Excessive depth", 15) == 0) {
 		diag_error(l->d, file, err->line,
-		    "elements nested deeper than %d levels; pipeline inputs never need that",
-		    (int)xmlParserMaxDepth);
+		           "elements nested deeper than %d levels; pipeline inputs never need that",
+		           (int)xmlParserMaxDepth);
 		return;
 	}
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "XML error");
@@ -68,7 +68,7 @@ structured_error(void *ctx, xmlErrorPtr err)
  */
 static void
 refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
-    const xmlChar *systemId, xmlChar *content)
+              const xmlChar *systemId, xmlChar *content)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct load *l = ctxt->_private;
@@ -123,7 +123,7 @@ finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, struct load *l, size_t before)
 xmlDocPtr
 xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
 {
-	struct load l = { d, path, 0 };
+	struct load l = {d, path, 0};
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t before = d->errors;
@@ -152,7 +152,7 @@ xmlio_load(const char *path, struct diag *d)
 xmlDocPtr
 xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 {
-	struct load l = { d, name, 0 };
+	struct load l = {d, name, 0};
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t before = d->errors;
@@ -191,8 +191,7 @@ xmlio_save(xmlDocPtr doc, const char *path, struct diag *d)
 	if (n < 0) {
 		if (saved == 0)
 			saved = errno;
-		diag_error(d, path, 0, "cannot write: %s",
-		    saved ? strerror(saved) : "write error");
+		diag_error(d, path, 0, "cannot write: %s", saved ? strerror(saved) : "write error");
 		remove(tmp);
 		ret = -1;
 	} else if (atomicfile_rename(tmp, path) < 0) {

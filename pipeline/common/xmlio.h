@@ -16,7 +16,7 @@
 #include "diag.h"
 
 /* Parser options used everywhere: NONET, no DTD, no entities, line numbers. */
-int	 xmlio_options(void);
+int xmlio_options(void);
 /*
  * Parses `path`.  Returns a new document (free with xmlFreeDoc), or NULL
  * after reporting every parse error, an entity declaration, or an
@@ -34,8 +34,8 @@ xmlDocPtr xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d);
  */
 xmlDocPtr xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d);
 /* Writes `doc` atomically (UTF-8, indented).  0, or -1 after reporting. */
-int	 xmlio_save(xmlDocPtr doc, const char *path, struct diag *d);
+int xmlio_save(xmlDocPtr doc, const char *path, struct diag *d);
 /* Attribute value or NULL; the pointer is owned by the caller (xmlFree). */
-char	*xmlio_attr(xmlNodePtr n, const char *name);
+char *xmlio_attr(xmlNodePtr n, const char *name);
 
 #endif

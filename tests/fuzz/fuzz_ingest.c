@@ -29,7 +29,7 @@
 static struct refs refs;
 static int loaded;
 
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 load_refs(void)
@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct csvfile f[MAXFILES];
 	struct emit_file ef[MAXFILES];
-	static const char *names[MAXFILES] = { "a.csv", "b.csv", "c.csv", "d.csv" };
+	static const char *names[MAXFILES] = {"a.csv", "b.csv", "c.csv", "d.csv"};
 	struct diag d;
 	struct rows rs;
 	const char *p = (const char *)data, *end = p + size;

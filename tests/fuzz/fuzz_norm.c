@@ -17,7 +17,7 @@
 #include "numbers.h"
 #include "utf8.h"
 
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 check_id(const char *s)

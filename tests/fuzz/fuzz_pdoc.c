@@ -25,8 +25,8 @@ static struct fonts *fonts;
 static char path[64], pdf[80];
 static int draw;
 
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int	LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -37,7 +37,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	snprintf(path, sizeof(path), "%s/fuzz_pdoc.XXXXXX",
-	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	fd = mkstemp(path);
 	if (fd < 0)
 		abort();
@@ -48,7 +48,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fonts = fonts_new("fonts/fonts.conf", &d);
 	diag_release(&d);
 	if (fonts == NULL) {
-		fprintf(stderr, "fuzz_pdoc: cannot load fonts/fonts.conf (run from the repository root)\n");
+		fprintf(stderr,
+		        "fuzz_pdoc: cannot load fonts/fonts.conf (run from the repository root)\n");
 		abort();
 	}
 	return 0;

@@ -13,7 +13,7 @@
 #include "diag.h"
 #include "xmlio.h"
 
-int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int
 has_entity(xmlNodePtr n)

@@ -20,10 +20,9 @@
 #include "strbuf.h"
 #include "xmlio.h"
 
-static const char XXE[] =
-    "<?xml version=\"1.0\"?>\n"
-    "<!DOCTYPE plan [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
-    "<plan year=\"2014\" title=\"&e;\">&e;</plan>\n";
+static const char XXE[] = "<?xml version=\"1.0\"?>\n"
+                          "<!DOCTYPE plan [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                          "<plan year=\"2014\" title=\"&e;\">&e;</plan>\n";
 
 static const char XXE_PARAM[] =
     "<?xml version=\"1.0\"?>\n"
@@ -51,7 +50,8 @@ assert_one(const struct diag *d, long line, const char *msg)
 static void
 test_plain_document(void **state)
 {
-	static const char t[] = "<?xml version=\"1.0\"?>\n<plan year=\"2014\">\n<area id=\"1\"/></plan>\n";
+	static const char t[] =
+	    "<?xml version=\"1.0\"?>\n<plan year=\"2014\">\n<area id=\"1\"/></plan>\n";
 	struct diag d;
 	xmlDocPtr doc = load(t, sizeof(t) - 1, &d);
 
@@ -71,7 +71,8 @@ test_xxe_refused(void **state)
 
 	(void)state;
 	assert_null(doc);
-	assert_one(&d, 1, "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+	assert_one(&d, 1,
+	           "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
 	diag_release(&d);
 }
 
@@ -83,7 +84,8 @@ test_xxe_parameter_refused(void **state)
 
 	(void)state;
 	assert_null(doc);
-	assert_one(&d, 1, "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+	assert_one(&d, 1,
+	           "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
 	diag_release(&d);
 }
 
@@ -163,7 +165,8 @@ test_deep_nesting(void **state)
 	assert_true(d.errors >= 1);
 	assert_string_equal(d.v[0].file, "t.xml");
 	assert_int_equal(d.v[0].line, 2);
-	assert_string_equal(d.v[0].message,
+	assert_string_equal(
+	    d.v[0].message,
 	    "elements nested deeper than 256 levels; pipeline inputs never need that");
 	strbuf_release(&sb);
 	diag_release(&d);
@@ -287,18 +290,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain_document),
-		cmocka_unit_test(test_xxe_refused),
-		cmocka_unit_test(test_xxe_parameter_refused),
-		cmocka_unit_test(test_internal_entity_refused),
-		cmocka_unit_test(test_external_dtd_not_loaded),
-		cmocka_unit_test(test_billion_laughs),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_depth_200_ok),
-		cmocka_unit_test(test_syntax_error_line),
-		cmocka_unit_test(test_empty_input),
-		cmocka_unit_test(test_file_errors),
-		cmocka_unit_test(test_save_atomic),
+	    cmocka_unit_test(test_plain_document),
+	    cmocka_unit_test(test_xxe_refused),
+	    cmocka_unit_test(test_xxe_parameter_refused),
+	    cmocka_unit_test(test_internal_entity_refused),
+	    cmocka_unit_test(test_external_dtd_not_loaded),
+	    cmocka_unit_test(test_billion_laughs),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_depth_200_ok),
+	    cmocka_unit_test(test_syntax_error_line),
+	    cmocka_unit_test(test_empty_input),
+	    cmocka_unit_test(test_file_errors),
+	    cmocka_unit_test(test_save_atomic),
 	};
 	int rc;
 
