@@ -275,6 +275,19 @@ test_expect_success 'csv: a 20 MB file of one line without a line end finishes' 
 	test $? -le 1 && grep -q "line.csv:1: error: " "$TRASH/err"
 '
 
+# Known bug (ingest/check vs render fonts.c): a CSV cell with a character
+# no pinned font has (an emoji, a zero-width space pasted from the web)
+# passes ingest and `make validate`, then render refuses the pdoc; the only
+# error names build/Y/report.pdoc:LINE, which the user cannot edit, not
+# the CSV file and line to fix.
+test_expect_failure 'a CSV cell with an emoji: the error names the CSV file and line' '
+	rm -rf "$TRASH/input" && test_inputs 2014 &&
+	printf "施策番号,府省庁,実績\r\n1-1-1-ア,内閣官房,絵文字😀を含む実績\r\n" \
+		>"$TRASH/input/2014/submissions/zz-emoji.csv" &&
+	! test_make report YEAR=2014 2>"$TRASH/emoji.err" &&
+	grep -E "zz-emoji.csv:2: error: .*U\+1F600" "$TRASH/emoji.err"
+'
+
 # --- regressions found by the fuzzers (tests/hostile/fuzz/README) -----------
 
 for f in $H/fuzz/ingest/*; do
