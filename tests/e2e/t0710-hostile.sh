@@ -37,6 +37,8 @@ run() {
 
 # --- XML payloads through every reader --------------------------------------
 
+echo '<r/>' >"$TRASH/in.xml"
+
 # msg_for FILE: the one error expected for a payload.
 msg_for() {
 	case $1 in *deep*) echo "$1:3: error: $DEPTH" ;; *) echo "$1:1: error: $ENTITY" ;; esac
@@ -79,6 +81,31 @@ for x in $H/xml/xxe.xml $H/xml/xxe-param.xml $H/xml/xxe-http.xml $H/xml/billion-
 	"
 done
 
+test_expect_success 'check refuses an XXE payload as --submissions' '
+	run 1 "$TRASH/none" "$BIN/check" --year 2013 --schemas stylesheets \
+		--registry tests/schema/registry-valid.xml --plan tests/schema/plan-valid.xml \
+		--matrix tests/schema/matrix-valid.xml --submissions $H/xml/xxe.xml &&
+	grep -qxF "$H/xml/xxe.xml:1: error: $ENTITY" "$TRASH/err"
+'
+
+test_expect_success 'xform refuses a 10 000-deep stylesheet (exit 1, no crash)' '
+	{ printf "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template match=\"/\">"
+	  i=0; while [ $i -lt 10000 ]; do printf "<a>"; i=$((i + 1)); done
+	  i=0; while [ $i -lt 10000 ]; do printf "</a>"; i=$((i + 1)); done
+	  printf "</xsl:template></xsl:stylesheet>\n"; } >"$TRASH/deep.xsl" &&
+	run 1 "$TRASH/o.xml" "$BIN/xform" -o "$TRASH/o.xml" "$TRASH/deep.xsl" "$TRASH/in.xml"
+'
+
+test_expect_success 'parameter-entity XXE through join: whatever the outcome, no /etc/passwd content' '
+	st=0
+	"$BIN/xform" --param year 2014 --param plan "$TOP/$H/xml/xxe-param.xml" \
+		--param matrix "$TOP/$FX/matrix.xml" --param registry "$TOP/$FX/ministries.xml" \
+		-o "$TRASH/pm.xml" stylesheets/join.xsl tests/fixtures/year/submissions.xml \
+		>"$TRASH/pm.out" 2>&1 || st=$?
+	! grep -qF -- "$PW" "$TRASH/pm.out" &&
+	{ [ ! -e "$TRASH/pm.xml" ] || ! grep -qF -- "$PW" "$TRASH/pm.xml"; }
+'
+
 for x in $H/pdoc/xxe.pdoc $H/pdoc/billion-laughs.pdoc $H/pdoc/deep.pdoc; do
 	n=$(basename "$x")
 	test_expect_success "$n: render refuses it (FILE:LINE, exit 1, no PDF)" "
@@ -107,7 +134,6 @@ test_expect_failure 'render: text inside 120 nested boxes stays on the page (or 
 # --- XSLT sandbox (t0500 covers exsl:document, xsl:document, an http
 # document() and an XXE input; these extend it) -----------------------------
 
-echo '<r/>' >"$TRASH/in.xml"
 for s in write-exsl write-xsl11 result-document; do
 	test_expect_success "xform: $s.xsl writes no file, writes no output, exit 1" "
 		run 1 '$TRASH/o.xml' '$BIN/xform' --param target '$TRASH/pwned' -o '$TRASH/o.xml' \
