@@ -112,6 +112,186 @@ line_at(struct vitem *it, double x0, double y0, double x1, double y1, double lw,
 		memcpy(b->color, rgb, sizeof(b->color));
 }
 
+/*
+ * Bars side by side need each category label to fit under its bar; with
+ * many categories (17 ministries) the labels collide.  Then the bars lie
+ * down: one row per category, its label in a column on the left.
+ */
+static int
+horizontal(struct lctx *c, const struct model_style *st, double fs, const char **cats,
+    size_t nc, double width)
+{
+	double cw = (width - 4 * fs) / (double)nc;
+	size_t j;
+
+	if (nc > 8)
+		return 1;
+	for (j = 0; j < nc; j++)
+		if (para_width(text_para(c, cats[j], st, fs, 0, 1e4, JL_LEFT)) > cw * 0.95)
+			return 1;
+	return 0;
+}
+
+struct hbar {
+	const char	**cats, **names;
+	double		(*val)[MAXCAT];
+	int		(*has)[MAXCAT];
+	size_t		 nc, ns;
+	double		 vmin, vmax;
+};
+
+/* Title, legend and unit; returns the y below them. */
+static double
+chart_head(struct lctx *c, struct vitem *it, const struct model_node *n,
+    const struct model_style *st, double fs, double x, double width, const char **names,
+    size_t ns)
+{
+	const char *title = model_attr(n, "title"), *unit = model_attr(n, "unit");
+	static const double black[3] = { 0, 0, 0 };
+	double y = 0;
+	char buf[64];
+	size_t i;
+
+	if (title && *title) {
+		int nl = text_at(c, it, title, st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER,
+		    black);
+
+		y += fs * 1.2 * st->leading * nl + fs * 0.3;
+	}
+	if (ns > 1 || (ns == 1 && names[0][0])) {
+		double lx = x + width, sw = fs * 0.9;
+
+		for (i = ns; i-- > 0;) {
+			struct jl_para *p = text_para(c, names[i], st, fs, 0, width / 2, JL_LEFT);
+			double tw = para_width(p);
+			struct layout_box *b;
+
+			lx -= tw;
+			b = vitem_box(it, BOX_TEXT);
+			b->para = p;
+			b->x = lx;
+			b->y = y + fs;
+			lx -= sw + fs * 0.3;
+			b = vitem_box(it, BOX_RECT);
+			b->x = lx;
+			b->y = y + fs * 0.1;
+			b->w = sw;
+			b->h = sw;
+			b->filled = 1;
+			memcpy(b->fill, palette[i], sizeof(b->fill));
+			lx -= fs;
+		}
+	}
+	if (unit && *unit) {
+		snprintf(buf, sizeof(buf), "（%s）", unit);
+		text_at(c, it, strlen(unit) < 40 ? buf : unit, st, fs, 0, x, y + fs, width / 2,
+		    JL_LEFT, black);
+	}
+	return y + fs * 1.3 * 1.4;
+}
+
+static int
+hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
+    const struct model_style *st, double fs, double x, double width, double height, int fixed,
+    struct vlist *vl)
+{
+	static const double grey[3] = { 0.75, 0.75, 0.75 }, black[3] = { 0, 0, 0 };
+	const char *source = model_attr(n, "source");
+	double lh = fs * st->leading, labw = 0, valw = 0, top, rowh, plot_l, plot_r, plot_b;
+	double step, lo, hi, v, srch = 0, need;
+	struct vitem *it;
+	char buf[64], *src = NULL;
+	size_t i, j;
+	int sl = 0, guard;
+
+	for (j = 0; j < hb->nc; j++) {
+		double w = para_width(text_para(c, hb->cats[j], st, fs, 0, width * 0.3, JL_RIGHT));
+
+		if (w > labw)
+			labw = w;
+	}
+	fmt_num(buf, sizeof(buf), hb->vmax);
+	valw = para_width(text_para(c, buf, st, fs * 0.9, 0, width, JL_LEFT)) + fs * 0.4;
+	if (source && *source) {
+		struct strbuf sb;
+
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addf(&sb, "出典：%s", source);
+		src = strbuf_detach(&sb);
+		sl = text_lines(c, src, st, fs * 0.95, 0, width);
+		srch = sl * fs * 0.95 * st->leading + fs * 0.3;
+	}
+	it = vlist_add(vl);
+	it->before = 6 * c->scale;
+	it->after = 8 * c->scale;
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	top = chart_head(c, it, n, st, fs, x, width, hb->names, hb->ns) + fs * 0.3;
+	/* a row per category, at least a label's line high; each bar as
+	 * high as its value label, the bars 72% of the row */
+	rowh = hb->ns * fs * 0.95 / 0.72;
+	if (rowh < lh * 1.15)
+		rowh = lh * 1.15;
+	need = top + hb->nc * rowh + lh * 1.4 + srch;
+	if (fixed || need < height) {
+		if (need > height && hb->nc > 0)	/* squeeze the rows into the room */
+			rowh -= (need - height) / (double)hb->nc;
+		if (!fixed)
+			rowh += (height - need) / (double)hb->nc;
+	} else
+		height = need;
+	it->h = height;
+	plot_b = top + hb->nc * rowh;
+	plot_l = x + labw + fs * 0.6;
+	plot_r = x + width - valw;
+	step = nice_step(hb->vmax - hb->vmin > 0 ? hb->vmax - hb->vmin : 1);
+	lo = floor(hb->vmin / step) * step;
+	hi = ceil(hb->vmax / step) * step;
+	if (hi <= lo)
+		hi = lo + step;
+	/* value axis: grid lines and tick labels under the plot */
+	for (v = lo, guard = 0; v <= hi + step / 2 && guard < 100; v += step, guard++) {
+		double gx = plot_l + (v - lo) / (hi - lo) * (plot_r - plot_l);
+
+		fmt_num(buf, sizeof(buf), v);
+		text_at(c, it, buf, st, fs, 0, gx - 2 * fs, plot_b + fs * 1.2, 4 * fs, JL_CENTER,
+		    black);
+		line_at(it, gx, top, gx, plot_b, 0.3, v == lo ? black : grey);
+	}
+	line_at(it, plot_l, plot_b, plot_r, plot_b, 0.6, black);
+	for (j = 0; j < hb->nc; j++) {
+		double ry = top + j * rowh, gh = rowh * 0.72, bh = gh / (double)hb->ns;
+		double zero = plot_l + (0 - lo) / (hi - lo) * (plot_r - plot_l);
+
+		text_at(c, it, hb->cats[j], st, fs, 0, x, ry + rowh / 2 + fs * 0.35, labw,
+		    JL_RIGHT, black);
+		for (i = 0; i < hb->ns; i++) {
+			struct layout_box *b;
+			double vx, by = ry + (rowh - gh) / 2 + i * bh;
+
+			if (!hb->has[i][j])
+				continue;
+			vx = plot_l + (hb->val[i][j] - lo) / (hi - lo) * (plot_r - plot_l);
+			b = vitem_box(it, BOX_RECT);
+			b->x = vx < zero ? vx : zero;
+			b->w = fabs(vx - zero);
+			b->y = by + bh * 0.06;
+			b->h = bh * 0.88;
+			b->filled = 1;
+			memcpy(b->fill, palette[i], sizeof(b->fill));
+			fmt_num(buf, sizeof(buf), hb->val[i][j]);
+			text_at(c, it, buf, st, fs * 0.9, 0, (vx > zero ? vx : zero) + fs * 0.25,
+			    by + bh / 2 + fs * 0.3, valw, JL_LEFT, black);
+		}
+	}
+	if (src) {
+		text_at(c, it, src, st, fs * 0.95, 0, x,
+		    height - fs * 0.3 - (sl - 1) * fs * 0.95 * st->leading, width, JL_LEFT, black);
+		free(src);
+	}
+	return 0;
+}
+
 int
 chart_items(struct lctx *c, const struct model_node *n, double x, double width,
     double height, struct vlist *vl)
@@ -126,7 +306,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	struct model_style st = *model_style(c->doc, "small");
 	double fs, lh, y, plot_top, plot_bot, plot_l, plot_r, vmin = 0, vmax = 0, step, lo, hi;
 	static const double grey[3] = { 0.75, 0.75, 0.75 }, black[3] = { 0, 0, 0 };
-	int bar = kind == NULL || strcmp(kind, "line") != 0;
+	int bar = kind == NULL || strcmp(kind, "line") != 0, fixed;
 	struct vitem *it;
 	char buf[64];
 
@@ -177,10 +357,16 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 			width = w;
 		}
 	}
+	fixed = height > 0;	/* a slide frame's room; a flow chart may grow */
 	if (height <= 0) {
 		height = 62 * 72 / 25.4;
 		if (model_attr(n, "height"))
 			model_length(model_attr(n, "height"), 10.5, 0, &height);
+	}
+	if (bar && nc > 0 && ns > 0 && horizontal(c, &st, fs, cats, nc, width)) {
+		struct hbar hb = { cats, names, val, has, nc, ns, vmin, vmax };
+
+		return hbar_items(c, n, &hb, &st, fs, x, width, height, fixed, vl);
 	}
 	it = vlist_add(vl);
 	it->h = height;

@@ -120,6 +120,7 @@ struct jl_para {
 	struct jl_lineinfo	*lines;
 	int			 nlines;
 	double			 base_ascent, base_descent;
+	int			 id;		/* the caller's number */
 };
 
 #define PT(u)	((double)(u) / PANGO_SCALE)
@@ -983,6 +984,36 @@ jl_para_free(struct jl_para *p)
 	free(p->lines);
 	free(p->text);
 	free(p);
+}
+
+void
+jl_para_set_id(struct jl_para *p, int id)
+{
+	p->id = id;
+}
+
+int
+jl_para_id(const struct jl_para *p)
+{
+	return p->id;
+}
+
+const struct jl_style *
+jl_para_style(const struct jl_para *p)
+{
+	return &p->st;
+}
+
+const char *
+jl_para_text(const struct jl_para *p)
+{
+	return p->text;
+}
+
+int
+jl_para_line_is_last(const struct jl_para *p, int i)
+{
+	return p->n == 0 || is_last(p, p->lines[i].b);
 }
 
 int

@@ -75,6 +75,23 @@ void		 jl_para_set_style(struct jl_para *p, const struct jl_style *st);
 double		 jl_para_natural_width(const struct jl_para *p);
 double		 jl_para_min_width(const struct jl_para *p);
 
+/*
+ * A number the caller attaches to the paragraph (layout: its index in the
+ * document, for render --lines); 0 until set.
+ */
+void		 jl_para_set_id(struct jl_para *p, int id);
+int		 jl_para_id(const struct jl_para *p);
+
+/* The style the paragraph is set in, and its (repaired) text; valid until freed. */
+const struct jl_style *jl_para_style(const struct jl_para *p);
+const char	*jl_para_text(const struct jl_para *p);
+
+/*
+ * Whether line i is set as a last line (not justified): the paragraph's
+ * final line, or a line ending at a forced break.
+ */
+int		 jl_para_line_is_last(const struct jl_para *p, int i);
+
 /* Number of lines (at least 1, also for empty text). */
 int		 jl_para_line_count(const struct jl_para *p);
 /* Fills `out` with line i's range and metrics (0 <= i < line count). */

@@ -135,6 +135,7 @@ lctx_keep(struct lctx *c, struct jl_para *p)
 		ld->aparas = ld->aparas ? 2 * ld->aparas : 256;
 		ld->paras = xreallocarray(ld->paras, ld->aparas, sizeof(*ld->paras));
 	}
+	jl_para_set_id(p, (int)ld->nparas + 1);
 	ld->paras[ld->nparas++] = p;
 	return p;
 }
@@ -1195,6 +1196,10 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 			}
 	}
 	page_furniture(c, pg, t, t->footer ? *fs->pageno : 0, *fs->running);
+	pg->area[0] = t->ml;
+	pg->area[1] = fs->top;
+	pg->area[2] = t->width - t->mr;
+	pg->area[3] = fs->bottom;
 	pg->number = t->footer ? *fs->pageno : 0;
 	(*fs->pageno)++;
 	fs->pages++;
@@ -1652,6 +1657,36 @@ layout_next_scale(double scale, double step, double min)
 
 /* ------------------------------------------------------------------ */
 /* --dump */
+
+void
+layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
+{
+	static const char al[] = "jlcr";
+	size_t k;
+
+	fprintf(out, "P\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", index, pg->width,
+	    pg->height, pg->area[0], pg->area[1], pg->area[2], pg->area[3]);
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *b = &pg->box[k];
+		const struct jl_style *st;
+		const char *text, *s;
+		struct jl_line_info li;
+
+		if (b->kind != BOX_TEXT || b->para == NULL)
+			continue;
+		jl_para_line_info(b->para, b->line, &li);
+		st = jl_para_style(b->para);
+		text = jl_para_text(b->para);
+		fprintf(out, "L\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%c\t%.2f\t%.2f\t%s\t",
+		    index, b->x + li.x, b->x + li.x + li.width, b->y, li.ascent, li.descent,
+		    jl_para_id(b->para), b->line, jl_para_line_count(b->para),
+		    jl_para_line_is_last(b->para, b->line), al[st->align & 3], b->x,
+		    b->x + st->width, b->tag ? b->tag : "-");
+		for (s = text + li.start; s < text + li.end; s++)
+			fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+		fputc('\n', out);
+	}
+}
 
 void
 layout_dump(const struct layout_doc *ld, FILE *out)

@@ -41,6 +41,8 @@ struct layout_box {
 struct layout_page {
 	double			 width, height;
 	int			 number;	/* printed page number (PDF page label), 0: none */
+	double			 area[4];	/* flow pages: text block left, top, right,
+						 * bottom; all 0 on slides */
 	struct layout_box	*box;
 	size_t			 n, alloc;
 };
@@ -86,6 +88,20 @@ struct layout_sink {
 };
 struct layout_doc	*layout_stream(const struct model_doc *doc, struct fonts *fonts,
 			    struct diag *d, const struct layout_sink *sink);
+
+/*
+ * render --lines: one tab-separated record per drawn text line of page
+ * `pg` (`index` is its 1-based position in the PDF), so that tests can
+ * tell which lines of the PDF are inner lines of justified paragraphs:
+ *   P page width height left top right bottom   (text block; 0s on slides)
+ *   L page x0 x1 baseline ascent descent para line nlines last align
+ *     block_left block_right tag text
+ * x0/x1 are the set line's ends, block_* the paragraph's measure, `last`
+ * 1 for a line set unjustified (final or before a forced break), align
+ * j|l|c|r, tag the structure type or -, text with tabs and newlines as
+ * spaces.
+ */
+void			 layout_page_lines(const struct layout_page *pg, size_t index, FILE *out);
 
 /* Prints the pages and boxes as text (render --dump). */
 void			 layout_dump(const struct layout_doc *ld, FILE *out);

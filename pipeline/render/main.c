@@ -1,12 +1,13 @@
 /*
  * render: page description (.pdoc) → PDF.  docs/render.md.
  *
- *   render --fonts fonts/fonts.conf [--dump] -o OUT.pdf IN.pdoc
+ *   render --fonts fonts/fonts.conf [--dump] [--lines FILE] -o OUT.pdf IN.pdoc
  *
  * Exit codes (docs/design.md "Stage contract"): 0 ok, 1 input errors (bad
  * .pdoc, a character no pinned font covers; OUT is left untouched),
  * 2 usage, 3 system error (cannot write the PDF, fonts not loadable).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,9 +23,10 @@
 static void
 usage(FILE *f)
 {
-	fputs("usage: render [--fonts FONTS.conf] [--dump] -o OUT.pdf IN.pdoc\n"
+	fputs("usage: render [--fonts FONTS.conf] [--dump] [--lines FILE] -o OUT.pdf IN.pdoc\n"
 	    "  --fonts FILE  fontconfig file pinning the fonts (default fonts/fonts.conf)\n"
 	    "  --dump        print the laid-out pages and boxes on stdout\n"
+	    "  --lines FILE  write every drawn text line (page, ends, paragraph) to FILE\n"
 	    "  -o FILE       the PDF to write (through FILE.tmp and rename)\n"
 	    "exit: 0 ok, 1 input error, 2 usage, 3 system error\n", f);
 }
@@ -32,6 +34,8 @@ usage(FILE *f)
 struct streamer {
 	struct drawer	*dr;
 	int		 failed;	/* drawing (not layout) failed: exit 3 */
+	FILE		*lines;		/* --lines, or NULL */
+	size_t		 pages;
 };
 
 static int
@@ -39,6 +43,8 @@ sink_page(void *arg, const struct layout_page *pg)
 {
 	struct streamer *st = arg;
 
+	if (st->lines)
+		layout_page_lines(pg, ++st->pages, st->lines);
 	if (draw_page(st->dr, pg) < 0) {
 		st->failed = 1;
 		return -1;
@@ -67,7 +73,8 @@ stream_mode(const struct model_doc *doc)
 int
 main(int argc, char **argv)
 {
-	const char *fontsconf = "fonts/fonts.conf", *out = NULL, *in = NULL;
+	const char *fontsconf = "fonts/fonts.conf", *out = NULL, *in = NULL, *linesf = NULL;
+	FILE *lines = NULL;
 	int dump = 0, i, status = 0;
 	struct diag d;
 	struct model_doc *doc = NULL;
@@ -84,6 +91,8 @@ main(int argc, char **argv)
 			dump = 1;
 		else if (strcmp(argv[i], "--fonts") == 0 && i + 1 < argc)
 			fontsconf = argv[++i];
+		else if (strcmp(argv[i], "--lines") == 0 && i + 1 < argc)
+			linesf = argv[++i];
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			out = argv[++i];
 		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -103,6 +112,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	diag_init(&d, stderr);
+	if (linesf && (lines = fopen(linesf, "w")) == NULL) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", linesf, strerror(errno));
+		status = 3;
+		goto done;
+	}
 	doc = model_load(in, &d);
 	if (doc == NULL) {
 		status = 1;
@@ -127,11 +141,13 @@ main(int argc, char **argv)
 		pages = ld->npages;
 		if (dump)
 			layout_dump(ld, stdout);
+		for (i = 0; lines && (size_t)i < ld->npages; i++)
+			layout_page_lines(&ld->pages[i], (size_t)i + 1, lines);
 		if (out && draw_pdf(ld, doc, out, &d) < 0)
 			status = 3;
 	} else {
 		/* pages drawn as soon as they are final: memory stays bounded */
-		struct streamer st = { draw_open(doc, out, &d), 0 };
+		struct streamer st = { draw_open(doc, out, &d), 0, lines, 0 };
 		struct layout_sink sink = { sink_page, &st };
 
 		ld = layout_stream(doc, fonts, &d, &sink);
@@ -146,6 +162,10 @@ main(int argc, char **argv)
 			status = 3;
 	}
 done:
+	if (lines && fclose(lines) != 0 && status == 0) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", linesf, strerror(errno));
+		status = 3;
+	}
 	fprintf(stderr, "render: %s, %zu pages, %zu errors, %zu warnings\n", in, pages, d.errors,
 	    d.warnings);
 	layout_doc_free(ld);
