@@ -122,7 +122,7 @@ test_expect_success 'report with draft=1: the validation annex quotes file, line
 test_expect_success 'slides: 16:9 template, one slide per area with three frames, credits, status grid' '
 	"$X" --param draft 0 -o "$TRASH/slides.pdoc" "$S/slides.xsl" "$M" &&
 	P=$TRASH/slides.pdoc &&
-	test "$(xp "$P" "concat(//template[@name=\"slide\"]/@width,\"x\",//template[@name=\"slide\"]/@height)")" = 338.67mmx190.5mm &&
+	test "$(xp "$P" "concat(//template[@name=\"slide\"]/@width,\"x\",//template[@name=\"slide\"]/@height)")" = 960ptx540pt &&
 	test "$(xp "$P" "count(//slide[textbox=\"主な昨年度の取組実績、評価及び今年度の取組\"])")" = 3 &&
 	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@min-scale=\"0.6\"])")" = 3 &&
 	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[1])")" = 政府機関の情報セキュリティ対策を総合的に推進した。 &&
