@@ -87,6 +87,21 @@ test_expect_success 'SOURCE_DATE_EPOCH gives byte-identical PDFs' '
 	cmp "$TRASH/s1.pdf" $O/summary-slides-2014.pdf
 '
 
+test_expect_success 'make re-runs only what depends on a touched file' '
+	test_make -n report YEAR=2014 >"$TRASH/n0" &&
+	! grep -q "bin/" "$TRASH/n0" &&
+	touch "$TRASH/input/2014/submissions/$(ls "$TRASH/input/2014/submissions" | grep csv\$ | head -n 1)" &&
+	test_make -n report YEAR=2014 >"$TRASH/n1" &&
+	grep -q "bin/ingest " "$TRASH/n1" && grep -q "bin/render " "$TRASH/n1" &&
+	! grep -Eq "(^| )(cc|gcc|clang) " "$TRASH/n1" &&
+	test_make report YEAR=2014 2>/dev/null &&
+	touch "$TOP/stylesheets/slides.xsl" &&
+	test_make -n report YEAR=2014 >"$TRASH/n2" &&
+	grep -q "slides.xsl" "$TRASH/n2" && grep -q "summary-slides-2014.pdf" "$TRASH/n2" &&
+	! grep -q "bin/ingest " "$TRASH/n2" && ! grep -q "report.xsl" "$TRASH/n2" &&
+	test_make report YEAR=2014 2>/dev/null
+'
+
 test_expect_success 'an input error stops make report and keeps the previous PDFs' '
 	cp $O/annual-report-2014.pdf "$TRASH/before.pdf" &&
 	printf "施策番号,府省庁,実績\r\n9-9-9-ア,総務省,テスト\r\n" \

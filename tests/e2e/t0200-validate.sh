@@ -151,4 +151,22 @@ else
 	echo "skip - $t_name: seed 001 not found at $SEED001"
 fi
 
+SEED002=$SEEDS/002_34b977491ed3c271.txt
+if [ -f "$SEED002" ]; then
+	# checkplan.py counts the "(ア) title（…）" headings of seed 002 with its
+	# own pattern, independent of the converter.
+	test_expect_success 'seed 002 measure headings = FY2013 plan measures + relists (275)' '
+		python3 "$TOP/pipeline/tools/checkplan.py" --seed "$SEED002" "$TOP/input/2013/plan.xml" >"$TRASH/count" &&
+		cat "$TRASH/count" &&
+		grep -qx "seed: 275 measure headings; plan: 257 measures + 18 relists = 275" "$TRASH/count"
+	'
+else
+	echo "skip - $t_name: seed 002 not found at $SEED002"
+fi
+
+test_expect_success 'every invalid registry/plan sample is rejected with its expected message' '
+	sh "$TOP/tests/schema/run.sh" >"$TRASH/schema.out" 2>&1 || { cat "$TRASH/schema.out"; false; } &&
+	grep -q ", 0 failed\$" "$TRASH/schema.out"
+'
+
 test_done
