@@ -135,7 +135,7 @@ validate: deps $(BIN)/ingest $(BIN)/check
 	@mkdir -p $(W)/validate
 	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml $(CSVS) 2>&1 \
 		| sed '$$d' >&2
-	$(BIN)/check --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
+	@$(BIN)/check --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
 		--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
 		--submissions $(W)/validate/submissions.xml
 
