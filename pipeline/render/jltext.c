@@ -65,16 +65,17 @@ struct jl_cluster {
 	int	start, end;	/* bytes of text */
 	int	item;		/* index of the item */
 	int	g0, g1;		/* glyphs [g0, g1) of the item's glyph string */
-	double	w;		/* natural set width, pt (after half-width trimming) */
-	double	shaped;		/* advance as shaped, pt */
-	double	xoff;		/* shift of the glyphs (opening brackets), pt */
-	double	em;		/* font size, pt */
+	int	line;
+	/* exact in single precision: pango units / 1024, font sizes, ±em/2 */
+	float	shaped;		/* advance as shaped, pt */
+	float	xoff;		/* shift of the glyphs (opening brackets), pt */
+	float	em;		/* font size, pt */
 	unsigned char cls;
 	unsigned char brk;	/* break kind before this cluster */
 	unsigned char istretch;	/* inter-character stretch allowed before it */
+	double	w;		/* natural set width, pt (after half-width trimming) */
 	double	x;		/* set position from the block's left edge */
 	double	adv;		/* set advance (to the next cluster's x) */
-	int	line;
 };
 
 /*
@@ -117,6 +118,8 @@ struct jl_para {
 	int			 n;
 	struct jl_glue		*g;		/* n + 1 glues */
 	struct jl_prefix	*pre;		/* n + 2 prefix sums */
+	int			*trim;		/* while breaking: trim[b] = b less
+						 * trailing spaces (line_sums) */
 	struct jl_lineinfo	*lines;
 	int			 nlines;
 	double			 base_ascent, base_descent;
@@ -149,6 +152,48 @@ static const char middle_chars[] = "・：；･";
 static const char ns_chars[] = "ゝゞー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
     "ゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿヽヾ〻！？‼⁇⁈⁉〜～ｰ";
 static const char insep_chars[] = "—―…‥〳〴〵";
+/*
+ * The lists above as one table in code-point order, for a binary search
+ * (classify() runs once per character; scanning the lists took ~100 UTF-8
+ * decodes per character, 13 percent of render).  test_jltext checks that
+ * classify() still agrees with the lists.
+ */
+struct jl_special {
+	gunichar	ch;
+	unsigned char	cls;
+};
+static const struct jl_special specials[] = {
+	{ 0x00AB, JC_OPEN }, { 0x00BB, JC_CLOSE }, { 0x2014, JC_INSEP },
+	{ 0x2015, JC_INSEP }, { 0x2018, JC_OPEN }, { 0x2019, JC_CLOSE },
+	{ 0x201C, JC_OPEN }, { 0x201D, JC_CLOSE }, { 0x2025, JC_INSEP },
+	{ 0x2026, JC_INSEP }, { 0x203C, JC_NS }, { 0x2047, JC_NS }, { 0x2048, JC_NS },
+	{ 0x2049, JC_NS }, { 0x3001, JC_CLOSE }, { 0x3002, JC_STOP },
+	{ 0x3005, JC_NS }, { 0x3008, JC_OPEN }, { 0x3009, JC_CLOSE },
+	{ 0x300A, JC_OPEN }, { 0x300B, JC_CLOSE }, { 0x300C, JC_OPEN },
+	{ 0x300D, JC_CLOSE }, { 0x300E, JC_OPEN }, { 0x300F, JC_CLOSE },
+	{ 0x3010, JC_OPEN }, { 0x3011, JC_CLOSE }, { 0x3014, JC_OPEN },
+	{ 0x3015, JC_CLOSE }, { 0x301C, JC_NS }, { 0x301D, JC_OPEN },
+	{ 0x301F, JC_CLOSE }, { 0x3033, JC_INSEP }, { 0x3034, JC_INSEP },
+	{ 0x3035, JC_INSEP }, { 0x303B, JC_NS }, { 0x3041, JC_NS }, { 0x3043, JC_NS },
+	{ 0x3045, JC_NS }, { 0x3047, JC_NS }, { 0x3049, JC_NS }, { 0x3063, JC_NS },
+	{ 0x3083, JC_NS }, { 0x3085, JC_NS }, { 0x3087, JC_NS }, { 0x308E, JC_NS },
+	{ 0x3095, JC_NS }, { 0x3096, JC_NS }, { 0x309D, JC_NS }, { 0x309E, JC_NS },
+	{ 0x30A1, JC_NS }, { 0x30A3, JC_NS }, { 0x30A5, JC_NS }, { 0x30A7, JC_NS },
+	{ 0x30A9, JC_NS }, { 0x30C3, JC_NS }, { 0x30E3, JC_NS }, { 0x30E5, JC_NS },
+	{ 0x30E7, JC_NS }, { 0x30EE, JC_NS }, { 0x30F5, JC_NS }, { 0x30F6, JC_NS },
+	{ 0x30FB, JC_MIDDLE }, { 0x30FC, JC_NS }, { 0x30FD, JC_NS }, { 0x30FE, JC_NS },
+	{ 0x31F0, JC_NS }, { 0x31F1, JC_NS }, { 0x31F2, JC_NS }, { 0x31F3, JC_NS },
+	{ 0x31F4, JC_NS }, { 0x31F5, JC_NS }, { 0x31F6, JC_NS }, { 0x31F7, JC_NS },
+	{ 0x31F8, JC_NS }, { 0x31F9, JC_NS }, { 0x31FA, JC_NS }, { 0x31FB, JC_NS },
+	{ 0x31FC, JC_NS }, { 0x31FD, JC_NS }, { 0x31FE, JC_NS }, { 0x31FF, JC_NS },
+	{ 0xFF01, JC_NS }, { 0xFF08, JC_OPEN }, { 0xFF09, JC_CLOSE },
+	{ 0xFF0C, JC_CLOSE }, { 0xFF0E, JC_STOP }, { 0xFF1A, JC_MIDDLE },
+	{ 0xFF1B, JC_MIDDLE }, { 0xFF1F, JC_NS }, { 0xFF3B, JC_OPEN },
+	{ 0xFF3D, JC_CLOSE }, { 0xFF5B, JC_OPEN }, { 0xFF5D, JC_CLOSE },
+	{ 0xFF5E, JC_NS }, { 0xFF5F, JC_OPEN }, { 0xFF60, JC_CLOSE },
+	{ 0xFF61, JC_STOP }, { 0xFF64, JC_CLOSE }, { 0xFF65, JC_MIDDLE },
+	{ 0xFF70, JC_NS }
+};
 
 static enum jl_class
 classify(gunichar ch)
@@ -168,24 +213,58 @@ classify(gunichar ch)
 		return JC_LCLOSE;
 	if (ch < 0x2000)
 		return JC_LATIN;
-	if (in_list(ch, open_chars))
-		return JC_OPEN;
-	if (in_list(ch, close_chars))
-		return JC_CLOSE;
-	if (in_list(ch, stop_chars))
-		return JC_STOP;
-	if (in_list(ch, middle_chars))
-		return JC_MIDDLE;
-	if (in_list(ch, ns_chars))
-		return JC_NS;
-	if (in_list(ch, insep_chars))
-		return JC_INSEP;
+	{
+		size_t lo = 0, hi = sizeof(specials) / sizeof(specials[0]);
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (specials[mid].ch < ch)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < sizeof(specials) / sizeof(specials[0]) && specials[lo].ch == ch)
+			return specials[lo].cls;
+	}
 	if (ch >= 0x2000 && ch < 0x2070 && !g_unichar_iswide_cjk(ch))
 		return JC_LATIN;
 	if (g_unichar_iswide_cjk(ch) || g_unichar_iswide(ch))
 		return JC_IDEO;
 	/* Latin-like scripts beyond U+2000 (e.g. ﬁ, ℃ is wide) */
 	return JC_LATIN;
+}
+
+int
+jl_classify_check(void)
+{
+	static const struct {
+		const char	*list;
+		int		 cls;
+	} lists[] = {
+		{ open_chars, JC_OPEN }, { close_chars, JC_CLOSE }, { stop_chars, JC_STOP },
+		{ middle_chars, JC_MIDDLE }, { ns_chars, JC_NS }, { insep_chars, JC_INSEP },
+	};
+	size_t i, k, n = sizeof(specials) / sizeof(specials[0]);
+	const char *s;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (s = lists[i].list; *s; s = g_utf8_next_char(s)) {
+			gunichar ch = g_utf8_get_char(s);
+
+			if (ch >= 0x2000 && classify(ch) != (enum jl_class)lists[i].cls)
+				bad++;
+		}
+	for (k = 0; k < n; k++) {
+		int found = 0;
+
+		for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+			found |= in_list(specials[k].ch, lists[i].list);
+		if (!found || (k > 0 && specials[k - 1].ch >= specials[k].ch))
+			bad++;
+	}
+	return bad;
 }
 
 static int
@@ -367,6 +446,8 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 			c->em = em;
 		}
 	}
+	if (alloc > p->n)	/* kept for the paragraph's life: no slack */
+		p->c = xreallocarray(p->c, p->n ? p->n : 1, sizeof *p->c);
 	pango_attr_list_unref(al);
 }
 
@@ -537,11 +618,15 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 	const struct jl_prefix *P0, *P1;
 	int k, last;
 
-	memset(s, 0, sizeof *s);
-	last = b;
-	while (last > a && (p->c[last - 1].cls == JC_SPACE ||
-	    p->c[last - 1].cls == JC_NEWLINE || p->c[last - 1].cls == JC_ZWSP))
-		last--;
+	s->nat = 0;
+	if (p->trim) {
+		last = p->trim[b] > a ? p->trim[b] : a;
+	} else {
+		last = b;
+		while (last > a && (p->c[last - 1].cls == JC_SPACE ||
+		    p->c[last - 1].cls == JC_NEWLINE || p->c[last - 1].cls == JC_ZWSP))
+			last--;
+	}
 	s->last = last;
 	/*
 	 * An opening bracket starting a line keeps its aki (full width, as
@@ -561,6 +646,10 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 		s->st_jl = P1->st_jl - P0->st_jl;
 		s->nist = P1->nist - P0->nist;
 		s->nall = last - a - 1;
+	} else {
+		memset(s->shrink, 0, sizeof s->shrink);
+		s->st_sp = s->st_jl = 0;
+		s->nist = s->nall = 0;
 	}
 	if (last > a) {		/* also before trailing spaces, and at the end */
 		s->nat += p->g[last].end;
@@ -710,6 +799,13 @@ break_lines(struct jl_para *p)
 			p->c[i].brk = BRK_NO;
 	mark_emergency(p);
 
+	/* where each candidate line ends once its trailing spaces are dropped */
+	p->trim = xcalloc(p->n + 1, sizeof *p->trim);
+	for (b = 1; b <= p->n; b++) {
+		int cl = p->c[b - 1].cls;
+
+		p->trim[b] = cl == JC_SPACE || cl == JC_NEWLINE || cl == JC_ZWSP ? p->trim[b - 1] : b;
+	}
 	best = xcalloc(p->n + 1, sizeof *best);
 	prev = xcalloc(p->n + 1, sizeof *prev);
 	cand = xcalloc(p->n + 1, sizeof *cand);
@@ -781,6 +877,8 @@ break_lines(struct jl_para *p)
 	free(prev);
 	free(cand);
 	free(skip);
+	free(p->trim);
+	p->trim = NULL;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -905,14 +1003,41 @@ set_line(struct jl_para *p, int li)
 	}
 }
 
+/*
+ * The glue and prefix arrays (~170 bytes a character) are needed only to
+ * break and set lines; they are dropped once the lines are set and made
+ * again from the clusters when the paragraph is broken anew or measured
+ * (make_glue() is idempotent on the clusters).  Kept, they were half of
+ * render's memory on the FY2014 report.
+ */
+static void
+glue_need(struct jl_para *p)
+{
+	if (p->g)
+		return;
+	make_glue(p);
+	make_prefix(p);
+}
+
+static void
+glue_drop(struct jl_para *p)
+{
+	free(p->g);
+	free(p->pre);
+	p->g = NULL;
+	p->pre = NULL;
+}
+
 static void
 layout(struct jl_para *p)
 {
 	int i;
 
+	glue_need(p);
 	break_lines(p);
 	for (i = 0; i < p->nlines; i++)
 		set_line(p, i);
+	glue_drop(p);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -945,8 +1070,6 @@ jl_para_new(PangoContext *ctx, const char *text, int len,
 	p->st = *st;
 	shape(p, attrs, font);
 	classify_clusters(p);
-	make_glue(p);
-	make_prefix(p);
 	layout(p);
 	return p;
 }
@@ -1029,12 +1152,14 @@ jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out)
 }
 
 double
-jl_para_natural_width(const struct jl_para *p)
+jl_para_natural_width(const struct jl_para *cp)
 {
+	struct jl_para *p = (struct jl_para *)cp;	/* glue made and dropped */
 	struct linesum s;
 	double w = 0;
 	int a = 0, b;
 
+	glue_need(p);
 	/* the widest forced-break segment, set naturally */
 	for (b = 1; b <= p->n; b++) {
 		if (b == p->n || p->c[b].brk == BRK_FORCED) {
@@ -1044,15 +1169,18 @@ jl_para_natural_width(const struct jl_para *p)
 			a = b;
 		}
 	}
+	glue_drop(p);
 	return w;
 }
 
 double
-jl_para_min_width(const struct jl_para *p)
+jl_para_min_width(const struct jl_para *cp)
 {
+	struct jl_para *p = (struct jl_para *)cp;	/* glue made and dropped */
 	double w = 0, seg = 0;
 	int i;
 
+	glue_need(p);
 	for (i = 0; i < p->n; i++) {
 		if (i > 0 && p->c[i].brk != BRK_NO && p->c[i].brk != BRK_EMERG)
 			seg = 0;
@@ -1063,6 +1191,7 @@ jl_para_min_width(const struct jl_para *p)
 		if (seg > w)
 			w = seg;
 	}
+	glue_drop(p);
 	return w;
 }
 

@@ -120,4 +120,10 @@ int		 jl_para_range_extent(const struct jl_para *p, int i, int start, int end,
  */
 int		 jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
 
+/*
+ * For tests: the number of characters of the kinsoku lists (outputs.md
+ * "Typesetting") that the class table disagrees with; 0 when they agree.
+ */
+int		 jl_classify_check(void);
+
 #endif

@@ -623,10 +623,19 @@ test_long(void **state)
 	free(t);
 }
 
+/* The binary-search class table says what the kinsoku lists say. */
+static void
+test_class_table(void **state)
+{
+	(void)state;
+	assert_int_equal(jl_classify_check(), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_class_table),
 		cmocka_unit_test(test_kinsoku_comma),
 		cmocka_unit_test(test_kinsoku_open),
 		cmocka_unit_test(test_kinsoku_small),
