@@ -479,7 +479,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 /* Lines of one paragraph segment [s, e) of `in` as items. */
 static void
 segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_style *st,
-    double indent, double x, double width, struct vlist *vl)
+    double indent, double hang, double x, double width, struct vlist *vl)
 {
 	PangoFontDescription *fd = fonts_desc(st->font, style_size(c, st), st->bold);
 	PangoAttrList *al = attrs_slice(in->attrs, s, e);
@@ -491,7 +491,8 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 
 	memset(&js, 0, sizeof(js));
 	js.width = width > 1 ? width : 1;
-	js.first_indent = indent;
+	js.first_indent = indent - hang;
+	js.left_indent = hang;
 	js.line_height = lh;
 	js.align = jl_align_of(st->align);
 	p = lctx_keep(c, jl_para_new(c->pc, in->text.buf + s, e - s, al, fd, &js));
@@ -554,6 +555,34 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 	}
 }
 
+/*
+ * A heading that opens with a label and an ideographic space — (ア)　,
+ * 1)　, ①　, 1　 — hangs its following lines under the title, as the plan
+ * sets its measures.  Returns the label's width (with the space), or 0
+ * when there is no such label or it would take over a third of the line.
+ */
+static double
+label_width(struct lctx *c, const char *text, int len, const struct model_style *st,
+    double width)
+{
+	const char *sp = NULL, *q;
+	char label[64];
+	double w;
+	int nch = 0;
+
+	for (q = text; q < text + len && nch < 6; q = g_utf8_next_char(q), nch++)
+		if (g_utf8_get_char(q) == 0x3000) {
+			sp = q;
+			break;
+		}
+	if (sp == NULL || sp == text || (size_t)(sp - text) + 3 >= sizeof(label))
+		return 0;
+	memcpy(label, text, (size_t)(sp - text) + 3);
+	label[sp - text + 3] = '\0';
+	w = para_width(text_para(c, label, st, style_size(c, st), st->bold, 1e4, JL_LEFT));
+	return w < width / 3 ? w : 0;
+}
+
 int
 para_items(struct lctx *c, const struct model_node *n, const struct model_style *st,
     double indent, double x, double width, struct vlist *vl)
@@ -566,9 +595,12 @@ para_items(struct lctx *c, const struct model_node *n, const struct model_style 
 	inl_walk(c, &in, n);
 	for (k = 0; k <= in.nbrs; k++) {
 		int e = k < in.nbrs ? in.brs[k] : (int)in.text.len;
+		double hang = 0;
 
+		if (k == 0 && c->hang_label)
+			hang = label_width(c, in.text.buf, e, st, width);
 		segment_items(c, &in, s, e, st, k == 0 ? (indent >= 0 ? indent : st->indent * c->scale) : 0,
-		    x, width, vl);
+		    hang, x, width, vl);
 		s = e;
 	}
 	inl_release(&in);
@@ -625,7 +657,9 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 		level = level < 1 ? 1 : 4;
 	snprintf(name, sizeof(name), "h%ld", level);
 	st = model_style(c->doc, sn ? sn : name);
+	c->hang_label = 1;
 	para_items(c, n, st, 0, x, width, vl);
+	c->hang_label = 0;
 	for (k = first; k < vl->n; k++)
 		vl->v[k].keep = 1;	/* never split; kept with the next block */
 	/* a heading in a slide frame is laid out once per trial scale: it

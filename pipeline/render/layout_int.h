@@ -74,6 +74,7 @@ struct lctx {
 	struct boxdef		*boxes;
 	size_t			 nboxes;
 	int			 nelem;		/* structure elements numbered so far */
+	int			 hang_label;	/* a heading: hang lines after its label */
 	const struct layout_sink *sink;		/* streaming: where finished pages go */
 	size_t			 flushed;	/* pages handed to the sink so far */
 	size_t			 pfree;		/* paragraphs [0, pfree) freed */
