@@ -124,6 +124,8 @@ struct jl_para {
 	int			 nlines;
 	double			 base_ascent, base_descent;
 	int			 id;		/* the caller's number */
+	const int		*hint;		/* jl_para_new_broken(): line starts */
+	int			 nhint;
 };
 
 #define PT(u)	((double)(u) / PANGO_SCALE)
@@ -1028,13 +1030,43 @@ glue_drop(struct jl_para *p)
 	p->pre = NULL;
 }
 
+/* Lines from known starts (jl_para_new_broken); 0 when they do not fit. */
+static int
+hinted_lines(struct jl_para *p)
+{
+	int i, k = 0, *at;
+
+	if (p->hint == NULL || p->n == 0)
+		return 0;
+	at = xcalloc(p->nhint + 2, sizeof *at);
+	for (i = 0; i < p->n && k < p->nhint; i++)
+		if (i > 0 && p->c[i].start == p->hint[k])
+			at[++k] = i;
+	if (k != p->nhint) {
+		free(at);
+		return 0;
+	}
+	at[++k] = p->n;
+	free(p->lines);
+	p->nlines = k;
+	p->lines = xcalloc(k, sizeof *p->lines);
+	for (i = 0; i < k; i++) {
+		p->lines[i].a = at[i];
+		p->lines[i].b = at[i + 1];
+	}
+	free(at);
+	return 1;
+}
+
 static void
 layout(struct jl_para *p)
 {
 	int i;
 
 	glue_need(p);
-	break_lines(p);
+	if (!hinted_lines(p))
+		break_lines(p);
+	p->hint = NULL;
 	for (i = 0; i < p->nlines; i++)
 		set_line(p, i);
 	glue_drop(p);
@@ -1047,6 +1079,25 @@ struct jl_para *
 jl_para_new(PangoContext *ctx, const char *text, int len,
     PangoAttrList *attrs, const PangoFontDescription *font,
     const struct jl_style *st)
+{
+	return jl_para_new_broken(ctx, text, len, attrs, font, st, NULL, 0);
+}
+
+int
+jl_para_breaks(const struct jl_para *p, int *starts, int max)
+{
+	int i;
+
+	for (i = 1; i < p->nlines; i++)
+		if (i - 1 < max)
+			starts[i - 1] = p->lines[i].info.start;
+	return p->nlines;
+}
+
+struct jl_para *
+jl_para_new_broken(PangoContext *ctx, const char *text, int len,
+    PangoAttrList *attrs, const PangoFontDescription *font,
+    const struct jl_style *st, const int *starts, int n)
 {
 	struct jl_para *p;
 
@@ -1070,6 +1121,8 @@ jl_para_new(PangoContext *ctx, const char *text, int len,
 	p->st = *st;
 	shape(p, attrs, font);
 	classify_clusters(p);
+	p->hint = starts;
+	p->nhint = starts ? n : 0;
 	layout(p);
 	return p;
 }

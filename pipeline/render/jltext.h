@@ -60,6 +60,23 @@ struct jl_para	*jl_para_new(PangoContext *ctx, const char *text, int len,
 void		 jl_para_free(struct jl_para *p);
 
 /*
+ * jl_para_new() for a paragraph whose lines are known: `starts` holds the
+ * byte offsets where lines 1..n-1 begin, as jl_para_breaks() gave them for
+ * the same text, attributes, font and style (a second layout pass).  The
+ * breaker is skipped; starts that do not fall on cluster boundaries are
+ * ignored and the paragraph is broken as usual.
+ */
+struct jl_para	*jl_para_new_broken(PangoContext *ctx, const char *text, int len,
+		    PangoAttrList *attrs, const PangoFontDescription *font,
+		    const struct jl_style *st, const int *starts, int n);
+
+/*
+ * Fills starts[0 .. max) with the byte offsets where lines 1, 2, … begin
+ * and returns the number of lines (which may exceed max).
+ */
+int		 jl_para_breaks(const struct jl_para *p, int *starts, int max);
+
+/*
  * Breaks and justifies the paragraph again for a new style (measure,
  * indents, alignment) without shaping it again: the cheap way to try
  * several widths when fitting text into a box.

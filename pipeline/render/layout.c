@@ -140,6 +140,85 @@ lctx_keep(struct lctx *c, struct jl_para *p)
 	return p;
 }
 
+/*
+ * Streaming with a TOC lays the document out twice (docs/render.md); the
+ * second pass sets the same paragraphs in the same order, so the first
+ * records each paragraph's line starts under a key of its text, font and
+ * style, and the second hands them to jl_para_new_broken(), skipping the
+ * breaker.  A paragraph whose key differs (a TOC number) is broken anew.
+ * Output is the same bytes either way (t0400 compares streaming and not).
+ */
+struct brkmemo {
+	struct { guint64 key; int n; size_t off; } *e;
+	size_t		 n, alloc, next;
+	int		*pool;
+	size_t		 npool, apool;
+	int		 replay;		/* 0: record, 1: replay */
+	size_t		 hits;
+};
+
+static guint64
+para_key(const char *text, int len, const PangoFontDescription *fd, const struct jl_style *js)
+{
+	guint64 h = 1469598103934665603ULL;
+	const unsigned char *q = (const unsigned char *)text;
+	double v[5] = { js->width, js->first_indent, js->left_indent, js->line_height, js->align };
+	int i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ q[i]) * 1099511628211ULL;
+	q = (const unsigned char *)v;
+	for (i = 0; i < (int)sizeof(v); i++)
+		h = (h ^ q[i]) * 1099511628211ULL;
+	return h ^ ((guint64)pango_font_description_hash(fd) << 17);
+}
+
+static struct jl_para *
+para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
+    const PangoFontDescription *fd, const struct jl_style *js)
+{
+	struct brkmemo *m = c->memo;
+	struct jl_para *p;
+	guint64 key;
+	int n;
+
+	if (m == NULL)
+		return jl_para_new(c->pc, text, len, al, fd, js);
+	if (len < 0)
+		len = (int)strlen(text);
+	key = para_key(text, len, fd, js);
+	if (m->replay) {
+		/* a paragraph pass 1 did not make here (the TOC's numbers,
+		 * which pass 1 makes at the end) leaves the order as it is */
+		if (m->next < m->n && m->e[m->next].key == key) {
+			p = jl_para_new_broken(c->pc, text, len, al, fd, js,
+			    m->pool + m->e[m->next].off, m->e[m->next].n - 1);
+			m->hits++;
+			m->next++;
+		} else
+			p = jl_para_new(c->pc, text, len, al, fd, js);
+		return p;
+	}
+	p = jl_para_new(c->pc, text, len, al, fd, js);
+	n = jl_para_line_count(p);
+	if (m->n == m->alloc) {
+		m->alloc = m->alloc ? 2 * m->alloc : 1024;
+		m->e = xreallocarray(m->e, m->alloc, sizeof(*m->e));
+	}
+	if (m->npool + (size_t)n > m->apool) {
+		while (m->npool + (size_t)n > m->apool)
+			m->apool = m->apool ? 2 * m->apool : 4096;
+		m->pool = xreallocarray(m->pool, m->apool, sizeof(*m->pool));
+	}
+	m->e[m->n].key = key;
+	m->e[m->n].n = n;
+	m->e[m->n].off = m->npool;
+	m->n++;
+	jl_para_breaks(p, m->pool + m->npool, n);
+	m->npool += (size_t)n;
+	return p;
+}
+
 void
 lctx_release_to(struct lctx *c, size_t mark)
 {
@@ -184,7 +263,7 @@ text_para(struct lctx *c, const char *text, const struct model_style *st, double
 	js.width = width > 1 ? width : 1;
 	js.line_height = size * st->leading;
 	js.align = align;
-	p = jl_para_new(c->pc, text, -1, NULL, fd, &js);
+	p = para_new(c, text, -1, NULL, fd, &js);
 	pango_font_description_free(fd);
 	return lctx_keep(c, p);
 }
@@ -495,7 +574,7 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 	js.left_indent = hang;
 	js.line_height = lh;
 	js.align = jl_align_of(st->align);
-	p = lctx_keep(c, jl_para_new(c->pc, in->text.buf + s, e - s, al, fd, &js));
+	p = lctx_keep(c, para_new(c, in->text.buf + s, e - s, al, fd, &js));
 	pango_attr_list_unref(al);
 	pango_font_description_free(fd);
 	nl = jl_para_line_count(p);
@@ -1545,7 +1624,7 @@ discard_page(void *arg, const struct layout_page *pg)
 static struct layout_doc *
 layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
     const struct layout_sink *sink, const struct placed_heading *prev, size_t nprev,
-    struct placed_heading **heads, size_t *nheads)
+    struct placed_heading **heads, size_t *nheads, struct brkmemo *memo)
 {
 	struct lctx c;
 	const struct model_node *n;
@@ -1562,6 +1641,7 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	c.prev = prev;
 	c.nprev = nprev;
 	c.sink = sink;
+	c.memo = memo;
 	c.out = xcalloc(1, sizeof(*c.out));
 	c.dests = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
@@ -1622,31 +1702,41 @@ layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 		 * first: a measuring pass, pages discarded as they come */
 		struct diag quiet;
 
+		struct brkmemo memo;
+
+		memset(&memo, 0, sizeof(memo));
 		diag_init(&quiet, NULL);	/* its messages come again in pass 2 */
-		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1);
+		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1, &memo);
 		diag_release(&quiet);
 		layout_doc_free(ld);
+		memo.replay = 1;
 		if (ld)
-			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2);
+			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2, &memo);
 		else {
 			/* pass 1 failed: run it again to report through `d` */
 			heads_free(h1, n1);
 			h1 = NULL;
 			n1 = 0;
-			layout_doc_free(layout_pass(doc, fonts, d, &discard, NULL, 0, &h1, &n1));
+			layout_doc_free(layout_pass(doc, fonts, d, &discard, NULL, 0, &h1, &n1,
+			    NULL));
 		}
+		if (getenv("PIPELINE_DEBUG_MEMO"))
+			fprintf(stderr, "render: line breaks reused for %zu of %zu paragraphs\n",
+			    memo.hits, memo.n);
+		free(memo.e);
+		free(memo.pool);
 	} else if (sink) {
-		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1);
+		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1, NULL);
 	} else {
 		/* One pass: the TOC takes the same room whatever its numbers (a
 		 * fixed number column), so its entries are laid out with
 		 * placeholders that toc_fixup() fills in from the placed
 		 * headings.  PIPELINE_TOC_2PASS=1 lays everything out twice
 		 * instead, to check that both agree. */
-		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1);
+		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1, NULL);
 		if (ld && has_toc(doc->root) && getenv("PIPELINE_TOC_2PASS")) {
 			layout_doc_free(ld);
-			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2);
+			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2, NULL);
 		}
 	}
 	heads_free(h1, n1);

@@ -9,6 +9,8 @@
 #include "layout.h"
 #include "strbuf.h"
 
+struct brkmemo;
+
 struct note {
 	struct vlist	*lines;		/* the note, laid out at the text width */
 	double		 h;
@@ -75,6 +77,7 @@ struct lctx {
 	size_t			 nboxes;
 	int			 nelem;		/* structure elements numbered so far */
 	int			 hang_label;	/* a heading: hang lines after its label */
+	struct brkmemo		*memo;		/* two-pass streaming: line breaks of pass 1 */
 	const struct layout_sink *sink;		/* streaming: where finished pages go */
 	size_t			 flushed;	/* pages handed to the sink so far */
 	size_t			 pfree;		/* paragraphs [0, pfree) freed */
