@@ -623,6 +623,43 @@ test_long(void **state)
 	free(t);
 }
 
+/*
+ * Line starts handed over from an earlier layout give the same lines and
+ * positions as breaking anew; starts off the cluster boundaries are
+ * ignored.
+ */
+static void
+test_broken(void **state)
+{
+	const char *t = "内閣官房において、各府省庁のCISOがガバナンス機能を発揮し、機微な取扱い"
+	    "が必要な情報を扱う業務等を特定してリスク評価を行い、限られた人員・予算の中で"
+	    "外部の脅威（標的型攻撃等）から重要な情報資産を守る。";
+	struct jl_style st = { 17 * EM, EM, 0, 1.75 * EM, JL_JUSTIFY };
+	struct jl_para *a = jl_para_new(ctx, t, -1, NULL, fd, &st), *b, *c;
+	int br[16], bad[2] = { 1, 2 }, n, i;
+
+	(void)state;
+	n = jl_para_breaks(a, br, 16);
+	assert_true(n >= 4);
+	b = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, br, n - 1);
+	assert_int_equal(jl_para_line_count(b), n);
+	for (i = 0; i < n; i++) {
+		struct jl_line_info la, lb;
+
+		jl_para_line_info(a, i, &la);
+		jl_para_line_info(b, i, &lb);
+		assert_int_equal(la.start, lb.start);
+		assert_int_equal(la.end, lb.end);
+		assert_true(la.x == lb.x && la.width == lb.width);
+	}
+	/* byte 1 and 2 are inside 内: no such cluster, broken as usual */
+	c = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, bad, 2);
+	assert_int_equal(jl_para_line_count(c), n);
+	jl_para_free(a);
+	jl_para_free(b);
+	jl_para_free(c);
+}
+
 /* The binary-search class table says what the kinsoku lists say. */
 static void
 test_class_table(void **state)
@@ -636,6 +673,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_class_table),
+		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_kinsoku_comma),
 		cmocka_unit_test(test_kinsoku_open),
 		cmocka_unit_test(test_kinsoku_small),
