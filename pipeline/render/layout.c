@@ -49,6 +49,7 @@ note_free(struct note *n)
 		return;
 	vlist_release(n->lines);
 	free(n->lines);
+	free(n->key);
 	free(n);
 }
 
@@ -530,6 +531,15 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 	struct jl_para *lp;
 
 	nt->lines = xcalloc(1, sizeof(*nt->lines));
+	{
+		char *t = inline_plain(fn);
+		struct strbuf sb;
+
+		strbuf_init(&sb, 64, 1 << 20);
+		strbuf_addf(&sb, "%s\t%s", num ? num : "*", t);
+		nt->key = strbuf_detach(&sb);
+		free(t);
+	}
 	para_items(c, fn, st, 0, x + lab, width - lab, nt->lines);
 	/* the number, raised and small as in the text, in a hanging column */
 	lp = text_para(c, num ? num : "*", st, size * 0.75, 0, lab, JL_LEFT);
@@ -1025,14 +1035,31 @@ head_height(const struct vlist *vl, int table, size_t *first, size_t *count)
 	return h;
 }
 
-static double
-notes_height(const struct vitem *it)
+/* Whether note k of item j was cited before on the page that starts at item `first`. */
+static int
+note_repeated(const struct vlist *vl, size_t first, size_t j, size_t k)
 {
+	const char *key = vl->v[j].notes[k]->key;
+	size_t i, q;
+
+	for (i = first; i <= j; i++)
+		for (q = 0; q < vl->v[i].nnotes && (i < j || q < k); q++)
+			if (strcmp(vl->v[i].notes[q]->key, key) == 0)
+				return 1;
+	return 0;
+}
+
+/* Room the notes cited by item j take at the foot of a page starting at `first`. */
+static double
+notes_height(const struct vlist *vl, size_t first, size_t j)
+{
+	const struct vitem *it = &vl->v[j];
 	size_t k;
 	double h = 0;
 
 	for (k = 0; k < it->nnotes; k++)
-		h += it->notes[k]->h;
+		if (!note_repeated(vl, first, j, k))
+			h += it->notes[k]->h;
 	return h;
 }
 
@@ -1066,7 +1093,7 @@ next_break(const struct vlist *vl, size_t first, double top, double bottom, int 
 	for (j = first; j < vl->n; j++) {
 		const struct vitem *it = &vl->v[j];
 		double gap = j == first ? 0 : vl->v[j - 1].after + it->before;
-		double nh = notes_height(it);
+		double nh = notes_height(vl, first, j);
 
 		if (nh > 0 && fnh == 0)
 			nh += FN_SEP;
@@ -1284,7 +1311,7 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 	/* footnotes at the foot */
 	fy = 0;
 	for (j = first; j < end; j++)
-		fy += notes_height(&vl->v[j]);
+		fy += notes_height(vl, first, j);
 	if (fy > 0) {
 		struct layout_box b;
 
@@ -1302,6 +1329,8 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 				struct vlist *nl = vl->v[j].notes[k]->lines;
 				size_t q;
 
+				if (note_repeated(vl, first, j, k))
+					continue;	/* printed once a page */
 				for (q = 0; q < nl->n; q++) {
 					place_item(pg, &nl->v[q], y);
 					y += nl->v[q].h;

@@ -14,6 +14,8 @@ struct brkmemo;
 struct note {
 	struct vlist	*lines;		/* the note, laid out at the text width */
 	double		 h;
+	char		*key;		/* number and text: a note cited twice on
+					 * a page is printed once */
 };
 
 /* One unbreakable piece of a flow: a line, a table row, a chart, a space. */

@@ -67,6 +67,13 @@ test_expect_success 'the 200-row table repeats its head row on every page it spa
 	$CHECK lines "$TRASH/fx.lines" "$TRASH/fx.pdf" "$TOP/tests/render/report.pdoc" --flush 99
 '
 
+test_expect_success 'a footnote cited twice on a page is printed once at its foot' '
+	printf "<document><flow><p>CISO<fn n=\"1\">Chief Information Security Officer の略。</fn>は各府省庁に置かれ、CISO<fn n=\"1\">Chief Information Security Officer の略。</fn>の下にCSIRTを置く。</p></flow></document>\n" >"$TRASH/fn2.pdoc" &&
+	"$BIN/render" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/fn2.pdf" "$TRASH/fn2.pdoc" 2>/dev/null &&
+	test "$(pdftotext "$TRASH/fn2.pdf" - | grep -c "Officer")" -eq 1 &&
+	pdftotext "$TRASH/fn2.pdf" - | tr -d " \n" | grep -qF "CISO1は各府省庁に置かれ、CISO1の下に"
+'
+
 test_expect_success 'rebuilt without --lines, both years are byte-identical' '
 	for y in 2014 2013; do
 		cp $TRASH/output/$y/annual-report-$y.pdf "$TRASH/a$y.pdf" &&
