@@ -111,7 +111,7 @@
     <style name="relist" font="mincho" size="10.5pt" leading="1.75" align="left" indent="0"/>
     <style name="note" font="mincho" size="9pt" leading="1.6" align="justify" indent="0"/>
     <style name="caption" font="gothic" size="9.5pt" leading="1.5" align="left" space-before="2mm" space-after="1mm" keep-with-next="1"/>
-    <style name="cell" font="mincho" size="9pt" leading="1.5" align="left"/>
+    <style name="cell" font="mincho" size="9pt" leading="1.5" align="justify"/>
     <style name="cell-head" font="gothic" size="9pt" leading="1.5" weight="bold" align="center"/>
     <style name="small" font="gothic" size="8pt" leading="1.4" color="#404040"/>
     <style name="cover-title" font="gothic" size="22pt" leading="1.5" weight="bold" align="center"/>
