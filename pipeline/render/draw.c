@@ -196,8 +196,8 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	cairo_t *cr;
 	cairo_status_t st;
 	size_t k;
-	int open = 0;
-	const char *opentag = NULL;
+	int open[3] = { 0, 0, 0 }, lv;
+	const char *opentag[3] = { NULL, NULL, NULL };
 
 	if (dr->failed)
 		return -1;
@@ -221,22 +221,36 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
 
-		/* tagged PDF: consecutive boxes of one element in one tag;
-		 * links nest inside, destinations are not content */
-		if (b->kind != BOX_LINK && b->kind != BOX_DEST && b->elem != open) {
-			if (open)
-				cairo_tag_end(cr, opentag);
-			open = 0;
-			if (b->elem && b->tag) {
-				cairo_tag_begin(cr, b->tag, NULL);
-				open = b->elem;
-				opentag = b->tag;
+		/* tagged PDF: consecutive boxes of one element in one tag,
+		 * with its rows/items and cells/labels nested inside; links
+		 * nest inside, destinations are not content */
+		if (b->kind != BOX_LINK && b->kind != BOX_DEST) {
+			int want[3] = { b->elem, b->elem ? b->subelem[0] : 0, 0 };
+			const char *wtag[3] = { b->tag, b->sub[0], b->sub[1] };
+			int from;
+
+			want[2] = want[1] ? b->subelem[1] : 0;
+			for (lv = 0; lv < 3; lv++)
+				if (!wtag[lv])
+					want[lv] = 0;
+			for (from = 0; from < 3 && open[from] == want[from]; from++)
+				;
+			for (lv = 2; lv >= from; lv--)
+				if (open[lv]) {
+					cairo_tag_end(cr, opentag[lv]);
+					open[lv] = 0;
+				}
+			for (lv = from; lv < 3 && want[lv]; lv++) {
+				cairo_tag_begin(cr, wtag[lv], NULL);
+				open[lv] = want[lv];
+				opentag[lv] = wtag[lv];
 			}
 		}
 		draw_box(cr, b);
 	}
-	if (open)
-		cairo_tag_end(cr, opentag);
+	for (lv = 2; lv >= 0; lv--)
+		if (open[lv])
+			cairo_tag_end(cr, opentag[lv]);
 	cairo_show_page(cr);
 	dr->pages++;
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {

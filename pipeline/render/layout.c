@@ -87,6 +87,23 @@ vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag)
 			}
 }
 
+void
+vlist_stamp_sub(struct lctx *c, struct vlist *vl, size_t from, int level, const char *tag)
+{
+	size_t i, k;
+	int elem = ++c->nelem;
+
+	for (i = from; i < vl->n; i++)
+		for (k = 0; k < vl->v[i].n; k++) {
+			struct layout_box *b = &vl->v[i].box[k];
+
+			if (b->subelem[level] == 0 && b->kind != BOX_DEST) {
+				b->subelem[level] = elem;
+				b->sub[level] = tag;
+			}
+		}
+}
+
 struct layout_box *
 vitem_box(struct vitem *it, enum layout_box_kind kind)
 {
@@ -821,19 +838,32 @@ li_items(struct lctx *c, const struct model_node *li, const struct model_node *l
 		para_items(c, li, st, 0, x + labw, width - labw, vl);
 	if (vl->n == first)
 		return 0;
+	if (!c->frame)
+		vlist_stamp_sub(c, vl, first, 1, "LBody");
 	for (k = 0; k < vl->v[first].n; k++) {
 		if (vl->v[first].box[k].kind == BOX_TEXT) {
-			struct layout_box *b;
-			double y = vl->v[first].box[k].y;
+			struct vitem *it = &vl->v[first];
+			struct layout_box *b, lb;
+			double y = it->box[k].y;
 
-			b = vitem_box(&vl->v[first], BOX_TEXT);
+			b = vitem_box(it, BOX_TEXT);
 			b->para = text_para(c, lab ? lab : "・", st, size, st->bold, labw, JL_LEFT);
 			b->x = x;
 			b->y = y;
 			memcpy(b->color, st->color, sizeof(b->color));
+			if (!c->frame) {
+				/* the label first, in reading order: LI (Lbl, LBody) */
+				b->sub[1] = "Lbl";
+				b->subelem[1] = ++c->nelem;
+				lb = *b;
+				memmove(&it->box[1], &it->box[0], (it->n - 1) * sizeof(*it->box));
+				it->box[0] = lb;
+			}
 			break;
 		}
 	}
+	if (!c->frame)
+		vlist_stamp_sub(c, vl, first, 0, "LI");
 	vl->v[first].before += size * 0.15;
 	if (c->frame)	/* a bullet stays whole in a frame */
 		for (k = first; k + 1 < vl->n; k++)

@@ -36,6 +36,9 @@ struct layout_box {
 	char			*name;		/* LINK, DEST: owned */
 	const char		*tag;		/* structure type ("P", "H1", "Table"…) or NULL */
 	int			 elem;		/* structure element number, 0: untagged */
+	const char		*sub[2];	/* nested inside it: TR / LI, then TD TH /
+						 * Lbl LBody; NULL when none */
+	int			 subelem[2];	/* their element numbers */
 };
 
 struct layout_page {

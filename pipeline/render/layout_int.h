@@ -93,6 +93,14 @@ struct lctx {
  */
 void			 vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag);
 
+/*
+ * Tags the boxes of items [from, vl->n) not yet tagged at nesting `level`
+ * (0: a row or list item, 1: a cell, label or list body) as one element of
+ * type `tag` inside the block's element.
+ */
+void			 vlist_stamp_sub(struct lctx *c, struct vlist *vl, size_t from, int level,
+			    const char *tag);
+
 /* vlist */
 struct vitem		*vlist_add(struct vlist *vl);
 void			 vlist_release(struct vlist *vl);

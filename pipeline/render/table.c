@@ -237,6 +237,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 				    (sn ? sn : "cell"), cx0[nc] + padx, cw, &cells[nc]);
 			else
 				ret |= para_items(c, td, &cs, 0, cx0[nc] + padx, cw, &cells[nc]);
+			vlist_stamp_sub(c, &cells[nc], 0, 1, is_head ? "TH" : "TD");
 			if (vlist_height(&cells[nc]) > rowh)
 				rowh = vlist_height(&cells[nc]);
 			nc++;
@@ -299,6 +300,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			}
 			vlist_release(&cells[k]);
 		}
+		vlist_stamp_sub(c, vl, vl->n - 1, 0, "TR");
 		if (c->maxh > 0 && rowh > c->maxh && !is_head)
 			split_row(vl, vl->n - 1, c->maxh);
 	}

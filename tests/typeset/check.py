@@ -361,25 +361,43 @@ def cmd_struct(argv):
         print("FAIL no StructTreeRoot / MarkInfo")
         return 1
     seq = []
+    pageno = {p["object"]: p["pageposfrom1"] for p in j["pages"]}
+    parents = {"TR": ("Table",), "TD": ("TR",), "TH": ("TR",), "LI": ("L",),
+               "Lbl": ("LI",), "LBody": ("LI",)}
+    misplaced = []
+    pages = []      # page of each element with content, in tree order
 
-    def walk(ref, depth):
+    def walk(ref, parent):
         v = objs.get(ref) if isinstance(ref, str) else None
         if not isinstance(v, dict):
             return
-        if "/S" in v:
-            seq.append((v["/S"][1:], depth))
+        s = v["/S"][1:] if "/S" in v else None
+        if s:
+            seq.append((s, parent))
+            if s in parents and parent not in parents[s]:
+                misplaced.append("%s in %s" % (s, parent))
+            if "/Pg" in v and v["/Pg"] in pageno:
+                pages.append(pageno[v["/Pg"]])
         k = v.get("/K", [])
         for c in (k if isinstance(k, list) else [k]):
-            walk(c, depth + 1)
-    walk(cat["/StructTreeRoot"], 0)
+            walk(c, s or parent)
+    walk(cat["/StructTreeRoot"], None)
     kinds = {}
     for s, _ in seq:
         kinds[s] = kinds.get(s, 0) + 1
     print("struct: %d elements: %s" % (len(seq), " ".join("%s=%d" % kv for kv in sorted(kinds.items()))))
-    for t in ("Document", "H1", "H2", "P", "L", "Table", "Figure", "Link", "TOC"):
+    for t in ("Document", "H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+              "Figure", "Link", "TOC"):
         if t not in kinds:
             fail.append("no /%s element" % t)
-    # reading order: the TOC comes before the first H1, which is before the first Table
+    if misplaced:
+        fail.append("%d elements under the wrong parent, e.g. %s" % (len(misplaced), misplaced[0]))
+    # reading order: the tree follows the pages, and the TOC comes before
+    # the first H1, which is before the first Table
+    back = sum(1 for a, b in zip(pages, pages[1:]) if b < a)
+    print("struct: %d elements with a page, %d out of page order" % (len(pages), back))
+    if back or not pages:
+        fail.append("structure tree not in page order")
     order = [s for s, _ in seq]
     try:
         if not order.index("TOC") < order.index("H1") < order.index("Table"):
