@@ -117,39 +117,50 @@ def cmd_lines(argv):
     mismatch = kin = 0
     inner = inner_ok = cell = cell_ok = 0
     worst = []
+    # lines on one baseline are read together: poppler makes one word of a
+    # list label and the text beside it
+    rows = {}
     for ln in lines:
-        p = ln["page"]
+        rows.setdefault((ln["page"], round(ln["base"], 1)), []).append(ln)
+    for (p, _), row in sorted(rows.items()):
         if p >= len(pages):
             continue
-        text, px0, px1 = match(pages[p], ln, used[p])
-        want = WS.sub("", ln["text"])
+        row.sort(key=lambda ln: ln["x0"])
+        span = {"base": row[0]["base"], "asc": max(ln["asc"] for ln in row),
+                "desc": max(ln["desc"] for ln in row), "x0": row[0]["x0"],
+                "x1": max(ln["x1"] for ln in row)}
+        text, _, rx1 = match(pages[p], span, used[p])
+        want = "".join(WS.sub("", ln["text"]) for ln in row)
         if text != want:
-            mismatch += 1
-            if mismatch <= 5:
+            mismatch += len(row)
+            if mismatch <= 5 * len(row):
                 fail.append("page %d line at y=%.1f: PDF has %r, render set %r" %
-                            (p, ln["base"], text, want))
+                            (p, row[0]["base"], text, want))
             continue
-        if not text:
-            continue
-        # 2. kinsoku, on the text the PDF has on that line, at each line
-        #    break: the start of a continued line, the end of a line that
-        #    is continued (a one-character list label is no break)
-        if (ln["line"] > 0 and text[0] in NO_START) or \
-                (ln["line"] + 1 < ln["nlines"] and text[-1] in NO_END):
-            kin += 1
-            fail.append("page %d: kinsoku: line %r" % (p, text))
-        # 3. inner lines of justified paragraphs end at the measure's right edge
-        if ln["align"] == "j" and not ln["last"]:
-            ok = abs(px1 - ln["br"]) <= TOL
-            area = claimed_pages.get(p, (0,) * 6)
-            if abs(ln["br"] - area[4]) < 0.05:
-                inner += 1
-                inner_ok += ok
-                if not ok:
-                    worst.append((abs(px1 - ln["br"]), p, text))
-            else:
-                cell += 1
-                cell_ok += ok
+        for ln in row:
+            text = WS.sub("", ln["text"])
+            if not text:
+                continue
+            # 2. kinsoku, at each line break: the start of a continued
+            #    line, the end of a line that is continued (the PDF has
+            #    this text on this line: checked above)
+            if (ln["line"] > 0 and text[0] in NO_START) or \
+                    (ln["line"] + 1 < ln["nlines"] and text[-1] in NO_END):
+                kin += 1
+                fail.append("page %d: kinsoku: line %r" % (p, text))
+            # 3. inner lines of justified paragraphs end at the measure's right edge
+            if ln["align"] == "j" and not ln["last"]:
+                px1 = rx1 if ln is row[-1] else match(pages[p], ln, set())[2]
+                ok = px1 is not None and abs(px1 - ln["br"]) <= TOL
+                area = claimed_pages.get(p, (0,) * 6)
+                if abs(ln["br"] - area[4]) < 0.05:
+                    inner += 1
+                    inner_ok += ok
+                    if not ok:
+                        worst.append((abs((px1 or 0) - ln["br"]), p, text))
+                else:
+                    cell += 1
+                    cell_ok += ok
     unclaimed = 0
     for p in range(1, len(pages)):
         for i, w in enumerate(pages[p]):
