@@ -63,6 +63,13 @@ placeholder(const char *dest)
 	return strbuf_detach(&sb);
 }
 
+/* A page number as the plan's 目次 prints it, like the footer: "- 12 -". */
+static void
+toc_number(char *buf, size_t len, int number)
+{
+	snprintf(buf, len, "- %d -", number);
+}
+
 void
 toc_fixup(struct lctx *c)
 {
@@ -86,7 +93,7 @@ toc_fixup(struct lctx *c)
 			num[0] = '\0';
 			for (h = 0; h < c->nheads; h++)
 				if (strcmp(c->heads[h].dest, dest) == 0 && c->heads[h].number > 0)
-					snprintf(num, sizeof(num), "%d", c->heads[h].number);
+					toc_number(num, sizeof(num), c->heads[h].number);
 			snprintf(sn, sizeof(sn), "toc%d", b->line < 3 ? b->line : 3);
 			st = model_style(c->doc, sn);
 			b->para = text_para(c, num[0] ? num : " ", st, st->size, st->bold, b->w, JL_RIGHT);
@@ -125,7 +132,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 	size_t nv = 0, i, k;
 	int count = 0;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
-	double em = t1->size, numw = 3 * em;
+	double em = t1->size, numw = 4.5 * em;	/* "- 123 -" */
 
 	if (title == NULL)
 		title = "目次";
@@ -209,7 +216,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 					num[0] = '\0';
 					for (k = 0; k < c->nprev; k++)
 						if (strcmp(c->prev[k].dest, e->dest) == 0 && c->prev[k].number > 0)
-							snprintf(num, sizeof(num), "%d", c->prev[k].number);
+							toc_number(num, sizeof(num), c->prev[k].number);
 					b->para = text_para(c, num[0] ? num : " ", st, size, st->bold, numw,
 					    JL_RIGHT);
 					b->line = 0;

@@ -70,8 +70,8 @@ test_expect_success 'cover has no footer; TOC page is - 1 - with page numbers' '
 	! page_text "$TRASH/report.pdf" 1 | grep -q -- "-1-" &&
 	page_text "$TRASH/report.pdf" 2 >"$TRASH/toc" &&
 	grep -q -- "-1-$" "$TRASH/toc" &&
-	grep -qF "第1章「強靱な」サイバー空間の構築2" "$TRASH/toc" &&
-	grep -qF "別添提出状況一覧3" "$TRASH/toc"
+	grep -qF "第1章「強靱な」サイバー空間の構築-2-" "$TRASH/toc" &&
+	grep -qF "別添提出状況一覧-3-" "$TRASH/toc"
 '
 
 test_expect_success 'running header names the current chapter' '

@@ -336,14 +336,14 @@ def cmd_outline(argv):
                 continue
             target = pageno[d[0]]
             # a TOC entry's number is the printed number of its target
-            num = re.search(r"(\d+)$", text)
+            num = re.search(r"-(\d+)-$", text)    # "- 12 -", as the footer
             ntoc += bool(num)
             if num and label(j, target - 1) != num.group(1):
                 bad += 1
                 fail.append("TOC entry %r: its target page is labelled %r" %
                             (text, label(j, target - 1)))
             # the linked text less a trailing page number (TOC entries)
-            key = re.sub(r"\d+$", "", text)
+            key = re.sub(r"-\d+-$", "", text)
             q = re.search(r"「(.+?)」", key)
             if q:   # 再掲: 実施状況は…(ナ)「title」に記載。 -> the measure's title
                 key = q.group(1)
