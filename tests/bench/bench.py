@@ -100,8 +100,13 @@ def measure(label, argv, runs, log, before=None, must_pass=True, **kw):
 
 
 def make_argv(args, inp, work, outdir):
-    return [args.make, "--no-print-directory", "-s", f"B={args.build}", f"YEAR={args.year}",
-            f"INPUT={inp}", f"WORK={work}", f"OUTDIR={outdir}", "report"]
+    """make report on other inputs with B's binaries, never remaking them (-o):
+    a source edited while the bench runs must not put a compile in a timing."""
+    old = []
+    for f in ("bin/ingest", "bin/xform", "bin/render", "bin/check", "deps.stamp"):
+        old += ["-o", os.path.join(args.build, f)]
+    return [args.make, "--no-print-directory", "-s", *old, f"B={args.build}",
+            f"YEAR={args.year}", f"INPUT={inp}", f"WORK={work}", f"OUTDIR={outdir}", "report"]
 
 
 STAGES = (
