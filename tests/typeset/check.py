@@ -315,7 +315,7 @@ def cmd_outline(argv):
                 continue
             nlinks += 1
             x0, y0, x1, y1 = av["/Rect"]
-            words = [w[4] for w in pages[p["pageposfrom1"]]
+            words = [w[4] for w in sorted(pages[p["pageposfrom1"]], key=lambda w: (round(w[3]), w[0]))
                      if min(x1, w[2]) - max(x0, w[0]) > 1 and y0 <= h - (w[1] + w[3]) / 2 <= y1]
             text = WS.sub("", "".join(words))
             if links and links[-1][0] == av.get("/Dest"):
@@ -347,6 +347,8 @@ def cmd_outline(argv):
             q = re.search(r"「(.+?)」", key)
             if q:   # 再掲: 実施状況は…(ナ)「title」に記載。 -> the measure's title
                 key = q.group(1)
+            elif not num:
+                continue    # another inline link: its destination resolved
             if len(key) > 16:
                 key = key[:16]
             if not key or key not in texts[target]:
