@@ -81,8 +81,40 @@ def run(argv, cwd=None, env=None, log=None, shell=False, timeout=None):
     return dt, ru.ru_maxrss, "timeout" if killed else p.returncode
 
 
-def measure(label, argv, runs, log, before=None, must_pass=True, **kw):
-    """One warm-up run, then `runs` runs; returns a result dict with medians."""
+PERF = {"ok": None}
+
+
+def perf_ok():
+    """Whether `perf stat` can count user-space instructions here (once)."""
+    if PERF["ok"] is None:
+        PERF["ok"] = False
+        if shutil.which("perf"):
+            p = subprocess.run(["perf", "stat", "-x,", "-e", "instructions:u", "true"],
+                               capture_output=True, text=True)
+            PERF["ok"] = p.returncode == 0 and re.search(r"^\d+,", p.stderr, re.M) is not None
+    return PERF["ok"]
+
+
+def count_instructions(argv, log, **kw):
+    """User-space instructions of argv and its children (perf stat), or None.
+    Unlike time, this does not move with the machine's load."""
+    if not perf_ok():
+        return None
+    fd, out = tempfile.mkstemp(prefix="bench-perf.")
+    os.close(fd)
+    try:
+        _, _, rc = run(["perf", "stat", "-x,", "-e", "instructions:u", "-o", out, "--"] + argv,
+                       log=log, **kw)
+        with open(out) as f:
+            m = re.search(r"^(\d+),", f.read(), re.M)
+        return int(m.group(1)) if rc == 0 and m else None
+    finally:
+        os.unlink(out)
+
+
+def measure(label, argv, runs, log, before=None, must_pass=True, instr=False, **kw):
+    """One warm-up run, then `runs` runs; returns a result dict with medians
+    (and, with instr, the instructions of one more run)."""
     times, peaks = [], []
     for i in range(runs + 1):
         if before:
@@ -95,8 +127,13 @@ def measure(label, argv, runs, log, before=None, must_pass=True, **kw):
         if i > 0:
             times.append(dt)
             peaks.append(rss)
-    return {"label": label, "runs": runs, "time": statistics.median(times),
-            "min": min(times), "max": max(times), "peak_kib": max(peaks)}
+    res = {"label": label, "runs": runs, "time": statistics.median(times),
+           "min": min(times), "max": max(times), "peak_kib": max(peaks)}
+    if instr:
+        if before:
+            before()
+        res["instr"] = count_instructions(argv, log, **kw)
+    return res
 
 
 def make_argv(args, inp, work, outdir):
@@ -190,7 +227,7 @@ def bench_year(args, scratch, log, results):
         shutil.rmtree(year_out, ignore_errors=True)
 
     results["full"] = measure("full build (make report)", margv, args.runs, log,
-                              before=clean, env=env)
+                              before=clean, env=env, instr=True)
     csvs = sorted(f for f in os.listdir(os.path.join(inp, args.year, "submissions"))
                   if f.lower().endswith(".csv"))
     if csvs:
@@ -206,7 +243,8 @@ def bench_year(args, scratch, log, results):
     ensure_dirs(cmds)
     results["stages"] = []
     for name, argv in cmds:
-        results["stages"].append(dict(measure(name, argv, args.runs, log), stage=name))
+        results["stages"].append(dict(measure(name, argv, args.runs, log,
+                                              instr=name == "render report"), stage=name))
 
     pdoc = os.path.join(year_work, "report.pdoc")
     text = os.path.join(scratch, "report.txt")
@@ -222,7 +260,8 @@ def bench_year(args, scratch, log, results):
     floor_argv = [args.floor, "-o", os.path.join(scratch, "floor.pdf"), text]
     if os.path.exists(fonts):
         floor_argv[1:1] = ["--fonts", fonts]
-    results["floor"] = measure("floor (pango+cairo only)", floor_argv, args.runs, log)
+    results["floor"] = measure("floor (pango+cairo only)", floor_argv, args.runs, log,
+                               instr=True)
     results["pages"] = {}
     for name, pdf in (("report", f"annual-report-{args.year}.pdf"),
                       ("slides", f"summary-slides-{args.year}.pdf"),
@@ -353,11 +392,17 @@ def report(args, results, elapsed):
     def row(label, t, kib, target="", res=""):
         w(f"{label:<44} {fmt_t(t):>9} {fmt_m(kib):>9}  {target:<26} {res}")
 
+    fins = floor.get("instr") if floor else None
+
+    def iratio(r):
+        i = r.get("instr")
+        return f"; {i / fins:.2f}x in instructions" if i and fins else ""
+
     if full:
         ratio = full["time"] / flo if flo else None
         row("full build FY%s (make report, clean)" % args.year, full["time"],
             full["peak_kib"], "<= 1.5x floor",
-            f"{verdict(ratio is not None and ratio <= 1.5)} ({ratio:.2f}x floor)"
+            f"{verdict(ratio is not None and ratio <= 1.5)} ({ratio:.2f}x floor{iratio(full)})"
             if ratio else "")
     if inc:
         row("  incremental: " + inc["label"][len("rebuild after "):], inc["time"],
@@ -365,13 +410,14 @@ def report(args, results, elapsed):
     for s in stages:
         target, res = "< 64 MiB", verdict(s["peak_kib"] / MiB < 64)
         if s["stage"] == "render report" and flo:
-            res += f" ({s['time'] / flo:.2f}x floor)"
+            res += f" ({s['time'] / flo:.2f}x floor{iratio(s)})"
         row("  stage " + s["stage"], s["time"], s["peak_kib"], target, res)
     if stages:
         row("  sum of stages", sum(s["time"] for s in stages),
             max(s["peak_kib"] for s in stages))
     if floor:
-        row("floor (pango+cairo, same characters)", floor["time"], floor["peak_kib"])
+        row("floor (pango+cairo, same characters)", floor["time"], floor["peak_kib"], "",
+            f"{fins / 1e9:.2f} G instructions" if fins else "")
     for sc in results.get("scale", []):
         base = results["scale"][0]
         k = sc["k"]
