@@ -64,7 +64,9 @@ test_expect_success 'the 200-row table repeats its head row on every page it spa
 	cat "$TRASH/th" &&
 	n=$(sed -n "s/^tablehead: table on \([0-9]*\) pages/\1/p" "$TRASH/th") &&
 	test "$n" -ge 4 &&
-	$CHECK lines "$TRASH/fx.lines" "$TRASH/fx.pdf" "$TOP/tests/render/report.pdoc" --flush 99
+	$CHECK lines "$TRASH/fx.lines" "$TRASH/fx.pdf" "$TOP/tests/render/report.pdoc" --flush 99 &&
+	$CHECK outline "$TRASH/fx.pdf" "$TOP/tests/render/report.pdoc" &&
+	$CHECK struct "$TRASH/fx.pdf"
 '
 
 test_expect_success 'a footnote cited twice on a page is printed once at its foot' '

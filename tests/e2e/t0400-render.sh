@@ -2,10 +2,13 @@
 # render on its own: the fixtures in tests/render/ (a small report with every
 # block kind and a 200-row table; a 16:9 deck with an overfull frame) →
 # PDFs measured with pdftotext, pdffonts, pdfinfo and qpdf.
-# RENDER=path overrides the render binary (default build/bin/render).
+# RENDER=path overrides the render binary (default: that of the build dir
+# make uses, B=… from MAKEFLAGS as in `make B=/tmp/b test`, else build/).
 . "$(dirname "$0")/../lib.sh"
 
-R=${RENDER:-$TOP/build/bin/render}
+B=$(printf '%s\n' "${MAKEFLAGS:-}" | tr ' ' '\n' | sed -n 's/^B=//p' | tail -n 1)
+case "${B:-build}" in /*) BIN=${B}/bin ;; *) BIN=$TOP/${B:-build}/bin ;; esac
+R=${RENDER:-$BIN/render}
 F=$TOP/fonts/fonts.conf
 FX=$TOP/tests/render
 export SOURCE_DATE_EPOCH=1700000000
