@@ -256,6 +256,45 @@ test_file_errors(void **state)
 	diag_release(&d);
 }
 
+/* xmlio_load_dict (libxslt's loader) shares the dictionary and refuses XXE alike. */
+static void
+test_load_dict(void **state)
+{
+	char dir[] = "/tmp/test_xmlio.XXXXXX", path[64];
+	xmlDictPtr dict = xmlDictCreate();
+	struct diag d;
+	xmlDocPtr doc;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	diag_init(&d, NULL);
+	snprintf(path, sizeof(path), "%s/ok.xml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("<r a=\"1\"/>", fp);
+	fclose(fp);
+	doc = xmlio_load_dict(path, dict, &d);
+	assert_non_null(doc);
+	assert_ptr_equal(doc->dict, dict);
+	xmlFreeDoc(doc);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/xxe.xml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(XXE_PARAM, fp);
+	fclose(fp);
+	assert_null(xmlio_load_dict(path, dict, &d));
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(
+	    d.v[0].message,
+	    "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
+	unlink(path);
+	rmdir(dir);
+	xmlDictFree(dict);
+	diag_release(&d);
+}
+
 /* xmlio_save writes through PATH.tmp and leaves no temporary behind. */
 static void
 test_save_atomic(void **state)
@@ -301,6 +340,7 @@ main(void)
 	    cmocka_unit_test(test_syntax_error_line),
 	    cmocka_unit_test(test_empty_input),
 	    cmocka_unit_test(test_file_errors),
+	    cmocka_unit_test(test_load_dict),
 	    cmocka_unit_test(test_save_atomic),
 	};
 	int rc;
