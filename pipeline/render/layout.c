@@ -1377,6 +1377,49 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 	fs->pages++;
 }
 
+/*
+ * Items before the open page are on emitted pages (copied there): they are
+ * dropped, all but the head rows of a table that goes on, which every page
+ * it continues on repeats.  Without this the flow's items (a box list per
+ * line) grew with the document: 10× FY2014 streamed took 98 MB, not 33.
+ */
+static void
+vitem_release(struct vitem *it)
+{
+	size_t j;
+
+	for (j = 0; j < it->n; j++)
+		free(it->box[j].name);
+	free(it->box);
+	for (j = 0; j < it->nnotes; j++)
+		note_free(it->notes[j]);
+	free(it->notes);
+}
+
+static void
+flow_trim(struct flowstate *fs)
+{
+	struct vlist *vl = &fs->vl;
+	size_t first = fs->first, hf = 0, hc = 0, i, k = 0;
+
+	if (first < 256)
+		return;		/* amortized: trim in batches */
+	if (first < vl->n && repeats_head(vl, first)) {
+		head_height(vl, vl->v[first].table, &hf, &hc);
+		if (hf + hc > first)
+			hc = 0;	/* (cannot happen: head rows precede) */
+	}
+	for (i = 0; i < first; i++) {
+		if (hc > 0 && i >= hf && i < hf + hc)
+			vl->v[k++] = vl->v[i];	/* a head row, moved down */
+		else
+			vitem_release(&vl->v[i]);
+	}
+	memmove(vl->v + k, vl->v + first, (vl->n - first) * sizeof(*vl->v));
+	vl->n -= first - k;
+	fs->first = k;
+}
+
 /* Emits every page that is decided; `final` at the end of the flow. */
 static int
 flow_pages(struct lctx *c, struct flowstate *fs, int final)
@@ -1392,6 +1435,7 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 		if (c->sink)
 			paras_free_below(c, end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas);
 	}
+	flow_trim(fs);
 	return 0;
 }
 
