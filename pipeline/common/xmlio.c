@@ -102,8 +102,29 @@ new_ctxt(struct load *l, xmlDictPtr dict)
 	ctxt->_private = l;
 	ctxt->sax->entityDecl = refuse_entity;
 	/* libxml2 2.9 has no per-context structured handler: the callers set
-	 * it around each read (see finish()). */
+	 * it around each read and restore the caller's (struct handler). */
 	return ctxt;
+}
+
+/* The process's structured error handler, saved around a parse so that a
+ * caller's own (xform's) survives a load made from inside libxslt. */
+struct handler {
+	xmlStructuredErrorFunc fn;
+	void *ctx;
+};
+
+static void
+handler_push(struct handler *h, void *ctx, xmlStructuredErrorFunc fn)
+{
+	h->fn = xmlStructuredError;
+	h->ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(ctx, fn);
+}
+
+static void
+handler_pop(const struct handler *h)
+{
+	xmlSetStructuredErrorFunc(h->ctx, h->fn);
 }
 
 /* Common tail: a document with any reported error is freed. */
@@ -124,6 +145,7 @@ xmlDocPtr
 xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
 {
 	struct load l = {d, path, 0};
+	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t before = d->errors;
@@ -137,9 +159,9 @@ xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
 	ctxt = new_ctxt(&l, dict);
 	if (ctxt == NULL)
 		return diag_error(d, path, 0, "cannot create XML parser"), NULL;
-	xmlSetStructuredErrorFunc(&l, structured_error);
+	handler_push(&h, &l, structured_error);
 	doc = xmlCtxtReadFile(ctxt, path, NULL, xmlio_options());
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	handler_pop(&h);
 	return finish(ctxt, doc, &l, before);
 }
 
@@ -153,6 +175,7 @@ xmlDocPtr
 xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 {
 	struct load l = {d, name, 0};
+	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	size_t before = d->errors;
@@ -162,9 +185,9 @@ xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 	ctxt = new_ctxt(&l, NULL);
 	if (ctxt == NULL)
 		return diag_error(d, name, 0, "cannot create XML parser"), NULL;
-	xmlSetStructuredErrorFunc(&l, structured_error);
+	handler_push(&h, &l, structured_error);
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, xmlio_options());
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	handler_pop(&h);
 	return finish(ctxt, doc, &l, before);
 }
 
@@ -182,12 +205,13 @@ int
 xmlio_save(xmlDocPtr doc, const char *path, struct diag *d)
 {
 	char *tmp = atomicfile_tmpname(path);
+	struct handler h;
 	int ret = 0, saved = 0, n;
 
 	errno = 0;
-	xmlSetStructuredErrorFunc(&saved, quiet_error);
+	handler_push(&h, &saved, quiet_error);
 	n = xmlSaveFormatFileEnc(tmp, doc, "UTF-8", 1);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	handler_pop(&h);
 	if (n < 0) {
 		if (saved == 0)
 			saved = errno;

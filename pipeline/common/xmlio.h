@@ -5,7 +5,9 @@
  * (depth 256, text node 10 MB: no XML_PARSE_HUGE).  An entity declaration
  * (general or parameter: XXE, billion laughs) stops the parser at once
  * with one clear error; a plain DOCTYPE without declarations is ignored.
- * Parse errors go to `d` as FILE:LINE: error: MESSAGE.  See docs/errors.md.
+ * Parse errors go to `d` as FILE:LINE: error: MESSAGE (the structured
+ * error handler in force before a call is restored after it).  See
+ * docs/errors.md.
  */
 #ifndef XMLIO_H
 #define XMLIO_H

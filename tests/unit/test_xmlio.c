@@ -256,6 +256,35 @@ test_file_errors(void **state)
 	diag_release(&d);
 }
 
+static int caller_calls;
+
+static void
+caller_handler(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+	caller_calls++;
+}
+
+/* The caller's structured error handler is in force again after a load. */
+static void
+test_handler_restored(void **state)
+{
+	static const char bad[] = "<r><a></r>";
+	static int tag;
+	struct diag d;
+
+	(void)state;
+	xmlSetStructuredErrorFunc(&tag, caller_handler);
+	assert_null(load(bad, sizeof(bad) - 1, &d));
+	assert_true(d.errors >= 1);
+	assert_int_equal(caller_calls, 0);
+	assert_ptr_equal(xmlStructuredError, caller_handler);
+	assert_ptr_equal(xmlStructuredErrorContext, &tag);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	diag_release(&d);
+}
+
 /* xmlio_load_dict (libxslt's loader) shares the dictionary and refuses XXE alike. */
 static void
 test_load_dict(void **state)
@@ -340,6 +369,7 @@ main(void)
 	    cmocka_unit_test(test_syntax_error_line),
 	    cmocka_unit_test(test_empty_input),
 	    cmocka_unit_test(test_file_errors),
+	    cmocka_unit_test(test_handler_restored),
 	    cmocka_unit_test(test_load_dict),
 	    cmocka_unit_test(test_save_atomic),
 	};
