@@ -60,8 +60,12 @@ test_expect_success 'render killed with SIGKILL mid-way: previous PDFs byte-iden
 		sleep 0.05; i=$((i + 1))
 	done
 	test -n "$pid" || { echo "render never started"; cat "$TRASH/kill.out"; exit 1; }
-	sleep 0.3
-	kill -9 "$pid"
+	# mid-way: once it has begun writing its temporary PDF
+	i=0
+	while [ ! -s "$O/annual-report-2014.pdf.tmp" ] && [ $i -lt 2000 ] && kill -0 "$pid" 2>/dev/null; do
+		sleep 0.01; i=$((i + 1))
+	done
+	kill -9 "$pid" || { echo "render finished before it could be killed"; exit 1; }
 	wait $mk
 	grep -q "Killed\|Error 137" "$TRASH/kill.out" &&
 	test "$(cat "$TRASH/kill.rc")" -ne 0 &&
@@ -87,7 +91,12 @@ test_expect_success 'SIGTERM to render mid-way: PDFs intact, the next run is cle
 		[ -n "$pid" ] && break
 		sleep 0.05; i=$((i + 1))
 	done
-	test -n "$pid" && sleep 0.2 && kill -TERM "$pid"
+	test -n "$pid" || { echo "render never started"; exit 1; }
+	i=0
+	while [ ! -s "$O/annual-report-2014.pdf.tmp" ] && [ $i -lt 2000 ] && kill -0 "$pid" 2>/dev/null; do
+		sleep 0.01; i=$((i + 1))
+	done
+	kill -TERM "$pid" || { echo "render finished before it could be stopped"; exit 1; }
 	wait $mk
 	test "$(cat "$TRASH/int.rc")" -ne 0 &&
 	same_as_saved &&
