@@ -83,9 +83,10 @@ JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
 	--param registry $(abspath $(INPUT)/ministries.xml)
 RENDER	= $(BIN)/render --fonts fonts/fonts.conf
-# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD, else the
-# day of SOURCE_DATE_EPOCH (reproducible builds), else today.
-REPORT_DATE ?= $(shell date -u $${SOURCE_DATE_EPOCH:+-d @$$SOURCE_DATE_EPOCH} +%Y-%m-%d)
+# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD (the day
+# the headquarters decides the report); unset, the matrix's date is used, so
+# the same inputs always give the same PDFs.
+REPORT_DATE ?=
 XSL_COMPOSE := stylesheets/common.xsl
 
 # $(call year_pipeline,DIR,INGEST_FLAGS,DRAFT(0|1),SUFFIX)
@@ -98,10 +99,10 @@ $(1)/model.xml: $(1)/submissions.xml $(REFS) stylesheets/join.xsl $(BIN)/xform
 	$(BIN)/xform $(JOIN_PARAMS) --param draft $(3) -o $$@ stylesheets/join.xsl $$<
 
 $(1)/report.pdoc: $(1)/model.xml stylesheets/report.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(3) --param date $(REPORT_DATE) -o $$@ stylesheets/report.xsl $$<
+	$(BIN)/xform --param draft $(3) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/report.xsl $$<
 
 $(1)/slides.pdoc: $(1)/model.xml stylesheets/slides.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(3) --param date $(REPORT_DATE) -o $$@ stylesheets/slides.xsl $$<
+	$(BIN)/xform --param draft $(3) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/slides.xsl $$<
 
 $(OUT)/status-$(YEAR)$(4).csv: $(1)/model.xml stylesheets/status.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
