@@ -22,7 +22,7 @@ LDLIBS	= $(PKG_LIBS) -lcsv -lm
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: all report draft validate test unit e2e check-sanitize bench clean deps \
+.PHONY: all report draft validate test unit e2e check-sanitize leakcheck bench clean deps \
 	format lint
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -61,6 +61,8 @@ $(foreach s,$(STAGES),$(eval $(call stage,$(s))))
 STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
 -include $(filter-out pipeline/common/build.mk,$(wildcard pipeline/*/build.mk))
 -include tests/build.mk
+-include tests/fuzz/build.mk
+-include tests/bench/build.mk
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------------------
@@ -149,6 +151,11 @@ check-sanitize:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) B=$(B)/san CC=clang OPT=-O1 SAN="$(SAN_FLAGS)" unit e2e
+
+# valgrind memcheck on every stage command of one full FY2014 build:
+# no invalid reads or writes, nothing definitely lost (tests/valgrind.sh).
+leakcheck: all $(TEST_DEPS)
+	sh tests/valgrind.sh 2014
 
 clean:
 	rm -rf $(B) output/*/
