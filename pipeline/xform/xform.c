@@ -37,6 +37,8 @@ static struct {
 	size_t errors;      /* errors reported by the libraries */
 	size_t refused;     /* security refusals */
 	char *last_message; /* last free-standing line (xsl:message) */
+	const char *file;   /* named by a library message without a file */
+	size_t loaded;      /* errors the document loader reported */
 } run;
 
 static xsltSecurityPrefsPtr sec_prefs;
@@ -66,10 +68,15 @@ parse_context(const char *s)
 	if (strncmp(p, ": file ", 7) != 0)
 		return 1;
 	p += 7;
+	/* "F line L element E", "F element E", "F line L" or "F". */
 	q = strstr(p, " line ");
 	if (q == NULL)
-		return 1;
+		q = strstr(p, " element ");
+	if (q == NULL)
+		q = p + strlen(p);
 	run.where_file = xstrndup(p, (size_t)(q - p));
+	if (strncmp(q, " line ", 6) != 0)
+		return 1;
 	errno = 0;
 	l = strtol(q + 6, &end, 10);
 	if (errno == 0 && end != q + 6)
@@ -84,8 +91,15 @@ flush_line(const char *s)
 		return;
 	if (run.where_pending) {
 		run.where_pending = 0;
+		/* The loader has said why a stylesheet could not be parsed. */
+		if (run.loaded > 0 && strncmp(s, "xsltParseStylesheetFile : cannot parse ", 39) == 0)
+			return;
 		run.errors++;
-		diag_error(run.d, run.where_file, run.where_line, "%s", s);
+		/* No file in the context: the message is about the stylesheet. */
+		if (run.where_file == NULL)
+			diag_error(run.d, run.file, 0, "%s", s);
+		else
+			diag_error(run.d, run.where_file, run.where_line, "%s", s);
 		return;
 	}
 	if (*s == '\0')
@@ -146,49 +160,32 @@ structured_error(void *ctx, xmlErrorPtr err)
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
 	run.errors++;
-	diag_error(run.d, err->file ? err->file : "", err->line, "%s", msg);
+	diag_error(run.d, err->file ? err->file : run.file, err->line, "%s", msg);
 }
 
 /*
  * The loader for every document libxslt opens: the stylesheet, its
  * includes and imports, and document().  The caller's options (which for
  * stylesheets ask for DTD loading and entity substitution) are replaced
- * by the pipeline's; the dictionary is shared as libxslt expects.
+ * by the pipeline's: common/xmlio refuses any entity declaration (general
+ * or parameter) with its one clear message.  The dictionary is shared as
+ * libxslt expects.
  */
 static xmlDocPtr
 sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
 {
-	xmlParserCtxtPtr pctxt;
 	xmlDocPtr doc;
+	size_t before;
 
 	(void)options;
 	(void)ctxt;
 	(void)type;
 	if (uri == NULL)
 		return NULL;
-	pctxt = xmlNewParserCtxt();
-	if (pctxt == NULL)
-		return NULL;
-	if (dict != NULL) {
-		if (pctxt->dict != NULL)
-			xmlDictFree(pctxt->dict);
-		pctxt->dict = dict;
-		xmlDictReference(dict);
-	}
-	doc = xmlCtxtReadFile(pctxt, (const char *)uri, NULL, xmlio_options());
-	if (doc != NULL && !pctxt->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL) {
-		run.errors++;
-		diag_error(
-		    run.d, (const char *)uri, 1,
-		    "entity declarations are not allowed in pipeline inputs; remove the DOCTYPE");
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlFreeParserCtxt(pctxt);
+	before = run.d->errors;
+	doc = xmlio_load_dict((const char *)uri, dict, run.d);
+	run.loaded += run.d->errors - before;
+	run.errors += run.d->errors - before;
 	return doc;
 }
 
@@ -334,6 +331,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 		}
 		fclose(probe);
 	}
+	run.file = o->stylesheet;
 	style = xsltParseStylesheetFile((const xmlChar *)o->stylesheet);
 	generic_flush();
 	if (style == NULL || style->errors > 0) {

@@ -69,12 +69,7 @@ for x in $H/xml/xxe.xml $H/xml/xxe-param.xml $H/xml/xxe-http.xml $H/xml/billion-
 		run 1 '$TRASH/x.csv' '$BIN/xform' -o '$TRASH/x.csv' stylesheets/status.xsl $x &&
 		grep -qxF '$(msg_for "$x")' '$TRASH/err'
 	"
-	tef=test_expect_success
-	# Known bug: xform's sandbox_loader accepts parameter entity declarations
-	# (see the xxe-param.xsl test below); /etc/passwd is not read, but the
-	# document is not refused.
-	[ "$n" = xxe-param ] && tef=test_expect_failure
-	$tef "$n: join.xsl refuses it through document(\$plan)" "
+	test_expect_success "$n: join.xsl refuses it through document(\$plan)" "
 		run 1 '$TRASH/m.xml' '$BIN/xform' --param year 2014 --param plan '$TOP/$x' \
 			--param matrix '$TOP/$FX/matrix.xml' --param registry '$TOP/$FX/ministries.xml' \
 			-o '$TRASH/m.xml' stylesheets/join.xsl tests/fixtures/year/submissions.xml
@@ -172,29 +167,28 @@ test_expect_success 'xform: a billion-laughs stylesheet fails fast (exit 1 withi
 	run 1 "$TRASH/o.xml" "$BIN/xform" -o "$TRASH/o.xml" $H/xsl/billion-laughs.xsl "$TRASH/in.xml"
 '
 
-# Known bug (xform.c sandbox_loader): it refuses only general entity
-# declarations (doc->intSubset->entities) after parsing; a stylesheet with a
-# parameter entity declaration is accepted and run.  Fix: load through
-# xmlio_load_dict(uri, dict, d), which refuses any declaration at once.
-test_expect_failure 'xform: a stylesheet declaring a parameter entity is refused' '
+# xform's loader reads every stylesheet and document() file through
+# xmlio_load_dict, which refuses any entity declaration at once.
+test_expect_success 'xform: a stylesheet declaring a parameter entity is refused' '
 	run 1 "$TRASH/o.xml" "$BIN/xform" -o "$TRASH/o.xml" $H/xsl/xxe-param.xsl "$TRASH/in.xml" &&
 	grep -qxF "$H/xsl/xxe-param.xsl:1: error: $ENTITY" "$TRASH/err"
 '
 
-# Known bug (same loader): document() of a file declaring entities fails,
-# but with libxml2's "Attribute references external entity 'e'" (twice)
-# instead of the pipeline's message, and a billion-laughs stylesheet prints
-# "Detected an entity reference loop" seven times.
-test_expect_failure 'xform: document() of an XXE file gives the one clear message' '
+test_expect_success 'xform: document() of an XXE file gives the one clear message' '
 	run 1 "$TRASH/o.xml" "$BIN/xform" --param plan "$TOP/$H/xml/xxe.xml" -o "$TRASH/o.xml" \
 		$H/xsl/doc-xxe.xsl "$TRASH/in.xml" &&
 	grep -qxF "$TOP/$H/xml/xxe.xml:1: error: $ENTITY" "$TRASH/err"
 '
 
-# Known bug (xform.c generic_error): libxslt's generic messages reach
-# stderr as bare lines ("error", "xsltParseStylesheetFile : cannot parse …"),
-# not in the FILE:LINE: error: form of the stage contract.
-test_expect_failure 'xform: every stderr line of a refused stylesheet is FILE[:LINE]: error: or the progress line' '
+test_expect_success 'xform: a billion-laughs stylesheet gives the one clear message' '
+	run 1 "$TRASH/o.xml" "$BIN/xform" -o "$TRASH/o.xml" $H/xsl/billion-laughs.xsl "$TRASH/in.xml" &&
+	grep -qxF "$H/xsl/billion-laughs.xsl:1: error: $ENTITY" "$TRASH/err" &&
+	! grep -q "entity reference loop" "$TRASH/err"
+'
+
+# libxslt's messages go through xform's collector: a context line without
+# a file is the stylesheet's.
+test_expect_success 'xform: every stderr line of a refused stylesheet is FILE[:LINE]: error: or the progress line' '
 	run 1 "$TRASH/o.xml" "$BIN/xform" -o "$TRASH/o.xml" $H/xsl/xxe.xsl "$TRASH/in.xml" &&
 	! grep -vE "^[^ :]+(:[0-9]+)?: (error|warning): |^xform: " "$TRASH/err"
 '
