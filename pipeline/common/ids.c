@@ -133,6 +133,8 @@ ids_normalize(const char *written)
 	const char *p = nfc;
 	int n = 0, open = 0, i, ok = 1, want_group = 0;
 
+	if (nfc == NULL) /* not UTF-8: no id shape */
+		return NULL;
 	for (i = 0; i < IDS_MAXPARTS; i++)
 		strbuf_init(&part[i], 0, 64);
 	while (*p && ok) {

@@ -13,13 +13,15 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* NFKC then trimmed: full-width digits, ％, －, ，, ． become ASCII. */
+/* NFKC then trimmed: full-width digits, ％, －, ，, ． become ASCII.  NULL if not UTF-8. */
 static char *
 prepare(const char *s)
 {
 	char *k = utf8_nfkc(s);
 	struct strbuf sb = STRBUF_INIT;
 
+	if (k == NULL)
+		return NULL;
 	strbuf_addstr(&sb, k);
 	strbuf_trim(&sb);
 	free(k);
@@ -34,6 +36,8 @@ numbers_value(const char *s, char **canon, int *percent)
 	int neg = 0, pct = 0, ndig = 0, group = -1, nonzero = 0;
 	size_t len;
 
+	if (t == NULL) /* not UTF-8 */
+		return -1;
 	if (strncmp(p, "▲", strlen("▲")) == 0 || strncmp(p, "△", strlen("△")) == 0) {
 		neg = 1;
 		p += strlen("▲");
@@ -135,6 +139,8 @@ numbers_year(const char *s, int *year)
 	const char *p = t;
 	int base = 0, v;
 
+	if (t == NULL) /* not UTF-8 */
+		return -1;
 	if (skip(&p, "平成") || skip(&p, "H") || skip(&p, "h"))
 		base = 1988;
 	else if (skip(&p, "令和") || skip(&p, "R") || skip(&p, "r"))

@@ -23,11 +23,16 @@ utf8_validate(const char *s, size_t len, size_t *bad)
 static char *
 normalize(const char *s, GNormalizeMode mode)
 {
-	gchar *g = g_utf8_normalize(s, -1, mode);
+	gchar *g;
 	char *r;
 
-	if (g == NULL) /* invalid input: keep it as it was */
-		return xstrdup(s);
+	/* GLib's behaviour on invalid UTF-8 is undefined (it reads past the
+	 * end: found by tests/fuzz/fuzz_norm). */
+	if (!g_utf8_validate(s, -1, NULL))
+		return NULL;
+	g = g_utf8_normalize(s, -1, mode);
+	if (g == NULL)
+		return NULL;
 	r = xstrdup(g);
 	g_free(g);
 	return r;
@@ -49,9 +54,12 @@ char *
 utf8_fold(const char *s)
 {
 	char *k = utf8_nfkc(s);
-	gchar *f = g_utf8_casefold(k, -1);
+	gchar *f;
 	struct strbuf sb = STRBUF_INIT;
 
+	if (k == NULL)
+		return NULL;
+	f = g_utf8_casefold(k, -1);
 	strbuf_addstr(&sb, f);
 	strbuf_trim(&sb);
 	g_free(f);

@@ -15,13 +15,20 @@
  * does not start a valid sequence.
  */
 int utf8_validate(const char *s, size_t len, size_t *bad);
-/* NFC of the valid UTF-8 string `s` (inputs.md "Text is ... normalized to NFC"). */
+/*
+ * NFC of the UTF-8 string `s` (inputs.md "Text is ... normalized to NFC").
+ * Returns NULL when `s` is not valid UTF-8.
+ */
 char *utf8_nfc(const char *s);
-/* NFKC of `s`: full-width digits and letters become ASCII, ㍻ becomes 平成. */
+/*
+ * NFKC of `s`: full-width digits and letters become ASCII, ㍻ becomes 平成.
+ * Returns NULL when `s` is not valid UTF-8.
+ */
 char *utf8_nfkc(const char *s);
 /*
  * A key for matching names, never for output: NFKC, case-folded, with
- * leading and trailing white space (ASCII and U+3000) removed.
+ * leading and trailing white space (ASCII and U+3000) removed.  Returns
+ * NULL when `s` is not valid UTF-8.
  */
 char *utf8_fold(const char *s);
 /*

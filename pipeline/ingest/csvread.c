@@ -86,10 +86,13 @@ clean_cell(const char *s, size_t len, size_t *ctrl)
 		} else
 			strbuf_addch(&sb, (char)c);
 	}
+	/* The file was validated as a whole: NULL (not UTF-8) cannot happen. */
 	nfc = utf8_nfc(sb.buf ? sb.buf : "");
-	strbuf_reset(&sb);
-	strbuf_addstr(&sb, nfc);
-	free(nfc);
+	if (nfc != NULL) {
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, nfc);
+		free(nfc);
+	}
 	strbuf_trim(&sb);
 	return strbuf_detach(&sb);
 }

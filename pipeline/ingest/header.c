@@ -64,6 +64,8 @@ header_role_of(const char *name)
 	char *key = utf8_fold(name);
 	int r, i, found = ROLE_EXTRA;
 
+	if (key == NULL) /* not UTF-8 */
+		return ROLE_EXTRA;
 	for (r = 0; r < ROLE_N && found == ROLE_EXTRA; r++) {
 		char *ja = utf8_fold(names[r].ja);
 

@@ -41,7 +41,8 @@ content(xmlNodePtr n)
 	struct strbuf sb = STRBUF_INIT;
 	char *nfc = utf8_nfc(c ? (const char *)c : "");
 
-	strbuf_addstr(&sb, nfc);
+	if (nfc != NULL) /* libxml2 gives valid UTF-8 */
+		strbuf_addstr(&sb, nfc);
 	strbuf_trim(&sb);
 	free(nfc);
 	xmlFree(c);
@@ -58,6 +59,8 @@ ministry_key(const char *text)
 	const char *p = k;
 	struct strbuf sb = STRBUF_INIT;
 
+	if (k == NULL) /* not UTF-8: matches nothing */
+		return xstrdup("");
 	while (*p) {
 		const char *q = p;
 		unsigned long c = utf8_next(&p);
@@ -438,10 +441,12 @@ refs_indicator_loose(const struct refs *r, const char *key)
 
 	if (bare)
 		kb = utf8_fold(bare);
-	for (i = 0; i < r->nindicators && found == NULL; i++) {
+	for (i = 0; k != NULL && i < r->nindicators && found == NULL; i++) {
 		const struct refs_indicator *ind = &r->indicators[i];
 		char *t = utf8_fold(ind->text), *id = ind->id ? utf8_fold(ind->id) : NULL;
 
+		if (t == NULL)
+			t = xstrdup("");
 		if (strcmp(k, t) == 0 || (id && strcmp(k, id) == 0) || (kb && strcmp(kb, t) == 0))
 			found = ind;
 		free(t);

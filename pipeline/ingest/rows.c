@@ -316,7 +316,7 @@ check_highlight(struct ctx *x, const char *text)
 	if (text[0] == '\0')
 		return;
 	k = utf8_fold(text);
-	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+	for (i = 0; k != NULL && i < sizeof(yes) / sizeof(yes[0]); i++)
 		if (strcmp(k, yes[i]) == 0)
 			x->rec->highlight = 1;
 	free(k);

@@ -1,7 +1,8 @@
 /*
  * libFuzzer harness: the pure normalizers of pipeline/common (ids.h,
- * numbers.h) on the valid UTF-8 prefix of arbitrary bytes (ingest only
- * passes them decoded, validated cells) and their documented invariants:
+ * numbers.h) on arbitrary bytes (invalid UTF-8 gives no id and no number),
+ * then on their valid UTF-8 prefix (ingest only passes decoded, validated
+ * cells) with their documented invariants:
  *  - ids_normalize(): a canonical id is a fixed point and contains only
  *    digits, '-', 'G' and katakana (no separators left);
  *  - numbers_value(): the canonical form re-parses to itself and compares
@@ -18,6 +19,19 @@
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Invalid UTF-8 is no id and no number (and no crash). */
+static void
+assert_null_on_invalid(const char *s)
+{
+	char *canon = NULL;
+	int pct = 0;
+
+	if (utf8_validate(s, strlen(s), NULL) == 0)
+		return;
+	if (ids_normalize(s) != NULL || numbers_value(s, &canon, &pct) == 0)
+		abort();
+}
 
 static void
 check_id(const char *s)
@@ -71,10 +85,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	/*
-	 * Valid UTF-8 only: on invalid bytes ids_normalize() crashes inside
-	 * g_utf8_normalize() (utf8_nfc() does not validate; found by this
-	 * harness, tests/hostile/fuzz/README).  Unreachable from ingest.
+	 * Invalid bytes too: ids_normalize() once crashed inside
+	 * g_utf8_normalize() on them (tests/hostile/fuzz/norm/invalid-utf8.bin);
+	 * utf8_nfc() now refuses them.  The checks below then run on the
+	 * valid prefix.
 	 */
+	assert_null_on_invalid(s);
 	if (utf8_validate(s, strlen(s), &bad) < 0)
 		s[bad] = '\0';
 	check_id(s);

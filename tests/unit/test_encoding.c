@@ -90,6 +90,10 @@ test_utf8(void **state)
 	s = utf8_fold("  ＭＩＣ　");
 	assert_string_equal(s, "mic");
 	free(s);
+	/* Invalid UTF-8 is refused before GLib sees it (it would read on). */
+	assert_null(utf8_nfc("\xE2\x96" "0\xE4"));
+	assert_null(utf8_nfkc("ab\xE8\xA1"));
+	assert_null(utf8_fold("\xFF"));
 	assert_int_equal(utf8_distance("1-1-9-ア", "1-1-1-ア"), 1);
 	assert_int_equal(utf8_distance("総務", "総務省"), 1);
 	assert_int_equal(utf8_length("表ソa"), 3);

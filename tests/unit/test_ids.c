@@ -94,12 +94,24 @@ test_long_number(void **state)
 	assert_null(ids_normalize(buf));
 }
 
+/* Invalid UTF-8 (tests/hostile/fuzz/norm/invalid-utf8.bin: a truncated
+ * sequence at the end) is no id, and no read past the string. */
+static void
+test_invalid_utf8(void **state)
+{
+	(void)state;
+	assert_null(ids_normalize("1-1-\xE2\x96" "0\xE4"));
+	assert_null(ids_normalize("1-1-1-\xE3\x82"));
+	assert_null(ids_normalize("\xFF"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_forms),
 	    cmocka_unit_test(test_long_number),
+	    cmocka_unit_test(test_invalid_utf8),
 	};
 
 	return cmocka_run_group_tests_name("ids", tests, NULL, NULL);
