@@ -61,7 +61,9 @@ csvrow_quote(const struct csvrow *row)
  * NFC, line ends to "\n", then trimmed (inputs.md "Encoding and syntax").
  * A vertical tab (Excel's in-cell line break in some exports) is a line
  * break too; other control characters cannot be written in XML and
- * become U+FFFD, counted in *ctrl (may be NULL).
+ * become 〓 (U+3013, the geta mark typesetters put for a character that
+ * cannot be set; every pinned font has it, unlike U+FFFD), counted in
+ * *ctrl (may be NULL).
  */
 static char *
 clean_cell(const char *s, size_t len, size_t *ctrl)
@@ -80,7 +82,7 @@ clean_cell(const char *s, size_t len, size_t *ctrl)
 		} else if (c == 0x0B)
 			strbuf_addch(&sb, '\n');
 		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
-			strbuf_addstr(&sb, "\xEF\xBF\xBD");
+			strbuf_addstr(&sb, "\xE3\x80\x93"); /* 〓 U+3013 */
 			if (ctrl)
 				(*ctrl)++;
 		} else
@@ -108,6 +110,24 @@ cut_at(const char *s, size_t len, size_t max)
 	return max;
 }
 
+/* The warning for a cell whose control characters became 〓, quoting
+ * the cell's start on one line. */
+static void
+warn_control(struct reader *r, const char *cell, size_t ctrl)
+{
+	char *one = xstrdup(cell), *q, *p;
+
+	for (p = one; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	q = utf8_truncate(one, 40);
+	diag_add(r->d, DIAG_WARNING, r->f->path, r->row_line, NULL, NULL,
+	         "cell %zu: %zu control character(s) replaced by 〓 (U+3013): '%s'",
+	         r->ncells + 1, ctrl, q);
+	free(q);
+	free(one);
+}
+
 static void
 on_cell(void *data, size_t len, void *ctx)
 {
@@ -129,9 +149,7 @@ on_cell(void *data, size_t len, void *ctx)
 	} else
 		cell = clean_cell(data ? data : "", data ? len : 0, &ctrl);
 	if (ctrl)
-		diag_add(r->d, DIAG_WARNING, r->f->path, r->row_line, NULL, NULL,
-		         "cell %zu: %zu control character(s) replaced by U+FFFD", r->ncells + 1,
-		         ctrl);
+		warn_control(r, cell, ctrl);
 	if (r->ncells == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 8;
 		r->cells = xreallocarray(r->cells, r->alloc, sizeof(*r->cells));

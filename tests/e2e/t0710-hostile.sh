@@ -203,7 +203,7 @@ bad-year.csv:2: error: cannot read year '昨年' (expected 2014, 平成26年度,
 cell-without-header.csv:2: warning: cell in column 4 has no header; cells of that column are kept as extra
 conflict.csv:3: error: conflicting values for indicator 'ceptoar', year 2014, ministry mic: '11' here, '10' at line 2
 conflict.csv:2: error: conflicting values for indicator 'ceptoar', year 2014, ministry mic: '10' here, '11' at line 3
-control-chars.csv:2: warning: cell 3: 1 control character(s) replaced by U+FFFD
+control-chars.csv:2: warning: cell 3: 1 control character(s) replaced by 〓 (U+3013): '実績〓です'
 duplicate-column.csv:1: error: column 施策番号/measure appears twice (columns 1 and 4)
 duplicate-column.csv:2: warning: 1 data row(s) not read because of the header error at line 1
 duplicate-indicator.csv:3: warning: duplicate of line 2 (same indicator, year, ministry and value); this row is not used

@@ -174,14 +174,10 @@ test_expect_success 'the check is not vacuous: a cell removed from the model is 
 	grep -q "^lost: nameless-column.csv:2: 名前のない列の実績" "$TRASH/v.txt"
 '
 
-# Known bug (ingest csvread.c + render fonts.c): ingest replaces a control
-# character in a cell by U+FFFD with a warning (tests/hostile/csv/
-# control-chars.csv), but no pinned font has U+FFFD, so render refuses the
-# pdoc ("character U+FFFD '�' is in none of the pinned fonts", exit 1):
-# one stray control character in one CSV, a mere warning, stops both
-# `make draft` and `make report`.  Ingest should substitute a character
-# the fonts cover (〓 U+3013, as Japanese typesetting does) or drop it.
-test_expect_failure 'a cell with a control character (a warning) does not stop make report' '
+# Ingest replaces a control character in a cell by 〓 (U+3013) with a
+# warning (tests/hostile/csv/control-chars.csv); every pinned font has 〓
+# (none has U+FFFD, which once stopped both make draft and make report).
+test_expect_success 'a cell with a control character (a warning) does not stop make report' '
 	rm -rf "$TRASH/cc" && mkdir -p "$TRASH/cc" && cp -r "$TRASH/input/2014" "$TRASH/cc/" &&
 	cp "$TRASH/input/ministries.xml" "$TRASH/cc/" &&
 	rm "$TRASH"/cc/2014/submissions/*.csv &&

@@ -27,9 +27,9 @@ def decode(raw):
 
 
 def norm(s):
-    # as ingest: VT is a line break, other control characters become U+FFFD
+    # as ingest: VT is a line break, other control characters become 〓 U+3013
     s = s.replace("\x0b", "\n")
-    s = re.sub("[\x00-\x08\x0c\x0e-\x1f\x7f]", "\ufffd", s)
+    s = re.sub("[\x00-\x08\x0c\x0e-\x1f\x7f]", "\u3013", s)
     return unicodedata.normalize("NFC", s).strip(" \t\r\n\u3000")
 
 
