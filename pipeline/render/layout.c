@@ -822,6 +822,27 @@ list_label_width(struct lctx *c, const struct model_node *n, double width)
 	return labw;
 }
 
+/*
+ * The narrowest measure a box or list item may leave for its content:
+ * each nesting level takes its padding or label column off the width,
+ * and a measure below this (or below zero) would set text outside the
+ * page.  An error at the element that would cross it.
+ */
+#define MIN_MEASURE_EM 4.0
+
+static int
+check_measure(struct lctx *c, const struct model_node *n, double inner)
+{
+	double min = MIN_MEASURE_EM * 10.5 * c->scale;
+
+	if (inner >= min)
+		return 0;
+	return diag_error(c->d, c->doc->path, n->line,
+	                  "<%s> nested too deeply: its content would be %.0f pt wide, less "
+	                  "than the minimum of %.0f pt; nest fewer boxes and lists",
+	                  n->kind == M_BOX ? "box" : "li", inner, min);
+}
+
 int
 li_items(struct lctx *c, const struct model_node *li, const struct model_node *list,
     double labw, double x, double width, struct vlist *vl)
@@ -831,13 +852,16 @@ li_items(struct lctx *c, const struct model_node *li, const struct model_node *l
 	const char *lab = model_attr(li, "label");
 	double size = style_size(c, st);
 	size_t first = vl->n, k;
+	int ret;
 
+	if (check_measure(c, li, width - labw) < 0)
+		return -1;
 	if (has_block_child(li))
-		blocks_items(c, li, sn ? sn : "bullet", x + labw, width - labw, vl);
+		ret = blocks_items(c, li, sn ? sn : "bullet", x + labw, width - labw, vl);
 	else
-		para_items(c, li, st, 0, x + labw, width - labw, vl);
+		ret = para_items(c, li, st, 0, x + labw, width - labw, vl);
 	if (vl->n == first)
-		return 0;
+		return ret;
 	if (!c->frame)
 		vlist_stamp_sub(c, vl, first, 1, "LBody");
 	for (k = 0; k < vl->v[first].n; k++) {
@@ -868,7 +892,7 @@ li_items(struct lctx *c, const struct model_node *li, const struct model_node *l
 	if (c->frame)	/* a bullet stays whole in a frame */
 		for (k = first; k + 1 < vl->n; k++)
 			vl->v[k].keep = 1;
-	return 0;
+	return ret;
 }
 
 static int
@@ -877,11 +901,12 @@ list_items(struct lctx *c, const struct model_node *n, double x, double width,
 {
 	const struct model_node *li;
 	double labw = list_label_width(c, n, width);
+	int ret = 0;
 
 	for (li = n->first; li; li = li->next)
-		if (li->kind == M_LI)
-			li_items(c, li, n, labw, x, width, vl);
-	return 0;
+		if (li->kind == M_LI && li_items(c, li, n, labw, x, width, vl) < 0)
+			ret = -1;
+	return ret;
 }
 
 static int
@@ -895,6 +920,8 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	struct vitem *it;
 	int id, ret, pushed;
 
+	if (check_measure(c, n, width - 2 * pad) < 0)
+		return -1;
 	memset(&bd, 0, sizeof(bd));
 	bd.x = x;
 	bd.w = width;

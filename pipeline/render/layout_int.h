@@ -145,7 +145,11 @@ int			 para_items(struct lctx *c, const struct model_node *n,
 /* Plain text of the inline content of `n` (footnotes left out). */
 char			*inline_plain(const struct model_node *n);
 
-/* The label column of a list; one item of it (slides fit item by item). */
+/*
+ * The label column of a list; one item of it (slides fit item by item).
+ * li_items() returns 0, or -1 after an error (content narrower than the
+ * minimum measure: nested too deeply).
+ */
 double			 list_label_width(struct lctx *c, const struct model_node *list, double width);
 int			 li_items(struct lctx *c, const struct model_node *li,
 			    const struct model_node *list, double labw, double x, double width,
