@@ -1,7 +1,10 @@
 /*
  * draw: the only module that calls cairo's drawing functions.  Errors are
  * sticky in cairo; we check cairo_status() once per page and
- * cairo_surface_status() after cairo_surface_finish().
+ * cairo_surface_status() after cairo_surface_finish().  The PDF is
+ * written through our own stream function into common/atomicfile, so a
+ * failed write keeps its errno ("No space left on device"), which
+ * cairo's "error while writing to output stream" does not say.
  */
 #include "draw.h"
 
@@ -131,7 +134,9 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 
 struct drawer {
 	const struct model_doc	*doc;
-	char			*path, *tmp;
+	char			*path;
+	struct atomicfile	 af;		/* PATH.tmp, open from the first page */
+	int			 werr;		/* errno of the first failed write */
 	struct diag		*d;
 	cairo_surface_t		*s;
 	cairo_t			*cr;
@@ -147,9 +152,32 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 
 	dr->doc = doc;
 	dr->path = xstrdup(path);
-	dr->tmp = atomicfile_tmpname(path);
 	dr->d = d;
 	return dr;
+}
+
+/* cairo's output: into the temporary file, keeping the first errno. */
+static cairo_status_t
+write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct drawer *dr = closure;
+
+	errno = 0;
+	if (fwrite(data, 1, len, dr->af.fp) != len) {
+		if (dr->werr == 0)
+			dr->werr = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo's message for `st`, or the cause of the failed write. */
+static const char *
+status_text(const struct drawer *dr, cairo_status_t st)
+{
+	if (st == CAIRO_STATUS_WRITE_ERROR && dr->werr != 0)
+		return strerror(dr->werr);
+	return cairo_status_to_string(st);
 }
 
 /* The surface is made with the first page's size: cairo 1.16 writes
@@ -162,10 +190,12 @@ surface_start(struct drawer *dr, double w, double h)
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	cairo_surface_t *s;
 
-	s = dr->s = cairo_pdf_surface_create(dr->tmp, w, h);
+	if (atomicfile_open(&dr->af, dr->path) < 0)
+		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s", strerror(errno));
+	s = dr->s = cairo_pdf_surface_create_for_stream(write_out, dr, w, h);
 	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS)
 		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s",
-		    cairo_status_to_string(st));
+		    status_text(dr, st));
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_meta(s, CAIRO_PDF_METADATA_TITLE, dr->doc->title);
 	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, dr->doc->author);
@@ -256,7 +286,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
 		dr->failed = 1;
 		return diag_error(dr->d, dr->path, 0, "page %zu: %s", dr->pages,
-		    cairo_status_to_string(st));
+		    status_text(dr, st));
 	}
 	return 0;
 }
@@ -272,8 +302,7 @@ draw_abort(struct drawer *dr)
 		cairo_surface_finish(dr->s);
 		cairo_surface_destroy(dr->s);
 	}
-	remove(dr->tmp);
-	free(dr->tmp);
+	atomicfile_abort(&dr->af);
 	free(dr->path);
 	free(dr);
 }
@@ -308,18 +337,19 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 	dr->cr = NULL;
 	cairo_surface_finish(dr->s);
 	if ((st = cairo_surface_status(dr->s)) != CAIRO_STATUS_SUCCESS) {
-		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", cairo_status_to_string(st));
+		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", status_text(dr, st));
 		draw_abort(dr);
 		return -1;
 	}
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
-	if (atomicfile_rename(dr->tmp, dr->path) < 0) {
-		diag_error(dr->d, dr->path, 0, "cannot rename %s: %s", dr->tmp, strerror(errno));
-		draw_abort(dr);
+	/* flush, fsync, rename: a full disk may show only here */
+	if (atomicfile_commit(&dr->af) < 0) {
+		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", strerror(errno));
+		free(dr->path);
+		free(dr);
 		return -1;
 	}
-	free(dr->tmp);
 	free(dr->path);
 	free(dr);
 	return 0;

@@ -131,15 +131,13 @@ if can_mount; then
 		! ls "$TRASH/fullw/2014/"*.xml "$TRASH/fullw/2014/"*.tmp 2>/dev/null
 	'
 
-	# Known bug (render draw.c): cairo's "error while writing to output
-	# stream" is all render says for a read-only or full directory; the
-	# cause (strerror: "Read-only file system", "No space left on device")
-	# is lost.  Writing through a cairo stream callback that keeps errno
-	# would give it.
-	test_expect_failure 'render names the cause: No space left on device' '
+	# render writes the PDF through its own cairo stream function, which
+	# keeps errno: the cause, not cairo's "error while writing to output
+	# stream".
+	test_expect_success 'render names the cause: No space left on device' '
 		grep -E "^$TRASH/full/2014/annual-report-2014\.pdf: error: .*No space left on device" "$TRASH/full.err"
 	'
-	test_expect_failure 'render names the cause: Read-only file system' '
+	test_expect_success 'render names the cause: Read-only file system' '
 		grep -E "^$O/annual-report-2014\.pdf: error: .*Read-only file system" "$TRASH/ro.err"
 	'
 else
