@@ -29,6 +29,7 @@
 
   <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
   <xsl:key name="expected" match="measure/status/ministry[@expected = '1']" use="@code"/>
+  <xsl:key name="file" match="/model/input/file" use="@name"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -441,6 +442,7 @@
         </xsl:variable>
         <xsl:for-each select="*[local-name() = $part]/p[normalize-space() != '']">
           <p style="body">
+            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
             <xsl:if test="position() = 1"><b><xsl:value-of select="concat('【', $name, '】')"/></b></xsl:if>
             <xsl:apply-templates select="node()" mode="inline"/>
           </p>
@@ -626,6 +628,7 @@
               <td><xsl:value-of select="@measure"/></td>
               <td><xsl:value-of select="@name"/></td>
               <td>
+                <xsl:call-template name="src"><xsl:with-param name="row" select="."/></xsl:call-template>
                 <xsl:for-each select="note/p[normalize-space() != '']">
                   <xsl:if test="position() &gt; 1"><br/></xsl:if>
                   <xsl:value-of select="."/>
@@ -669,6 +672,7 @@
               </xsl:choose>
             </td>
             <td>
+              <xsl:call-template name="src"><xsl:with-param name="row" select="."/></xsl:call-template>
               <xsl:if test="@column != ''"><xsl:value-of select="concat('〔', @column, '〕')"/></xsl:if>
               <xsl:value-of select="message"/>
               <xsl:if test="normalize-space(row) != ''">
@@ -684,6 +688,7 @@
       <p style="subhead">評価指標に結び付けられなかった行</p>
       <xsl:for-each select="/model/orphans/indicator">
         <p style="plain">
+          <xsl:call-template name="src"><xsl:with-param name="row" select="."/></xsl:call-template>
           <xsl:value-of select="concat(@src, '：', @ref, @text, '（', @year, '年度）', @written, @unit)"/>
         </p>
       </xsl:for-each>
@@ -692,10 +697,27 @@
       <p style="subhead">計画にない施策番号の行</p>
       <xsl:for-each select="/model/orphans/progress">
         <p style="plain">
+          <xsl:call-template name="src"><xsl:with-param name="row" select="."/></xsl:call-template>
           <xsl:value-of select="concat(@src, '：', @measure, '（', @name, '）')"/>
           <xsl:for-each select="*/p"><br/><xsl:value-of select="."/></xsl:for-each>
         </p>
       </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- src="PATH:LINE" on a <p>/<li>/<td> made from a submission row or
+       diagnostic ($row has @file and @line): render names that CSV line
+       for a character no pinned font has (docs/design.md, pdoc). -->
+  <xsl:template name="src">
+    <xsl:param name="row"/>
+    <xsl:if test="$row/@file != '' and $row/@line &gt; 0">
+      <xsl:variable name="path" select="key('file', $row/@file)/@path"/>
+      <xsl:attribute name="src">
+        <xsl:choose>
+          <xsl:when test="$path"><xsl:value-of select="concat($path[1], ':', $row/@line)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($row/@file, ':', $row/@line)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 

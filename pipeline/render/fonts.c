@@ -195,13 +195,48 @@ out:
 
 struct seen {
 	gunichar	*v;
+	const char	**src;	/* the submission row it was reported for, or NULL */
 	size_t		 n;
 };
 
-/* Reports each character of `s` that no pinned face covers, once. */
+/*
+ * Reports an uncovered character: at `src` ("file.csv:12", the submission
+ * row the text came from: the user fixes it there), else at the .pdoc line.
+ */
+static int
+report_char(const struct model_doc *doc, long line, const char *src, gunichar ch,
+    const char *utf8, struct diag *d)
+{
+	const char *colon = src ? strrchr(src, ':') : NULL;
+	char *end;
+	long l = 0;
+
+	if (colon && colon > src) {
+		errno = 0;
+		l = strtol(colon + 1, &end, 10);
+		if (errno || end == colon + 1 || *end || l <= 0)
+			colon = NULL;
+	} else
+		colon = NULL;
+	if (colon) {
+		char *file = xstrndup(src, (size_t)(colon - src));
+		int ret = diag_error(d, file, l,
+		    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
+		    "replace it in the CSV cell (%s line %ld)", (unsigned)ch, utf8, doc->path, line);
+
+		free(file);
+		return ret;
+	}
+	return diag_error(d, doc->path, line,
+	    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
+	    "it would print as a blank box", (unsigned)ch, utf8);
+}
+
+/* Reports each character of `s` that no pinned face covers, once per
+ * submission row (`src`, may be NULL) or once in all for the rest. */
 static int
 check_string(struct fonts *f, const struct model_doc *doc, const char *s, long line,
-    struct seen *seen, struct diag *d)
+    const char *src, struct seen *seen, struct diag *d)
 {
 	const char *p;
 	int ret = 0;
@@ -221,42 +256,49 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 		if (covered)
 			continue;
 		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch)
+			if (seen->v[k] == ch && (seen->src[k] == src ||
+			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
 				break;
 		if (k < seen->n)
 			continue;
 		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
+		seen->src[seen->n] = src;
 		seen->v[seen->n++] = ch;
 		{
 			char buf[8];
 			int len = g_unichar_to_utf8(ch, buf);
 
 			buf[len] = '\0';
-			ret = diag_error(d, doc->path, line,
-			    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
-			    "it would print as a blank box", (unsigned)ch, buf);
+			ret = report_char(doc, line, src, ch, buf, d);
 		}
 	}
 	return ret;
 }
 
+/* `src` is the nearest src="file.csv:12" of n's ancestors (report.xsl
+ * puts it on every <p>, <li> and <td> made from a submission row). */
 static int
 check_text(struct fonts *f, const struct model_doc *doc, const struct model_node *n,
-    struct seen *seen, struct diag *d)
+    const char *src, struct seen *seen, struct diag *d)
 {
 	const struct model_node *c;
 	int ret = 0;
 	char **a;
 
-	if (n->kind == M_TEXT && n->text && check_string(f, doc, n->text, n->line, seen, d) < 0)
+	if (model_attr(n, "src") && *model_attr(n, "src"))
+		src = model_attr(n, "src");
+	if (n->kind == M_TEXT && n->text &&
+	    check_string(f, doc, n->text, n->line, src, seen, d) < 0)
 		ret = -1;
 	/* titles, labels, chart categories and sources are attributes */
 	if (n->attr)
 		for (a = n->attr; a[0]; a += 2)
-			if (check_string(f, doc, a[1], n->line, seen, d) < 0)
+			if (strcmp(a[0], "src") != 0 &&
+			    check_string(f, doc, a[1], n->line, src, seen, d) < 0)
 				ret = -1;
 	for (c = n->first; c; c = c->next)
-		if (check_text(f, doc, c, seen, d) < 0)
+		if (check_text(f, doc, c, src, seen, d) < 0)
 			ret = -1;
 	return ret;
 }
@@ -264,7 +306,7 @@ check_text(struct fonts *f, const struct model_doc *doc, const struct model_node
 int
 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
 {
-	struct seen seen = { NULL, 0 };
+	struct seen seen = { NULL, NULL, 0 };
 	int ret = 0, i;
 	size_t t;
 
@@ -273,16 +315,19 @@ fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
 			ret = -1;
 	if (ret < 0)
 		return ret;
-	if (check_text(f, doc, doc->root, &seen, d) < 0)
+	if (check_text(f, doc, doc->root, NULL, &seen, d) < 0)
 		ret = -1;
-	if ((doc->title && check_string(f, doc, doc->title, 0, &seen, d) < 0))
+	if ((doc->title && check_string(f, doc, doc->title, 0, NULL, &seen, d) < 0))
 		ret = -1;
 	for (t = 0; t < doc->ntemplates; t++) {
-		if (doc->templates[t].header && check_text(f, doc, doc->templates[t].header, &seen, d) < 0)
+		if (doc->templates[t].header &&
+		    check_text(f, doc, doc->templates[t].header, NULL, &seen, d) < 0)
 			ret = -1;
-		if (doc->templates[t].footer && check_text(f, doc, doc->templates[t].footer, &seen, d) < 0)
+		if (doc->templates[t].footer &&
+		    check_text(f, doc, doc->templates[t].footer, NULL, &seen, d) < 0)
 			ret = -1;
 	}
 	free(seen.v);
+	free(seen.src);
 	return ret;
 }

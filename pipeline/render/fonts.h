@@ -37,7 +37,9 @@ PangoFontDescription	*fonts_desc(enum model_font font, double size, int bold);
  * prefers (first choice, or the named fallback with a warning), and that
  * every character of every text node in `doc` is covered by the pinned
  * faces of its family.  Reports each uncovered character once, with its
- * code point and .pdoc line.  Returns 0 or -1.
+ * code point and .pdoc line, or, in text under an element with
+ * src="file.csv:12" (a submission row), once per row at that file and
+ * line (the .pdoc line in the message).  Returns 0 or -1.
  */
 int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d);
 

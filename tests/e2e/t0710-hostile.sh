@@ -296,17 +296,24 @@ test_expect_success 'csv: a 20 MB file of one line without a line end finishes' 
 	test $? -le 1 && grep -q "line.csv:1: error: " "$TRASH/err"
 '
 
-# Known bug (ingest/check vs render fonts.c): a CSV cell with a character
-# no pinned font has (an emoji, a zero-width space pasted from the web)
-# passes ingest and `make validate`, then render refuses the pdoc; the only
-# error names build/Y/report.pdoc:LINE, which the user cannot edit, not
-# the CSV file and line to fix.
-test_expect_failure 'a CSV cell with an emoji: the error names the CSV file and line' '
+# A CSV cell with a character no pinned font has (an emoji, a zero-width
+# space pasted from the web) passes ingest; render refuses it naming the
+# CSV file and line (report.xsl puts src="PATH:LINE" on paragraphs made
+# from submission rows), not only build/Y/report.pdoc:LINE.
+test_expect_success 'a CSV cell with an emoji: the error names the CSV file and line' '
 	rm -rf "$TRASH/input" && test_inputs 2014 &&
 	printf "施策番号,府省庁,実績\r\n1-1-1-ア,内閣官房,絵文字😀を含む実績\r\n" \
 		>"$TRASH/input/2014/submissions/zz-emoji.csv" &&
 	! test_make report YEAR=2014 2>"$TRASH/emoji.err" &&
 	grep -E "zz-emoji.csv:2: error: .*U\+1F600" "$TRASH/emoji.err"
+'
+
+test_expect_success 'a zero-width space in a CSV note: make draft names the CSV file and line' '
+	rm -rf "$TRASH/input" && test_inputs 2014 &&
+	printf "施策番号,府省庁,実績,備考\r\n1-1-1-ア,内閣官房,実績,備考\342\200\213です\r\n" \
+		>"$TRASH/input/2014/submissions/zz-zwsp.csv" &&
+	! test_make draft YEAR=2014 2>"$TRASH/zwsp.err" &&
+	grep -E "/zz-zwsp.csv:2: error: .*U\+200B" "$TRASH/zwsp.err"
 '
 
 # --- regressions found by the fuzzers (tests/hostile/fuzz/README) -----------
