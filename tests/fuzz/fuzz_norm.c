@@ -7,7 +7,8 @@
  *    digits, '-', 'G' and katakana (no separators left);
  *  - numbers_value(): the canonical form re-parses to itself and compares
  *    equal with numbers_cmp();
- *  - numbers_year(): 1900..2100 when it succeeds.
+ *  - numbers_year(): 1900..2100 when it succeeds;
+ *  - utf8_fold(): no crash.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -95,6 +96,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s[bad] = '\0';
 	check_id(s);
 	check_number(s);
+	free(utf8_fold(s)); /* from tests/ingest/fuzz (merged here) */
 	free(s);
 	return 0;
 }
