@@ -2,11 +2,16 @@
 # ingest (issue 3 stage 1, issue 6 CSV half): golden files, exit codes,
 # strict vs --draft, atomic output, the accounting invariant, large inputs.
 #
-# INGEST=path overrides the ingest binary (default build/bin/ingest).
+# INGEST=path overrides the ingest binary (default B/bin/ingest, B from
+# MAKEFLAGS, else build/bin/ingest).
 . "$(dirname "$0")/../lib.sh"
 
 cd "$TOP" || exit 3
-INGEST=${INGEST:-$TOP/build/bin/ingest}
+# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
+BD=build
+for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
+case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
+INGEST=${INGEST:-$BD/bin/ingest}
 FX=tests/ingest/fixtures
 REFS="--year 2014 --registry $FX/ministries.xml --plan $FX/plan.xml --matrix $FX/matrix.xml"
 

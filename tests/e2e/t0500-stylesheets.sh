@@ -3,7 +3,11 @@
 # and the xform sandbox (issue 6: XSLT may not write files or use the network).
 . "$(dirname "$0")/../lib.sh"
 
-X=${XFORM:-$TOP/build/bin/xform}
+# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
+BD=build
+for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
+case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
+X=${XFORM:-$BD/bin/xform}
 F=$TOP/tests/fixtures/year
 S=$TOP/stylesheets
 M=$TRASH/model.xml
@@ -149,7 +153,7 @@ fi
 
 # Issue 5 through the whole chain: ten times the text per area gives
 # （続き） slides, every bullet still printed, no word near the slide edge.
-RENDER=${RENDER:-$TOP/build/bin/render}
+RENDER=${RENDER:-$BD/bin/render}
 if [ -x "$RENDER" ] && [ -f "$TOP/fonts/fonts.conf" ]; then
 	cat >"$TRASH/ten.xsl" <<'EOF'
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -279,7 +283,7 @@ fi
 
 # On the real inputs, when ingest is built: nothing a ministry sent is lost
 # between submissions.xml and the model (issue 6, accounting invariant).
-I=${INGEST:-$TOP/build/bin/ingest}
+I=${INGEST:-$BD/bin/ingest}
 for Y in 2013 2014; do
 	[ -x "$I" ] && [ -f "$TOP/input/$Y/plan.xml" ] && [ -f "$TOP/input/$Y/matrix.xml" ] || continue
 	test_expect_success "FY$Y: every progress and indicator row lands in the model" '

@@ -5,11 +5,16 @@
 # (three encodings, two line-end styles, >= 15 ministries, >= 10 indicators
 # with >= 3 years); and ingest reads every file with no error.
 #
-# INGEST=path overrides the ingest binary (default build/bin/ingest).
+# INGEST=path overrides the ingest binary (default B/bin/ingest, B from
+# MAKEFLAGS, else build/bin/ingest).
 . "$(dirname "$0")/../lib.sh"
 
 cd "$TOP" || exit 3
-INGEST=${INGEST:-$TOP/build/bin/ingest}
+# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
+BD=build
+for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
+case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
+INGEST=${INGEST:-$BD/bin/ingest}
 YEARS=
 for y in 2013 2014; do
 	if [ -f "input/$y/plan.xml" ] && [ -f "input/$y/matrix.xml" ]; then
