@@ -37,7 +37,7 @@ test_cmp() {
 # on inputs under $TRASH/input (see test_inputs), writing to $TRASH/output
 # and $TRASH/work.  Extra arguments go to make.
 test_make() {
-	make -s -C "$TOP" INPUT="$TRASH/input" OUTDIR="$TRASH/output" WORK="$TRASH/work" "$@"
+	make -s --no-print-directory -C "$TOP" INPUT="$TRASH/input" OUTDIR="$TRASH/output" WORK="$TRASH/work" "$@"
 }
 
 # Copies the real inputs (input/ministries.xml and input/YEAR/) to $TRASH/input.
