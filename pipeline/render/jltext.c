@@ -112,7 +112,7 @@ struct jl_para {
 	GList			*items;		/* PangoItem *, owned */
 	PangoItem		**itemv;
 	PangoGlyphString	**glyphv;
-	double			*ascent, *descent, *rise;	/* per item */
+	double			*ascent, *descent, *rise, *em;	/* per item */
 	int			 nitems;
 	struct jl_cluster	*c;
 	int			 n;
@@ -357,7 +357,7 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	PangoAttrList *al;
 	PangoAttribute *a;
 	GList *l;
-	int i, k, ncl, alloc;
+	int i;
 
 	al = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
 	if (font) {
@@ -378,6 +378,7 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	p->ascent = xcalloc(p->nitems + 1, sizeof *p->ascent);
 	p->descent = xcalloc(p->nitems + 1, sizeof *p->descent);
 	p->rise = xcalloc(p->nitems + 1, sizeof *p->rise);
+	p->em = xcalloc(p->nitems + 1, sizeof *p->em);
 
 	/* base metrics, for empty text and empty lines */
 	{
@@ -399,12 +400,9 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 		pango_font_description_free(d);
 	}
 
-	alloc = 0;
-	p->n = 0;
 	for (l = p->items, i = 0; l; l = l->next, i++) {
 		PangoItem *it = l->data;
 		PangoGlyphString *gs = pango_glyph_string_new();
-		double em;
 
 		p->itemv[i] = it;
 		p->glyphv[i] = gs;
@@ -418,7 +416,23 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 		item_metrics(it->analysis.font, it->analysis.language,
 		    &p->ascent[i], &p->descent[i]);
 		p->rise[i] = item_rise(it);
-		em = font_em(it->analysis.font);
+		p->em[i] = font_em(it->analysis.font);
+	}
+	pango_attr_list_unref(al);
+}
+
+/* The clusters of the shaped items (shape() or an adopted jl_shaping). */
+static void
+make_clusters(struct jl_para *p)
+{
+	int i, k, ncl, alloc;
+
+	alloc = 0;
+	p->n = 0;
+	for (i = 0; i < p->nitems; i++) {
+		PangoItem *it = p->itemv[i];
+		PangoGlyphString *gs = p->glyphv[i];
+		double em = p->em[i];
 
 		/* clusters, in logical order (LTR only: Japanese and Latin) */
 		for (k = 0; k < gs->num_glyphs; k = ncl) {
@@ -450,7 +464,6 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	}
 	if (alloc > p->n)	/* kept for the paragraph's life: no slack */
 		p->c = xreallocarray(p->c, p->n ? p->n : 1, sizeof *p->c);
-	pango_attr_list_unref(al);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1094,15 +1107,10 @@ jl_para_breaks(const struct jl_para *p, int *starts, int max)
 	return p->nlines;
 }
 
-struct jl_para *
-jl_para_new_broken(PangoContext *ctx, const char *text, int len,
-    PangoAttrList *attrs, const PangoFontDescription *font,
-    const struct jl_style *st, const int *starts, int n)
+/* The text as the paragraph keeps it: copied, cut at a NUL, made valid. */
+static void
+para_text(struct jl_para *p, const char *text, int len)
 {
-	struct jl_para *p;
-
-	p = xcalloc(1, sizeof *p);
-	p->ctx = g_object_ref(ctx);
 	if (text == NULL)
 		text = "";
 	if (len < 0)
@@ -1118,8 +1126,132 @@ jl_para_new_broken(PangoContext *ctx, const char *text, int len,
 		g_free(v);
 		p->len = strlen(p->text);
 	}
+}
+
+struct jl_para *
+jl_para_new_broken(PangoContext *ctx, const char *text, int len,
+    PangoAttrList *attrs, const PangoFontDescription *font,
+    const struct jl_style *st, const int *starts, int n)
+{
+	return jl_para_new_shaped(ctx, text, len, attrs, font, st, starts, n, NULL);
+}
+
+/* The shaped items of a paragraph, without its clusters and lines. */
+struct jl_shaping {
+	char			*text;
+	int			 len;
+	int			 nitems;
+	PangoItem		**itemv;	/* owned */
+	PangoGlyphString	**glyphv;	/* owned */
+	double			*ascent, *descent, *rise, *em;
+	double			 base_ascent, base_descent;
+	size_t			 bytes;
+};
+
+static double *
+dup_doubles(const double *v, int n)
+{
+	double *r = xcalloc(n + 1, sizeof *r);
+
+	memcpy(r, v, n * sizeof *r);
+	return r;
+}
+
+struct jl_shaping *
+jl_para_shaping(const struct jl_para *p)
+{
+	struct jl_shaping *s = xcalloc(1, sizeof *s);
+	int i;
+
+	s->text = xstrndup(p->text, p->len);
+	s->len = p->len;
+	s->nitems = p->nitems;
+	s->itemv = xcalloc(p->nitems + 1, sizeof *s->itemv);
+	s->glyphv = xcalloc(p->nitems + 1, sizeof *s->glyphv);
+	s->bytes = sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) +
+	    4 * sizeof(double));
+	for (i = 0; i < p->nitems; i++) {
+		s->itemv[i] = pango_item_copy(p->itemv[i]);
+		s->glyphv[i] = pango_glyph_string_copy(p->glyphv[i]);
+		s->bytes += sizeof(PangoItem) + sizeof(PangoGlyphString) +
+		    (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
+	}
+	s->ascent = dup_doubles(p->ascent, p->nitems);
+	s->descent = dup_doubles(p->descent, p->nitems);
+	s->rise = dup_doubles(p->rise, p->nitems);
+	s->em = dup_doubles(p->em, p->nitems);
+	s->base_ascent = p->base_ascent;
+	s->base_descent = p->base_descent;
+	return s;
+}
+
+size_t
+jl_shaping_bytes(const struct jl_shaping *s)
+{
+	return s ? s->bytes : 0;
+}
+
+void
+jl_shaping_free(struct jl_shaping *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nitems; i++) {
+		pango_glyph_string_free(s->glyphv[i]);
+		pango_item_free(s->itemv[i]);
+	}
+	free(s->itemv);
+	free(s->glyphv);
+	free(s->ascent);
+	free(s->descent);
+	free(s->rise);
+	free(s->em);
+	free(s->text);
+	free(s);
+}
+
+/* Moves the items of `s` into `p` and frees the rest of `s`. */
+static void
+adopt(struct jl_para *p, struct jl_shaping *s)
+{
+	int i;
+
+	p->nitems = s->nitems;
+	p->itemv = s->itemv;
+	p->glyphv = s->glyphv;
+	p->ascent = s->ascent;
+	p->descent = s->descent;
+	p->rise = s->rise;
+	p->em = s->em;
+	p->base_ascent = s->base_ascent;
+	p->base_descent = s->base_descent;
+	p->items = NULL;
+	for (i = p->nitems - 1; i >= 0; i--)
+		p->items = g_list_prepend(p->items, p->itemv[i]);
+	free(s->text);
+	free(s);
+}
+
+struct jl_para *
+jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
+    PangoAttrList *attrs, const PangoFontDescription *font,
+    const struct jl_style *st, const int *starts, int n, struct jl_shaping *s)
+{
+	struct jl_para *p;
+
+	p = xcalloc(1, sizeof *p);
+	p->ctx = g_object_ref(ctx);
+	para_text(p, text, len);
 	p->st = *st;
-	shape(p, attrs, font);
+	if (s && s->len == p->len && memcmp(s->text, p->text, p->len) == 0)
+		adopt(p, s);
+	else {
+		jl_shaping_free(s);
+		shape(p, attrs, font);
+	}
+	make_clusters(p);
 	classify_clusters(p);
 	p->hint = starts;
 	p->nhint = starts ? n : 0;
@@ -1154,6 +1286,7 @@ jl_para_free(struct jl_para *p)
 	free(p->ascent);
 	free(p->descent);
 	free(p->rise);
+	free(p->em);
 	free(p->c);
 	free(p->g);
 	free(p->pre);

@@ -71,6 +71,30 @@ struct jl_para	*jl_para_new_broken(PangoContext *ctx, const char *text, int len,
 		    const struct jl_style *st, const int *starts, int n);
 
 /*
+ * The shaping of a paragraph (pango items and glyph strings, per-item
+ * metrics), kept apart from its lines so that a second layout pass can set
+ * the same text again without itemizing and shaping it (docs/render.md
+ * "Streaming").  jl_para_shaping() returns a deep copy owned by the caller:
+ * free it with jl_shaping_free() (NULL is fine) or hand it to
+ * jl_para_new_shaped().  jl_shaping_bytes() is an estimate of its heap size.
+ */
+struct jl_shaping;
+struct jl_shaping *jl_para_shaping(const struct jl_para *p);
+size_t		 jl_shaping_bytes(const struct jl_shaping *s);
+void		 jl_shaping_free(struct jl_shaping *s);
+
+/*
+ * jl_para_new_broken() that takes ownership of `s` (may be NULL), a
+ * jl_para_shaping() of a paragraph made with the same text, attributes
+ * and font: its items are used instead of shaping again when its text is
+ * the same bytes; otherwise it is freed and the text shaped as usual.
+ */
+struct jl_para	*jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
+		    PangoAttrList *attrs, const PangoFontDescription *font,
+		    const struct jl_style *st, const int *starts, int n,
+		    struct jl_shaping *s);
+
+/*
  * Fills starts[0 .. max) with the byte offsets where lines 1, 2, … begin
  * and returns the number of lines (which may exceed max).
  */

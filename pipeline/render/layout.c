@@ -167,13 +167,37 @@ lctx_keep(struct lctx *c, struct jl_para *p)
  * Output is the same bytes either way (t0400 compares streaming and not).
  */
 struct brkmemo {
-	struct { guint64 key; int n; size_t off; } *e;
+	struct {
+		guint64			 key;
+		int			 n;
+		size_t			 off;
+		struct jl_shaping	*sh;	/* pass 1's shaping, or NULL */
+	} *e;
 	size_t		 n, alloc, next;
+	size_t		 shbytes;		/* held in e[].sh */
 	int		*pool;
 	size_t		 npool, apool;
 	int		 replay;		/* 0: record, 1: replay */
 	size_t		 hits;
 };
+
+/*
+ * Pass 1 also keeps each paragraph's shaping for pass 2 (shaping was a
+ * third of render), up to this many bytes; past it pass 2 shapes again,
+ * so memory stays bounded on a document of any size.
+ */
+#define SHAPING_MEMO_MAX	((size_t)16 << 20)
+
+static void
+brkmemo_release(struct brkmemo *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		jl_shaping_free(m->e[i].sh);
+	free(m->e);
+	free(m->pool);
+}
 
 static guint64
 para_key(const char *text, int len, const PangoFontDescription *fd, const struct jl_style *js)
@@ -209,8 +233,10 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 		/* a paragraph pass 1 did not make here (the TOC's numbers,
 		 * which pass 1 makes at the end) leaves the order as it is */
 		if (m->next < m->n && m->e[m->next].key == key) {
-			p = jl_para_new_broken(c->pc, text, len, al, fd, js,
-			    m->pool + m->e[m->next].off, m->e[m->next].n - 1);
+			p = jl_para_new_shaped(c->pc, text, len, al, fd, js,
+			    m->pool + m->e[m->next].off, m->e[m->next].n - 1,
+			    m->e[m->next].sh);
+			m->e[m->next].sh = NULL;
 			m->hits++;
 			m->next++;
 		} else
@@ -231,6 +257,11 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	m->e[m->n].key = key;
 	m->e[m->n].n = n;
 	m->e[m->n].off = m->npool;
+	m->e[m->n].sh = NULL;
+	if (m->shbytes < SHAPING_MEMO_MAX) {
+		m->e[m->n].sh = jl_para_shaping(p);
+		m->shbytes += jl_shaping_bytes(m->e[m->n].sh);
+	}
 	m->n++;
 	jl_para_breaks(p, m->pool + m->npool, n);
 	m->npool += (size_t)n;
@@ -1851,10 +1882,9 @@ layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 			    NULL));
 		}
 		if (getenv("PIPELINE_DEBUG_MEMO"))
-			fprintf(stderr, "render: line breaks reused for %zu of %zu paragraphs\n",
-			    memo.hits, memo.n);
-		free(memo.e);
-		free(memo.pool);
+			fprintf(stderr, "render: line breaks reused for %zu of %zu paragraphs, "
+			    "%zu bytes of shaping kept\n", memo.hits, memo.n, memo.shbytes);
+		brkmemo_release(&memo);
 	} else if (sink) {
 		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1, NULL);
 	} else {
