@@ -197,6 +197,8 @@ struct seen {
 	gunichar	*v;
 	const char	**src;	/* the submission row it was reported for, or NULL */
 	size_t		 n;
+	unsigned char	 ok[0x10000 / 8];	/* BMP code points found covered: each
+						 * is looked up in the charsets once */
 };
 
 /*
@@ -250,11 +252,16 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 
 		if (ch == '\n' || ch == '\r' || ch == '\t')
 			continue;
+		if (ch < 0x10000 && (seen->ok[ch >> 3] & (1u << (ch & 7))))
+			continue;
 		for (i = 0; i < 3; i++)
 			if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
 				covered = 1;
-		if (covered)
+		if (covered) {
+			if (ch < 0x10000)
+				seen->ok[ch >> 3] |= (unsigned char)(1u << (ch & 7));
 			continue;
+		}
 		for (k = 0; k < seen->n; k++)
 			if (seen->v[k] == ch && (seen->src[k] == src ||
 			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
@@ -306,10 +313,11 @@ check_text(struct fonts *f, const struct model_doc *doc, const struct model_node
 int
 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
 {
-	struct seen seen = { NULL, NULL, 0 };
+	struct seen seen;
 	int ret = 0, i;
 	size_t t;
 
+	memset(&seen, 0, sizeof(seen));
 	for (i = 0; i < 3; i++)
 		if (check_family(f, i, "fonts.conf", d) < 0)
 			ret = -1;
