@@ -87,16 +87,16 @@
   <xsl:template name="styles">
     <style name="slide-band" font="pgothic" size="16pt" leading="1.3" weight="bold" color="#ffffff" align="left"/>
     <style name="slide-title" font="pgothic" size="20pt" leading="1.3" weight="bold" color="#1f3864" align="left"/>
-    <style name="panel-head" font="pgothic" size="13pt" leading="1.3" weight="bold" color="#ffffff" align="left"/>
-    <style name="panel-body" font="pgothic" size="12pt" leading="1.45" align="justify" space-after="2pt"/>
-    <style name="panel-empty" font="pgothic" size="12pt" leading="1.45" align="left" color="#7f7f7f"/>
+    <style name="panel-head" font="pgothic" size="15pt" leading="1.3" weight="bold" color="#ffffff" align="left"/>
+    <style name="panel-body" font="pgothic" size="14pt" leading="1.4" align="justify" space-after="2pt"/>
+    <style name="panel-empty" font="pgothic" size="14pt" leading="1.4" align="left" color="#7f7f7f"/>
     <style name="slide-cover-title" font="pgothic" size="28pt" leading="1.4" weight="bold" color="#1f3864" align="center"/>
     <style name="slide-cover-sub" font="pgothic" size="20pt" leading="1.4" align="center"/>
     <style name="slide-cover-small" font="pgothic" size="16pt" leading="1.4" align="center"/>
     <style name="slide-footer" font="pgothic" size="9pt" leading="1.2" color="#404040" align="right"/>
-    <style name="grid-cell" font="pgothic" size="10pt" leading="1.3" align="center"/>
-    <style name="grid-head" font="pgothic" size="10pt" leading="1.3" weight="bold" align="center"/>
-    <style name="legend" font="pgothic" size="10pt" leading="1.3" align="left" color="#404040"/>
+    <style name="grid-cell" font="pgothic" size="11pt" leading="1.25" align="center"/>
+    <style name="grid-head" font="pgothic" size="11pt" leading="1.25" weight="bold" align="center"/>
+    <style name="legend" font="pgothic" size="12pt" leading="1.3" align="left" color="#404040"/>
   </xsl:template>
 
   <xsl:template name="band">
@@ -143,22 +143,37 @@
         <xsl:with-param name="part" select="'next'"/>
       </xsl:call-template>
     </xsl:variable>
-    <!-- Estimated text area: characters plus a line's worth (36) per
-         paragraph or bullet; each frame also has a 12 mm title bar. -->
-    <xsl:variable name="le" select="string-length($eval-rtf) + 36 * count(exsl:node-set($eval-rtf)/p)"/>
-    <xsl:variable name="ln" select="string-length($next-rtf) + 36 * count(exsl:node-set($next-rtf)//li | exsl:node-set($next-rtf)/p)"/>
-    <xsl:variable name="eh-raw" select="round(12 + 115 * $le div ($le + $ln))"/>
+    <!-- Estimated height (mm) each needs at the design size (14 pt, 1.4
+         leading, about 29 characters a line in a 156 mm frame, 16 mm of
+         band and insets); 評価 gets what it needs when both fit, else a
+         share in proportion, between 40 and 99 mm. -->
+    <xsl:variable name="ne">
+      <xsl:call-template name="est-mm">
+        <xsl:with-param name="units" select="exsl:node-set($eval-rtf)/p"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="nn">
+      <xsl:call-template name="est-mm">
+        <xsl:with-param name="units" select="exsl:node-set($next-rtf)//li | exsl:node-set($next-rtf)/p"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="eh-raw">
+      <xsl:choose>
+        <xsl:when test="$ne + $nn &lt;= 139"><xsl:value-of select="ceiling($ne) + 2"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="round(139 * $ne div ($ne + $nn))"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="eh">
       <xsl:choose>
-        <xsl:when test="$eh-raw &lt; 45">45</xsl:when>
-        <xsl:when test="$eh-raw &gt; 94">94</xsl:when>
+        <xsl:when test="$eh-raw &lt; 40">40</xsl:when>
+        <xsl:when test="$eh-raw &gt; 99">99</xsl:when>
         <xsl:otherwise><xsl:value-of select="$eh-raw"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <slide template="slide" outline="{concat(@num, ' ', @title)}" continued="（続き）">
       <xsl:call-template name="band"/>
       <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title"><xsl:value-of select="$heading"/></textbox>
-      <frame x="10mm" y="33mm" w="158mm" h="143mm" style="panel-body" min-scale="0.6"
+      <frame x="10mm" y="33mm" w="158mm" h="143mm" style="panel-body" min-scale="0.8"
              border="{$navy}" title="昨年度の実績">
         <xsl:call-template name="bullets">
           <xsl:with-param name="sum" select="$sum"/>
@@ -166,22 +181,35 @@
           <xsl:with-param name="part" select="'results'"/>
         </xsl:call-template>
       </frame>
-      <frame x="172mm" y="33mm" w="156.67mm" h="{$eh}mm" style="panel-body" min-scale="0.6"
+      <frame x="172mm" y="33mm" w="156.67mm" h="{$eh}mm" style="panel-body" min-scale="0.8"
              border="{$navy}" title="評価">
         <xsl:copy-of select="$eval-rtf"/>
       </frame>
       <frame x="172mm" y="{33 + $eh + 4}mm" w="156.67mm" h="{139 - $eh}mm" style="panel-body"
-             min-scale="0.6" border="{$navy}" title="今年度の取組">
+             min-scale="0.8" border="{$navy}" title="今年度の取組">
         <xsl:copy-of select="$next-rtf"/>
       </frame>
     </slide>
+  </xsl:template>
+
+  <!-- Height in mm of `units` (p or li) in a right-hand frame at 14 pt. -->
+  <xsl:template name="est-mm">
+    <xsl:param name="units"/>
+    <xsl:variable name="lines">
+      <xsl:for-each select="$units">
+        <n><xsl:value-of select="ceiling(string-length(normalize-space(.)) div 29)"/></n>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="16 + 6.92 * sum(exsl:node-set($lines)/n) + 2.4 * count($units)"/>
   </xsl:template>
 
   <xsl:template name="credit">
     <xsl:value-of select="concat('（', @name, '）')"/>
   </xsl:template>
 
-  <!-- Summary rows uncredited (they speak for the area), then 重点 rows credited. -->
+  <!-- Summary rows first (the area's own rows uncredited: they speak for the
+       area; field/section rows credited to their ministry), then 重点 rows,
+       credited （総務省）. -->
   <xsl:template name="bullets">
     <xsl:param name="sum"/>
     <xsl:param name="hl"/>
@@ -192,7 +220,10 @@
       <xsl:when test="$sp or $hp">
         <list style="panel-body">
           <xsl:for-each select="$sp">
-            <li><xsl:value-of select="normalize-space(.)"/></li>
+            <li>
+              <xsl:value-of select="normalize-space(.)"/>
+              <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
+            </li>
           </xsl:for-each>
           <xsl:for-each select="$hp">
             <li>
@@ -216,7 +247,10 @@
     <xsl:choose>
       <xsl:when test="$sp or $hp">
         <xsl:for-each select="$sp">
-          <p style="panel-body"><xsl:value-of select="normalize-space(.)"/></p>
+          <p style="panel-body">
+            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
+          </p>
         </xsl:for-each>
         <xsl:for-each select="$hp">
           <p style="panel-body">

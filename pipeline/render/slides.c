@@ -36,6 +36,8 @@ struct frame_state {
 	 * fitted one by one; measuring every label each time is quadratic) */
 	const struct model_node	*lab_list;
 	double			 lab_w;		/* at scale 1 */
+	double			 ox, oy, ow, oh;	/* the frame as the pdoc places it */
+	double			 gx, gy, gw, gh;	/* the frame on the current slide */
 };
 
 static const double slide_w = 960, slide_h = 540;
@@ -311,17 +313,30 @@ rect_place(const struct model_node *n, struct layout_page *pg)
 	page_add(pg, &b);
 }
 
-/* The frame's border and title band; sets the content rect. */
+/* Height of the frame's title band (0 without a title). */
+static double
+frame_band(struct lctx *c, const struct frame_state *fs)
+{
+	const char *title = model_attr(fs->node, "title");
+
+	return title && *title ? model_style(c->doc, "panel-head")->size * 1.9 : 0;
+}
+
+/*
+ * The frame's border and title band at its current geometry (gx gy gw gh);
+ * sets the content rect.  The border rect is named "frame TITLE" so that
+ * `render --dump` shows the panels (tests/slides/check.py reads them); a
+ * frame continuing from an earlier slide gets `cont` after its title.
+ */
 static void
-frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
+frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg, const char *cont)
 {
 	const struct model_node *n = fs->node;
-	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
-	double w = len_attr(n, "w", pg->width, pg->width - x);
-	double h = len_attr(n, "h", pg->height, pg->height - y);
+	double x = fs->gx, y = fs->gy, w = fs->gw, h = fs->gh;
 	const char *border = model_attr(n, "border"), *title = model_attr(n, "title");
 	double pad = 3 * 72 / 25.4, top = y;
 	struct layout_box b;
+	struct strbuf sb;
 
 	memset(&b, 0, sizeof(b));
 	b.kind = BOX_RECT;
@@ -333,10 +348,15 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 	b.lw = 1;
 	if (border == NULL || model_color(border, b.color) < 0)
 		b.color[0] = b.color[1] = b.color[2] = 0.3;
+	strbuf_init(&sb, 64, 4096);
+	strbuf_addstr(&sb, "frame ");
+	strbuf_addstr(&sb, title ? title : "");
+	b.name = strbuf_detach(&sb);
 	page_add(pg, &b);
+	b.name = NULL;
 	if (title && *title) {
 		const struct model_style *hs = model_style(c->doc, "panel-head");
-		double bh = hs->size * 1.9;
+		double bh = frame_band(c, fs);
 		struct jl_para *p;
 
 		b.kind = BOX_RECT;
@@ -344,7 +364,12 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 		b.filled = 1;
 		memcpy(b.fill, b.color, sizeof(b.fill));
 		page_add(pg, &b);
-		p = text_para(c, title, hs, hs->size, hs->bold, w - 2 * pad, JL_LEFT);
+		strbuf_init(&sb, 64, 4096);
+		strbuf_addstr(&sb, title);
+		if (cont && (fs->next > 0 || fs->skip > 0))
+			strbuf_addstr(&sb, cont);
+		p = text_para(c, sb.buf, hs, hs->size, hs->bold, w - 2 * pad, JL_LEFT);
+		strbuf_release(&sb);
 		memset(&b, 0, sizeof(b));
 		b.kind = BOX_TEXT;
 		b.para = p;
@@ -358,6 +383,162 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 	fs->y = top + pad;
 	fs->w = w - 2 * pad;
 	fs->h = y + h - pad - fs->y;
+}
+
+/* Height the frame needs for the rest of its units at the design size,
+ * at width `w` (border, band and insets included). */
+static double
+frame_need(struct lctx *c, struct frame_state *fs, double w)
+{
+	double pad = 3 * 72 / 25.4, inner = w - 2 * pad, total = 0;
+	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
+	    model_attr(fs->node, "style") : "panel-body");
+	size_t i, mark = c->out->nparas;
+
+	c->scale = 1;
+	for (i = fs->next; i < fs->n; i++) {
+		struct vlist vl = { NULL, 0, 0 };
+
+		unit_items(c, fs, &fs->u[i], inner, &vl);
+		total += (i > fs->next ? st->size * 0.35 : 0) +
+		    items_height(&vl, i == fs->next ? fs->skip : 0);
+		vlist_release(&vl);
+	}
+	lctx_release_to(c, mark);	/* measured only */
+	return total + frame_band(c, fs) + 2 * pad + 1;
+}
+
+/*
+ * A continuation slide shows only the frames with units left, and they
+ * take the room of the finished ones (docs/render.md "Slides"): frames of
+ * one x and width form a column; a column with nothing left gives its
+ * width to the others (in proportion to their widths, gaps kept); in a
+ * column, each frame but the last gets what it needs at the design size
+ * when it and the frames below it all fit, else at most its share of the
+ * height (in proportion to the pdoc heights); the last frame the rest.  Columns that overlap keep the pdoc geometry.
+ */
+static void
+frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
+{
+	size_t col[64], ncol = 0, i, j, k;
+	int colof[64], active[64];
+	double gap = -1, span_l = 1e9, span_r = -1e9, wsum = 0, x;
+
+	if (nfr > 64)
+		return;
+	for (i = 0; i < nfr; i++) {
+		fr[i].gx = fr[i].ox;
+		fr[i].gy = fr[i].oy;
+		fr[i].gw = fr[i].ow;
+		fr[i].gh = fr[i].oh;
+		for (j = 0; j < ncol; j++)
+			if (fabs(fr[col[j]].ox - fr[i].ox) < 0.5 && fabs(fr[col[j]].ow - fr[i].ow) < 0.5)
+				break;
+		if (j == ncol)
+			col[ncol++] = i;
+		colof[i] = (int)j;
+	}
+	/* columns in x order; give up on overlapping columns */
+	for (j = 1; j < ncol; j++)
+		for (k = j; k > 0 && fr[col[k]].ox < fr[col[k - 1]].ox; k--) {
+			size_t t = col[k];
+			int a;
+
+			col[k] = col[k - 1];
+			col[k - 1] = t;
+			for (a = 0; a < (int)nfr; a++)	/* keep colof in step */
+				colof[a] = colof[a] == (int)k ? (int)k - 1 :
+				    colof[a] == (int)k - 1 ? (int)k : colof[a];
+		}
+	for (j = 0; j < ncol; j++) {
+		const struct frame_state *f = &fr[col[j]];
+
+		if (j > 0) {
+			double g = f->ox - (fr[col[j - 1]].ox + fr[col[j - 1]].ow);
+
+			if (g < -0.5)
+				return;
+			gap = gap < 0 || g < gap ? g : gap;
+		}
+		span_l = fmin(span_l, f->ox);
+		span_r = fmax(span_r, f->ox + f->ow);
+		active[j] = 0;
+	}
+	if (gap < 0)
+		gap = 0;
+	for (i = 0; i < nfr; i++)
+		if (fr[i].next < fr[i].n)
+			active[colof[i]] = 1;
+	k = 0;
+	for (j = 0; j < ncol; j++)
+		if (active[j]) {
+			wsum += fr[col[j]].ow;
+			k++;
+		}
+	if (k == 0)
+		return;
+	x = span_l;
+	for (j = 0; j < ncol; j++) {
+		double w, top = 1e9, bot = -1e9, vgap = -1, avail, hsum = 0, prev_end = -1;
+		size_t m = 0, ord[64];
+		double need[64];
+
+		if (!active[j])
+			continue;
+		w = fr[col[j]].ow * (span_r - span_l - (k - 1) * gap) / wsum;
+		/* the column's frames in y order */
+		for (i = 0; i < nfr; i++) {
+			if (colof[i] != (int)j)
+				continue;
+			top = fmin(top, fr[i].oy);
+			bot = fmax(bot, fr[i].oy + fr[i].oh);
+			fr[i].gx = x;
+			fr[i].gw = w;
+			if (fr[i].next >= fr[i].n)
+				continue;
+			for (k = m; k > 0 && fr[ord[k - 1]].oy > fr[i].oy; k--)
+				ord[k] = ord[k - 1];
+			ord[k] = i;
+			m++;
+		}
+		for (i = 0; i < nfr; i++)	/* the smallest gap between the column's frames */
+			if (colof[i] == (int)j)
+				for (k = 0; k < nfr; k++)
+					if (colof[k] == (int)j && fr[k].oy >= fr[i].oy + fr[i].oh - 0.5) {
+						double g = fr[k].oy - (fr[i].oy + fr[i].oh);
+
+						vgap = vgap < 0 || g < vgap ? g : vgap;
+					}
+		if (vgap < 0)
+			vgap = 0;
+		avail = bot - top - (m - 1) * vgap;
+		for (i = 0; i < m; i++) {
+			hsum += fr[ord[i]].oh;
+			need[i] = frame_need(c, &fr[ord[i]], w);
+		}
+		for (i = 0; i < m; i++) {
+			struct frame_state *f = &fr[ord[i]];
+			double share = avail * f->oh / hsum, h = share, rest = 0;
+
+			for (k = i; k < m; k++)
+				rest += need[k];
+			if (i + 1 == m)
+				h = avail;
+			else if (rest <= avail)
+				h = need[i];	/* all the rest fits: each what it needs */
+			else
+				h = fmin(share, need[i]);
+			f->gy = prev_end < 0 ? top : prev_end + vgap;
+			f->gh = h;
+			prev_end = f->gy + h;
+			avail -= h;
+			hsum -= f->oh;
+		}
+		x += w + gap;
+		for (k = 0, i = 0; i < ncol; i++)	/* restore the active-column count */
+			k += active[i];
+	}
+	c->scale = 1;
 }
 
 static void
@@ -431,6 +612,22 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			o->page = pno - 1;
 			o->y = 0;
 		}
+		if (rep == 0)
+			for (i = 0; i < nfr; i++) {
+				const struct model_node *f = fr[i].node;
+				struct frame_state *fs = &fr[i];
+
+				fs->ox = len_attr(f, "x", pg->width, 0);
+				fs->oy = len_attr(f, "y", pg->height, 0);
+				fs->ow = len_attr(f, "w", pg->width, pg->width - fs->ox);
+				fs->oh = len_attr(f, "h", pg->height, pg->height - fs->oy);
+				fs->gx = fs->ox;
+				fs->gy = fs->oy;
+				fs->gw = fs->ow;
+				fs->gh = fs->oh;
+			}
+		else
+			frames_reflow(c, fr, nfr);
 		i = 0;
 		for (k = slide->first; k; k = k->next) {
 			const char *role = model_attr(k, "role");
@@ -446,8 +643,11 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 				    cont : NULL);
 				break;
 			case M_FRAME:
-				frame_chrome(c, &fr[i], pg);
-				frame_fill(c, &fr[i], pg);
+				/* finished frames are left off continuation slides */
+				if (rep == 0 || fr[i].next < fr[i].n) {
+					frame_chrome(c, &fr[i], pg, cont);
+					frame_fill(c, &fr[i], pg);
+				}
 				i++;
 				break;
 			case M_CHART:

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Issue 5: the summary slides of both real years, and of a year with ten
+# times the text per area — panels, headings, highlighted (重点) rows, the
+# 5 mm margin, 16:9 pages, one outline entry per slide.  The checks are in
+# tests/slides/check.py (pdftotext -bbox-layout against the panels that
+# `render --dump` names 'frame …').
+. "$(dirname "$0")/../lib.sh"
+
+BD=build
+for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
+case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
+X=${XFORM:-$BD/bin/xform}
+RENDER=${RENDER:-$BD/bin/render}
+CHECK="python3 $TOP/tests/slides/check.py"
+W=$TRASH/work
+
+dump() {	# dump PDOC OUT: render's laid-out boxes
+	"$RENDER" --fonts "$TOP/fonts/fonts.conf" --dump -o "$TRASH/dump.pdf" "$1" >"$2"
+}
+
+test_inputs 2013 2014
+
+for y in 2013 2014; do
+	P=$TRASH/output/$y/summary-slides-$y.pdf
+	test_expect_success "$y: make report builds the slides" "
+		test_make report YEAR=$y >/dev/null 2>&1 &&
+		test -s '$P' && dump '$W/$y/slides.pdoc' '$TRASH/$y.dump'
+	"
+	test_expect_success "$y: every page is 960x540, every word in its panel, 5 mm clear of the edge" "
+		$CHECK geometry '$P' '$TRASH/$y.dump'
+	"
+	test_expect_success "$y: each area's slide shows its title and the three panel headings" "
+		$CHECK areas '$P' '$W/$y/model.xml'
+	"
+	test_expect_success "$y: every highlighted row's 実績 is in the slides" "
+		$CHECK highlighted '$P' '$W/$y/submissions.xml' '$TRASH/$y.dump'
+	"
+	test_expect_success "$y: one outline entry per slide" "
+		$CHECK outline '$P'
+	"
+	test_expect_success "$y: bullets from ministry rows are credited, the title slide has both calendars" "
+		pdftotext -q '$P' - | tr -d ' \n' >'$TRASH/$y.txt' &&
+		grep -qF '（内閣官房）' '$TRASH/$y.txt' &&
+		pdftotext -q -f 1 -l 1 '$P' - | tr -d ' \n' | grep -q '平成[0-9]*年度（${y}年度）'
+	"
+done
+
+# The checker is not vacuous: panels 20 pt narrower than drawn are caught.
+test_expect_success 'check.py geometry fails when words stick out of a panel' '
+	sed "s/^\(  rect [^ ]* [^ ]*\) \([0-9.]*\) \(.*frame\)/\1 20 \3/" "$TRASH/2014.dump" >"$TRASH/narrow.dump" &&
+	! $CHECK geometry "$TRASH/output/2014/summary-slides-2014.pdf" "$TRASH/narrow.dump" >/dev/null
+'
+
+test_expect_success 'ten times the text: （続き） slides, every highlighted row kept, nothing outside the panels' '
+	"$X" -o "$TRASH/ten-subs.xml" "$TOP/tests/slides/ten.xsl" "$W/2014/submissions.xml" 2>/dev/null &&
+	"$X" --param year 2014 --param plan "$TRASH/input/2014/plan.xml" \
+		--param matrix "$TRASH/input/2014/matrix.xml" \
+		--param registry "$TRASH/input/ministries.xml" --param draft 0 \
+		-o "$TRASH/ten-model.xml" "$TOP/stylesheets/join.xsl" "$TRASH/ten-subs.xml" 2>/dev/null &&
+	"$X" -o "$TRASH/ten.pdoc" "$TOP/stylesheets/slides.xsl" "$TRASH/ten-model.xml" 2>/dev/null &&
+	"$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/ten.pdf" "$TRASH/ten.pdoc" 2>/dev/null &&
+	dump "$TRASH/ten.pdoc" "$TRASH/ten.dump" &&
+	$CHECK continued "$TRASH/ten.pdf" &&
+	test "$(pdfinfo "$TRASH/ten.pdf" | sed -n "s/^Pages: *//p")" -gt 20 &&
+	$CHECK geometry "$TRASH/ten.pdf" "$TRASH/ten.dump" &&
+	$CHECK areas "$TRASH/ten.pdf" "$TRASH/ten-model.xml" &&
+	$CHECK highlighted "$TRASH/ten.pdf" "$TRASH/ten-subs.xml" "$TRASH/ten.dump" &&
+	$CHECK outline "$TRASH/ten.pdf"
+'
+
+test_expect_success 'continuation slides leave finished panels off and name the continued ones' '
+	pdftotext -q "$TRASH/ten.pdf" - | tr -d " \n" | grep -qF "昨年度の実績（続き）" &&
+	awk "/^page / { if (n == 1 || n == 2) few++; n = 0 } /frame / { n++ }
+		END { if (n == 1 || n == 2) few++; exit !(few > 0) }" "$TRASH/ten.dump"
+'
+
+test_done
