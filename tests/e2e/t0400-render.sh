@@ -175,21 +175,15 @@ test_expect_success 'slides: no word outside its page text area (5 mm from the e
 		END { exit bad }" "$TRASH/bbox.html"
 '
 
-# The area slides (2-4 of the fixture) have frames at x 10-168 mm and
-# 172-328.67 mm, y 33-176 mm; every word between the title and the footer
-# must lie inside one of them.
+# Every word that lies in a frame lies wholly inside it, no other word
+# touches a frame, no frame is empty.  The frames are read from --dump
+# (rects named 'frame TITLE'): continuation slides leave finished frames off
+# and widen the others (issue 5), so the pdoc's rectangles hold only for
+# the first slide of each area.  (Changed by the slides helper.)
 test_expect_success 'slides: no word of a frame outside its frame' '
-	awk -F"\"" -v mm=2.834646 "
-		/<page / { page++ }
-		/<word/ && page >= 2 && page <= 4 {
-			x0 = \$2; y0 = \$4; x1 = \$6; y1 = \$8
-			if (y0 < 33 * mm || y0 > 176 * mm) next
-			in1 = x0 >= 10 * mm && x1 <= 168 * mm
-			in2 = x0 >= 172 * mm && x1 <= 328.67 * mm
-			if (!(in1 || in2) || y1 > 176 * mm) { print page, \$0; bad = 1 }
-			n++
-		}
-		END { if (n < 100) { print \"only\", n, \"words\"; bad = 1 }; exit bad }" "$TRASH/bbox.html"
+	"$R" --fonts "$F" --dump -o "$TRASH/sdump.pdf" "$FX/slides.pdoc" >"$TRASH/s1.dump" 2>/dev/null &&
+	test "$(grep -c "'"'"'frame " "$TRASH/s1.dump")" -ge 4 &&
+	python3 "$TOP/tests/slides/check.py" geometry "$TRASH/s1.pdf" "$TRASH/s1.dump"
 '
 
 test_expect_success 'draft: every slide stamped 案' '

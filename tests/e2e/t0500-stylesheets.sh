@@ -128,7 +128,7 @@ test_expect_success 'slides: 16:9 template, one slide per area with three frames
 	P=$TRASH/slides.pdoc &&
 	test "$(xp "$P" "concat(//template[@name=\"slide\"]/@width,\"x\",//template[@name=\"slide\"]/@height)")" = 960ptx540pt &&
 	test "$(xp "$P" "count(//slide[textbox=\"主な昨年度の取組実績、評価及び今年度の取組\"])")" = 3 &&
-	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@min-scale=\"0.6\"])")" = 3 &&
+	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@min-scale=\"0.8\"])")" = 3 &&
 	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[1])")" = 政府機関の情報セキュリティ対策を総合的に推進した。 &&
 	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[3])")" = "CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）" &&
 	test "$(xp "$P" "string(//slide[@outline=\"提出状況\"]/table/tr[td=\"総務省\"]/td[5])")" = 2／3 &&
