@@ -146,7 +146,7 @@
     <!-- Estimated height (mm) each needs at the design size (14 pt, 1.4
          leading, about 29 characters a line in a 156 mm frame, 16 mm of
          band and insets); 評価 gets what it needs when both fit, else a
-         share in proportion, between 40 and 99 mm. -->
+         share in proportion, between 52 and 99 mm. -->
     <xsl:variable name="ne">
       <xsl:call-template name="est-mm">
         <xsl:with-param name="units" select="exsl:node-set($eval-rtf)/p"/>
@@ -165,7 +165,7 @@
     </xsl:variable>
     <xsl:variable name="eh">
       <xsl:choose>
-        <xsl:when test="$eh-raw &lt; 40">40</xsl:when>
+        <xsl:when test="$eh-raw &lt; 52">52</xsl:when>
         <xsl:when test="$eh-raw &gt; 99">99</xsl:when>
         <xsl:otherwise><xsl:value-of select="$eh-raw"/></xsl:otherwise>
       </xsl:choose>

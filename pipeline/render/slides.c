@@ -4,7 +4,10 @@
  * into units (a paragraph, one bullet, a table, a chart) and fitted with
  * place(): set at the style's size, shrunk in 5% steps down to the frame's
  * min-scale (never below 0.6); what still does not fit continues on a
- * repeat of the slide whose title gains the `continued` text (（続き）).
+ * repeat of the slide whose title gains the `continued` text (（続き）), and
+ * then every frame of that slide is set at the design size (a slide that
+ * continues is not shrunk).  A repeat leaves finished frames off; the others take their room
+ * (frames_reflow).
  * Nothing is drawn outside a frame; a bullet is never split from its
  * marker (a unit is split between lines only when it alone is taller than
  * the frame at the smallest scale).
@@ -165,9 +168,11 @@ put_items(struct layout_page *pg, const struct vlist *vl, size_t from, size_t to
 	}
 }
 
-/* Fits and places the rest of a frame's units on `pg`. */
+/* Fits and places the rest of a frame's units on `pg`; with `fixed` (the
+ * slide is continued anyway) at the design size unless not even one unit
+ * fits there. */
 static void
-frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
+frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int fixed)
 {
 	const char *ms = model_attr(fs->node, "min-scale");
 	double min = ms ? strtod(ms, NULL) : 0.6, scale = 1, gap, y = fs->y;
@@ -195,6 +200,18 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg)
 		if (nx == 0 || fs->skip > 0)
 			break;
 		scale = nx;
+	}
+	/* Continued anyway: shrinking would only make this slide denser than
+	 * the next, so the units that fit at the design size are set there
+	 * (a unit too tall even then keeps the floor). */
+	if ((r == LAYOUT_MORE || fixed) && fs->skip == 0 && scale < 1) {
+		size_t f1 = 0;
+
+		place(c, fs, 1, &f1);
+		if (f1 > 0) {
+			scale = 1;
+			fitted = f1;
+		}
 	}
 	c->scale = scale;
 	gap = st->size * scale * 0.35;
@@ -385,6 +402,19 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg, con
 	fs->h = y + h - pad - fs->y;
 }
 
+/* The content rect (x y w h) of a frame at its current geometry: inside
+ * the border, under the title band, inset 3 mm (as frame_chrome sets it). */
+static void
+frame_content(struct lctx *c, struct frame_state *fs)
+{
+	double pad = 3 * 72 / 25.4;
+
+	fs->x = fs->gx + pad;
+	fs->y = fs->gy + frame_band(c, fs) + pad;
+	fs->w = fs->gw - 2 * pad;
+	fs->h = fs->gy + fs->gh - pad - fs->y;
+}
+
 /* Height the frame needs for the rest of its units at the design size,
  * at width `w` (border, band and insets included). */
 static double
@@ -571,7 +601,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 	struct frame_state *fr = NULL;
 	size_t nfr = 0, i;
 	const struct model_node *k;
-	int rep, more = 1;
+	int rep, more = 1, fixed;
 
 	if (cont == NULL)
 		cont = "（続き）";
@@ -628,6 +658,20 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			}
 		else
 			frames_reflow(c, fr, nfr);
+		/* a slide continued anyway sets all its frames at the design size */
+		fixed = 0;
+		for (i = 0; i < nfr; i++) {
+			const char *ms = model_attr(fr[i].node, "min-scale");
+			double min = ms ? strtod(ms, NULL) : 0.6;
+			size_t nf;
+
+			if (fr[i].next >= fr[i].n || fr[i].skip > 0)
+				continue;
+			frame_content(c, &fr[i]);
+			if (place(c, &fr[i], min >= 0.6 && min <= 1 ? min : 0.6, &nf) == LAYOUT_MORE)
+				fixed = 1;
+		}
+		c->scale = 1;
 		i = 0;
 		for (k = slide->first; k; k = k->next) {
 			const char *role = model_attr(k, "role");
@@ -646,7 +690,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 				/* finished frames are left off continuation slides */
 				if (rep == 0 || fr[i].next < fr[i].n) {
 					frame_chrome(c, &fr[i], pg, cont);
-					frame_fill(c, &fr[i], pg);
+					frame_fill(c, &fr[i], pg, fixed);
 				}
 				i++;
 				break;
