@@ -14,9 +14,11 @@
   area title and three frames 昨年度の実績 (bullets), 評価 (paragraphs),
   今年度の取組 (bullets), filled from the area's summary rows (area, field,
   section, group ids) first, then from its highlighted (重点) measure rows,
-  each of those credited （総務省） (評価: summary paragraphs, then the
-  重点 rows' own evaluations, credited); frames shrink to min-scale 0.6 and
-  overflow to slides titled （続き） (the renderer does both).  Then the
+  each of those credited （総務省）, as are summary rows of a field or
+  section (評価: summary paragraphs, then the 重点 rows' own evaluations,
+  credited).  Panel text is 14 pt; frames shrink to min-scale 0.8 and
+  overflow to slides titled （続き） (the renderer does both, and leaves
+  finished frames off the continuation slides).  Then the
   key indicators as charts, four per slide, and the submission status as
   a ministry × area grid (td fill: green all received, red some missing),
   18 ministries to a slide.
@@ -361,7 +363,14 @@
             </tr>
           </xsl:for-each>
         </table>
-        <textbox x="10mm" y="170mm" w="318.67mm" h="6mm" style="legend">提出件数／対象施策数（緑：全て提出、赤：未提出あり、灰：対象なし）。</textbox>
+        <!-- legend: colour swatches, then how to read a cell -->
+        <rect x="10mm" y="171mm" w="7mm" h="4.5mm" fill="#d9ead3" border="#7f7f7f"/>
+        <textbox x="19mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">全て提出</textbox>
+        <rect x="57mm" y="171mm" w="7mm" h="4.5mm" fill="#f4cccc" border="#7f7f7f"/>
+        <textbox x="66mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">未提出あり</textbox>
+        <rect x="104mm" y="171mm" w="7mm" h="4.5mm" fill="#eeeeee" border="#7f7f7f"/>
+        <textbox x="113mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">対象なし</textbox>
+        <textbox x="151mm" y="169.5mm" w="177.67mm" h="7.5mm" style="legend">セルの数字：提出件数／対象施策数</textbox>
       </slide>
     </xsl:for-each>
   </xsl:template>
