@@ -122,6 +122,18 @@ endef
 $(eval $(call year_pipeline,$(W),,0,))
 $(eval $(call year_pipeline,$(W)/draft,--draft,1,-draft))
 
+# make report / make draft use the machine's cores: after join, the report
+# and the slides (xform, then render) and the status CSV are independent,
+# so the slides render while the report does.  JOBS=1 (or -j1 on the
+# command line, which wins) runs one job at a time; under a parent make's
+# jobserver nothing is forced.  The PDFs are the same bytes (t0700).
+JOBS	?= $(shell nproc 2>/dev/null || echo 1)
+ifneq ($(filter report draft,$(MAKECMDGOALS)),)
+ifeq ($(findstring jobserver,$(shell printenv MAKEFLAGS)),)
+MAKEFLAGS += -j$(JOBS)
+endif
+endif
+
 REPORT_OUT := $(OUT)/annual-report-$(YEAR).pdf $(OUT)/summary-slides-$(YEAR).pdf \
 	$(OUT)/status-$(YEAR).csv
 DRAFT_OUT  := $(OUT)/annual-report-$(YEAR)-draft.pdf \
