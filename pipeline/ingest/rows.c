@@ -83,13 +83,26 @@ colname(const struct ctx *x, int role)
 	return c >= 0 ? x->h->name[c] : header_name_ja(role);
 }
 
+/*
+ * The record's row quoted for a diagnostic, made on first use: most rows
+ * are never quoted, so ingest no longer holds a copy of every row.
+ * Valid until the record is released.
+ */
+static const char *
+rec_quote(struct rows_record *r)
+{
+	if (r->quote == NULL && r->row)
+		r->quote = csvrow_quote(r->row);
+	return r->quote;
+}
+
 /* Reports an error about the row's `role` cell and rejects the row. */
 static int
 row_error(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
 {
 	x->rec->rejected = 1;
 	return diag_add(x->d, DIAG_ERROR, x->f->path, x->rec->line,
-	                role >= 0 ? colname(x, role) : NULL, x->rec->quote, fmt, a, b ? b : "");
+	                role >= 0 ? colname(x, role) : NULL, rec_quote(x->rec), fmt, a, b ? b : "");
 }
 
 static int
@@ -547,7 +560,7 @@ rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct h
 		x.rec->kind = h->kind;
 		x.rec->file = f;
 		x.rec->line = row->line;
-		x.rec->quote = csvrow_quote(row);
+		x.rec->row = row;
 		x.f = f;
 		x.h = h;
 		x.refs = refs;
@@ -609,7 +622,7 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 		where(&at, r, o);
 		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
 			r->dropped = 1;
-			diag_add(d, DIAG_WARNING, r->file->path, r->line, NULL, r->quote,
+			diag_add(d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
 			         "duplicate of %s (same %s); this row is not used", at.buf,
 			         r->kind == KIND_PROGRESS ? "measure, ministry and 実績/results"
 			                                  : "indicator, year, ministry and value");
@@ -619,7 +632,7 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			struct strbuf back = STRBUF_INIT;
 
 			r->rejected = 1;
-			diag_add(d, DIAG_ERROR, r->file->path, r->line, NULL, r->quote,
+			diag_add(d, DIAG_ERROR, r->file->path, r->line, NULL, rec_quote(r),
 			         "conflicting values for indicator '%s', year %d, ministry %s: "
 			         "'%s' here, '%s' at %s",
 			         name, r->year, min, r->value_written, o->value_written, at.buf);
@@ -628,7 +641,7 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 				o->rejected = 1;
 				where(&back, o, r);
 				diag_add(
-				    d, DIAG_ERROR, o->file->path, o->line, NULL, o->quote,
+				    d, DIAG_ERROR, o->file->path, o->line, NULL, rec_quote(o),
 				    "conflicting values for indicator '%s', year %d, ministry %s: "
 				    "'%s' here, '%s' at %s",
 				    name, r->year, min, o->value_written, r->value_written,

@@ -45,7 +45,9 @@ struct rows_record {
 	char *unit, *source;
 	struct rows_extra *extra;
 	size_t nextra;
-	char *quote; /* the row as written, " | "-joined */
+	const struct csvrow *row; /* the row read; valid while its csvfile lives */
+	char *quote; /* the row as written, " | "-joined: made by rec_quote()
+	              * for a diagnostic only, NULL until then */
 };
 
 struct rows {
