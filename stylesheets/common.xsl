@@ -104,4 +104,22 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:key name="file" match="/model/input/file" use="@name"/>
+
+  <!-- src="PATH:LINE" on a <p>/<li>/<td> made from a submission row or
+       diagnostic ($row has @file and @line): render names that CSV line
+       for a character no pinned font has (docs/design.md, pdoc). -->
+  <xsl:template name="src">
+    <xsl:param name="row"/>
+    <xsl:if test="$row/@file != '' and $row/@line &gt; 0">
+      <xsl:variable name="path" select="key('file', $row/@file)/@path"/>
+      <xsl:attribute name="src">
+        <xsl:choose>
+          <xsl:when test="$path"><xsl:value-of select="concat($path[1], ':', $row/@line)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($row/@file, ':', $row/@line)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -29,7 +29,6 @@
 
   <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
   <xsl:key name="expected" match="measure/status/ministry[@expected = '1']" use="@code"/>
-  <xsl:key name="file" match="/model/input/file" use="@name"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -705,21 +704,6 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- src="PATH:LINE" on a <p>/<li>/<td> made from a submission row or
-       diagnostic ($row has @file and @line): render names that CSV line
-       for a character no pinned font has (docs/design.md, pdoc). -->
-  <xsl:template name="src">
-    <xsl:param name="row"/>
-    <xsl:if test="$row/@file != '' and $row/@line &gt; 0">
-      <xsl:variable name="path" select="key('file', $row/@file)/@path"/>
-      <xsl:attribute name="src">
-        <xsl:choose>
-          <xsl:when test="$path"><xsl:value-of select="concat($path[1], ':', $row/@line)"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat($row/@file, ':', $row/@line)"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
-    </xsl:if>
-  </xsl:template>
 
   <!-- ===== text ===== -->
 

@@ -223,12 +223,14 @@
         <list style="panel-body">
           <xsl:for-each select="$sp">
             <li>
+              <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
               <xsl:value-of select="normalize-space(.)"/>
               <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
             </li>
           </xsl:for-each>
           <xsl:for-each select="$hp">
             <li>
+              <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
               <xsl:value-of select="normalize-space(.)"/>
               <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
             </li>
@@ -250,12 +252,14 @@
       <xsl:when test="$sp or $hp">
         <xsl:for-each select="$sp">
           <p style="panel-body">
+            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
             <xsl:value-of select="normalize-space(.)"/>
             <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
           </p>
         </xsl:for-each>
         <xsl:for-each select="$hp">
           <p style="panel-body">
+            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
             <xsl:value-of select="normalize-space(.)"/>
             <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
           </p>

@@ -74,4 +74,17 @@ test_expect_success 'continuation slides leave finished panels off and name the 
 		END { if (n == 1 || n == 2) few++; exit !(few > 0) }" "$TRASH/ten.dump"
 '
 
+# A character no pinned font has, in a bullet made from a CSV row, is
+# reported at that CSV file and line (slides.xsl puts src= on bullets).
+test_expect_success 'an uncovered character in a slide bullet names its CSV line' '
+	W2=$TRASH/work/2014 &&
+	src=$(sed -n "s/.*<li src=\"\([^\"]*\)\">.*/\1/p" "$W2/slides.pdoc" | head -n 1) &&
+	test -n "$src" &&
+	sed "0,/<li src=\"[^\"]*\">/s//&😀/" "$W2/slides.pdoc" >"$TRASH/emoji.pdoc" &&
+	! "$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/emoji.pdf" "$TRASH/emoji.pdoc" 2>"$TRASH/emoji.err" &&
+	cat "$TRASH/emoji.err" &&
+	grep -qF "$src: error: character U+1F600" "$TRASH/emoji.err" &&
+	test ! -e "$TRASH/emoji.pdf"
+'
+
 test_done
