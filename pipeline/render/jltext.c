@@ -351,6 +351,187 @@ item_rise(const PangoItem *it)
 	return 0;
 }
 
+/*
+ * Shaping cache.  Japanese text itemizes into many short runs (pango
+ * starts a run at every change of script, Han / Hiragana / Katakana: 13
+ * runs a paragraph in FY2014), most of them repeated (「の」「、」「する」),
+ * and HarfBuzz costs mostly per call.  So a run is shaped once per font,
+ * script, gravity, language and text; the next occurrence copies its glyph
+ * string (log clusters are relative to the run, so a copy fits anywhere).
+ * Only runs whose extra attributes cannot change shaping (rise, colour:
+ * all layout sets) are cached; the run's neighbours are no context for
+ * the CJK and Latin fonts pinned here.  The same table keeps each font's
+ * metrics and em.  Entries hold a reference on their font, so a font's
+ * address is never reused for another while it is a key.  Bounded: runs
+ * of at most SHAPE_MAX_LEN bytes, at most SHAPE_MAX_ENTRIES of them.
+ */
+#define SHAPE_MAX_LEN		64
+#define SHAPE_MAX_ENTRIES	65536
+
+struct shape_key {
+	PangoFont	*font;
+	PangoLanguage	*lang;
+	int		 script, gravity, flags, len;	/* len -1: the font's metrics */
+	char		 text[SHAPE_MAX_LEN];
+};
+
+struct shape_val {
+	PangoGlyphString *gs;			/* runs */
+	double		 asc, desc, em;		/* metrics entries */
+};
+
+static GHashTable *shape_cache;
+
+static guint
+shape_key_hash(gconstpointer v)
+{
+	const struct shape_key *k = v;
+	guint h = g_direct_hash(k->font) ^ (g_direct_hash(k->lang) << 7);
+	int i;
+
+	h = h * 31 + (guint)k->script;
+	h = h * 31 + (guint)(k->gravity * 8 + k->flags);
+	h = h * 31 + (guint)k->len;
+	for (i = 0; i < k->len; i++)
+		h = h * 31 + (unsigned char)k->text[i];
+	return h;
+}
+
+static gboolean
+shape_key_equal(gconstpointer va, gconstpointer vb)
+{
+	const struct shape_key *a = va, *b = vb;
+
+	return a->font == b->font && a->lang == b->lang && a->script == b->script &&
+	    a->gravity == b->gravity && a->flags == b->flags && a->len == b->len &&
+	    (a->len <= 0 || memcmp(a->text, b->text, a->len) == 0);
+}
+
+static void
+shape_key_free(gpointer v)
+{
+	struct shape_key *k = v;
+
+	g_object_unref(k->font);
+	free(k);
+}
+
+static void
+shape_val_free(gpointer v)
+{
+	struct shape_val *sv = v;
+
+	if (sv->gs)
+		pango_glyph_string_free(sv->gs);
+	free(sv);
+}
+
+void
+jl_cache_free(void)
+{
+	if (shape_cache)
+		g_hash_table_destroy(shape_cache);
+	shape_cache = NULL;
+}
+
+/* Fills `k` for run `it` (len -1: the font's metrics); 0 if not cacheable. */
+static int
+shape_key_make(struct shape_key *k, const PangoItem *it, const char *text, int len)
+{
+	GSList *l;
+
+	if (len > SHAPE_MAX_LEN || it->analysis.font == NULL)
+		return 0;
+	for (l = it->analysis.extra_attrs; l; l = l->next) {
+		PangoAttrType t = ((PangoAttribute *)l->data)->klass->type;
+
+		if (t != PANGO_ATTR_RISE && t != PANGO_ATTR_FOREGROUND)
+			return 0;
+	}
+	memset(k, 0, sizeof *k);
+	k->font = it->analysis.font;
+	k->lang = it->analysis.language;
+	if (len >= 0) {
+		k->script = it->analysis.script;
+		k->gravity = it->analysis.gravity;
+		k->flags = it->analysis.flags;
+		memcpy(k->text, text, len);
+	}
+	k->len = len;
+	return 1;
+}
+
+static struct shape_val *
+shape_cache_get(const struct shape_key *k)
+{
+	return shape_cache ? g_hash_table_lookup(shape_cache, k) : NULL;
+}
+
+/* Takes ownership of `sv`; frees it when the cache is full. */
+static void
+shape_cache_put(const struct shape_key *k, struct shape_val *sv)
+{
+	struct shape_key *nk;
+
+	if (shape_cache == NULL)
+		shape_cache = g_hash_table_new_full(shape_key_hash, shape_key_equal,
+		    shape_key_free, shape_val_free);
+	if (g_hash_table_size(shape_cache) >= SHAPE_MAX_ENTRIES) {
+		shape_val_free(sv);
+		return;
+	}
+	nk = xmalloc(sizeof *nk);
+	*nk = *k;
+	g_object_ref(nk->font);
+	g_hash_table_insert(shape_cache, nk, sv);
+}
+
+/* Metrics and em of the run's font, from the cache when known. */
+static void
+run_metrics(const PangoItem *it, double *asc, double *desc, double *em)
+{
+	struct shape_key k;
+	struct shape_val *sv;
+	int cacheable = shape_key_make(&k, it, NULL, -1);
+
+	if (cacheable && (sv = shape_cache_get(&k)) != NULL) {
+		*asc = sv->asc;
+		*desc = sv->desc;
+		*em = sv->em;
+		return;
+	}
+	item_metrics(it->analysis.font, it->analysis.language, asc, desc);
+	*em = font_em(it->analysis.font);
+	if (cacheable) {
+		sv = xcalloc(1, sizeof *sv);
+		sv->asc = *asc;
+		sv->desc = *desc;
+		sv->em = *em;
+		shape_cache_put(&k, sv);
+	}
+}
+
+/* pango_shape_item(), or a copy of the same run shaped before. */
+static PangoGlyphString *
+shape_run(const PangoItem *it, const char *text, int len)
+{
+	struct shape_key k;
+	struct shape_val *sv;
+	PangoGlyphString *gs;
+	int cacheable = shape_key_make(&k, it, text + it->offset, it->length);
+
+	if (cacheable && (sv = shape_cache_get(&k)) != NULL)
+		return pango_glyph_string_copy(sv->gs);
+	gs = pango_glyph_string_new();
+	pango_shape_item((PangoItem *)it, text, len, NULL, gs, PANGO_SHAPE_NONE);
+	if (cacheable) {
+		sv = xcalloc(1, sizeof *sv);
+		sv->gs = pango_glyph_string_copy(gs);
+		shape_cache_put(&k, sv);
+	}
+	return gs;
+}
+
 static void
 shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 {
@@ -402,21 +583,17 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 
 	for (l = p->items, i = 0; l; l = l->next, i++) {
 		PangoItem *it = l->data;
-		PangoGlyphString *gs = pango_glyph_string_new();
 
 		p->itemv[i] = it;
-		p->glyphv[i] = gs;
 		/*
 		 * Right-to-left runs (only in hostile or stray input here) are
 		 * shaped left to right, so that glyphs stay in logical order:
 		 * the text survives, its shaping may not.
 		 */
 		it->analysis.level = 0;
-		pango_shape_item(it, p->text, p->len, NULL, gs, PANGO_SHAPE_NONE);
-		item_metrics(it->analysis.font, it->analysis.language,
-		    &p->ascent[i], &p->descent[i]);
+		p->glyphv[i] = shape_run(it, p->text, p->len);
+		run_metrics(it, &p->ascent[i], &p->descent[i], &p->em[i]);
 		p->rise[i] = item_rise(it);
-		p->em[i] = font_em(it->analysis.font);
 	}
 	pango_attr_list_unref(al);
 }

@@ -162,6 +162,13 @@ int		 jl_para_range_extent(const struct jl_para *p, int i, int start, int end,
 int		 jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
 
 /*
+ * Frees the module's cache of shaped runs and font metrics (it holds
+ * references on fonts): call once from main() before the font map goes,
+ * or never; the cache is bounded either way.
+ */
+void		 jl_cache_free(void);
+
+/*
  * For tests: the number of characters of the kinsoku lists (outputs.md
  * "Typesetting") that the class table disagrees with; 0 when they agree.
  */

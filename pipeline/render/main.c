@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "draw.h"
 #include "fonts.h"
+#include "jltext.h"
 #include "layout.h"
 #include "model.h"
 
@@ -169,6 +170,7 @@ done:
 	fprintf(stderr, "render: %s, %zu pages, %zu errors, %zu warnings\n", in, pages, d.errors,
 	    d.warnings);
 	layout_doc_free(ld);
+	jl_cache_free();
 	fonts_free(fonts);
 	model_free(doc);
 	diag_release(&d);
