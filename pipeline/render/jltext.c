@@ -804,7 +804,7 @@ struct linesum {
 	int	last;		/* index after the last set cluster */
 };
 
-static void
+static inline __attribute__((always_inline)) void
 line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 {
 	const struct jl_prefix *P0, *P1;
