@@ -366,7 +366,7 @@ item_rise(const PangoItem *it)
  * of at most SHAPE_MAX_LEN bytes, at most SHAPE_MAX_ENTRIES of them.
  */
 #define SHAPE_MAX_LEN		64
-#define SHAPE_MAX_ENTRIES	65536
+#define SHAPE_MAX_ENTRIES	16384	/* FY2014 has 4 449 distinct runs, 10x 7 639 */
 
 struct shape_key {
 	PangoFont	*font;
