@@ -104,6 +104,7 @@
   <xsl:key name="regpos" match="regpos" use="@code"/>
   <xsl:key name="cand" match="cand" use="@code"/>
   <xsl:key name="st" match="m/ministry" use="@code"/>
+  <xsl:key name="st-m" match="m" use="@id"/>
   <xsl:key name="st-area" match="m/ministry" use="concat(@code, ' ', ../@area)"/>
   <xsl:key name="mind" match="/matrix/entry/indicator" use="@id"/>
   <xsl:key name="mind" match="/matrix/entry/indicator" use="normalize-space(text)"/>
@@ -119,6 +120,20 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="regpos" select="exsl:node-set($regpos-rtf)"/>
+
+  <!-- Status of every expected or reporting (measure, ministry), small,
+       made once: for the totals, the 提出状況 counts and each measure's
+       <status> (key st-m; it was computed a second time per measure).
+       The plan itself is written straight to the result (one copy of the
+       big tree, not two). -->
+  <xsl:variable name="st-rtf">
+    <xsl:for-each select="$P//measure">
+      <m id="{@id}" area="{ancestor::area[1]/@id}">
+        <xsl:call-template name="measure-status"/>
+      </m>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="stdoc" select="exsl:node-set($st-rtf)"/>
 
   <!-- Everything below is linear in the size of the year: each lookup is a
        key, never a scan of the registry or the plan per measure or row
@@ -141,17 +156,6 @@
       <xsl:message terminate="yes">join.xsl: error: the input is not a submissions document</xsl:message>
     </xsl:if>
 
-    <!-- Status of every expected or reporting (measure, ministry), small,
-         for the totals and the 提出状況 counts; the plan itself is written
-         straight to the result (one copy of the big tree, not two). -->
-    <xsl:variable name="st-rtf">
-      <xsl:for-each select="$P//measure">
-        <m area="{ancestor::area[1]/@id}">
-          <xsl:call-template name="measure-status"/>
-        </m>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="stdoc" select="exsl:node-set($st-rtf)"/>
     <xsl:variable name="st" select="$stdoc/m/ministry"/>
 
     <model year="{$year}" draft="{$draft}"
@@ -262,7 +266,9 @@
   <xsl:template match="measure" mode="plan">
     <xsl:variable name="id" select="@id"/>
     <xsl:variable name="status-rtf">
-      <xsl:call-template name="measure-status"/>
+      <xsl:for-each select="$stdoc">
+        <xsl:copy-of select="key('st-m', $id)[1]/ministry"/>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="status" select="exsl:node-set($status-rtf)/ministry"/>
     <xsl:copy>
