@@ -296,8 +296,7 @@ int
 chart_items(struct lctx *c, const struct model_node *n, double x, double width,
     double height, struct vlist *vl)
 {
-	const char *kind = model_attr(n, "kind"), *title = model_attr(n, "title");
-	const char *unit = model_attr(n, "unit"), *source = model_attr(n, "source");
+	const char *kind = model_attr(n, "kind"), *source = model_attr(n, "source");
 	const struct model_node *s, *pt;
 	const char *cats[MAXCAT] = { NULL }, *names[MAXSER] = { NULL };
 	double val[MAXSER][MAXCAT];
@@ -374,43 +373,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	it->after = 8 * c->scale;
 	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
 	it->nboxid = c->nbox;
-	y = 0;
-	if (title && *title) {
-		int nl = text_at(c, it, title, &st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER, black);
-
-		y += fs * 1.2 * st.leading * nl + fs * 0.3;
-	}
-	/* legend, right-aligned on one line; none for one unnamed series */
-	if (ns > 1 || (ns == 1 && names[0][0])) {
-		double lx = x + width, sw = fs * 0.9;
-
-		for (i = ns; i-- > 0;) {
-			struct jl_para *p = text_para(c, names[i], &st, fs, 0, width / 2, JL_LEFT);
-			double tw = para_width(p);
-			struct layout_box *b;
-
-			lx -= tw;
-			b = vitem_box(it, BOX_TEXT);
-			b->para = p;
-			b->x = lx;
-			b->y = y + fs;
-			lx -= sw + fs * 0.3;
-			b = vitem_box(it, BOX_RECT);
-			b->x = lx;
-			b->y = y + fs * 0.1;
-			b->w = sw;
-			b->h = sw;
-			b->filled = 1;
-			memcpy(b->fill, palette[i], sizeof(b->fill));
-			lx -= fs;
-		}
-	}
-	if (unit && *unit) {
-		snprintf(buf, sizeof(buf), "（%s）", unit);
-		text_at(c, it, strlen(unit) < 40 ? buf : unit, &st, fs, 0, x, y + fs, width / 2,
-		    JL_LEFT, black);
-	}
-	y += lh * 1.4;
+	y = chart_head(c, it, n, &st, fs, x, width, names, ns);
 	plot_top = y + fs * 0.5;
 	{
 		char *src = NULL;
