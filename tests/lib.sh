@@ -5,6 +5,11 @@
 # $TOP is the repository; $TRASH a scratch directory per script.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
+# $BD is the build directory whose binaries the tests run: B from MAKEFLAGS
+# (make B=/tmp/x e2e passes it down), else build; always absolute.
+BD=build
+for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
+case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
 trap 'rm -rf "$TRASH"' EXIT
 t_pass=0 t_fail=0 t_name=$(basename "$0" .sh)

@@ -7,10 +7,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 cd "$TOP" || exit 3
-# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
-BD=build
-for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
-case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 INGEST=${INGEST:-$BD/bin/ingest}
 FX=tests/ingest/fixtures
 REFS="--year 2014 --registry $FX/ministries.xml --plan $FX/plan.xml --matrix $FX/matrix.xml"

@@ -3,10 +3,6 @@
 # and the xform sandbox (issue 6: XSLT may not write files or use the network).
 . "$(dirname "$0")/../lib.sh"
 
-# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
-BD=build
-for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
-case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 X=${XFORM:-$BD/bin/xform}
 F=$TOP/tests/fixtures/year
 S=$TOP/stylesheets

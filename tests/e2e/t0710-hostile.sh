@@ -7,10 +7,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 cd "$TOP" || exit 3
-# The build directory: B from MAKEFLAGS (make B=/tmp/x e2e), else build.
-BD=build
-for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
-case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 make -s all >/dev/null 2>&1 || { echo "t0710: cannot build"; exit 3; }
 BIN=$BD/bin
 FX=tests/ingest/fixtures

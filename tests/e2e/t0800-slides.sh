@@ -6,9 +6,6 @@
 # `render --dump` names 'frame …').
 . "$(dirname "$0")/../lib.sh"
 
-BD=build
-for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
-case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 X=${XFORM:-$BD/bin/xform}
 RENDER=${RENDER:-$BD/bin/render}
 CHECK="python3 $TOP/tests/slides/check.py"
