@@ -4,7 +4,9 @@
 #                           and status-YEAR.csv; any input error stops it, old PDFs stay
 #   make draft YEAR=2014    renders anyway, to *-YEAR-draft.pdf, with every problem in an annex
 #   make validate YEAR=2014 checks the year's inputs and prints a summary line
-#   make test               unit tests (cmocka) and end-to-end tests
+#   make test               every test: unit (cmocka), end to end, again under
+#                           ASan/UBSan, and valgrind on a full build (make check:
+#                           unit + end to end only)
 #   make bench              benchmarks (tests/bench)
 
 YEAR	?= 2014
@@ -22,7 +24,7 @@ LDLIBS	= $(PKG_LIBS) -lcsv -lm
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: all report draft validate test unit e2e check-sanitize leakcheck bench clean deps \
+.PHONY: all report draft validate test check unit e2e check-sanitize leakcheck bench clean deps \
 	format lint
 .DELETE_ON_ERROR:
 .SUFFIXES:

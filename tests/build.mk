@@ -1,6 +1,10 @@
-# Tests.  `make test` = unit tests (cmocka, tests/unit/test_*.c, each linked
-# against every stage library) + end-to-end tests (tests/e2e/t*.sh, which
-# drive make in a scratch copy of the tree).
+# Tests.  `make test` runs every test:
+#   check           unit tests (cmocka, tests/unit/test_*.c, each linked
+#                   against every stage library) + end-to-end tests
+#                   (tests/e2e/t*.sh, which drive make on their own inputs
+#                   and output directories); the quick loop while developing
+#   check-sanitize  the same again built with clang under ASan + UBSan
+#   leakcheck       valgrind on every stage command of a full FY2014 build
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -21,4 +25,8 @@ unit: $(UNIT_BIN)
 e2e: all $(TEST_DEPS)
 	@sh tests/run-e2e.sh
 
-test: deps unit e2e
+check: deps unit e2e
+
+test: check
+	$(MAKE) --no-print-directory check-sanitize
+	$(MAKE) --no-print-directory leakcheck
