@@ -7,7 +7,7 @@ pkgs="gcc make pkg-config libcsv-dev libpango1.0-dev libcairo2-dev libxml2-dev
 libxslt1-dev libglib2.0-dev libfontconfig-dev xsltproc libxml2-utils
 fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fonts-noto-cjk"
 if [ "${1:-build}" = test ]; then
-	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang valgrind python3"
+	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang libclang-rt-14-dev valgrind python3"
 fi
 missing=""
 for p in $pkgs; do
@@ -22,8 +22,10 @@ if [ "$(id -u)" -eq 0 ]; then
 	echo "deps: installing$missing" >&2
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq >&2
+	# Recommends included: clang needs libclang-rt-*-dev (its Recommends) for
+	# the sanitizer and fuzzer runtimes.
 	# shellcheck disable=SC2086
-	apt-get install -y -qq --no-install-recommends $missing >&2
+	apt-get install -y -qq $missing >&2
 	exit 0
 fi
 echo "deps: missing Debian packages:$missing" >&2
