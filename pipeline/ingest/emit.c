@@ -1,35 +1,156 @@
+/*
+ * Why not xmlTextWriter: it indents an element holding text as well
+ * (`<p>\n…`), unlike xmlSave for a tree, and the output was promised
+ * byte for byte as before.  The writer below needs a stack of names and
+ * one flag: a start tag stays open until the element's first child (then
+ * ">\n") or its end ("/>\n").
+ */
 #include "emit.h"
 
-#include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "atomicfile.h"
 #include "strbuf.h"
-#include "xmem.h"
 
-#define X(s) ((const xmlChar *)(s))
+#define MAX_DEPTH 8 /* submissions > progress > results > p */
 
+struct out {
+	FILE *fp;
+	int level; /* elements open */
+	int open;  /* the innermost start tag still lacks its '>' */
+	const char *name[MAX_DEPTH];
+	int err; /* errno of the first failed write, or 0 */
+};
+
+/*
+ * `s` escaped as libxml2 2.9 saves it in UTF-8 (xmlEscapeContent for
+ * text, xmlBufAttrSerializeTxtContent for attributes).
+ */
 static void
-set(xmlNodePtr n, const char *name, const char *value)
+escape(struct out *o, const char *s, int attr)
 {
-	if (value)
-		xmlNewProp(n, X(name), X(value));
+	const char *run = s, *rep;
+
+	for (; *s; s++) {
+		switch (*s) {
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '\r':
+			rep = "&#13;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		case '\n':
+			rep = attr ? "&#10;" : NULL;
+			break;
+		case '\t':
+			rep = attr ? "&#9;" : NULL;
+			break;
+		default:
+			rep = NULL;
+		}
+		if (rep) {
+			fwrite(run, 1, (size_t)(s - run), o->fp);
+			fputs(rep, o->fp);
+			run = s + 1;
+		}
+	}
+	fwrite(run, 1, (size_t)(s - run), o->fp);
 }
 
 static void
-setl(xmlNodePtr n, const char *name, long v)
+indent(struct out *o)
 {
-	char buf[32];
+	int i;
 
-	snprintf(buf, sizeof(buf), "%ld", v);
-	xmlNewProp(n, X(name), X(buf));
+	for (i = 0; i < o->level; i++)
+		fputs("  ", o->fp);
 }
 
-void
-emit_paragraphs(xmlNodePtr parent, const char *text)
+/* A child follows: the parent's start tag gets its '>'. */
+static void
+close_start(struct out *o)
+{
+	if (o->open) {
+		fputs(">\n", o->fp);
+		o->open = 0;
+	}
+}
+
+static void
+start(struct out *o, const char *name)
+{
+	close_start(o);
+	indent(o);
+	putc('<', o->fp);
+	fputs(name, o->fp);
+	o->name[o->level++] = name;
+	o->open = 1;
+}
+
+static void
+end(struct out *o)
+{
+	const char *name = o->name[--o->level];
+
+	if (o->open) {
+		fputs("/>\n", o->fp);
+		o->open = 0;
+	} else {
+		indent(o);
+		fprintf(o->fp, "</%s>\n", name);
+	}
+	if (o->err == 0 && ferror(o->fp))
+		o->err = errno ? errno : EIO;
+}
+
+/* An attribute of the open start tag; nothing when `value` is NULL. */
+static void
+attr(struct out *o, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	fprintf(o->fp, " %s=\"", name);
+	escape(o, value, 1);
+	putc('"', o->fp);
+}
+
+static void
+attrl(struct out *o, const char *name, long v)
+{
+	fprintf(o->fp, " %s=\"%ld\"", name, v);
+}
+
+/* <name>text</name> on one line (an element whose only child is text). */
+static void
+text_elem(struct out *o, const char *name, const char *text)
+{
+	close_start(o);
+	indent(o);
+	fprintf(o->fp, "<%s>", name);
+	escape(o, text, 0);
+	fprintf(o->fp, "</%s>\n", name);
+}
+
+/* <name> with one <p> per non-empty line of `text`, trimmed. */
+static void
+paragraphs(struct out *o, const char *name, const char *text)
 {
 	const char *p = text;
 
+	if (text == NULL)
+		return;
+	start(o, name);
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		struct strbuf sb = STRBUF_INIT;
@@ -39,129 +160,162 @@ emit_paragraphs(xmlNodePtr parent, const char *text)
 		strbuf_add(&sb, p, (size_t)(e - p));
 		strbuf_trim(&sb);
 		if (sb.len)
-			xmlNewTextChild(parent, NULL, X("p"), X(sb.buf));
+			text_elem(o, "p", sb.buf);
 		strbuf_release(&sb);
 		p = *e ? e + 1 : e;
 	}
+	end(o);
 }
 
 static void
-text_child(xmlNodePtr parent, const char *name, const char *text)
+common_attrs(struct out *o, const struct rows_record *r)
 {
-	if (text)
-		emit_paragraphs(xmlNewChild(parent, NULL, X(name), NULL), text);
+	fputs(" src=\"", o->fp);
+	escape(o, r->file->name, 1);
+	fprintf(o->fp, ":%ld\"", r->line);
+	attr(o, "file", r->file->name);
+	attrl(o, "line", r->line);
 }
 
 static void
-common_attrs(xmlNodePtr n, const struct rows_record *r)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "%s:%ld", r->file->name, r->line);
-	set(n, "src", sb.buf);
-	set(n, "file", r->file->name);
-	setl(n, "line", r->line);
-	strbuf_release(&sb);
-}
-
-static void
-emit_extra(xmlNodePtr n, const struct rows_record *r)
+extras(struct out *o, const struct rows_record *r)
 {
 	size_t i;
 
 	for (i = 0; i < r->nextra; i++) {
-		xmlNodePtr e = xmlNewTextChild(n, NULL, X("extra"), X(r->extra[i].text));
-
-		set(e, "column", r->extra[i].column);
+		close_start(o);
+		indent(o);
+		fputs("<extra", o->fp);
+		attr(o, "column", r->extra[i].column);
+		putc('>', o->fp);
+		escape(o, r->extra[i].text, 0);
+		fputs("</extra>\n", o->fp);
 	}
 }
 
 static void
-emit_progress(xmlNodePtr root, const struct rows_record *r)
+progress(struct out *o, const struct rows_record *r)
 {
-	xmlNodePtr n = xmlNewChild(root, NULL, X("progress"), NULL);
-
-	common_attrs(n, r);
-	set(n, "measure", r->measure);
-	set(n, "written", r->written);
-	set(n, "level", r->level);
-	set(n, "ministry", r->ministry);
+	start(o, "progress");
+	common_attrs(o, r);
+	attr(o, "measure", r->measure);
+	attr(o, "written", r->written);
+	attr(o, "level", r->level);
+	attr(o, "ministry", r->ministry);
 	if (r->highlight)
-		set(n, "highlight", "1");
-	text_child(n, "results", r->results);
-	text_child(n, "evaluation", r->evaluation);
-	text_child(n, "next", r->next);
-	text_child(n, "note", r->note);
-	emit_extra(n, r);
+		attr(o, "highlight", "1");
+	paragraphs(o, "results", r->results);
+	paragraphs(o, "evaluation", r->evaluation);
+	paragraphs(o, "next", r->next);
+	paragraphs(o, "note", r->note);
+	extras(o, r);
+	end(o);
 }
 
 static void
-emit_indicator(xmlNodePtr root, const struct rows_record *r)
+indicator(struct out *o, const struct rows_record *r)
 {
-	xmlNodePtr n = xmlNewChild(root, NULL, X("indicator"), NULL);
-
-	common_attrs(n, r);
-	set(n, "ref", r->indicator->id);
-	set(n, "text", r->indicator->text);
-	set(n, "target", r->target);
-	setl(n, "year", r->year);
-	set(n, "value", r->value);
-	set(n, "written", r->value_written);
-	set(n, "unit", r->unit);
-	set(n, "source", r->source);
-	set(n, "measure", r->measure);
-	set(n, "ministry", r->ministry);
-	emit_extra(n, r);
+	start(o, "indicator");
+	common_attrs(o, r);
+	attr(o, "ref", r->indicator->id);
+	attr(o, "text", r->indicator->text);
+	attr(o, "target", r->target);
+	attrl(o, "year", r->year);
+	attr(o, "value", r->value);
+	attr(o, "written", r->value_written);
+	attr(o, "unit", r->unit);
+	attr(o, "source", r->source);
+	attr(o, "measure", r->measure);
+	attr(o, "ministry", r->ministry);
+	extras(o, r);
+	end(o);
 }
 
-xmlDocPtr
-emit_doc(int year, const struct emit_file *files, size_t nfiles, size_t nrows,
-         const struct rows *rs, const struct diag *d)
+static void
+diag_entry(struct out *o, const struct diag_entry *e)
 {
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = xmlNewNode(NULL, X("submissions"));
+	const char *slash = strrchr(e->file, '/');
+
+	start(o, "diag");
+	attr(o, "severity", e->severity == DIAG_ERROR ? "error" : "warning");
+	if (e->file[0])
+		attr(o, "file", slash ? slash + 1 : e->file);
+	if (e->line > 0)
+		attrl(o, "line", e->line);
+	attr(o, "column", e->column);
+	text_elem(o, "message", e->message);
+	if (e->row)
+		text_elem(o, "row", e->row);
+	end(o);
+}
+
+int
+emit_write(FILE *fp, const struct emit_input *in)
+{
+	struct out o = {fp, 0, 0, {NULL}, 0};
 	size_t i;
 
-	xmlDocSetRootElement(doc, root);
-	setl(root, "year", year);
-	setl(root, "files", (long)nfiles);
-	setl(root, "rows", (long)nrows);
-	setl(root, "errors", (long)d->errors);
-	setl(root, "warnings", (long)d->warnings);
-	for (i = 0; i < nfiles; i++) {
-		xmlNodePtr n = xmlNewChild(root, NULL, X("file"), NULL);
+	errno = 0;
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
+	start(&o, "submissions");
+	attrl(&o, "year", in->year);
+	attrl(&o, "files", (long)in->nfiles);
+	attrl(&o, "rows", (long)in->nrows);
+	attrl(&o, "errors", (long)in->d->errors);
+	attrl(&o, "warnings", (long)in->d->warnings);
+	for (i = 0; i < in->nfiles && o.err == 0; i++) {
+		const struct emit_file *f = &in->files[i];
 
-		set(n, "path", files[i].f->path);
-		set(n, "name", files[i].f->name);
-		set(n, "kind", header_kind_name(files[i].kind));
-		set(n, "encoding", sjis_name(files[i].f->enc));
-		set(n, "eol", files[i].f->eol);
-		setl(n, "rows", (long)files[i].rows);
+		start(&o, "file");
+		attr(&o, "path", f->f->path);
+		attr(&o, "name", f->f->name);
+		attr(&o, "kind", header_kind_name(f->kind));
+		attr(&o, "encoding", sjis_name(f->f->enc));
+		attr(&o, "eol", f->f->eol);
+		attrl(&o, "rows", (long)f->rows);
+		end(&o);
 	}
-	for (i = 0; i < rs->n; i++) {
-		const struct rows_record *r = &rs->v[i];
+	for (i = 0; i < in->rs->n && o.err == 0; i++) {
+		const struct rows_record *r = &in->rs->v[i];
 
 		if (r->rejected || r->dropped)
 			continue;
 		if (r->kind == KIND_PROGRESS)
-			emit_progress(root, r);
+			progress(&o, r);
 		else
-			emit_indicator(root, r);
+			indicator(&o, r);
 	}
-	for (i = 0; i < d->n; i++) {
-		const struct diag_entry *e = &d->v[i];
-		xmlNodePtr n = xmlNewChild(root, NULL, X("diag"), NULL);
-		const char *slash = strrchr(e->file, '/');
+	for (i = 0; i < in->d->n && o.err == 0; i++)
+		diag_entry(&o, &in->d->v[i]);
+	end(&o);
+	if (o.err == 0 && fflush(fp) != 0)
+		o.err = errno ? errno : EIO;
+	errno = o.err;
+	return o.err ? -1 : 0;
+}
 
-		set(n, "severity", e->severity == DIAG_ERROR ? "error" : "warning");
-		if (e->file[0])
-			set(n, "file", slash ? slash + 1 : e->file);
-		if (e->line > 0)
-			setl(n, "line", e->line);
-		set(n, "column", e->column);
-		xmlNewTextChild(n, NULL, X("message"), X(e->message));
-		if (e->row)
-			xmlNewTextChild(n, NULL, X("row"), X(e->row));
+int
+emit_save(const struct emit_input *in, const char *path, struct diag *d)
+{
+	struct atomicfile af;
+	int e = 0;
+
+	if (atomicfile_open(&af, path) < 0)
+		return diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+	if (emit_write(af.fp, in) < 0)
+		e = errno;
+	if (fclose(af.fp) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	af.fp = NULL;
+	if (e) {
+		atomicfile_abort(&af);
+		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
 	}
-	return doc;
+	if (atomicfile_rename(af.tmp, af.path) < 0) {
+		e = errno;
+		diag_error(d, path, 0, "cannot rename %s: %s", af.tmp, strerror(e));
+	}
+	free(af.path);
+	free(af.tmp);
+	return e ? -1 : 0;
 }

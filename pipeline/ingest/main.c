@@ -6,7 +6,7 @@
  *   header.c   JA/EN column names → roles; the file's kind
  *   refs.c     registry, plan and matrix: what ids, names, indicators exist
  *   rows.c     per-cell checks → records; duplicates and conflicts across files
- *   emit.c     records + diagnostics → XML (written atomically by xmlio_save)
+ *   emit.c     records + diagnostics → XML, streamed to OUT.tmp, then renamed
  *
  * Strict by default: any input error prints everything, writes nothing and
  * exits 1.  --draft writes the XML anyway (errors as <diag>) and exits 0.
@@ -27,7 +27,6 @@
 #include "refs.h"
 #include "rows.h"
 #include "xmem.h"
-#include "xmlio.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
@@ -59,7 +58,6 @@ main(int argc, char **argv)
 	struct csvfile *files = NULL;
 	struct emit_file *ef = NULL;
 	size_t nfiles = 0, nrows = 0;
-	xmlDocPtr doc;
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -119,10 +117,10 @@ main(int argc, char **argv)
 	}
 	rows_crosscheck(&rs, &d);
 	if (d.errors == 0 || draft) {
-		doc = emit_doc(year, ef, nfiles, nrows, &rs, &d);
-		if (xmlio_save(doc, out, &d) < 0)
+		struct emit_input in = {year, ef, nfiles, nrows, &rs, &refs, &d};
+
+		if (emit_save(&in, out, &d) < 0)
 			status = EXIT_SYSTEM;
-		xmlFreeDoc(doc);
 	}
 	if (status == EXIT_OK && d.errors > 0 && !draft)
 		status = EXIT_INPUT;

@@ -3,7 +3,7 @@
  * one or more CSV files separated by "\f\f" (so duplicates and conflicts
  * across files are reached), each read with csvread_buffer() and checked
  * by ingest_file() against tests/ingest/fixtures, then cross-checked and
- * emitted as XML, as ingest's main() does.  Invariants: every data row
+ * emitted as XML, as ingest's main() does (and the XML parsed back).  Invariants: every data row
  * read is either a record or quoted in a diagnostic (never silently
  * dropped), and the diag's counters match its entries.
  *
@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
@@ -62,6 +63,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rows rs;
 	const char *p = (const char *)data, *end = p + size;
 	size_t nf = 0, nrows = 0, i, errors = 0, warnings = 0;
+	struct emit_input in;
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp;
 	xmlDocPtr doc;
 
 	if (!loaded)
@@ -88,9 +93,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = sep + 2;
 	}
 	rows_crosscheck(&rs, &d);
-	doc = emit_doc(2014, ef, nf, nrows, &rs, &d);
+	in = (struct emit_input){2014, ef, nf, nrows, &rs, &refs, &d};
+	fp = open_memstream(&out, &outlen);
+	if (fp == NULL || emit_write(fp, &in) < 0)
+		abort();
+	fclose(fp);
+	/* the streamed output is well-formed XML */
+	doc = xmlReadMemory(out, (int)outlen, "out.xml", NULL, XML_PARSE_NONET);
 	if (doc == NULL)
 		abort();
+	free(out);
 	/* every record is kept or rejected-with-a-quote */
 	for (i = 0; i < rs.n; i++)
 		if (rs.v[i].rejected && rs.v[i].quote == NULL)

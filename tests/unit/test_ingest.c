@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <libxml/parser.h>
 
 #include "diag.h"
 #include "ingest/csvread.h"
@@ -333,25 +334,55 @@ test_records(void **state)
 	done(r);
 }
 
-static void
-test_paragraphs(void **state)
+/* Parses `xml` without blank text and saves it again as xmlio_save would. */
+static char *
+resave(const char *xml, size_t len)
 {
-	xmlNodePtr n = xmlNewNode(NULL, (const xmlChar *)"results"), c;
-	const char *want[] = {"a", "b c", "d"};
-	size_t i = 0;
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, "out.xml", NULL, XML_PARSE_NOBLANKS);
+	xmlChar *buf = NULL;
+	char *s;
+	int n = 0;
 
-	(void)state;
-	emit_paragraphs(n, "a\n\n  b c \nd\n");
-	for (c = n->children; c; c = c->next, i++) {
-		xmlChar *t = xmlNodeGetContent(c);
+	assert_non_null(doc);
+	xmlDocDumpFormatMemoryEnc(doc, &buf, &n, "UTF-8", 1);
+	s = strndup((const char *)buf, (size_t)n);
+	xmlFree(buf);
+	xmlFreeDoc(doc);
+	return s;
+}
 
-		assert_true(i < 3);
-		assert_string_equal((const char *)c->name, "p");
-		assert_string_equal((const char *)t, want[i]);
-		xmlFree(t);
-	}
-	assert_int_equal(i, 3);
-	xmlFreeNode(n);
+/*
+ * The streamed output is what libxml2 writes for the same tree (the
+ * format before issue 7): same indentation, escapes and line breaks.
+ */
+static void
+test_emit(void **state)
+{
+	struct run *r = *state;
+	struct emit_input in;
+	char *buf = NULL, *again;
+	size_t len = 0;
+	FILE *fp;
+
+	run(r, "施策番号,府省庁,実績,評価,\"担当\"\"&<>\t課\"\n"
+	       "1-1-1-ア,MIC,\"a & b < c > \"\"q\"\"\n\n  2行目\t \r\nend\",,\"x\ty\"\n"
+	       "1-1-1-ア,MIC,\"a & b < c > \"\"q\"\"\n\n  2行目\t \r\nend\",,dup\n"
+	       "9-9,mic,z\n");
+	in = (struct emit_input){2014, &r->ef, 1, r->nrows, &r->rs, &r->refs, &r->d};
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(emit_write(fp, &in), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "      <p>a &amp; b &lt; c &gt; \"q\"</p>\n"
+	                            "      <p>2行目</p>\n"
+	                            "      <p>end</p>\n"));
+	assert_non_null(strstr(buf, "<extra column=\"担当&quot;&amp;&lt;&gt;&#9;課\">x\ty</extra>"));
+	assert_non_null(strstr(buf, "<row>9-9 | mic | z</row>"));
+	again = resave(buf, len);
+	assert_string_equal(buf, again);
+	free(again);
+	free(buf);
+	done(r);
 }
 
 int
@@ -360,7 +391,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_header_aliases), cmocka_unit_test(test_kinds),
 	    cmocka_unit_test(test_messages),       cmocka_unit_test(test_conflict),
-	    cmocka_unit_test(test_records),        cmocka_unit_test(test_paragraphs),
+	    cmocka_unit_test(test_records),        cmocka_unit_test(test_emit),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, setup, teardown);
