@@ -607,6 +607,21 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 	return c->d->errors > before ? -1 : 0;
 }
 
+/*
+ * The node after `n` among the root's children and the children of each
+ * <area> (design.md: rows of no plan area, then one <area> per plan area
+ * holding its rows), in document order.
+ */
+static xmlNodePtr
+next_row(xmlNodePtr root, xmlNodePtr n)
+{
+	if (is(n, "area") && n->children)
+		return n->children;
+	while (n->next == NULL && n->parent != root && n->parent != NULL)
+		n = n->parent;
+	return n->next;
+}
+
 int
 check_submissions(struct check *c, const char *path)
 {
@@ -631,7 +646,7 @@ check_submissions(struct check *c, const char *path)
 	}
 	check_year(c, doc, path);
 	who = xmlHashCreate(64);
-	for (n = root->children; n; n = n->next) {
+	for (n = root->children; n; n = next_row(root, n)) {
 		if (is(n, "progress") || is(n, "indicator")) {
 			char *m = xmlio_attr(n, "ministry");
 

@@ -13,8 +13,9 @@
 
 #include "atomicfile.h"
 #include "strbuf.h"
+#include "xmem.h"
 
-#define MAX_DEPTH 8 /* submissions > progress > results > p */
+#define MAX_DEPTH 8 /* submissions > area > progress > results > p */
 
 struct out {
 	FILE *fp;
@@ -249,6 +250,74 @@ diag_entry(struct out *o, const struct diag_entry *e)
 	end(o);
 }
 
+static void
+record(struct out *o, const struct rows_record *r)
+{
+	if (r->kind == KIND_PROGRESS)
+		progress(o, r);
+	else
+		indicator(o, r);
+}
+
+/*
+ * design.md "build/Y/submissions.xml": the area of a row is that of its
+ * indicator's matrix target if the plan has it, else that of its measure.
+ * Bucket 0 is no area, bucket k + 1 the plan's k-th <area>.
+ */
+static size_t
+bucket(const struct refs *refs, const struct rows_record *r)
+{
+	size_t a = REFS_NO_AREA;
+
+	if (r->target)
+		a = refs_area(refs, r->target);
+	if (a == REFS_NO_AREA && r->measure)
+		a = refs_area(refs, r->measure);
+	return a == REFS_NO_AREA ? 0 : a + 1;
+}
+
+/*
+ * The kept rows: those of no area, then one <area> per plan area (empty
+ * ones too), each in input order: a stable counting sort by bucket.
+ */
+static void
+rows_by_area(struct out *o, const struct emit_input *in)
+{
+	const struct rows *rs = in->rs;
+	size_t nb = in->refs->nareas + 1, i, k;
+	size_t *first = xcalloc(nb + 1, sizeof(*first)); /* bucket k: order[first[k]..first[k+1]) */
+	size_t *of = xcalloc(rs->n + 1, sizeof(*of));
+	size_t *order = xcalloc(rs->n + 1, sizeof(*order));
+	size_t *fill = xcalloc(nb + 1, sizeof(*fill));
+
+	for (i = 0; i < rs->n; i++) {
+		if (rs->v[i].rejected || rs->v[i].dropped)
+			continue;
+		of[i] = bucket(in->refs, &rs->v[i]);
+		first[of[i] + 1]++;
+	}
+	for (k = 0; k < nb; k++)
+		first[k + 1] += first[k];
+	memcpy(fill, first, nb * sizeof(*fill));
+	for (i = 0; i < rs->n; i++)
+		if (!rs->v[i].rejected && !rs->v[i].dropped)
+			order[fill[of[i]]++] = i;
+	for (k = 0; k < nb && o->err == 0; k++) {
+		if (k > 0) {
+			start(o, "area");
+			attr(o, "ref", in->refs->areas[k - 1]);
+		}
+		for (i = first[k]; i < first[k + 1] && o->err == 0; i++)
+			record(o, &rs->v[order[i]]);
+		if (k > 0)
+			end(o);
+	}
+	free(first);
+	free(of);
+	free(order);
+	free(fill);
+}
+
 int
 emit_write(FILE *fp, const struct emit_input *in)
 {
@@ -275,16 +344,7 @@ emit_write(FILE *fp, const struct emit_input *in)
 		attrl(&o, "rows", (long)f->rows);
 		end(&o);
 	}
-	for (i = 0; i < in->rs->n && o.err == 0; i++) {
-		const struct rows_record *r = &in->rs->v[i];
-
-		if (r->rejected || r->dropped)
-			continue;
-		if (r->kind == KIND_PROGRESS)
-			progress(&o, r);
-		else
-			indicator(&o, r);
-	}
+	rows_by_area(&o, in);
 	for (i = 0; i < in->d->n && o.err == 0; i++)
 		diag_entry(&o, &in->d->v[i]);
 	end(&o);

@@ -165,14 +165,28 @@ check_year(xmlDocPtr doc, const char *path, int year, struct diag *d)
 
 static const char *const levels[] = {"area", "field", "section", "group", "measure"};
 
+struct plan_walk {
+	size_t alloc, ralloc, aalloc; /* of nodes, relists, areas */
+	size_t area;                  /* the <area> being walked, or REFS_NO_AREA */
+};
+
 static void
-walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
+walk_plan(struct refs *r, xmlNodePtr n, struct plan_walk *w)
 {
-	size_t i;
+	size_t i, outer;
 
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		outer = w->area;
+		if (is_elem(n, "area")) {
+			if (r->nareas == w->aalloc) {
+				w->aalloc = w->aalloc ? w->aalloc * 2 : 16;
+				r->areas = xreallocarray(r->areas, w->aalloc, sizeof(*r->areas));
+			}
+			w->area = r->nareas;
+			r->areas[r->nareas++] = attr(n, "id");
+		}
 		for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
 			struct refs_node *node;
 			char *id;
@@ -183,9 +197,9 @@ walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
 				free(id);
 				continue;
 			}
-			if (r->nnodes == *alloc) {
-				*alloc = *alloc ? *alloc * 2 : 256;
-				r->nodes = xreallocarray(r->nodes, *alloc, sizeof(*r->nodes));
+			if (r->nnodes == w->alloc) {
+				w->alloc = w->alloc ? w->alloc * 2 : 256;
+				r->nodes = xreallocarray(r->nodes, w->alloc, sizeof(*r->nodes));
 			}
 			node = &r->nodes[r->nnodes++];
 			node->id = id;
@@ -193,25 +207,27 @@ walk_plan(struct refs *r, xmlNodePtr n, size_t *alloc, size_t *ralloc)
 			node->title = attr(n, "title");
 			if (node->title == NULL)
 				node->title = xstrdup("");
+			node->area = w->area;
 		}
 		if (is_elem(n, "relist")) {
 			char *at = attr(n, "at"), *ref = attr(n, "ref");
 
 			if (at && ref) {
-				if (r->nrelist * 2 + 2 > *ralloc) {
-					*ralloc = *ralloc ? *ralloc * 2 : 64;
-					r->relist_keys = xreallocarray(r->relist_keys, *ralloc,
-					                               sizeof(*r->relist_keys));
+				if (r->nrelist == w->ralloc) {
+					w->ralloc = w->ralloc ? w->ralloc * 2 : 32;
+					r->relists = xreallocarray(r->relists, w->ralloc,
+					                           sizeof(*r->relists));
 				}
-				r->relist_keys[r->nrelist * 2] = at;
-				r->relist_keys[r->nrelist * 2 + 1] = ref;
-				r->nrelist++;
+				r->relists[r->nrelist].at = at;
+				r->relists[r->nrelist].ref = ref;
+				r->relists[r->nrelist++].area = w->area;
 			} else {
 				free(at);
 				free(ref);
 			}
 		}
-		walk_plan(r, n->children, alloc, ralloc);
+		walk_plan(r, n->children, w);
+		w->area = outer;
 	}
 }
 
@@ -219,17 +235,18 @@ static int
 load_plan(struct refs *r, const char *path, struct diag *d)
 {
 	xmlDocPtr doc = xmlio_load(path, d);
-	size_t alloc = 0, ralloc = 0, i;
+	struct plan_walk w = {0, 0, 0, REFS_NO_AREA};
+	size_t i;
 
 	if (doc == NULL)
 		return -1;
 	r->plan_year = check_year(doc, path, r->year, d);
-	walk_plan(r, xmlDocGetRootElement(doc), &alloc, &ralloc);
+	walk_plan(r, xmlDocGetRootElement(doc), &w);
 	/* Node ids are fixed now; the table points into the array. */
 	for (i = 0; i < r->nnodes; i++)
 		g_hash_table_insert(r->node_by_id, r->nodes[i].id, &r->nodes[i]);
-	for (i = 0; i < r->nrelist; i++)
-		g_hash_table_insert(r->relist, r->relist_keys[i * 2], r->relist_keys[i * 2 + 1]);
+	for (i = 0; i < r->nrelist; i++) /* a repeated position: the last one */
+		g_hash_table_insert(r->relist, r->relists[i].at, &r->relists[i]);
 	xmlFreeDoc(doc);
 	if (r->nnodes == 0)
 		return diag_error(d, path, 0,
@@ -324,9 +341,14 @@ refs_release(struct refs *r)
 		free(r->nodes[i].title);
 	}
 	free(r->nodes);
-	for (i = 0; i < r->nrelist * 2; i++)
-		free(r->relist_keys[i]);
-	free(r->relist_keys);
+	for (i = 0; i < r->nareas; i++)
+		free(r->areas[i]);
+	free(r->areas);
+	for (i = 0; i < r->nrelist; i++) {
+		free(r->relists[i].at);
+		free(r->relists[i].ref);
+	}
+	free(r->relists);
 	for (i = 0; i < r->nministries; i++) {
 		free(r->ministries[i].code);
 		free(r->ministries[i].name);
@@ -361,7 +383,21 @@ refs_node(const struct refs *r, const char *id)
 const char *
 refs_relist(const struct refs *r, const char *at)
 {
-	return g_hash_table_lookup(r->relist, at);
+	const struct refs_relist *rl = g_hash_table_lookup(r->relist, at);
+
+	return rl ? rl->ref : NULL;
+}
+
+size_t
+refs_area(const struct refs *r, const char *id)
+{
+	const struct refs_node *n = g_hash_table_lookup(r->node_by_id, id);
+	const struct refs_relist *rl;
+
+	if (n)
+		return n->area;
+	rl = g_hash_table_lookup(r->relist, id);
+	return rl ? rl->area : REFS_NO_AREA;
 }
 
 const struct refs_ministry *

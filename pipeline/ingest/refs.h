@@ -13,10 +13,19 @@
 
 #include "diag.h"
 
+#define REFS_NO_AREA ((size_t)-1)
+
 struct refs_node {
 	char *id;    /* canonical id */
 	char *level; /* measure, area, field, section, group */
 	char *title;
+	size_t area; /* index in refs.areas of the <area> holding it, or REFS_NO_AREA */
+};
+
+struct refs_relist {
+	char *at;    /* the re-listing's position id */
+	char *ref;   /* the canonical id it stands for */
+	size_t area; /* the <area> holding the <relist>, or REFS_NO_AREA */
 };
 
 struct refs_ministry {
@@ -38,9 +47,11 @@ struct refs {
 	struct refs_node *nodes;    /* plan order */
 	size_t nnodes;
 	GHashTable *node_by_id; /* id → struct refs_node * */
-	GHashTable *relist;     /* at → ref (borrowed strings) */
-	char **relist_keys;     /* owned at/ref pairs */
+	char **areas;           /* id of each <area>, plan order; NULL for one without */
+	size_t nareas;
+	struct refs_relist *relists; /* plan order */
 	size_t nrelist;
+	GHashTable *relist; /* at → struct refs_relist * */
 	struct refs_ministry *ministries;
 	size_t nministries;
 	GHashTable *ministry_by_key; /* folded name/code/alias → ministry */
@@ -64,6 +75,12 @@ void refs_release(struct refs *r);
 const struct refs_node *refs_node(const struct refs *r, const char *id);
 /* The canonical id a re-listing position `at` stands for, or NULL. */
 const char *refs_relist(const struct refs *r, const char *at);
+/*
+ * The index in r->areas of the plan <area> that holds `id`: a node's id
+ * (the area's own included) or a re-listing position.  REFS_NO_AREA for
+ * an id the plan does not have, or one outside every <area>.
+ */
+size_t refs_area(const struct refs *r, const char *id);
 /* The ministry (or group) named by a name, code or alias, or NULL. */
 const struct refs_ministry *refs_ministry(const struct refs *r, const char *name);
 /* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */

@@ -57,7 +57,7 @@ def fold(s):
 def main(argv):
     doc = ET.parse(argv[1]).getroot()
     kept = {}
-    for el in doc:
+    for el in doc.iter():  # loose rows, then the rows in each <area>
         if el.tag in ("progress", "indicator"):
             kept[el.get("src")] = el
     diags = [d for d in doc.findall("diag")]

@@ -289,6 +289,30 @@ test_submissions_without_rows_attribute(void **state)
 	finish(&d, &c);
 }
 
+/* design.md: the rows of each plan area are inside its <area> */
+static void
+test_submissions_in_areas(void **state)
+{
+	struct diag d;
+	struct check c;
+	const char *sub = put(4, "sub.xml",
+	                      "<submissions year=\"2014\">\n  <indicator ref=\"b\"/>\n"
+	                      "  <area ref=\"1\">\n    <progress ministry=\"cas\"/>\n"
+	                      "    <indicator ref=\"a\" ministry=\"mic\"/>\n  </area>\n"
+	                      "  <area ref=\"2\"/>\n"
+	                      "  <area ref=\"4\">\n    <progress ministry=\"meti\"/>\n  </area>\n"
+	                      "  <diag severity=\"warning\"/>\n</submissions>\n");
+
+	diag_init(&d, NULL);
+	check_init(&c, &d, "2014");
+	assert_int_equal(check_submissions(&c, sub), 0);
+	assert_int_equal(c.rows, 4);
+	assert_int_equal(c.submitters, 3);
+	assert_int_equal(c.sub_warnings, 1);
+	assert_int_equal(d.errors, 0);
+	finish(&d, &c);
+}
+
 static void
 test_submissions_missing_file(void **state)
 {
@@ -376,6 +400,7 @@ main(void)
 	    cmocka_unit_test(test_complete_plan_labels),
 	    cmocka_unit_test(test_submissions),
 	    cmocka_unit_test(test_submissions_without_rows_attribute),
+	    cmocka_unit_test(test_submissions_in_areas),
 	    cmocka_unit_test(test_submissions_missing_file),
 	    cmocka_unit_test(test_submissions_wrong_root),
 	    cmocka_unit_test(test_matrix_schema),

@@ -334,6 +334,29 @@ test_records(void **state)
 	done(r);
 }
 
+/* design.md: the area of a plan node or re-listing position, by the plan tree */
+static void
+test_areas(void **state)
+{
+	struct run *r = *state;
+	static const struct {
+		const char *id;
+		size_t area;
+	} cases[] = {
+	    {"1", 0}, {"1-1", 0},  {"1-1-1-G1", 0},     {"1-1-1-ア", 0},        {"1-2-チ", 0},
+	    {"4", 1}, {"4-ア", 1}, {"2", REFS_NO_AREA}, {"4-イ", REFS_NO_AREA}, {"", REFS_NO_AREA},
+	};
+	size_t i;
+
+	assert_int_equal(r->refs.nareas, 2);
+	assert_string_equal(r->refs.areas[0], "1");
+	assert_string_equal(r->refs.areas[1], "4");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (refs_area(&r->refs, cases[i].id) != cases[i].area)
+			fail_msg("'%s': area %zu, expected %zu", cases[i].id,
+			         refs_area(&r->refs, cases[i].id), cases[i].area);
+}
+
 /* Parses `xml` without blank text and saves it again as xmlio_save would. */
 static char *
 resave(const char *xml, size_t len)
@@ -373,10 +396,13 @@ test_emit(void **state)
 	assert_non_null(fp);
 	assert_int_equal(emit_write(fp, &in), 0);
 	fclose(fp);
-	assert_non_null(strstr(buf, "      <p>a &amp; b &lt; c &gt; \"q\"</p>\n"
-	                            "      <p>2行目</p>\n"
-	                            "      <p>end</p>\n"));
-	assert_non_null(strstr(buf, "<extra column=\"担当&quot;&amp;&lt;&gt;&#9;課\">x\ty</extra>"));
+	assert_non_null(strstr(buf, "  <area ref=\"1\">\n    <progress src=\"t.csv:2\""));
+	assert_non_null(strstr(buf, "        <p>a &amp; b &lt; c &gt; \"q\"</p>\n"
+	                            "        <p>2行目</p>\n"
+	                            "        <p>end</p>\n"));
+	assert_non_null(strstr(buf, "  </area>\n  <area ref=\"4\"/>\n  <diag "));
+	assert_non_null(
+	    strstr(buf, "<extra column=\"担当&quot;&amp;&lt;&gt;&#9;課\">x\ty</extra>"));
 	assert_non_null(strstr(buf, "<row>9-9 | mic | z</row>"));
 	again = resave(buf, len);
 	assert_string_equal(buf, again);
@@ -391,7 +417,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_header_aliases), cmocka_unit_test(test_kinds),
 	    cmocka_unit_test(test_messages),       cmocka_unit_test(test_conflict),
-	    cmocka_unit_test(test_records),        cmocka_unit_test(test_emit),
+	    cmocka_unit_test(test_records),        cmocka_unit_test(test_areas),
+	    cmocka_unit_test(test_emit),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, setup, teardown);
