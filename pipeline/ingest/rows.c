@@ -33,24 +33,9 @@ rows_init(struct rows *rs)
 static void
 record_release(struct rows_record *r)
 {
-	size_t i;
-
 	free(r->measure);
-	free(r->written);
 	free(r->at);
-	free(r->ministry);
-	free(r->results);
-	free(r->evaluation);
-	free(r->next);
-	free(r->note);
 	free(r->value);
-	free(r->value_written);
-	free(r->unit);
-	free(r->source);
-	for (i = 0; i < r->nextra; i++) {
-		free(r->extra[i].column);
-		free(r->extra[i].text);
-	}
 	free(r->extra);
 	free(r->quote);
 }
@@ -63,6 +48,8 @@ rows_release(struct rows *rs)
 	for (i = 0; i < rs->n; i++)
 		record_release(&rs->v[i]);
 	free(rs->v);
+	if (rs->columns)
+		g_hash_table_destroy(rs->columns);
 	memset(rs, 0, sizeof(*rs));
 }
 
@@ -183,7 +170,7 @@ check_measure(struct ctx *x, const char *text, int required)
 			          colname(x, ROLE_MEASURE), NULL);
 		return;
 	}
-	rec->written = xstrdup(text);
+	rec->written = text;
 	id = ids_normalize(text);
 	if (id == NULL) {
 		char *head = split_id(text, &hint);
@@ -314,7 +301,7 @@ check_ministry(struct ctx *x, const char *text, int required)
 		          text, m->name);
 		return;
 	}
-	x->rec->ministry = xstrdup(m->code);
+	x->rec->ministry = m->code;
 }
 
 /* inputs.md "Kind 1": ○, ◯, 1, true, yes mark a row. */
@@ -340,10 +327,10 @@ check_highlight(struct ctx *x, const char *text)
 		            text, NULL);
 }
 
-static char *
+static const char *
 opt(const char *s)
 {
-	return s[0] ? xstrdup(s) : NULL;
+	return s[0] ? s : NULL;
 }
 
 static void
@@ -496,11 +483,28 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
 		          value, NULL);
 	else
-		rec->value_written = xstrdup(value);
+		rec->value_written = value;
 	rec->unit = opt(cell(h, row, ROLE_UNIT));
 	if (pct && rec->unit == NULL)
-		rec->unit = xstrdup("%");
+		rec->unit = "%";
 	rec->source = opt(cell(h, row, ROLE_SOURCE));
+}
+
+/* `sb`'s text kept once in rs (a run has a few extra column names); releases sb. */
+static const char *
+intern(struct rows *rs, struct strbuf *sb)
+{
+	char *name;
+
+	if (rs->columns == NULL)
+		rs->columns = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	name = g_hash_table_lookup(rs->columns, sb->buf);
+	if (name == NULL) {
+		name = strbuf_detach(sb);
+		g_hash_table_insert(rs->columns, name, name);
+	}
+	strbuf_release(sb);
+	return name;
 }
 
 /* Cells in columns outside the contract, or beyond the header. */
@@ -533,8 +537,8 @@ read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size
 			(*warned)[c] = 1;
 		}
 		rec->extra = xreallocarray(rec->extra, rec->nextra + 1, sizeof(*rec->extra));
-		rec->extra[rec->nextra].column = strbuf_detach(&sb);
-		rec->extra[rec->nextra++].text = xstrdup(row->cells[c]);
+		rec->extra[rec->nextra].column = intern(x->rs, &sb);
+		rec->extra[rec->nextra++].text = row->cells[c];
 	}
 }
 
@@ -589,33 +593,79 @@ where(struct strbuf *sb, const struct rows_record *a, const struct rows_record *
 		strbuf_addf(sb, "%s:%ld", b->file->name, b->line);
 }
 
+/*
+ * The cross-check's key, read from the record (no copy of the 実績 text):
+ * progress: measure, ministry, 実績; indicator: the indicator (its id, or
+ * its text and the entry it went to), year, ministry.
+ */
+static const char *
+ind_name(const struct rows_record *r)
+{
+	return r->indicator->id ? r->indicator->id : r->indicator->text;
+}
+
+static const char *
+ind_scope(const struct rows_record *r)
+{
+	if (r->indicator->id)
+		return "";
+	return r->target ? r->target : r->measure ? r->measure : "";
+}
+
+static guint
+str_hash(guint h, const char *s)
+{
+	return h * 31 + (s ? g_str_hash(s) : 0);
+}
+
+static int
+str_same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static guint
+key_hash(gconstpointer p)
+{
+	const struct rows_record *r = p;
+
+	if (r->kind == KIND_PROGRESS)
+		return str_hash(str_hash(str_hash(1, r->measure), r->ministry), r->results);
+	return str_hash(str_hash(str_hash(2, ind_name(r)), ind_scope(r)), r->ministry) * 31 +
+	       (guint)r->year;
+}
+
+static gboolean
+key_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct rows_record *a = pa, *b = pb;
+
+	if (a->kind != b->kind)
+		return FALSE;
+	if (a->kind == KIND_PROGRESS)
+		return str_same(a->measure, b->measure) && str_same(a->ministry, b->ministry) &&
+		       str_same(a->results, b->results);
+	return strcmp(ind_name(a), ind_name(b)) == 0 && strcmp(ind_scope(a), ind_scope(b)) == 0 &&
+	       a->year == b->year &&
+	       str_same(a->ministry ? a->ministry : "", b->ministry ? b->ministry : "");
+}
+
 int
 rows_crosscheck(struct rows *rs, struct diag *d)
 {
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	GHashTable *seen = g_hash_table_new(key_hash, key_equal);
 	unsigned char *conflicted = xcalloc(rs->n + 1, 1);
 	size_t before = d->errors, i;
 
 	for (i = 0; i < rs->n; i++) {
 		struct rows_record *r = &rs->v[i], *o;
-		struct strbuf key = STRBUF_INIT, at = STRBUF_INIT;
+		struct strbuf at = STRBUF_INIT;
 		gpointer got;
 
 		if (r->rejected)
 			continue;
-		if (r->kind == KIND_PROGRESS)
-			strbuf_addf(&key, "P\x1f%s\x1f%s\x1f%s", r->measure, r->ministry,
-			            r->results);
-		else
-			strbuf_addf(&key, "I\x1f%s\x1f%s\x1f%d\x1f%s",
-			            r->indicator->id ? r->indicator->id : r->indicator->text,
-			            r->indicator->id ? ""
-			                             : (r->target    ? r->target
-			                                : r->measure ? r->measure
-			                                             : ""),
-			            r->year, r->ministry ? r->ministry : "");
-		if (!g_hash_table_lookup_extended(seen, key.buf, NULL, &got)) {
-			g_hash_table_insert(seen, strbuf_detach(&key), (gpointer)(i + 1));
+		if (!g_hash_table_lookup_extended(seen, r, NULL, &got)) {
+			g_hash_table_insert(seen, r, (gpointer)(i + 1));
 			continue;
 		}
 		o = &rs->v[(size_t)got - 1];
@@ -649,7 +699,6 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			}
 			strbuf_release(&back);
 		}
-		strbuf_release(&key);
 		strbuf_release(&at);
 	}
 	free(conflicted);

@@ -11,14 +11,16 @@
 #define INGEST_ROWS_H
 #include <stddef.h>
 
+#include <glib.h>
+
 #include "csvread.h"
 #include "diag.h"
 #include "header.h"
 #include "refs.h"
 
 struct rows_extra {
-	char *column; /* header name, or "列N" when it has none */
-	char *text;
+	const char *column; /* header name, or "列N" when it has none (interned in rows) */
+	const char *text;   /* the cell (borrowed) */
 };
 
 struct rows_record {
@@ -27,13 +29,19 @@ struct rows_record {
 	long line;
 	int rejected; /* error: not emitted */
 	int dropped;  /* duplicate: not emitted (warned) */
+	/*
+	 * Text is borrowed where it can be (issue 7: ingest holds every
+	 * record until the output is written): cells from the csvfile,
+	 * codes, levels and indicators from the refs; both must outlive
+	 * the records.  Owned: measure, at, value, extra, quote.
+	 */
 	/* both kinds */
-	char *measure;     /* canonical id, or NULL */
-	char *written;     /* the id as written, or NULL */
-	const char *level; /* plan node kind, or NULL */
-	char *ministry;    /* code, or NULL */
+	char *measure;        /* canonical id, or NULL */
+	const char *written;  /* the id cell as written, or NULL */
+	const char *level;    /* plan node kind, or NULL */
+	const char *ministry; /* code, or NULL */
 	/* progress */
-	char *results, *evaluation, *next, *note; /* may be NULL */
+	const char *results, *evaluation, *next, *note; /* cells, or NULL */
 	int highlight;
 	/* indicators */
 	const struct refs_indicator *indicator;
@@ -41,19 +49,20 @@ struct rows_record {
 	char *at;           /* the re-listing position written, or NULL */
 	int year;
 	char *value; /* canonical */
-	char *value_written;
-	char *unit, *source;
+	const char *value_written;
+	const char *unit, *source; /* cells ("%" for 45% without 単位), or NULL */
 	struct rows_extra *extra;
 	size_t nextra;
 	const struct csvrow *row; /* the row read; valid while its csvfile lives */
-	char *quote; /* the row as written, " | "-joined: made by rec_quote()
-	              * for a diagnostic only, NULL until then */
+	char *quote;              /* the row as written, " | "-joined: made by rec_quote()
+	                           * for a diagnostic only, NULL until then */
 };
 
 struct rows {
 	struct rows_record *v;
 	size_t n, alloc;
-	size_t suggested; /* "nearest" lists computed so far */
+	size_t suggested;    /* "nearest" lists computed so far */
+	GHashTable *columns; /* extra column names, interned (owned) */
 };
 
 void rows_init(struct rows *rs);
