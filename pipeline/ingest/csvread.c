@@ -13,6 +13,7 @@
 
 #include <csv.h>
 
+#include "nfc.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xmem.h"
@@ -63,39 +64,53 @@ csvrow_quote(const struct csvrow *row)
  * break too; other control characters cannot be written in XML and
  * become 〓 (U+3013, the geta mark typesetters put for a character that
  * cannot be set; every pinned font has it, unlike U+FFFD), counted in
- * *ctrl (may be NULL).
+ * *ctrl (may be NULL).  The result is allocated to its size: every cell
+ * of every file is kept until the output is written (issue 7).
  */
 static char *
 clean_cell(const char *s, size_t len, size_t *ctrl)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb;
 	char *nfc;
-	size_t i;
+	size_t i, run = 0;
 
+	strbuf_init(&sb, len, 0);
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (c >= 0x20 && c != 0x7F)
+			continue;
+		if (c == '\t' || c == '\n')
+			continue;
+		strbuf_add(&sb, s + run, i - run);
 		if (c == '\r') {
 			strbuf_addch(&sb, '\n');
 			if (i + 1 < len && s[i + 1] == '\n')
 				i++;
 		} else if (c == 0x0B)
 			strbuf_addch(&sb, '\n');
-		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+		else {
 			strbuf_addstr(&sb, "\xE3\x80\x93"); /* 〓 U+3013 */
 			if (ctrl)
 				(*ctrl)++;
-		} else
-			strbuf_addch(&sb, (char)c);
+		}
+		run = i + 1;
 	}
+	strbuf_add(&sb, s + run, len - run);
+	if (sb.buf == NULL)
+		return xstrdup("");
 	/* The file was validated as a whole: NULL (not UTF-8) cannot happen. */
-	nfc = utf8_nfc(sb.buf ? sb.buf : "");
-	if (nfc != NULL) {
+	if (!nfc_quick(sb.buf) && (nfc = utf8_nfc(sb.buf)) != NULL) {
 		strbuf_reset(&sb);
 		strbuf_addstr(&sb, nfc);
 		free(nfc);
 	}
 	strbuf_trim(&sb);
+	if (sb.alloc > sb.len + 1 + 16) { /* trimmed, or 〓 made it grow */
+		nfc = xstrndup(sb.buf, sb.len);
+		strbuf_release(&sb);
+		return nfc;
+	}
 	return strbuf_detach(&sb);
 }
 

@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include "nfc.h"
 #include "numbers.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -28,7 +29,7 @@ attr(xmlNodePtr n, const char *name)
 
 	if (v == NULL)
 		return NULL;
-	r = utf8_nfc(v);
+	r = nfc_dup(v);
 	xmlFree(v);
 	return r;
 }
@@ -39,7 +40,7 @@ content(xmlNodePtr n)
 {
 	xmlChar *c = xmlNodeGetContent(n);
 	struct strbuf sb = STRBUF_INIT;
-	char *nfc = utf8_nfc(c ? (const char *)c : "");
+	char *nfc = nfc_dup(c ? (const char *)c : "");
 
 	if (nfc != NULL) /* libxml2 gives valid UTF-8 */
 		strbuf_addstr(&sb, nfc);

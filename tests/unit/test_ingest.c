@@ -12,13 +12,16 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <glib.h>
 #include <libxml/parser.h>
 
 #include "diag.h"
+#include "utf8.h"
 #include "ingest/csvread.h"
 #include "ingest/emit.h"
 #include "ingest/header.h"
 #include "ingest/ingest.h"
+#include "ingest/nfc.h"
 #include "ingest/refs.h"
 #include "ingest/rows.h"
 
@@ -334,6 +337,61 @@ test_records(void **state)
 	done(r);
 }
 
+/*
+ * nfc.c's quick check against GLib: no character it passes changes in
+ * NFC, alone or after a base that combining marks attach to; the usual
+ * cells pass it, decomposed or compatibility forms do not.
+ */
+static void
+test_nfc(void **state)
+{
+	static const char *const bases[] = {"", "A", "e", "か", "ウ", "ｶ", "가", "ᄀ", "ㇷ"};
+	static const struct {
+		const char *s;
+		int quick;
+		const char *nfc;
+	} cases[] = {
+	    {"1-①-1)-(ア) 業務で扱う情報", 1, NULL},
+	    {"ＭＩＣ　総務省、○◯〇 ｶﾞ ５０％ ▲1,234 「“…”」", 1, NULL},
+	    {"か\xE3\x82\x99", 0, "が"},         /* か + U+3099 */
+	    {"\xE2\x84\xAB", 0, "\xC3\x85"},     /* U+212B ANGSTROM SIGN → Å */
+	    {"\xE2\x80\x80", 0, "\xE2\x80\x82"}, /* U+2000 → U+2002 */
+	    {"e\xCC\x81", 0, "\xC3\xA9"},        /* e + U+0301 → é */
+	    {"\xEF\xA8\x8E", 0, NULL},           /* U+FA0E, a compatibility ideograph (stable) */
+	};
+	char buf[16], in[32];
+	unsigned long c;
+	size_t i, b;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *n = nfc_dup(cases[i].s), *g = utf8_nfc(cases[i].s);
+
+		assert_int_equal(nfc_quick(cases[i].s), cases[i].quick);
+		assert_string_equal(n, g);
+		assert_string_equal(n, cases[i].nfc ? cases[i].nfc : cases[i].s);
+		free(n);
+		free(g);
+	}
+	assert_null(nfc_dup("\xE3\x81"));
+	for (c = 1; c < 0x10000; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		buf[g_unichar_to_utf8((gunichar)c, buf)] = '\0';
+		if (!nfc_quick(buf))
+			continue;
+		for (b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
+			char *g;
+
+			snprintf(in, sizeof(in), "%s%s", bases[b], buf);
+			g = utf8_nfc(in);
+			if (strcmp(g, in) != 0)
+				fail_msg("U+%04lX after '%s' changes in NFC", c, bases[b]);
+			free(g);
+		}
+	}
+}
+
 /* design.md: the area of a plan node or re-listing position, by the plan tree */
 static void
 test_areas(void **state)
@@ -417,8 +475,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_header_aliases), cmocka_unit_test(test_kinds),
 	    cmocka_unit_test(test_messages),       cmocka_unit_test(test_conflict),
-	    cmocka_unit_test(test_records),        cmocka_unit_test(test_areas),
-	    cmocka_unit_test(test_emit),
+	    cmocka_unit_test(test_records),        cmocka_unit_test(test_nfc),
+	    cmocka_unit_test(test_areas),          cmocka_unit_test(test_emit),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, setup, teardown);
