@@ -301,13 +301,23 @@ static int
 load_matrix(struct refs *r, const char *path, struct diag *d)
 {
 	xmlDocPtr doc = xmlio_load(path, d);
-	size_t alloc = 0;
+	size_t alloc = 0, i;
 
 	if (doc == NULL)
 		return -1;
 	r->matrix_year = check_year(doc, path, r->year, d);
 	walk_matrix(r, xmlDocGetRootElement(doc), NULL, &alloc);
 	xmlFreeDoc(doc);
+	/* The array is fixed now.  Backwards, so each text's chain ends up
+	 * in matrix order and each table keeps the first of its key. */
+	for (i = r->nindicators; i-- > 0;) {
+		struct refs_indicator *ind = &r->indicators[i];
+
+		if (ind->id)
+			g_hash_table_insert(r->indicator_by_id, ind->id, ind);
+		ind->same_text = g_hash_table_lookup(r->indicator_by_text, ind->text);
+		g_hash_table_insert(r->indicator_by_text, ind->text, ind);
+	}
 	return 0;
 }
 
@@ -322,6 +332,8 @@ refs_load(struct refs *r, int year, const char *registry, const char *plan, cons
 	r->node_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	r->relist = g_hash_table_new(g_str_hash, g_str_equal);
 	r->ministry_by_key = g_hash_table_new(g_str_hash, g_str_equal);
+	r->indicator_by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	r->indicator_by_text = g_hash_table_new(g_str_hash, g_str_equal);
 	if (load_registry(r, registry, d) < 0)
 		ret = -1;
 	if (load_plan(r, plan, d) < 0)
@@ -372,6 +384,10 @@ refs_release(struct refs *r)
 		g_hash_table_destroy(r->relist);
 	if (r->ministry_by_key)
 		g_hash_table_destroy(r->ministry_by_key);
+	if (r->indicator_by_id)
+		g_hash_table_destroy(r->indicator_by_id);
+	if (r->indicator_by_text)
+		g_hash_table_destroy(r->indicator_by_text);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -414,34 +430,27 @@ refs_ministry(const struct refs *r, const char *name)
 const struct refs_indicator *
 refs_indicator(const struct refs *r, const char *key)
 {
-	size_t i;
+	const struct refs_indicator *ind = g_hash_table_lookup(r->indicator_by_id, key);
 
-	for (i = 0; i < r->nindicators; i++)
-		if (r->indicators[i].id && strcmp(r->indicators[i].id, key) == 0)
-			return &r->indicators[i];
-	for (i = 0; i < r->nindicators; i++)
-		if (strcmp(r->indicators[i].text, key) == 0)
-			return &r->indicators[i];
-	return NULL;
+	return ind ? ind : g_hash_table_lookup(r->indicator_by_text, key);
 }
 
 size_t
 refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v, size_t max)
 {
-	size_t i, n = 0;
+	const struct refs_indicator *ind = g_hash_table_lookup(r->indicator_by_id, key);
+	size_t n = 0;
 
-	for (i = 0; i < r->nindicators; i++)
-		if (r->indicators[i].id && strcmp(r->indicators[i].id, key) == 0) {
-			if (max > 0)
-				v[0] = &r->indicators[i];
-			return 1;
-		}
-	for (i = 0; i < r->nindicators; i++)
-		if (strcmp(r->indicators[i].text, key) == 0) {
-			if (n < max)
-				v[n] = &r->indicators[i];
-			n++;
-		}
+	if (ind) {
+		if (max > 0)
+			v[0] = ind;
+		return 1;
+	}
+	for (ind = g_hash_table_lookup(r->indicator_by_text, key); ind; ind = ind->same_text) {
+		if (n < max)
+			v[n] = ind;
+		n++;
+	}
 	return n;
 }
 

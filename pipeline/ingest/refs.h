@@ -39,6 +39,7 @@ struct refs_indicator {
 	char *text;   /* NFC, trimmed */
 	char *source; /* may be NULL */
 	char *target; /* the entry's target */
+	const struct refs_indicator *same_text; /* the next with this text (matrix order) */
 };
 
 struct refs {
@@ -60,6 +61,8 @@ struct refs {
 	size_t nmkeys;
 	struct refs_indicator *indicators;
 	size_t nindicators;
+	GHashTable *indicator_by_id;   /* id → the first indicator with it */
+	GHashTable *indicator_by_text; /* text → the first with it; then ->same_text */
 };
 
 /*
