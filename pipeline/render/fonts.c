@@ -22,6 +22,8 @@ struct fonts {
 	PangoFontMap	*map;
 	PangoContext	*ctx;
 	FcCharSet	*cover[3];	/* union of the pinned faces per family */
+	int		 covered;	/* fonts_covered(): 1 families checked, -1 failed */
+	unsigned char	 ok[0x10000 / 8];	/* fonts_covered(): BMP code points covered */
 };
 
 static const char *families[] = { "Report Mincho", "Report Gothic", "Slide Gothic" };
@@ -171,6 +173,8 @@ check_family(struct fonts *f, int i, const char *conf, struct diag *d)
 		    families[i], fam, allowed[i][0], allowed[i][1]);
 		goto out;
 	}
+	if (f->cover[i])
+		FcCharSetDestroy(f->cover[i]);	/* checked again (fonts_covered first) */
 	f->cover[i] = FcCharSetCreate();
 	set = FcConfigGetFonts(f->config, FcSetSystem);
 	for (k = 0; set && k < set->nfont; k++) {
@@ -338,4 +342,62 @@ fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
 	free(seen.v);
 	free(seen.src);
 	return ret;
+}
+
+/* Every character of `s` covered by one of the pinned faces? */
+static int
+covered_string(struct fonts *f, const char *s)
+{
+	const char *p;
+	int i;
+
+	if (!g_utf8_validate(s, -1, NULL))
+		return -1;
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			continue;
+		if (ch < 0x10000 && (f->ok[ch >> 3] & (1u << (ch & 7))))
+			continue;
+		for (i = 0; i < 3; i++)
+			if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
+				break;
+		if (i == 3)
+			return -1;
+		if (ch < 0x10000)
+			f->ok[ch >> 3] |= (unsigned char)(1u << (ch & 7));
+	}
+	return 0;
+}
+
+int
+fonts_covered(struct fonts *f, const struct model_node *n)
+{
+	const struct model_node *c;
+	char **a;
+
+	if (f->covered == 0) {
+		struct diag quiet;
+		int i;
+
+		diag_init(&quiet, NULL);
+		f->covered = 1;
+		for (i = 0; i < 3; i++)
+			if (check_family(f, i, "fonts.conf", &quiet) < 0)
+				f->covered = -1;
+		diag_release(&quiet);
+	}
+	if (f->covered < 0)
+		return -1;
+	if (n->kind == M_TEXT && n->text && covered_string(f, n->text) < 0)
+		return -1;
+	if (n->attr)
+		for (a = n->attr; a[0]; a += 2)
+			if (strcmp(a[0], "src") != 0 && covered_string(f, a[1]) < 0)
+				return -1;
+	for (c = n->first; c; c = c->next)
+		if (fonts_covered(f, c) < 0)
+			return -1;
+	return 0;
 }

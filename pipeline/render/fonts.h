@@ -43,6 +43,13 @@ PangoFontDescription	*fonts_desc(enum model_font font, double size, int bold);
  */
 int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d);
 
+/*
+ * The streamed form of the character check (model_scan): 0 when every
+ * character of `n` and its subtree (text and attributes but src) is
+ * covered and the families resolve, -1 otherwise, reporting nothing: the
+ * caller then loads the tree and calls fonts_check() for the messages.
+ */
+int			 fonts_covered(struct fonts *f, const struct model_node *n);
 /* The family name ("Report Mincho", …) behind a logical font. */
 const char		*fonts_family(enum model_font font);
 

@@ -518,30 +518,10 @@ inl_release(struct inl *in)
 	free(in->brs);
 }
 
-static void
-plain_walk(const struct model_node *n, struct inl *in)
-{
-	const struct model_node *k;
-
-	for (k = n->first; k; k = k->next) {
-		if (k->kind == M_TEXT)
-			inl_text(in, k->text);
-		else if (k->kind != M_FN)
-			plain_walk(k, in);
-	}
-}
-
 char *
 inline_plain(const struct model_node *n)
 {
-	struct inl in;
-	char *s;
-
-	memset(&in, 0, sizeof(in));
-	strbuf_init(&in.text, 64, 1 << 20);
-	plain_walk(n, &in);
-	s = strbuf_detach(&in.text);
-	return s;
+	return model_plain_text(n);
 }
 
 /* Attributes of [s, e) of `src`, shifted to start at 0. */
@@ -804,7 +784,6 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 	if (vl->n == first || c->frame)
 		return 0;
 	snprintf(dest, sizeof(dest), "h.%d", ++c->hcount);
-	vl->v[first].heading = n;
 	b = vitem_box(&vl->v[first], BOX_DEST);
 	b->x = x;
 	b->y = 0;
@@ -817,7 +796,9 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 	c->heads = xreallocarray(c->heads, c->nheads + 1, sizeof(*c->heads));
 	ph = &c->heads[c->nheads++];
 	memset(ph, 0, sizeof(*ph));
-	ph->node = n;
+	vl->v[first].heading = c->nheads;
+	ph->running = model_attr(n, "running") && strcmp(model_attr(n, "running"), "1") == 0;
+	ph->outline = model_attr(n, "outline") && strcmp(model_attr(n, "outline"), "1") == 0;
 	ph->text = inline_plain(n);
 	ph->dest = xstrdup(dest);
 	ph->level = (int)level;
@@ -1255,8 +1236,14 @@ page_check_links(struct lctx *c, struct layout_page *pg)
 				diag_warning(c->d, c->doc->path, 0,
 				    "anchor '%s' defined twice; the first is kept", b->name);
 				drop = 1;
-			} else
-				g_hash_table_add(c->seen, xstrdup(b->name));
+			} else {
+				/* the document's own copy of the name (every
+				 * destination placed is one of doc->dests) */
+				gpointer key = NULL;
+
+				if (g_hash_table_lookup_extended(c->dests, b->name, &key, NULL))
+					g_hash_table_add(c->seen, key);
+			}
 		}
 		if (!drop)
 			continue;
@@ -1299,7 +1286,6 @@ struct flowstate {
 	double				 top, bottom, width;
 	struct vlist			 vl;
 	size_t				 first;		/* first item of the open page */
-	size_t				 hi;		/* heading search position */
 	size_t				 pages;		/* pages made by this flow */
 	int				*pageno;
 	char				**running;
@@ -1349,20 +1335,15 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 			bbot[id] = y + it->h;
 		}
 		place_item(pg, it, y);
-		if (it->heading) {
-			for (; fs->hi < c->nheads; fs->hi++)
-				if (c->heads[fs->hi].node == it->heading)
-					break;
-			if (fs->hi < c->nheads) {
-				const char *r = model_attr(it->heading, "running");
+		if (it->heading > 0 && it->heading <= c->nheads) {
+			struct placed_heading *ph = &c->heads[it->heading - 1];
 
-				c->heads[fs->hi].page = pi;
-				c->heads[fs->hi].number = *fs->pageno;
-				c->heads[fs->hi].y = y;
-				if (r && strcmp(r, "1") == 0) {
-					free(*fs->running);
-					*fs->running = xstrdup(c->heads[fs->hi].text);
-				}
+			ph->page = pi;
+			ph->number = *fs->pageno;
+			ph->y = y;
+			if (ph->running) {
+				free(*fs->running);
+				*fs->running = xstrdup(ph->text);
 			}
 		}
 		y += it->h;
@@ -1478,6 +1459,29 @@ flow_trim(struct flowstate *fs)
 	fs->first = k;
 }
 
+/* The index in out->paras of the first paragraph item `it` (its boxes and
+ * its notes') refers to, or SIZE_MAX. */
+static size_t
+item_first_para(const struct vitem *it)
+{
+	size_t m = SIZE_MAX, k, j, q;
+
+	for (k = 0; k < it->n; k++)
+		if (it->box[k].para && (size_t)jl_para_id(it->box[k].para) - 1 < m)
+			m = (size_t)jl_para_id(it->box[k].para) - 1;
+	for (j = 0; j < it->nnotes; j++) {
+		const struct vlist *nl = it->notes[j]->lines;
+
+		for (q = 0; q < nl->n; q++) {
+			size_t f = item_first_para(&nl->v[q]);
+
+			if (f < m)
+				m = f;
+		}
+	}
+	return m;
+}
+
 /* Emits every page that is decided; `final` at the end of the flow. */
 static int
 flow_pages(struct lctx *c, struct flowstate *fs, int final)
@@ -1489,9 +1493,21 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 		fs->first = end;
 		if (pages_done(c) < 0)
 			return -1;
-		/* paragraphs of blocks wholly on drawn pages are done with */
-		if (c->sink)
-			paras_free_below(c, end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas);
+		/* paragraphs no item still to be placed refers to are done with */
+		if (c->sink) {
+			size_t mark = end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas;
+
+			if (end < fs->vl.n && repeats_head(&fs->vl, end)) {
+				/* the head rows, repeated on the next page */
+				size_t hf = 0, hc = 0, k;
+
+				head_height(&fs->vl, fs->vl.v[end].table, &hf, &hc);
+				for (k = hf; k < hf + hc; k++)
+					if (item_first_para(&fs->vl.v[k]) < mark)
+						mark = item_first_para(&fs->vl.v[k]);
+			}
+			paras_free_below(c, mark);
+		}
 	}
 	flow_trim(fs);
 	return 0;
@@ -1504,7 +1520,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	const char *tn = model_attr(flow, "template");
 	struct model_template def;
 	struct flowstate fs;
-	const struct model_node *k;
+	struct model_node *k;
 	long from = model_attr_long(flow, "number-from", 0);
 	int ret = 0;
 
@@ -1532,16 +1548,30 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	c->fx = fs.t->ml;
 	c->fw = fs.width;
 	c->maxh = (fs.bottom - fs.top) * 0.8;	/* room left for repeated head rows */
-	if (!has_block_child(flow)) {
+	if (!flow->streamed && !has_block_child(flow)) {
 		ret = blocks_items(c, flow, "body", fs.t->ml, fs.width, &fs.vl);
 	} else {
-		for (k = flow->first; k && ret == 0; k = k->next) {
+		/* block by block (read from the file one at a time when the
+		 * document is streamed): nothing of a block is kept once its
+		 * items are made */
+		while (ret == 0 && (k = model_src_block(c->src)) != NULL) {
 			size_t pm = c->out->nparas, i, from_item = fs.vl.n;
 
 			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0)
 				ret = -1;
-			for (i = from_item; i < fs.vl.n; i++)
+			model_src_drop(c->src, k);
+			/* the first paragraph any item from here on refers to:
+			 * those before it are freed once their pages are out,
+			 * even inside a block that runs over many pages (a long
+			 * table, the TOC of a large document) */
+			pm = c->out->nparas;
+			for (i = fs.vl.n; i-- > from_item;) {
+				size_t m = item_first_para(&fs.vl.v[i]);
+
+				if (m < pm)
+					pm = m;
 				fs.vl.v[i].pmark = pm;
+			}
 			if (flow_pages(c, &fs, 0) < 0)
 				ret = -1;
 		}
@@ -1698,19 +1728,6 @@ heads_free(struct placed_heading *h, size_t n)
 	free(h);
 }
 
-static int
-has_toc(const struct model_node *n)
-{
-	const struct model_node *k;
-
-	if (n->kind == M_TOC)
-		return 1;
-	for (k = n->first; k; k = k->next)
-		if (has_toc(k))
-			return 1;
-	return 0;
-}
-
 void
 layout_doc_free(struct layout_doc *ld)
 {
@@ -1747,33 +1764,6 @@ outline_add(struct layout_doc *ld, const char *title, int level, int page, doubl
 	o->y = y;
 }
 
-/*
- * Every destination the document defines, from the model (so that a page
- * can be checked, and streamed, before the later pages exist): headings
- * outside slides are h.1, h.2, … in document order (as heading_items()
- * names them) plus their id; anchors anywhere.
- */
-static void
-scan_dests(const struct model_node *n, GHashTable *set, int *hcount, int in_slide)
-{
-	const struct model_node *k;
-
-	for (k = n->first; k; k = k->next) {
-		const char *id = model_attr(k, "id");
-
-		if (k->kind == M_H && !in_slide) {
-			char name[32];
-
-			snprintf(name, sizeof(name), "h.%d", ++*hcount);
-			g_hash_table_add(set, xstrdup(name));
-			if (id && *id)
-				g_hash_table_add(set, xstrdup(id));
-		} else if (k->kind == M_ANCHOR && id)
-			g_hash_table_add(set, xstrdup(id));
-		scan_dests(k, set, hcount, in_slide || k->kind == M_SLIDE);
-	}
-}
-
 static int
 discard_page(void *arg, const struct layout_page *pg)
 {
@@ -1788,8 +1778,8 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
     struct placed_heading **heads, size_t *nheads, struct brkmemo *memo)
 {
 	struct lctx c;
-	const struct model_node *n;
-	int pageno = 1, ret = 0, hcount = 0;
+	struct model_node *n;
+	int pageno = 1, ret = 0;
 	char *running = NULL;
 	size_t i;
 
@@ -1804,13 +1794,16 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	c.sink = sink;
 	c.memo = memo;
 	c.out = xcalloc(1, sizeof(*c.out));
-	c.dests = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	scan_dests(doc->root, c.dests, &hcount, 0);
-	if (doc->root->first == NULL)
+	c.dests = g_hash_table_new(g_str_hash, g_str_equal);	/* keys: doc->dests */
+	c.seen = g_hash_table_new(g_str_hash, g_str_equal);
+	/* every destination, known before the first page is checked */
+	for (i = 0; i < doc->ndests; i++)
+		g_hash_table_add(c.dests, doc->dests[i]);
+	if (doc->ntop == 0)
 		ret = diag_error(d, doc->path, doc->root->line,
 		    "nothing to render: the document has no <flow> or <slide>");
-	for (n = doc->root->first; n && ret == 0; n = n->next) {
+	c.src = model_src_open(doc, d);
+	while (ret == 0 && (n = model_src_next(c.src)) != NULL) {
 		if (n->kind == M_FLOW) {
 			if (flow_layout(&c, n, &pageno, &running) < 0)
 				ret = -1;
@@ -1820,12 +1813,14 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 			if (c.sink)
 				paras_free_below(&c, c.out->nparas);
 		}
+		model_src_drop(c.src, n);
 	}
+	if (model_src_close(c.src) < 0)
+		ret = -1;
+	c.src = NULL;
 	toc_fixup(&c);
 	for (i = 0; i < c.nheads; i++) {
-		const char *o = model_attr(c.heads[i].node, "outline");
-
-		if (o && strcmp(o, "1") == 0 && c.heads[i].page >= 0)
+		if (c.heads[i].outline && c.heads[i].page >= 0)
 			outline_add(c.out, c.heads[i].text, c.heads[i].level, c.heads[i].page,
 			    c.heads[i].y);
 	}
@@ -1858,7 +1853,7 @@ layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	struct layout_doc *ld;
 	static const struct layout_sink discard = { discard_page, NULL };
 
-	if (sink && has_toc(doc->root)) {
+	if (sink && doc->has_toc) {
 		/* the TOC page is drawn first, so its numbers must be known
 		 * first: a measuring pass, pages discarded as they come */
 		struct diag quiet;
@@ -1894,7 +1889,7 @@ layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 		 * headings.  PIPELINE_TOC_2PASS=1 lays everything out twice
 		 * instead, to check that both agree. */
 		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1, NULL);
-		if (ld && has_toc(doc->root) && getenv("PIPELINE_TOC_2PASS")) {
+		if (ld && doc->has_toc && getenv("PIPELINE_TOC_2PASS")) {
 			layout_doc_free(ld);
 			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2, NULL);
 		}

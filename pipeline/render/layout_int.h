@@ -30,7 +30,7 @@ struct vitem {
 	size_t			 nnotes;
 	int			 table;		/* > 0: row of table `table` */
 	int			 head;		/* a head row (repeated) */
-	const struct model_node	*heading;	/* <h> whose first line this is */
+	size_t			 heading;	/* first line of heading c->heads[heading - 1]; 0: none */
 	int			 boxid[4];	/* enclosing <box> ids, outermost first */
 	int			 nboxid;
 	size_t			 pmark;		/* paragraphs before its top-level block */
@@ -43,10 +43,11 @@ struct vlist {
 
 /* A heading as placed: for the TOC, the outline and the running header. */
 struct placed_heading {
-	const struct model_node	*node;
 	char			*text;		/* plain text */
 	char			*dest;		/* destination name */
 	int			 level;
+	int			 running;	/* running="1": the header's running title */
+	int			 outline;	/* outline="1": an outline entry */
 	int			 page;		/* 0-based page index, -1 unknown */
 	int			 number;	/* printed page number, 0 none */
 	double			 y;
@@ -61,6 +62,7 @@ struct boxdef {
 
 struct lctx {
 	const struct model_doc	*doc;
+	struct model_src	*src;		/* the content, one flow block at a time */
 	struct fonts		*fonts;
 	PangoContext		*pc;
 	struct layout_doc	*out;

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,31 @@ stream_mode(const struct model_doc *doc)
 	return model_text_bytes(doc) > STREAM_MIN_TEXT;
 }
 
+/*
+ * A .pdoc larger than this is read as a stream (model_scan: one block of
+ * XML and of model at a time; the layout passes read the file again), a
+ * smaller one as a tree, once.  PIPELINE_RENDER_READ=stream|tree forces
+ * either; both give the same bytes and the same messages.
+ */
+#define READ_STREAM_MIN	(4 * 1024 * 1024)
+
+static int
+read_streamed(const char *path)
+{
+	const char *e = getenv("PIPELINE_RENDER_READ");
+	struct stat sb;
+
+	if (e && *e)
+		return strcmp(e, "stream") == 0;
+	return stat(path, &sb) == 0 && sb.st_size > READ_STREAM_MIN;
+}
+
+static int
+check_block(void *arg, const struct model_node *n)
+{
+	return fonts_covered(arg, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -118,13 +144,24 @@ main(int argc, char **argv)
 		status = 3;
 		goto done;
 	}
-	doc = model_load(in, &d);
-	if (doc == NULL) {
+	if (read_streamed(in)) {
+		/* checked while read; anything wrong and the tree is loaded
+		 * below, to report it as it always was */
+		struct diag quiet;
+
+		diag_init(&quiet, NULL);
+		fonts = fonts_new(fontsconf, &quiet);
+		diag_release(&quiet);
+		if (fonts && (doc = model_scan(in, check_block, fonts)) == NULL) {
+			fonts_free(fonts);
+			fonts = NULL;
+		}
+	}
+	if (doc == NULL && (doc = model_load(in, &d)) == NULL) {
 		status = 1;
 		goto done;
 	}
-	fonts = fonts_new(fontsconf, &d);
-	if (fonts == NULL) {
+	if (fonts == NULL && (fonts = fonts_new(fontsconf, &d)) == NULL) {
 		status = 3;
 		goto done;
 	}
@@ -133,7 +170,7 @@ main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
-	if (dump || !stream_mode(doc)) {
+	if (dump || (!stream_mode(doc) && !doc->streamed)) {
 		ld = layout_document(doc, fonts, &d);
 		if (ld == NULL) {
 			status = 1;

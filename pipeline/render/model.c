@@ -11,7 +11,11 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
+#include <glib.h>
+
+#include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
 
@@ -30,21 +34,10 @@ static const struct {
 	{ "right", M_RIGHT }, { "field", M_FIELD }, { "#root", M_ROOT },
 };
 
-static size_t
-text_bytes(const struct model_node *n)
-{
-	const struct model_node *k;
-	size_t b = n->text ? strlen(n->text) : 0;
-
-	for (k = n->first; k; k = k->next)
-		b += text_bytes(k);
-	return b;
-}
-
 size_t
 model_text_bytes(const struct model_doc *doc)
 {
-	return text_bytes(doc->root);
+	return doc->text_bytes;
 }
 
 const char *
@@ -260,6 +253,8 @@ copy_attrs(struct model_node *n, xmlNodePtr x)
 	}
 }
 
+static int build(struct model_doc *, struct model_node *, xmlNodePtr, struct diag *);
+
 static int
 is_blank(const char *s)
 {
@@ -282,48 +277,44 @@ block_container(enum model_kind k)
 	}
 }
 
+/* One child `c` of `parent`: a text or an element with its subtree. */
+static int
+build_one(struct model_doc *doc, struct model_node *parent, xmlNodePtr c, struct diag *d)
+{
+	size_t i;
+	struct model_node *n;
+
+	if (c->type == XML_TEXT_NODE) {
+		struct model_node *t;
+
+		if (block_container(parent->kind) && is_blank((const char *)c->content))
+			return 0;
+		t = node_new(M_TEXT, xmlGetLineNo(c), parent);
+		t->text = xstrdup((const char *)c->content);
+		return 0;
+	}
+	if (c->type != XML_ELEMENT_NODE)
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kinds[i].name[0] != '#' && strcmp(kinds[i].name, (const char *)c->name) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return diag_error(d, doc->path, xmlGetLineNo(c), "unknown element <%s> in <%s>",
+		    c->name, model_kind_name(parent->kind));
+	n = node_new(kinds[i].kind, xmlGetLineNo(c), parent);
+	copy_attrs(n, c);
+	return build(doc, n, c, d);
+}
+
 static int
 build(struct model_doc *doc, struct model_node *parent, xmlNodePtr x, struct diag *d)
 {
 	xmlNodePtr c;
 	int ret = 0;
 
-	for (c = x->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE) {
-			struct model_node *t;
-
-			if (block_container(parent->kind) && is_blank((const char *)c->content))
-				continue;
-			t = node_new(M_TEXT, xmlGetLineNo(c), parent);
-			t->text = xstrdup((const char *)c->content);
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		{
-			size_t i;
-			int found = 0;
-			struct model_node *n;
-
-			for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-				if (kinds[i].name[0] != '#' &&
-				    strcmp(kinds[i].name, (const char *)c->name) == 0) {
-					found = 1;
-					break;
-				}
-			}
-			if (!found) {
-				ret = diag_error(d, doc->path, xmlGetLineNo(c),
-				    "unknown element <%s> in <%s>", c->name,
-				    model_kind_name(parent->kind));
-				continue;
-			}
-			n = node_new(kinds[i].kind, xmlGetLineNo(c), parent);
-			copy_attrs(n, c);
-			if (build(doc, n, c, d) < 0)
-				ret = -1;
-		}
-	}
+	for (c = x->children; c; c = c->next)
+		if (build_one(doc, parent, c, d) < 0)
+			ret = -1;
 	return ret;
 }
 
@@ -492,19 +483,12 @@ attr_dup(xmlNodePtr x, const char *name)
 	return r;
 }
 
-struct model_doc *
-model_load(const char *path, struct diag *d)
+static struct model_doc *
+doc_new(const char *path)
 {
-	struct model_doc *doc;
-	xmlDocPtr xd;
-	xmlNodePtr top, c;
-	size_t i, before = d->errors;
-	char *v;
+	struct model_doc *doc = xcalloc(1, sizeof(*doc));
+	size_t i;
 
-	xd = xmlio_load(path, d);
-	if (xd == NULL)
-		return NULL;
-	doc = xcalloc(1, sizeof(*doc));
 	doc->path = xstrdup(path);
 	doc->nstyles = sizeof(predefined) / sizeof(predefined[0]);
 	doc->styles = xcalloc(doc->nstyles, sizeof(*doc->styles));
@@ -513,6 +497,129 @@ model_load(const char *path, struct diag *d)
 		doc->styles[i].name = xstrdup(predefined[i].name);
 	}
 	doc->root = node_new(M_ROOT, 1, NULL);
+	return doc;
+}
+
+/* ------------------------------------------------------------------ */
+/* what layout needs of the whole document before its first page */
+
+static void
+add_dest(struct model_doc *doc, const char *name)
+{
+	if (doc->ndests == doc->adests) {
+		doc->adests = doc->adests ? 2 * doc->adests : 64;
+		doc->dests = xreallocarray(doc->dests, doc->adests, sizeof(*doc->dests));
+	}
+	doc->dests[doc->ndests++] = xstrdup(name);
+}
+
+static int
+is_ascii_word(gunichar ch)
+{
+	return ch < 0x80 && ch > ' ';
+}
+
+static void
+plain_walk(const struct model_node *n, struct strbuf *sb, int *space)
+{
+	const struct model_node *k;
+	const char *p;
+
+	for (k = n->first; k; k = k->next) {
+		if (k->kind == M_FN)
+			continue;
+		if (k->kind != M_TEXT) {
+			plain_walk(k, sb, space);
+			continue;
+		}
+		for (p = k->text; *p; p = g_utf8_next_char(p)) {
+			gunichar ch = g_utf8_get_char(p);
+
+			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+				*space = 1;
+				continue;
+			}
+			if (*space && sb->len > 0) {
+				const char *prev = g_utf8_find_prev_char(sb->buf, sb->buf + sb->len);
+				gunichar pc = prev ? g_utf8_get_char(prev) : 0;
+
+				if (is_ascii_word(pc) && is_ascii_word(ch))
+					strbuf_addch(sb, ' ');
+			}
+			*space = 0;
+			strbuf_add(sb, p, (size_t)(g_utf8_next_char(p) - p));
+		}
+	}
+}
+
+char *
+model_plain_text(const struct model_node *n)
+{
+	struct strbuf sb;
+	int space = 0;
+
+	strbuf_init(&sb, 64, 1 << 20);
+	plain_walk(n, &sb, &space);
+	return strbuf_detach(&sb);
+}
+
+/*
+ * Adds `n` and its subtree to the summary, in document order: text bytes,
+ * <toc>, destinations (headings outside slides are h.1, h.2, … as
+ * heading_items() names them, plus their id; anchors anywhere) and the
+ * TOC's headings (toc="1", outside slides, as toc.c lists them).
+ */
+static void
+summarize(struct model_doc *doc, const struct model_node *n, int in_slide)
+{
+	const struct model_node *k;
+	const char *id = model_attr(n, "id"), *toc;
+
+	if (n->kind == M_TEXT && n->text)
+		doc->text_bytes += strlen(n->text);
+	if (n->kind == M_TOC)
+		doc->has_toc = 1;
+	if (n->kind == M_SLIDE)
+		in_slide = 1;
+	if (n->kind == M_H && !in_slide) {
+		char name[24];
+
+		snprintf(name, sizeof(name), "h.%d", ++doc->hcount);
+		add_dest(doc, name);
+		if (id && *id)
+			add_dest(doc, id);
+		toc = model_attr(n, "toc");
+		if (toc && strcmp(toc, "1") == 0) {
+			struct model_tocent *e;
+
+			if ((doc->ntoc & (doc->ntoc - 1)) == 0)	/* 0, 1, 2, 4…: grow */
+				doc->toc = xreallocarray(doc->toc, doc->ntoc < 4 ? 8 : 2 * doc->ntoc,
+				    sizeof(*doc->toc));
+			e = &doc->toc[doc->ntoc++];
+			e->text = model_plain_text(n);
+			snprintf(e->dest, sizeof(e->dest), "%s", name);
+			e->level = (int)model_attr_long(n, "level", 1);
+		}
+	} else if (n->kind == M_ANCHOR && id)
+		add_dest(doc, id);
+	for (k = n->first; k; k = k->next)
+		summarize(doc, k, in_slide);
+}
+
+struct model_doc *
+model_load(const char *path, struct diag *d)
+{
+	struct model_doc *doc;
+	xmlDocPtr xd;
+	xmlNodePtr top, c;
+	size_t before = d->errors;
+	char *v;
+	struct model_node *k;
+
+	xd = xmlio_load(path, d);
+	if (xd == NULL)
+		return NULL;
+	doc = doc_new(path);
 	top = xmlDocGetRootElement(xd);
 	if (top == NULL || strcmp((const char *)top->name, "document") != 0) {
 		diag_error(d, path, top ? xmlGetLineNo(top) : 1,
@@ -548,7 +655,7 @@ model_load(const char *path, struct diag *d)
 	}
 	for (c = top->children; c; c = c->next) {
 		struct model_node *n;
-		enum model_kind k;
+		enum model_kind kd;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -557,19 +664,22 @@ model_load(const char *path, struct diag *d)
 		    strcmp((const char *)c->name, "meta") == 0)
 			continue;
 		if (strcmp((const char *)c->name, "flow") == 0)
-			k = M_FLOW;
+			kd = M_FLOW;
 		else if (strcmp((const char *)c->name, "slide") == 0)
-			k = M_SLIDE;
+			kd = M_SLIDE;
 		else {
 			diag_error(d, path, xmlGetLineNo(c),
 			    "unknown element <%s> in <document> (expected meta, style, template, flow or slide)",
 			    c->name);
 			continue;
 		}
-		n = node_new(k, xmlGetLineNo(c), doc->root);
+		n = node_new(kd, xmlGetLineNo(c), doc->root);
 		copy_attrs(n, c);
 		build(doc, n, c, d);
 	}
+	summarize(doc, doc->root, 0);
+	for (k = doc->root->first; k; k = k->next)
+		doc->ntop++;
 out:
 	xmlFreeDoc(xd);
 	if (d->errors > before) {
@@ -598,10 +708,371 @@ model_free(struct model_doc *doc)
 	}
 	free(doc->templates);
 	node_free(doc->root);
+	for (i = 0; i < doc->ndests; i++)
+		free(doc->dests[i]);
+	free(doc->dests);
+	for (i = 0; i < doc->ntoc; i++)
+		free(doc->toc[i].text);
+	free(doc->toc);
+	free(doc->flow_blocks);
 	free(doc->path);
 	free(doc->title);
 	free(doc->author);
 	free(doc->subject);
 	free(doc->keywords);
 	free(doc);
+}
+
+/* ------------------------------------------------------------------ */
+/*
+ * Streamed reading.  An xmlTextReader walks the file; each top-level
+ * piece (meta, style, template, slide, or a block of a flow) is expanded
+ * on its own (xmlTextReaderExpand), converted with build_one() and left
+ * behind (xmlTextReaderNext), so the XML held is one block.  The reader
+ * uses xmlio's options (no network, no DTD, no substitution); a DOCTYPE
+ * or any error makes model_scan() give up, and main then loads the tree
+ * through xmlio, which reports it exactly as for a small file.
+ */
+
+struct model_src {
+	const struct model_doc	*doc;
+	struct model_doc	*scan;		/* model_scan(): the document gathered */
+	struct diag		*d;
+	/* tree */
+	struct model_node	*top, *blk;
+	/* stream */
+	xmlTextReaderPtr	 r;
+	struct model_node	*flow;		/* the flow being streamed */
+	int			 flow_open;	/* its blocks not all read */
+	int			 saw_block;	/* a block child seen (model_scan) */
+	int			 skip;		/* the next move skips the current subtree */
+	int			 failed;
+	size_t			 nflow;		/* flows seen */
+};
+
+static void
+src_error(void *arg, xmlErrorPtr e)
+{
+	struct model_src *s = arg;
+
+	if (e == NULL || e->level >= XML_ERR_ERROR)
+		s->failed = 1;
+}
+
+/* The next node: past the current one's subtree, or into it.  1, or 0 at
+ * the end of the file (then or on an error, s->failed tells). */
+static int
+src_move(struct model_src *s)
+{
+	int r = s->skip ? xmlTextReaderNext(s->r) : xmlTextReaderRead(s->r);
+
+	s->skip = 0;
+	if (r < 0)
+		s->failed = 1;
+	return s->failed ? 0 : r;
+}
+
+/* Opens the reader on `path` and moves to <document>.  0 or -1. */
+static int
+src_start(struct model_src *s, const char *path)
+{
+	xmlNodePtr x;
+
+	s->r = xmlReaderForFile(path, NULL, xmlio_options());
+	if (s->r == NULL)
+		return -1;
+	xmlTextReaderSetStructuredErrorHandler(s->r, src_error, s);
+	for (;;) {
+		int t;
+
+		if (src_move(s) == 0)
+			return -1;
+		t = xmlTextReaderNodeType(s->r);
+		if (t == XML_READER_TYPE_DOCUMENT_TYPE)
+			return -1;	/* xmlio decides what a DOCTYPE means */
+		if (t == XML_READER_TYPE_ELEMENT)
+			break;
+	}
+	x = xmlTextReaderCurrentNode(s->r);
+	if (x == NULL || xmlTextReaderDepth(s->r) != 0 ||
+	    strcmp((const char *)x->name, "document") != 0)
+		return -1;
+	return 0;
+}
+
+/* The current node expanded, or NULL (s->failed set). */
+static xmlNodePtr
+src_expand(struct model_src *s)
+{
+	xmlNodePtr x = xmlTextReaderExpand(s->r);
+
+	if (x == NULL)
+		s->failed = 1;
+	s->skip = 1;
+	return x;
+}
+
+static int
+is_block_kind(enum model_kind k)
+{
+	switch (k) {
+	case M_H: case M_P: case M_LIST: case M_TABLE: case M_CHART: case M_TOC:
+	case M_BOX: case M_PAGEBREAK: case M_SPACE: case M_RULE:
+		return 1;	/* as layout's has_block_child() */
+	default:
+		return 0;
+	}
+}
+
+static struct model_node *
+src_next_stream(struct model_src *s)
+{
+	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
+
+	while (src_move(s)) {
+		xmlNodePtr x;
+		const char *name;
+		struct model_node *n;
+
+		if (xmlTextReaderDepth(s->r) == 0)
+			return NULL;	/* </document> */
+		if (xmlTextReaderNodeType(s->r) != XML_READER_TYPE_ELEMENT) {
+			s->skip = 1;
+			continue;
+		}
+		x = xmlTextReaderCurrentNode(s->r);
+		name = (const char *)x->name;
+		if (strcmp(name, "style") == 0 || strcmp(name, "template") == 0 ||
+		    strcmp(name, "meta") == 0) {
+			if (s->scan == NULL) {
+				s->skip = 1;
+				continue;
+			}
+			if ((x = src_expand(s)) == NULL)
+				return NULL;
+			if (name[0] == 's')
+				parse_style(s->scan, x, s->d);
+			else if (name[0] == 't')
+				parse_template(s->scan, x, s->d);
+			else {
+				free(doc->title);
+				free(doc->author);
+				free(doc->subject);
+				free(doc->keywords);
+				doc->title = attr_dup(x, "title");
+				doc->author = attr_dup(x, "author");
+				doc->subject = attr_dup(x, "subject");
+				doc->keywords = attr_dup(x, "keywords");
+			}
+			continue;
+		}
+		if (strcmp(name, "flow") == 0) {
+			int stream;
+
+			n = node_new(M_FLOW, xmlGetLineNo(x), NULL);
+			copy_attrs(n, x);
+			if (s->scan)
+				stream = !xmlTextReaderIsEmptyElement(s->r);
+			else
+				stream = s->nflow < doc->nflows && doc->flow_blocks[s->nflow];
+			s->nflow++;
+			if (stream) {
+				/* its blocks one by one: model_src_block() */
+				n->streamed = 1;
+				s->flow = n;
+				s->flow_open = 1;
+				s->saw_block = 0;
+				return n;
+			}
+			if ((x = src_expand(s)) == NULL || build(doc, n, x, s->d) < 0)
+				s->failed = 1;
+			return n;
+		}
+		if (strcmp(name, "slide") == 0) {
+			n = node_new(M_SLIDE, xmlGetLineNo(x), NULL);
+			copy_attrs(n, x);
+			if ((x = src_expand(s)) == NULL || build(doc, n, x, s->d) < 0)
+				s->failed = 1;
+			return n;
+		}
+		diag_error(s->d, doc->path, xmlGetLineNo(x),
+		    "unknown element <%s> in <document> (expected meta, style, template, flow or slide)",
+		    name);
+		s->failed = 1;
+		return NULL;
+	}
+	return NULL;
+}
+
+static struct model_node *
+src_block_stream(struct model_src *s)
+{
+	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
+	struct model_node *flow = s->flow, *n;
+
+	while (s->flow_open && src_move(s)) {
+		int t = xmlTextReaderNodeType(s->r);
+		xmlNodePtr x;
+
+		if (xmlTextReaderDepth(s->r) <= 1) {
+			s->flow_open = 0;	/* </flow> */
+			break;
+		}
+		if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
+		    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
+		    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+			s->skip = 1;
+			continue;
+		}
+		if ((x = src_expand(s)) == NULL)
+			break;
+		if (build_one(doc, flow, x, s->d) < 0)
+			s->failed = 1;
+		n = flow->first;	/* NULL: blank text, left out */
+		flow->first = flow->last = NULL;
+		if (n == NULL)
+			continue;
+		if (is_block_kind(n->kind))
+			s->saw_block = 1;
+		return n;
+	}
+	s->flow_open = 0;
+	return NULL;
+}
+
+struct model_src *
+model_src_open(const struct model_doc *doc, struct diag *d)
+{
+	struct model_src *s = xcalloc(1, sizeof(*s));
+
+	s->doc = doc;
+	s->d = d;
+	if (doc->streamed && src_start(s, doc->path) < 0)
+		s->failed = 1;
+	return s;
+}
+
+struct model_node *
+model_src_next(struct model_src *s)
+{
+	if (s->failed)
+		return NULL;
+	if (s->r == NULL) {
+		s->top = s->top ? s->top->next : s->doc->root->first;
+		s->blk = NULL;
+		return s->top;
+	}
+	/* a flow left before its end: read past it */
+	while (s->flow_open) {
+		struct model_node *b = src_block_stream(s);
+
+		node_free(b);
+	}
+	return src_next_stream(s);
+}
+
+struct model_node *
+model_src_block(struct model_src *s)
+{
+	if (s->failed)
+		return NULL;
+	if (s->r == NULL) {
+		if (s->top == NULL || s->top->kind != M_FLOW)
+			return NULL;
+		s->blk = s->blk ? s->blk->next : s->top->first;
+		return s->blk;
+	}
+	return src_block_stream(s);
+}
+
+void
+model_src_drop(struct model_src *s, struct model_node *n)
+{
+	if (s->r != NULL)
+		node_free(n);
+}
+
+int
+model_src_close(struct model_src *s)
+{
+	int ret;
+
+	if (s == NULL)
+		return 0;
+	ret = s->failed ? -1 : 0;
+	if (s->failed && s->scan == NULL && s->doc->streamed) {
+		/* read whole once already: the file changed under us.  The
+		 * tree reader says what is wrong with it now, if anything */
+		struct model_doc *now = model_load(s->doc->path, s->d);
+
+		if (now != NULL)
+			diag_error(s->d, s->doc->path, 0, "not a well-formed XML document");
+		model_free(now);
+	}
+	if (s->r)
+		xmlFreeTextReader(s->r);
+	free(s);
+	return ret;
+}
+
+struct model_doc *
+model_scan(const char *path, int (*each)(void *arg, const struct model_node *n), void *arg)
+{
+	struct model_doc *doc = doc_new(path);
+	struct model_src *s = xcalloc(1, sizeof(*s));
+	struct model_node *n, *b;
+	struct diag quiet;
+	char *v;
+	xmlNodePtr top;
+
+	diag_init(&quiet, NULL);
+	s->doc = s->scan = doc;
+	s->d = &quiet;
+	doc->streamed = 1;
+	if (src_start(s, path) < 0)
+		goto fail;
+	top = xmlTextReaderCurrentNode(s->r);
+	if ((v = xmlio_attr(top, "kind")) != NULL) {
+		doc->slides = strcmp(v, "slides") == 0;
+		xmlFree(v);
+	}
+	if ((v = xmlio_attr(top, "draft")) != NULL) {
+		doc->draft = strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
+		xmlFree(v);
+	}
+	while (!s->failed && (n = src_next_stream(s)) != NULL) {
+		doc->ntop++;
+		summarize(doc, n, 0);
+		if (each && each(arg, n) < 0)
+			s->failed = 1;
+		if (n->kind == M_FLOW) {
+			while (!s->failed && (b = src_block_stream(s)) != NULL) {
+				b->parent = n;
+				summarize(doc, b, 0);
+				if (each && each(arg, b) < 0)
+					s->failed = 1;
+				node_free(b);
+			}
+			if (n->streamed == 0)
+				s->saw_block = 0;	/* an empty flow */
+			if ((doc->nflows & (doc->nflows - 1)) == 0)
+				doc->flow_blocks = xreallocarray(doc->flow_blocks,
+				    doc->nflows < 4 ? 8 : 2 * doc->nflows, 1);
+			doc->flow_blocks[doc->nflows++] = (unsigned char)s->saw_block;
+		}
+		node_free(n);
+	}
+	if (s->failed || quiet.errors > 0)
+		goto fail;
+	xmlFreeTextReader(s->r);
+	free(s);
+	diag_release(&quiet);
+	return doc;
+fail:
+	if (s->r)
+		xmlFreeTextReader(s->r);
+	free(s);
+	diag_release(&quiet);
+	model_free(doc);
+	return NULL;
 }

@@ -31,6 +31,8 @@ enum model_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
 struct model_node {
 	enum model_kind		 kind;
+	int			 streamed;	/* M_FLOW read block by block: its
+						 * children come from model_src_block() */
 	long			 line;		/* source line in the .pdoc */
 	char			*text;		/* M_TEXT: UTF-8 */
 	char			**attr;		/* name, value, …, NULL */
@@ -58,6 +60,13 @@ struct model_template {
 	char			*header_style, *footer_style;
 };
 
+/* A heading that enters the TOC (toc="1", outside slides). */
+struct model_tocent {
+	char			*text;		/* model_plain_text() of the <h> (owned) */
+	char			 dest[24];	/* h.N, as heading_items() names it */
+	int			 level;
+};
+
 struct model_doc {
 	char			*path;
 	int			 slides;	/* kind="slides" */
@@ -67,7 +76,24 @@ struct model_doc {
 	size_t			 nstyles;
 	struct model_template	*templates;
 	size_t			 ntemplates;
-	struct model_node	*root;		/* M_ROOT: flows and slides */
+	struct model_node	*root;		/* M_ROOT: flows and slides (read from
+						 * the XML tree); no children when streamed */
+	/* What layout needs of the whole document before the first page,
+	 * gathered while reading (tree or stream alike): */
+	char			**dests;	/* every destination name: h.N of each
+						 * heading outside slides and its id,
+						 * every anchor id */
+	size_t			 ndests, adests;
+	struct model_tocent	*toc;
+	size_t			 ntoc;
+	int			 has_toc;
+	size_t			 ntop;		/* flows and slides */
+	size_t			 text_bytes;	/* bytes of text nodes */
+	int			 hcount;	/* headings outside slides so far */
+	/* streamed reading (model_scan) */
+	int			 streamed;
+	unsigned char		*flow_blocks;	/* per <flow>: has a block child */
+	size_t			 nflows;
 };
 
 /*
@@ -77,6 +103,39 @@ struct model_doc {
  */
 struct model_doc	*model_load(const char *path, struct diag *d);
 void			 model_free(struct model_doc *doc);
+
+/*
+ * Streamed reading (xmlTextReader): reads `path` once, block by block,
+ * keeping only styles, templates, meta and the per-document summary above
+ * (destinations, TOC entries); doc->root gets no children, the content is
+ * read again by model_src_open() for each layout pass.  `each` (may be
+ * NULL) is called with every flow (attributes only), top-level block and
+ * slide while it exists; a -1 from it fails the scan.  Returns a new
+ * document, or NULL when anything at all is wrong — a DOCTYPE, an XML
+ * error, an unknown element, `each` failing: nothing is reported then,
+ * and the caller loads the tree with model_load() to report it exactly as
+ * it always has (xmlio's messages).
+ */
+struct model_doc	*model_scan(const char *path,
+			    int (*each)(void *arg, const struct model_node *n), void *arg);
+
+/*
+ * The content of a document one piece at a time, for a layout pass: the
+ * tree's, or re-read from the file for a streamed document.
+ * model_src_next() returns the next <flow> or <slide> (NULL at the end);
+ * a slide comes whole, a flow whole unless n->streamed, when
+ * model_src_block() returns its blocks one by one (NULL at its end).
+ * Nodes are valid until model_src_drop(s, n) (frees a streamed node, does
+ * nothing to the tree's) or model_src_close().  model_src_close() returns
+ * 0, or -1 when re-reading the file failed (it changed under us: reported
+ * to `d`).
+ */
+struct model_src;
+struct model_src	*model_src_open(const struct model_doc *doc, struct diag *d);
+struct model_node	*model_src_next(struct model_src *s);
+struct model_node	*model_src_block(struct model_src *s);
+void			 model_src_drop(struct model_src *s, struct model_node *n);
+int			 model_src_close(struct model_src *s);
 
 /* Attribute value of `n` or NULL.  Valid until the model is freed. */
 const char		*model_attr(const struct model_node *n, const char *name);
@@ -102,6 +161,14 @@ int			 model_color(const char *s, double rgb[3]);
 
 /* Bytes of text in the document (text nodes), to size the work. */
 size_t			 model_text_bytes(const struct model_doc *doc);
+
+/*
+ * The plain text of the inline content of `n`, footnotes left out:
+ * white space dropped, but one space between two ASCII words (XML line
+ * breaks between Japanese characters are not spaces).  Returns a new
+ * string (free()).
+ */
+char			*model_plain_text(const struct model_node *n);
 
 /* Kind name as in the vocabulary ("p", "h", …), for --dump and messages. */
 const char		*model_kind_name(enum model_kind k);

@@ -14,42 +14,6 @@
 #include "strbuf.h"
 #include "xmem.h"
 
-struct entry {
-	const struct model_node	*node;
-	char			*text;
-	char			 dest[32];
-	int			 level;
-};
-
-/* Headings in layout order, numbered as heading_items() names them. */
-static void
-scan(const struct model_node *n, int *count, struct entry **v, size_t *nv)
-{
-	const struct model_node *k;
-
-	for (k = n->first; k; k = k->next) {
-		if (k->kind == M_SLIDE)
-			continue;
-		if (k->kind == M_H) {
-			const char *t = model_attr(k, "toc");
-
-			++*count;
-			if (t && strcmp(t, "1") == 0) {
-				struct entry *e;
-
-				*v = xreallocarray(*v, *nv + 1, sizeof(**v));
-				e = &(*v)[(*nv)++];
-				e->node = k;
-				e->text = inline_plain(k);
-				snprintf(e->dest, sizeof(e->dest), "h.%d", *count);
-				e->level = (int)model_attr_long(k, "level", 1);
-			}
-			continue;
-		}
-		scan(k, count, v, nv);
-	}
-}
-
 #define TOC_MARK "toc#"
 
 static char *
@@ -128,9 +92,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 {
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
-	struct entry *v = NULL;
-	size_t nv = 0, i, k;
-	int count = 0;
+	size_t i, k;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
 	double em = t1->size, numw = 4.5 * em;	/* "- 123 -" */
 
@@ -151,9 +113,9 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 		b->x = x;
 		b->y = hs.size * 1.1;
 	}
-	scan(c->doc->root, &count, &v, &nv);
-	for (i = 0; i < nv; i++) {
-		struct entry *e = &v[i];
+	/* the headings with toc="1", as the model listed them while reading */
+	for (i = 0; i < c->doc->ntoc; i++) {
+		const struct model_tocent *e = &c->doc->toc[i];
 		char sn[16];
 		const struct model_style *st;
 		double indent, tw, size, lh, base;
@@ -236,9 +198,6 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 			}
 		}
 	}
-	for (i = 0; i < nv; i++)
-		free(v[i].text);
-	free(v);
 	if (vl->n > 0)
 		vl->v[vl->n - 1].after += 12;
 	return 0;
