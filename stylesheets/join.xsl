@@ -66,6 +66,20 @@
     <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
   </model>
 
+  Streaming (issue 7; docs/stylesheets.md "Streaming"): xform runs this
+  stylesheet once per plan area (part='chunk') and once at the end
+  (part='final'), never over the whole year.  Its working document is
+  <submissions> with ingest's <file>s, the rows of no area, the plan's
+  root with its <intro>s and the current <area>, the whole registry, the
+  current <area ref> block of rows and, in the final run, ingest's
+  <diag>s.  A chunk run writes the area's part of the model and carries
+  (xf:carry) each measure's status, every node's id, label and title
+  (relists name earlier areas) and its footnotes; the final run writes
+  the <model> root with the totals and counts from what was carried, and
+  the model's other children.  The matrix's entries and texts join the
+  run of their target's area (xf:merge by="target").  The model's
+  areas come after its other children.
+
   Indicator rows (ingest's <indicator>) join a matrix indicator by @ref
   (its id, or its text) or by @text; when ingest names the entry in
   @target, only that entry gets the row, else @measure (if any) must be
@@ -82,37 +96,53 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:xf="urn:pipeline:xform"
+    exclude-result-prefixes="exsl xf">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xf:stream chunk="area" key="ref"/>
+  <xf:merge param="plan" chunk="area" key="id"/>
+  <xf:merge param="matrix" by="target"/>
+  <xf:merge param="registry"/>
 
   <xsl:param name="year" select="''"/>
   <xsl:param name="plan" select="''"/>
   <xsl:param name="matrix" select="''"/>
   <xsl:param name="registry" select="''"/>
   <xsl:param name="draft" select="'0'"/>
+  <xsl:param name="part" select="'final'"/>
 
-  <xsl:key name="prog" match="/submissions/progress" use="@measure"/>
-  <xsl:key name="ind" match="/submissions/indicator" use="@ref"/>
-  <xsl:key name="ind-text" match="/submissions/indicator" use="normalize-space(@text)"/>
-  <xsl:key name="entry" match="/matrix/entry" use="@target"/>
-  <xsl:key name="mtext" match="/matrix/text" use="@target"/>
-  <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
-  <xsl:key name="footnote" match="footnote" use="@id"/>
-  <xsl:key name="group" match="/registry/group" use="@code"/>
-  <!-- in result tree fragments built here -->
-  <xsl:key name="regpos" match="regpos" use="@code"/>
-  <xsl:key name="cand" match="cand" use="@code"/>
-  <xsl:key name="st" match="m/ministry" use="@code"/>
-  <xsl:key name="st-m" match="m" use="@id"/>
-  <xsl:key name="st-area" match="m/ministry" use="concat(@code, ' ', ../@area)"/>
-  <xsl:key name="mind" match="/matrix/entry/indicator" use="@id"/>
-  <xsl:key name="mind" match="/matrix/entry/indicator" use="normalize-space(text)"/>
+  <!-- Every key on the working document is anchored (/submissions/…):
+       libxslt evaluates a key's match once per run over what it selects,
+       and an unanchored pattern would walk the whole working document in
+       each of the year's runs. -->
+  <xsl:key name="prog" match="/submissions/progress | /submissions/area/progress" use="@measure"/>
+  <xsl:key name="ind" match="/submissions/indicator | /submissions/area/indicator" use="@ref"/>
+  <xsl:key name="ind-text" match="/submissions/indicator | /submissions/area/indicator"
+           use="normalize-space(@text)"/>
+  <xsl:key name="entry" match="/submissions/matrix/entry" use="@target"/>
+  <xsl:key name="mtext" match="/submissions/matrix/text" use="@target"/>
+  <xsl:key name="mind" match="/submissions/matrix/entry/indicator" use="@id"/>
+  <xsl:key name="mind" match="/submissions/matrix/entry/indicator" use="normalize-space(text)"/>
+  <xsl:key name="node" match="/submissions/plan/area | /submissions/plan/area//field
+                              | /submissions/plan/area//section | /submissions/plan/area//group
+                              | /submissions/plan/area//measure" use="@id"/>
+  <xsl:key name="footnote" match="/submissions/plan/area//footnote" use="@id"/>
+  <xsl:key name="group" match="/submissions/registry/group" use="@code"/>
+  <xsl:key name="hit" match="/submissions/xf:carry/hit" use="@src"/>
+  <!-- in result tree fragments built here, and (st…) in what was carried -->
+  <xsl:key name="regpos" match="/regpos" use="@code"/>
+  <xsl:key name="cand" match="/cand" use="@code"/>
+  <xsl:key name="st" match="/m/ministry | /submissions/xf:carry/m/ministry" use="@code"/>
+  <xsl:key name="st-m" match="/m" use="@id"/>
+  <xsl:key name="st-area" match="/m/ministry | /submissions/xf:carry/m/ministry"
+           use="concat(@code, ' ', ../@area)"/>
 
   <xsl:variable name="subs" select="/"/>
-  <xsl:variable name="P" select="document($plan)"/>
-  <xsl:variable name="M" select="document($matrix)"/>
-  <xsl:variable name="R" select="document($registry)/registry"/>
+  <xsl:variable name="P" select="/submissions/plan"/>
+  <xsl:variable name="M" select="/submissions/matrix"/>
+  <xsl:variable name="R" select="/submissions/registry"/>
   <!-- Registry order and names, looked up by code (key regpos). -->
   <xsl:variable name="regpos-rtf">
     <xsl:for-each select="$R/ministry">
@@ -121,17 +151,17 @@
   </xsl:variable>
   <xsl:variable name="regpos" select="exsl:node-set($regpos-rtf)"/>
 
-  <!-- Status of every expected or reporting (measure, ministry), small,
-       made once: for the totals, the 提出状況 counts and each measure's
-       <status> (key st-m; it was computed a second time per measure).
-       The plan itself is written straight to the result (one copy of the
-       big tree, not two). -->
+  <!-- Status of every expected or reporting (measure, ministry) of this
+       run's area, small, made once: for each measure's <status> (key
+       st-m) and, carried, for the totals and the 提出状況 counts. -->
   <xsl:variable name="st-rtf">
-    <xsl:for-each select="$P//measure">
-      <m id="{@id}" area="{ancestor::area[1]/@id}">
-        <xsl:call-template name="measure-status"/>
-      </m>
-    </xsl:for-each>
+    <xsl:if test="$part = 'chunk'">
+      <xsl:for-each select="$P/area//measure">
+        <m id="{@id}" area="{ancestor::area[1]/@id}">
+          <xsl:call-template name="measure-status"/>
+        </m>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:variable>
   <xsl:variable name="stdoc" select="exsl:node-set($st-rtf)"/>
 
@@ -143,10 +173,10 @@
     <xsl:if test="$plan = '' or $matrix = '' or $registry = ''">
       <xsl:message terminate="yes">join.xsl: error: the parameters plan, matrix and registry are required (absolute paths)</xsl:message>
     </xsl:if>
-    <xsl:if test="not($P/plan)">
+    <xsl:if test="not($P)">
       <xsl:message terminate="yes"><xsl:value-of select="$plan"/>: error: not a plan (no &lt;plan&gt; root)</xsl:message>
     </xsl:if>
-    <xsl:if test="not($M/matrix)">
+    <xsl:if test="not($M)">
       <xsl:message terminate="yes"><xsl:value-of select="$matrix"/>: error: not a matrix (no &lt;matrix&gt; root)</xsl:message>
     </xsl:if>
     <xsl:if test="not($R)">
@@ -155,78 +185,100 @@
     <xsl:if test="not(/submissions)">
       <xsl:message terminate="yes">join.xsl: error: the input is not a submissions document</xsl:message>
     </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$part = 'chunk'">
+        <model>
+          <xsl:apply-templates select="$P/area" mode="plan"/>
+          <xf:carry>
+            <!-- for relists (they name measures of earlier areas) and the
+                 final run's orphans; looked up without a key: a key would
+                 be built again in every run -->
+            <xsl:for-each select="$P/area | $P/area//field | $P/area//section | $P/area//group">
+              <node id="{@id}"/>
+            </xsl:for-each>
+            <xsl:for-each select="$P/area//measure">
+              <node id="{@id}" label="{@label}" title="{@title}">
+                <xsl:attribute name="path"><xsl:call-template name="node-path"/></xsl:attribute>
+              </node>
+            </xsl:for-each>
+          </xf:carry>
+          <xf:carry to="final">
+            <xsl:copy-of select="$stdoc/m"/>
+            <rows n="{count(/submissions/area/progress)}" i="{count(/submissions/area/indicator)}"/>
+            <xsl:for-each select="/submissions/area/indicator">
+              <xsl:variable name="hit">
+                <xsl:apply-templates select="." mode="hit"/>
+              </xsl:variable>
+              <xsl:if test="$hit = ''">
+                <orphan><xsl:copy-of select="."/></orphan>
+              </xsl:if>
+            </xsl:for-each>
+            <xsl:for-each select="/submissions/indicator">
+              <xsl:variable name="hit">
+                <xsl:apply-templates select="." mode="hit"/>
+              </xsl:variable>
+              <xsl:if test="$hit != ''">
+                <hit src="{@src}"/>
+              </xsl:if>
+            </xsl:for-each>
+          </xf:carry>
+        </model>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="final"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
-    <xsl:variable name="st" select="$stdoc/m/ministry"/>
+  <xsl:template name="final">
+    <xsl:variable name="st" select="/submissions/xf:carry/m/ministry"/>
 
     <model year="{$year}" draft="{$draft}"
-           measures="{count($stdoc/m)}"
+           measures="{count(/submissions/xf:carry/m)}"
            expected="{count($st[@expected = '1'])}"
            received="{count($st[@expected = '1'][@status = 'submitted'])}"
            missing="{count($st[@expected = '1'][@status = 'missing'])}"
-           rows="{count(/submissions/progress)}"
-           indicators="{count(/submissions/indicator)}">
+           rows="{count(/submissions/progress | /submissions/area/progress) + sum(/submissions/xf:carry/rows/@n)}"
+           indicators="{count(/submissions/indicator | /submissions/area/indicator) + sum(/submissions/xf:carry/rows/@i)}">
       <plan>
-        <xsl:copy-of select="$P/plan/@*"/>
+        <xsl:copy-of select="$P/@*"/>
       </plan>
       <matrix>
-        <xsl:copy-of select="$M/matrix/@*"/>
-        <xsl:copy-of select="$M/matrix/domains | $M/matrix/viewpoint | $M/matrix/text[not(@target)]"/>
+        <xsl:copy-of select="$M/@*"/>
+        <xsl:copy-of select="$M/domains | $M/viewpoint | $M/text[not(@target)]"/>
       </matrix>
       <xsl:copy-of select="$R"/>
-      <xsl:apply-templates select="$P/plan/*" mode="plan"/>
+      <xsl:apply-templates select="$P/*" mode="plan"/>
       <counts>
         <xsl:for-each select="$R/ministry">
           <xsl:variable name="c" select="string(@code)"/>
           <xsl:variable name="name" select="@name"/>
-          <xsl:for-each select="$stdoc">
-            <xsl:variable name="mine" select="key('st', $c)"/>
-            <ministry code="{$c}" name="{$name}"
-                      expected="{count($mine[@expected = '1'])}"
-                      received="{count($mine[@expected = '1'][@status = 'submitted'])}"
-                      missing="{count($mine[@expected = '1'][@status = 'missing'])}"
-                      extra="{count($mine[@expected = '0'])}">
-              <xsl:for-each select="$mine[generate-id() =
-                  generate-id(key('st-area', concat($c, ' ', ../@area))[1])]">
-                <xsl:variable name="a" select="key('st-area', concat($c, ' ', ../@area))"/>
-                <area ref="{../@area}"
-                      expected="{count($a[@expected = '1'])}"
-                      received="{count($a[@expected = '1'][@status = 'submitted'])}"
-                      missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
-              </xsl:for-each>
-            </ministry>
-          </xsl:for-each>
+          <xsl:variable name="mine" select="key('st', $c)"/>
+          <ministry code="{$c}" name="{$name}"
+                    expected="{count($mine[@expected = '1'])}"
+                    received="{count($mine[@expected = '1'][@status = 'submitted'])}"
+                    missing="{count($mine[@expected = '1'][@status = 'missing'])}"
+                    extra="{count($mine[@expected = '0'])}">
+            <xsl:for-each select="$mine[generate-id() =
+                generate-id(key('st-area', concat($c, ' ', ../@area))[1])]">
+              <xsl:variable name="a" select="key('st-area', concat($c, ' ', ../@area))"/>
+              <area ref="{../@area}"
+                    expected="{count($a[@expected = '1'])}"
+                    received="{count($a[@expected = '1'][@status = 'submitted'])}"
+                    missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
+            </xsl:for-each>
+          </ministry>
         </xsl:for-each>
       </counts>
       <orphans>
         <xsl:for-each select="/submissions/progress">
-          <xsl:variable name="m" select="@measure"/>
-          <xsl:variable name="found">
-            <xsl:for-each select="$P">
-              <xsl:if test="key('node', $m)">1</xsl:if>
-            </xsl:for-each>
-          </xsl:variable>
-          <xsl:if test="$found = ''">
+          <xsl:if test="not(/submissions/xf:carry/node[@id = current()/@measure])">
             <xsl:apply-templates select="." mode="row"/>
           </xsl:if>
         </xsl:for-each>
+        <xsl:copy-of select="/submissions/xf:carry/orphan/indicator"/>
         <xsl:for-each select="/submissions/indicator">
-          <xsl:variable name="row" select="."/>
-          <xsl:variable name="hit">
-            <xsl:for-each select="$M">
-              <xsl:for-each select="key('mind', $row/@ref) | key('mind', normalize-space($row/@text))">
-                <xsl:variable name="t" select="string(../@target)"/>
-                <xsl:if test="((string($row/@target) and $row/@target = $t)
-                               or (not(string($row/@target))
-                                   and (not(string($row/@measure)) or $row/@measure = $t
-                                        or starts-with($row/@measure, concat($t, '-')))))">
-                  <xsl:for-each select="$P">
-                    <xsl:if test="key('node', $t)">1</xsl:if>
-                  </xsl:for-each>
-                </xsl:if>
-              </xsl:for-each>
-            </xsl:for-each>
-          </xsl:variable>
-          <xsl:if test="$hit = ''">
+          <xsl:if test="not(key('hit', @src))">
             <xsl:copy-of select="."/>
           </xsl:if>
         </xsl:for-each>
@@ -238,7 +290,23 @@
       <diags>
         <xsl:copy-of select="/submissions/diag"/>
       </diags>
+      <xf:body/>
     </model>
+  </xsl:template>
+
+  <!-- "1" when an indicator row joins some matrix indicator of a plan node
+       (of this run's area, or carried), else "". -->
+  <xsl:template match="indicator" mode="hit">
+    <xsl:variable name="row" select="."/>
+    <xsl:for-each select="key('mind', $row/@ref) | key('mind', normalize-space($row/@text))">
+      <xsl:variable name="t" select="string(../@target)"/>
+      <xsl:if test="((string($row/@target) and $row/@target = $t)
+                     or (not(string($row/@target))
+                         and (not(string($row/@measure)) or $row/@measure = $t
+                              or starts-with($row/@measure, concat($t, '-')))))">
+        <xsl:if test="key('node', $t)">1</xsl:if>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Plan nodes that contain others: copy, then what submissions say about them. -->
@@ -387,15 +455,40 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- "1 ① 1) (ア)「title」": how the report names a measure (relists). -->
+  <xsl:template name="node-path">
+    <xsl:for-each select="ancestor::area">
+      <xsl:value-of select="@num"/>
+    </xsl:for-each>
+    <xsl:for-each select="ancestor::field">
+      <xsl:value-of select="@mark"/>
+    </xsl:for-each>
+    <xsl:for-each select="ancestor::section">
+      <xsl:value-of select="concat(@num, ')')"/>
+    </xsl:for-each>
+    <xsl:value-of select="concat('(', @label, ')「', @title, '」')"/>
+  </xsl:template>
+
+  <!-- A relist names a measure of this area or of an earlier one (carried). -->
   <xsl:template match="relist" mode="plan">
     <xsl:variable name="ref" select="@ref"/>
-    <xsl:variable name="target" select="key('node', $ref)[1]"/>
+    <xsl:variable name="here" select="key('node', $ref)[1]"/>
+    <xsl:variable name="target"
+        select="$here | /submissions/xf:carry/node[not($here)][@id = $ref][1]"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
       <xsl:attribute name="ref-found"><xsl:value-of select="number(boolean($target))"/></xsl:attribute>
       <xsl:if test="$target">
         <xsl:attribute name="ref-title"><xsl:value-of select="$target/@title"/></xsl:attribute>
         <xsl:attribute name="ref-label"><xsl:value-of select="$target/@label"/></xsl:attribute>
+        <xsl:attribute name="ref-path">
+          <xsl:choose>
+            <xsl:when test="$here/self::measure">
+              <xsl:for-each select="$here"><xsl:call-template name="node-path"/></xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$target/@path"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
       </xsl:if>
       <xsl:copy-of select="node()"/>
     </xsl:copy>

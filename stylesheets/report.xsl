@@ -18,17 +18,25 @@
   measure 4; the 目次 shows levels 1–2.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xf="urn:pipeline:xform" exclude-result-prefixes="xf">
 
   <xsl:include href="common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
+  <!-- Streamed by xform (docs/stylesheets.md "Streaming"): one run per
+       <area> of the model writes that area's pages (part='chunk') and
+       carries what the annexes need; the final run writes the rest, the
+       areas' pages going where <xf:body/> is. -->
+  <xf:stream chunk="area"/>
+  <xsl:param name="part" select="'final'"/>
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
 
-  <xsl:key name="node" match="area|field|section|group|measure" use="@id"/>
-  <xsl:key name="expected" match="measure/status/ministry[@expected = '1']" use="@code"/>
+  <!-- In the final run, over what the area runs carried. -->
+  <xsl:key name="field" match="/model/xf:carry/field" use="@id"/>
+  <xsl:key name="expected" match="/model/xf:carry/exp" use="@c"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -55,6 +63,29 @@
     <xsl:if test="not(/model)">
       <xsl:message terminate="yes">report.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
     </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$part = 'chunk'">
+        <document>
+          <xsl:apply-templates select="/model/area"/>
+          <xf:carry to="final">
+            <xsl:for-each select="/model/area//measure/status/ministry[@expected = '1']">
+              <exp c="{@code}" id="{../../@id}"/>
+            </xsl:for-each>
+            <xsl:copy-of select="/model/area//progress[note/p[normalize-space() != '']
+                                                       or extra[normalize-space() != '']]"/>
+            <xsl:for-each select="/model/area//field">
+              <field id="{@id}" mark="{@mark}"/>
+            </xsl:for-each>
+          </xf:carry>
+        </document>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="document"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="document">
     <document kind="report" draft="{number($is-draft)}">
       <meta title="{$title}" author="{$body-name}"
             subject="{concat($era, '年度 サイバーセキュリティ政策の実施状況と評価')}"
@@ -85,7 +116,7 @@
         <pagebreak/>
         <xsl:call-template name="introduction"/>
         <xsl:call-template name="framework"/>
-        <xsl:apply-templates select="/model/area"/>
+        <xf:body/>
         <xsl:call-template name="annex-responsibility"/>
         <xsl:call-template name="annex-status"/>
         <xsl:call-template name="annex-notes"/>
@@ -212,7 +243,7 @@
   <!-- "1-3" → "③ " from the plan's field mark, when there is one. -->
   <xsl:template name="field-mark">
     <xsl:param name="id"/>
-    <xsl:variable name="f" select="key('node', $id)[self::field]"/>
+    <xsl:variable name="f" select="key('field', $id)"/>
     <xsl:if test="$f/@mark != ''"><xsl:value-of select="concat($f/@mark, ' ')"/></xsl:if>
   </xsl:template>
 
@@ -366,9 +397,7 @@
         <xsl:when test="@ref-found = '1'">
           <xsl:text>実施状況は</xsl:text>
           <a href="#{@ref}">
-            <xsl:call-template name="node-path">
-              <xsl:with-param name="id" select="@ref"/>
-            </xsl:call-template>
+            <xsl:value-of select="@ref-path"/>
           </a>
           <xsl:text>に記載。</xsl:text>
         </xsl:when>
@@ -379,21 +408,7 @@
     </p>
   </xsl:template>
 
-  <!-- "1 ① 1) (ア) title" for a measure id: how the report names a place. -->
-  <xsl:template name="node-path">
-    <xsl:param name="id"/>
-    <xsl:variable name="m" select="key('node', $id)[self::measure]"/>
-    <xsl:for-each select="$m/ancestor::area">
-      <xsl:value-of select="@num"/>
-    </xsl:for-each>
-    <xsl:for-each select="$m/ancestor::field">
-      <xsl:value-of select="@mark"/>
-    </xsl:for-each>
-    <xsl:for-each select="$m/ancestor::section">
-      <xsl:value-of select="concat(@num, ')')"/>
-    </xsl:for-each>
-    <xsl:value-of select="concat('(', $m/@label, ')「', $m/@title, '」')"/>
-  </xsl:template>
+  <!-- A relist's @ref-path ("1①1)(ア)「title」") is join's. -->
 
   <xsl:template name="names">
     <xsl:param name="ms"/>
@@ -548,7 +563,7 @@
       <tr head="1"><td>府省庁</td><td>担当する施策</td></tr>
       <xsl:for-each select="/model/registry/ministry">
         <xsl:variable name="c" select="@code"/>
-        <xsl:variable name="ms" select="key('expected', $c)/../.."/>
+        <xsl:variable name="ms" select="key('expected', $c)"/>
         <tr>
           <td><xsl:value-of select="@name"/></td>
           <td>
@@ -615,14 +630,32 @@
   </xsl:template>
 
   <xsl:template name="annex-notes">
-    <xsl:variable name="rows" select="/model//progress[note/p[normalize-space() != ''] or extra[normalize-space() != '']]"/>
+    <!-- the areas' rows (carried, plan order), then the orphans' -->
+    <xsl:variable name="carried" select="/model/xf:carry/progress"/>
+    <xsl:variable name="orphans" select="/model/orphans/progress[note/p[normalize-space() != '']
+                                         or extra[normalize-space() != '']]"/>
+    <xsl:variable name="rows" select="$carried | $orphans"/>
     <h level="1" id="annex-notes" toc="1" outline="1" running="1">別添３　備考</h>
     <xsl:choose>
       <xsl:when test="$rows">
         <p style="body">各府省庁の提出に付された備考及び様式外の列の記載は次のとおりである。</p>
         <table widths="2 2 6" style="cell" head-style="cell-head" alt="備考">
           <tr head="1"><td>施策番号</td><td>府省庁</td><td>備考</td></tr>
-          <xsl:for-each select="$rows">
+          <xsl:for-each select="$carried">
+            <xsl:call-template name="note-row"/>
+          </xsl:for-each>
+          <xsl:for-each select="$orphans">
+            <xsl:call-template name="note-row"/>
+          </xsl:for-each>
+        </table>
+      </xsl:when>
+      <xsl:otherwise>
+        <p style="body">備考の記載はない。</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="note-row">
             <tr>
               <td><xsl:value-of select="@measure"/></td>
               <td><xsl:value-of select="@name"/></td>
@@ -638,13 +671,6 @@
                 </xsl:for-each>
               </td>
             </tr>
-          </xsl:for-each>
-        </table>
-      </xsl:when>
-      <xsl:otherwise>
-        <p style="body">備考の記載はない。</p>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="annex-diags">

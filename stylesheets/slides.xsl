@@ -28,11 +28,20 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="exsl">
+    xmlns:xf="urn:pipeline:xform"
+    exclude-result-prefixes="exsl xf">
 
   <xsl:include href="common.xsl"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
+
+  <!-- Streamed by xform (docs/stylesheets.md "Streaming"): one run per
+       <area> writes its slides (part='chunk') and carries its number and
+       title and its indicators with figures; the final run writes the
+       title slide, the areas' slides where <xf:body/> is, then the
+       indicator and status slides from what was carried. -->
+  <xf:stream chunk="area"/>
+  <xsl:param name="part" select="'final'"/>
 
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
@@ -62,14 +71,33 @@
   <xsl:variable name="navy" select="'#1f3864'"/>
   <xsl:variable name="band-text" select="'主な昨年度の取組実績、評価及び今年度の取組'"/>
   <!-- Indicators with figures: those with two or more years first. -->
-  <xsl:variable name="charted" select="/model//indicator[series[count(value) &gt;= 2]]"/>
+  <xsl:variable name="charted" select="/model/xf:carry/indicator[series[count(value) &gt;= 2]]"/>
   <xsl:variable name="key-indicators"
-      select="$charted | /model//indicator[not($charted)][series/value]"/>
+      select="$charted | /model/xf:carry/indicator[not($charted)][series/value]"/>
 
   <xsl:template match="/">
     <xsl:if test="not(/model)">
       <xsl:message terminate="yes">slides.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
     </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$part = 'chunk'">
+        <document>
+          <xsl:apply-templates select="/model/area"/>
+          <xf:carry to="final">
+            <xsl:for-each select="/model/area">
+              <area id="{@id}" num="{@num}" title="{@title}"/>
+            </xsl:for-each>
+            <xsl:copy-of select="/model/area//indicator[series/value]"/>
+          </xf:carry>
+        </document>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="document"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="document">
     <document kind="slides" draft="{number($is-draft)}">
       <meta title="{concat($title, ' 概要')}" author="{$body-name}"
             subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
@@ -80,7 +108,7 @@
         <footer style="slide-footer"><right><field name="page"/></right></footer>
       </template>
       <xsl:call-template name="title-slide"/>
-      <xsl:apply-templates select="/model/area"/>
+      <xf:body/>
       <xsl:call-template name="indicator-slides"/>
       <xsl:call-template name="status-slide"/>
     </document>
@@ -314,7 +342,7 @@
        18 ministries to a slide, area columns while there are at most 8
        areas (a synthetic 100x year has hundreds: then totals only). -->
   <xsl:template name="status-slide">
-    <xsl:variable name="areas" select="/model/area[count(/model/area) &lt;= 8]"/>
+    <xsl:variable name="areas" select="/model/xf:carry/area[count(/model/xf:carry/area) &lt;= 8]"/>
     <xsl:variable name="rows" select="/model/counts/ministry[@expected &gt; 0 or @extra &gt; 0]"/>
     <xsl:variable name="per" select="18"/>
     <xsl:variable name="pages" select="ceiling(count($rows) div $per)"/>

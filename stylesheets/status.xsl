@@ -10,14 +10,21 @@
   when missing).  RFC 4180: CRLF line ends, fields quoted when they hold a
   comma, quote or line break.  UTF-8 without BOM.  No parameters.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xf="urn:pipeline:xform" exclude-result-prefixes="xf">
+  <!-- Streamed by xform, one <area> at a time (docs/stylesheets.md
+       "Streaming"): the header in the final run, the rows in each. -->
+  <xf:stream chunk="area"/>
+  <xsl:param name="part" select="'final'"/>
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:text>measure,title,ministry,code,status,src&#13;&#10;</xsl:text>
-    <xsl:for-each select="/model//measure/status/ministry[@expected = '1']">
+    <xsl:if test="$part = 'final'">
+      <xsl:text>measure,title,ministry,code,status,src&#13;&#10;</xsl:text>
+    </xsl:if>
+    <xsl:for-each select="/model/area//measure/status/ministry[@expected = '1']">
       <xsl:variable name="m" select="ancestor::measure[1]"/>
       <xsl:variable name="c" select="@code"/>
       <xsl:call-template name="csv-field">

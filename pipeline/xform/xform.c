@@ -10,6 +10,8 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <libxml/hash.h>
+#include <libxml/xmlreader.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -306,17 +308,905 @@ save(xsltStylesheetPtr style, xmlDocPtr res, const char *out, struct diag *d)
 	return XFORM_OK;
 }
 
+/*
+ * One transformation of `doc` (which stays the caller's): the
+ * parameters, plus part=PART when PART is not NULL (streaming, below).
+ * On success *res is the result document.
+ */
+static enum xform_status
+apply_once(xsltStylesheetPtr style, xmlDocPtr doc, const struct xform_opts *o,
+           const char *part, xmlDocPtr *res)
+{
+	xsltTransformContextPtr ctxt;
+	enum xform_status st = XFORM_INPUT;
+	size_t i;
+
+	*res = NULL;
+	ctxt = xsltNewTransformContext(style, doc);
+	if (ctxt == NULL) {
+		diag_error(run.d, NULL, 0, "cannot create the transformation context");
+		return XFORM_SYSTEM;
+	}
+	if (xsltSetCtxtSecurityPrefs(sec_prefs, ctxt) != 0) {
+		diag_error(run.d, NULL, 0, "cannot install the XSLT security preferences");
+		st = XFORM_SYSTEM;
+		goto out;
+	}
+	for (i = 0; i < o->nparams; i++) {
+		if (part != NULL && strcmp(o->params[i].name, "part") == 0)
+			continue;
+		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)o->params[i].name,
+		                          (const xmlChar *)o->params[i].value) != 0) {
+			diag_error(run.d, NULL, 0, "cannot pass parameter '%s'", o->params[i].name);
+			goto out;
+		}
+	}
+	if (part != NULL && xsltQuoteOneUserParam(ctxt, (const xmlChar *)"part",
+	                                          (const xmlChar *)part) != 0) {
+		diag_error(run.d, NULL, 0, "cannot pass parameter 'part'");
+		goto out;
+	}
+	*res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
+	generic_flush();
+
+	if (ctxt->state == XSLT_STATE_STOPPED) {
+		if (run.errors == 0 && run.last_message != NULL)
+			diag_error(run.d, o->stylesheet, 0, "transformation stopped by xsl:message: %s",
+			           run.last_message);
+		else
+			diag_error(run.d, o->stylesheet, 0, "transformation stopped after errors");
+		goto out;
+	}
+	if (run.refused > 0) {
+		diag_error(run.d, o->stylesheet, 0,
+		           "the stylesheet attempted a forbidden access; nothing written");
+		goto out;
+	}
+	if (*res == NULL || ctxt->state == XSLT_STATE_ERROR) {
+		diag_error(run.d, o->stylesheet, 0, "transformation failed");
+		goto out;
+	}
+	if (run.errors > 0 && !o->draft) {
+		diag_error(run.d, o->stylesheet, 0,
+		           "%zu error%s during the transformation; nothing written", run.errors,
+		           run.errors == 1 ? "" : "s");
+		goto out;
+	}
+	st = XFORM_OK;
+out:
+	if (st != XFORM_OK && *res != NULL) {
+		xmlFreeDoc(*res);
+		*res = NULL;
+	}
+	xsltFreeTransformContext(ctxt);
+	return st;
+}
+
+/* "xform: join.xsl -> OUT, 118 measures, …, <model> with N elements". */
+static char *
+describe(const char *sname, const char *out, xmlNodePtr root, size_t elements)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s -> %s", sname, out);
+	if (root != NULL) {
+		/* join.xsl's model counts what it joined: say so. */
+		static const char *const counted[] = {"measures", "rows", "missing"};
+		size_t k;
+
+		for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
+			char *v = xmlio_attr(root, counted[k]);
+
+			if (v != NULL)
+				strbuf_addf(&sb, ", %s %s", v, counted[k]);
+			xmlFree(v);
+		}
+		strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name, elements);
+	} else
+		strbuf_addstr(&sb, ", text");
+	return strbuf_detach(&sb);
+}
+
+/* ------------------------------------------------------------------ */
+/*
+ * Streaming: a stylesheet that declares
+ *
+ *   <xf:stream chunk="area" key="ref"/>           xmlns:xf="urn:pipeline:xform"
+ *   <xf:merge param="plan" chunk="area" key="id"/>
+ *   <xf:merge param="registry"/>
+ *   <xf:merge param="matrix" by="target"/>
+ *
+ * is run once per chunk and once more at the end, never on the whole
+ * year at once, so a stage's memory is one chunk plus what the
+ * stylesheet carries (issue 7: the 100x year under 150 MiB).  The input
+ * and each merged document (the file named by that parameter) are read
+ * with xmlTextReader.  One working document is kept:
+ *
+ *   <INPUT-ROOT attrs>                 the input's root, attributes only
+ *     …the input's top-level elements before its first chunk…
+ *     <MERGE-ROOT attrs>               one per xf:merge, in order: the
+ *       …its top-level elements…       whole document, or (chunk=) the
+ *     </MERGE-ROOT>                    elements before its first chunk
+ *     <xf:carry>…</xf:carry>…          what earlier runs carried
+ *     CHUNK                            this run's chunk(s)
+ *   </INPUT-ROOT>
+ *
+ * Chunk runs (part='chunk'): the chunk is the input's next CHUNK element
+ * or, when a merge declares chunk=, the merge's next chunk element (added
+ * inside MERGE-ROOT) together with the input's next chunk if its key
+ * attribute equals the merge chunk's key (else the input has none for
+ * it).  The children of the result's root go to the output in order,
+ * except <xf:carry> elements, which are added to the working document
+ * for every later run (<xf:carry to="final"> only for the final run).
+ * A merge with by="target" is read whole but not added whole: its
+ * top-level elements with a target attribute join the chunk run whose
+ * driving chunk has an element with that id (the other elements are
+ * there for every run; those whose target no chunk has, for the final
+ * run only).  Elements after the last chunk are added before
+ * the final run (part='final'), whose result gives the output's root and
+ * what surrounds the chunks' output: it goes where the final result has
+ * an <xf:body/> element, or before the root's end tag (text output:
+ * after the final text).  With indent="no" the file is the same bytes a
+ * single run over the whole year would write.
+ */
+#define XF_NS ((const xmlChar *)"urn:pipeline:xform")
+#define MAX_MERGES 8
+
+struct src {
+	const char *path;
+	xmlTextReaderPtr r;
+	char *chunk;      /* chunk element name, or NULL: read whole */
+	char *key;        /* key attribute of a chunk */
+	xmlNodePtr root;  /* its root's copy in the working document */
+	int at;           /* 1: positioned on a top-level element */
+	char *by;         /* xf:merge by=: top-level elements sent to chunks */
+	xmlDocPtr hold;   /* by=: the elements not yet sent */
+	xmlHashTablePtr index; /* by=: attribute value → struct nodes */
+};
+
+struct nodes {
+	xmlNodePtr *v;
+	size_t n, cap;
+};
+
+struct plan {
+	struct src in;
+	struct src merge[MAX_MERGES];
+	size_t nmerge;
+	char *param[MAX_MERGES];
+};
+
+static int
+is_xf(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	       xmlStrEqual(n->ns->href, XF_NS) && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+static char *
+xf_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+/* Reads the stylesheet's declarations.  1 streaming, 0 not, -1 error. */
+static int
+read_decls(xsltStylesheetPtr style, struct plan *p, const char *sheet)
+{
+	xmlNodePtr root = style->doc ? xmlDocGetRootElement(style->doc) : NULL, n;
+	int streaming = 0;
+
+	for (n = root ? root->children : NULL; n != NULL; n = n->next) {
+		if (is_xf(n, "stream")) {
+			p->in.chunk = xf_attr(n, "chunk");
+			p->in.key = xf_attr(n, "key");
+			streaming = 1;
+		} else if (is_xf(n, "merge")) {
+			if (p->nmerge == MAX_MERGES)
+				return diag_error(run.d, sheet, xmlGetLineNo(n), "more than %d xf:merge",
+				                  MAX_MERGES);
+			p->param[p->nmerge] = xf_attr(n, "param");
+			p->merge[p->nmerge].chunk = xf_attr(n, "chunk");
+			p->merge[p->nmerge].key = xf_attr(n, "key");
+			p->merge[p->nmerge].by = xf_attr(n, "by");
+			if (p->param[p->nmerge] == NULL)
+				return diag_error(run.d, sheet, xmlGetLineNo(n), "xf:merge needs param=");
+			p->nmerge++;
+		}
+	}
+	if (!streaming)
+		return p->nmerge ? diag_error(run.d, sheet, 0, "xf:merge without xf:stream") : 0;
+	if (p->in.chunk == NULL)
+		return diag_error(run.d, sheet, 0, "xf:stream needs chunk=");
+	return 1;
+}
+
+static void
+quiet(void *arg, xmlErrorPtr err)
+{
+	(void)arg;
+	(void)err;
+}
+
+/*
+ * The reader stopped on an error or a DOCTYPE: xmlio parses the file once
+ * more to say what is wrong in the pipeline's words (entities refused
+ * with one message, FILE:LINE for the rest).  A DOCTYPE xmlio accepts
+ * (no declarations) lets the stream go on: returns 0; else -1.
+ */
+static int
+reader_trouble(struct src *s)
+{
+	xmlDocPtr doc;
+	size_t before = run.d->errors;
+
+	doc = xmlio_load(s->path, run.d);
+	xmlSetStructuredErrorFunc(NULL, structured_error);
+	run.errors += run.d->errors - before;
+	if (doc != NULL) {
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	return -1;
+}
+
+static int
+reader_read(struct src *s, int (*step)(xmlTextReaderPtr))
+{
+	int ret = step(s->r);
+
+	if (ret < 0) {
+		if (reader_trouble(s) == 0)
+			diag_error(run.d, s->path, 0, "cannot read as a stream");
+		return -1;
+	}
+	return ret;
+}
+
+/* From the current node on, to the next top-level element (s->at = 1) or
+ * the root's end (s->at = 0).  0, or -1 after reporting. */
+static int
+seek_top(struct src *s)
+{
+	for (;;) {
+		int type = xmlTextReaderNodeType(s->r), depth = xmlTextReaderDepth(s->r), ret;
+
+		if (type == XML_READER_TYPE_ELEMENT && depth == 1) {
+			s->at = 1;
+			return 0;
+		}
+		if (depth <= 0 && type != XML_READER_TYPE_ELEMENT) {
+			s->at = 0;
+			return 0;
+		}
+		ret = reader_read(s, xmlTextReaderRead);
+		if (ret < 0)
+			return -1;
+		if (ret == 0) {
+			s->at = 0;
+			return 0;
+		}
+	}
+}
+
+static void
+push(struct nodes *ns, xmlNodePtr n)
+{
+	if (n == NULL)
+		return;
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? 2 * ns->cap : 16;
+		ns->v = xrealloc(ns->v, ns->cap * sizeof(*ns->v));
+	}
+	ns->v[ns->n++] = n;
+}
+
+static void
+nodes_free(void *payload, const xmlChar *name)
+{
+	struct nodes *ns = payload;
+
+	(void)name;
+	free(ns->v);
+	free(ns);
+}
+
+/*
+ * xf:merge by=ATTR: the document `n` is kept aside (s->hold); its root's
+ * copy (attributes only) goes into the working document with the
+ * top-level elements that have no ATTR; the others are indexed by ATTR.
+ */
+static int
+hold_open(struct src *s, xmlNodePtr n, xmlDocPtr work, xmlNodePtr parent)
+{
+	xmlNodePtr root, c, next;
+
+	s->hold = xmlNewDoc((const xmlChar *)"1.0");
+	s->index = xmlHashCreate(1024);
+	root = s->hold ? xmlDocCopyNode(n, s->hold, 1) : NULL;
+	s->root = xmlDocCopyNode(n, work, 2);
+	if (root == NULL || s->root == NULL || s->index == NULL)
+		return diag_error(run.d, s->path, 0, "out of memory"), -1;
+	xmlDocSetRootElement(s->hold, root);
+	xmlAddChild(parent, s->root);
+	s->at = 0;
+	for (c = root->children; c != NULL; c = next) {
+		xmlChar *v;
+		struct nodes *ns;
+
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		v = xmlGetProp(c, (const xmlChar *)s->by);
+		if (v == NULL) {
+			xmlUnlinkNode(c);
+			xmlAddChild(s->root, c);
+			continue;
+		}
+		ns = xmlHashLookup(s->index, v);
+		if (ns == NULL) {
+			ns = xcalloc(1, sizeof(*ns));
+			xmlHashAddEntry(s->index, v, ns);
+		}
+		if (ns->n == ns->cap) {
+			ns->cap = ns->cap ? 2 * ns->cap : 2;
+			ns->v = xrealloc(ns->v, ns->cap * sizeof(*ns->v));
+		}
+		ns->v[ns->n++] = c;
+		xmlFree(v);
+	}
+	return 0;
+}
+
+/*
+ * Sends the held elements whose by= value is the id of an element of
+ * `chunk` (or of `chunk` itself) into s->root, recording them in `sent`
+ * so that they are dropped after the run.
+ */
+static void
+hold_send(struct src *s, xmlNodePtr chunk, struct nodes *sent)
+{
+	xmlNodePtr c;
+	xmlChar *id;
+
+	if (chunk == NULL || chunk->type != XML_ELEMENT_NODE)
+		return;
+	id = xmlGetProp(chunk, (const xmlChar *)"id");
+	if (id != NULL) {
+		struct nodes *ns = xmlHashLookup(s->index, id);
+		size_t i;
+
+		for (i = 0; ns != NULL && i < ns->n; i++) {
+			xmlUnlinkNode(ns->v[i]);
+			xmlAddChild(s->root, ns->v[i]);
+			push(sent, ns->v[i]);
+		}
+		if (ns != NULL)
+			xmlHashRemoveEntry(s->index, id, nodes_free);
+		xmlFree(id);
+	}
+	for (c = chunk->children; c != NULL; c = c->next)
+		hold_send(s, c, sent);
+}
+
+/* Before the final run: what no chunk took, in the document's order. */
+static void
+hold_rest(struct src *s)
+{
+	xmlNodePtr root = s->hold ? xmlDocGetRootElement(s->hold) : NULL, c, next;
+
+	for (c = root ? root->children : NULL; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnlinkNode(c);
+		xmlAddChild(s->root, c);
+	}
+}
+
+/* Opens s->path; its root's copy becomes the working document's root
+ * (parent NULL) or a child of `parent`.  0, or -1 after reporting. */
+static int
+src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
+{
+	int ret;
+
+	s->r = xmlReaderForFile(s->path, NULL, xmlio_options());
+	if (s->r == NULL) {
+		reader_trouble(s);
+		if (run.d->errors == 0)
+			diag_error(run.d, s->path, 0, "cannot read");
+		return -1;
+	}
+	xmlTextReaderSetStructuredErrorHandler(s->r, quiet, NULL);
+	for (;;) {
+		ret = reader_read(s, xmlTextReaderRead);
+		if (ret < 0)
+			return -1;
+		if (ret == 0)
+			return diag_error(run.d, s->path, 0, "no root element"), -1;
+		if (xmlTextReaderNodeType(s->r) == XML_READER_TYPE_DOCUMENT_TYPE) {
+			if (reader_trouble(s) < 0)
+				return -1;
+			continue;
+		}
+		if (xmlTextReaderNodeType(s->r) == XML_READER_TYPE_ELEMENT)
+			break;
+	}
+	if (s->chunk == NULL) {
+		/* Read whole: the root with everything in it, as written. */
+		xmlNodePtr n = xmlTextReaderExpand(s->r);
+
+		if (n == NULL) {
+			if (reader_trouble(s) == 0)
+				diag_error(run.d, s->path, 0, "cannot read as a stream");
+			return -1;
+		}
+		if (s->by != NULL)
+			return hold_open(s, n, work, parent);
+		s->root = xmlDocCopyNode(n, work, 1);
+		s->at = 0;
+	} else
+		s->root = xmlDocCopyNode(xmlTextReaderCurrentNode(s->r), work, 2);
+	if (s->root == NULL)
+		return diag_error(run.d, s->path, 0, "out of memory"), -1;
+	if (parent == NULL)
+		xmlDocSetRootElement(work, s->root);
+	else
+		xmlAddChild(parent, s->root);
+	if (s->chunk == NULL || xmlTextReaderIsEmptyElement(s->r)) {
+		s->at = 0;
+		return 0;
+	}
+	if (reader_read(s, xmlTextReaderRead) < 0)
+		return -1;
+	return seek_top(s);
+}
+
+static int
+at_chunk(const struct src *s)
+{
+	return s->at && s->chunk != NULL &&
+	       xmlStrEqual(xmlTextReaderConstLocalName(s->r), (const xmlChar *)s->chunk);
+}
+
+/* The key attribute of the chunk the reader is on (xmlFree), or NULL. */
+static xmlChar *
+chunk_key(const struct src *s)
+{
+	return s->key ? xmlTextReaderGetAttribute(s->r, (const xmlChar *)s->key) : NULL;
+}
+
+/* Copies the current top-level element into `parent` and moves on.
+ * Returns the copy, or NULL after reporting. */
+static xmlNodePtr
+take(struct src *s, xmlDocPtr work, xmlNodePtr parent)
+{
+	xmlNodePtr n = xmlTextReaderExpand(s->r), copy;
+
+	if (n == NULL) {
+		if (reader_trouble(s) == 0)
+			diag_error(run.d, s->path, 0, "cannot read as a stream");
+		return NULL;
+	}
+	copy = xmlDocCopyNode(n, work, 1);
+	if (copy == NULL) {
+		diag_error(run.d, s->path, 0, "out of memory");
+		return NULL;
+	}
+	xmlAddChild(parent, copy);
+	if (reader_read(s, xmlTextReaderNext) < 0 || seek_top(s) < 0) {
+		xmlUnlinkNode(copy);
+		xmlFreeNode(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+/* Adds top-level elements up to the next chunk (all of them when the
+ * source has no chunks).  0, or -1. */
+static int
+take_until_chunk(struct src *s, xmlDocPtr work)
+{
+	while (s->at && !at_chunk(s))
+		if (take(s, work, s->root) == NULL)
+			return -1;
+	return 0;
+}
+
+static void
+drop(xmlNodePtr n)
+{
+	if (n != NULL) {
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+}
+
+/* Serializes `res` as the stylesheet's output would be written. */
+static int
+serialize(xsltStylesheetPtr style, xmlDocPtr res, xmlChar **text, int *len)
+{
+	*text = NULL;
+	*len = 0;
+	if (xsltSaveResultToString(text, len, res, style) < 0)
+		return diag_error(run.d, NULL, 0, "cannot serialize the result");
+	return 0;
+}
+
+/*
+ * The part of a chunk run's output that goes into the file: the root's
+ * content (XML), or all of it (text).  Sets [*b, *e).
+ */
+static void
+content_of(xmlDocPtr res, const char *text, size_t len, const char **b, const char **e)
+{
+	xmlNodePtr root = xmlDocGetRootElement(res);
+	struct strbuf open = STRBUF_INIT, close = STRBUF_INIT;
+	const char *p, *q, *end = text + len;
+
+	*b = text;
+	*e = end;
+	if (root == NULL)
+		return;
+	strbuf_addch(&open, '<');
+	if (root->ns && root->ns->prefix)
+		strbuf_addf(&open, "%s:", (const char *)root->ns->prefix);
+	strbuf_addstr(&open, (const char *)root->name);
+	strbuf_addf(&close, "</%s", open.buf + 1);
+	strbuf_addch(&close, '>');
+	/* Attribute values are written with '>' escaped: the first '>' after
+	 * the root's name ends its start tag. */
+	p = strstr(text, open.buf);
+	*b = *e = end;
+	if (p != NULL && (q = strchr(p, '>')) != NULL && q[-1] != '/') {
+		const char *c = NULL, *s;
+
+		for (s = q; (s = strstr(s, close.buf)) != NULL; s++)
+			c = s;
+		if (c != NULL) {
+			*b = q + 1;
+			*e = c;
+		}
+	}
+	strbuf_release(&open);
+	strbuf_release(&close);
+}
+
+/* Moves the result's <xf:carry> elements into the working document. */
+static void
+keep_carry(xmlDocPtr res, xmlDocPtr work, xmlNodePtr later)
+{
+	xmlNodePtr root = xmlDocGetRootElement(res), n, next;
+
+	for (n = root ? root->children : NULL; n != NULL; n = next) {
+		next = n->next;
+		if (is_xf(n, "carry")) {
+			xmlChar *to = xmlGetProp(n, (const xmlChar *)"to");
+
+			if (to != NULL && xmlStrEqual(to, (const xmlChar *)"final"))
+				xmlAddChild(later, xmlDocCopyNode(n, later->doc, 1));
+			else
+				xmlAddChild(xmlDocGetRootElement(work), xmlDocCopyNode(n, work, 1));
+			xmlFree(to);
+			drop(n);
+		} else if (is_xf(n, "body"))
+			drop(n);
+	}
+}
+
+static int
+copy_file(FILE *from, FILE *to)
+{
+	char buf[65536];
+	size_t n;
+
+	rewind(from);
+	while ((n = fread(buf, 1, sizeof(buf), from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	return ferror(from) ? -1 : 0;
+}
+
+/* Finds the final result's <xf:body/> (or adds one as the root's last
+ * child) and makes it the marker processing instruction. */
+static void
+mark_body(xmlNodePtr n, int *found)
+{
+	xmlNodePtr c, next;
+
+	for (c = n ? n->children : NULL; c != NULL; c = next) {
+		next = c->next;
+		if (is_xf(c, "body")) {
+			if (!*found)
+				xmlReplaceNode(c, xmlNewDocPI(c->doc, (const xmlChar *)"xf-body", NULL));
+			else
+				xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			*found = 1;
+		} else if (c->type == XML_ELEMENT_NODE)
+			mark_body(c, found);
+	}
+}
+
+/* Input read so far by the streamed sources, in bytes. */
+static long
+consumed(const struct plan *p)
+{
+	long n = p->in.r ? xmlTextReaderByteConsumed(p->in.r) : 0;
+	size_t i;
+
+	for (i = 0; i < p->nmerge; i++)
+		if (p->merge[i].chunk != NULL && p->merge[i].r != NULL)
+			n += xmlTextReaderByteConsumed(p->merge[i].r);
+	return n;
+}
+
+/* How much input one chunk run takes at least (XFORM_CHUNK_BYTES, for
+ * tests: 1 makes a run per chunk).  1 MiB: a few areas of a big year. */
+static long
+chunk_bytes(void)
+{
+	const char *v = getenv("XFORM_CHUNK_BYTES");
+	long n = v ? strtol(v, NULL, 10) : 0;
+
+	return n > 0 ? n : 1L << 20;
+}
+
+static enum xform_status
+stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
+           char **summary)
+{
+	xmlDocPtr work = xmlNewDoc((const xmlChar *)"1.0"), res = NULL;
+	xmlDocPtr later_doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr later = later_doc ? xmlNewDocNode(later_doc, NULL, (const xmlChar *)"later", NULL) : NULL;
+	struct nodes sent = {NULL, 0, 0};
+	struct src *drive = NULL;
+	FILE *body = tmpfile();
+	enum xform_status st = XFORM_INPUT;
+	size_t elements = 0, i, k;
+	xmlChar *text = NULL;
+	int len;
+
+	if (later != NULL)
+		xmlDocSetRootElement(later_doc, later);
+	if (work == NULL || body == NULL || later == NULL) {
+		diag_error(run.d, o->output, 0, "cannot create a temporary file: %s", strerror(errno));
+		st = XFORM_SYSTEM;
+		goto out;
+	}
+	p->in.path = o->input;
+	for (i = 0; i < p->nmerge; i++) {
+		for (k = 0; k < o->nparams; k++)
+			if (strcmp(o->params[k].name, p->param[i]) == 0)
+				p->merge[i].path = o->params[k].value;
+		if (p->merge[i].path == NULL || *p->merge[i].path == '\0') {
+			struct strbuf sb = STRBUF_INIT;
+
+			for (k = 0; k < p->nmerge; k++)
+				strbuf_addf(&sb, "%s%s", k == 0 ? "" : k + 1 == p->nmerge ? " and " : ", ",
+				            p->param[k]);
+			diag_error(run.d, o->stylesheet, 0, "the parameter%s %s %s required (paths)",
+			           p->nmerge > 1 ? "s" : "", sb.buf, p->nmerge > 1 ? "are" : "is");
+			strbuf_release(&sb);
+			goto out;
+		}
+		if (p->merge[i].chunk != NULL) {
+			if (drive != NULL) {
+				diag_error(run.d, o->stylesheet, 0, "only one xf:merge may have chunk=");
+				goto out;
+			}
+			drive = &p->merge[i];
+		}
+	}
+	if (src_open(&p->in, work, NULL) < 0 || take_until_chunk(&p->in, work) < 0)
+		goto out;
+	for (i = 0; i < p->nmerge; i++)
+		if (src_open(&p->merge[i], work, p->in.root) < 0 ||
+		    take_until_chunk(&p->merge[i], work) < 0)
+			goto out;
+	if (drive == NULL)
+		drive = &p->in;
+
+	for (;;) {
+		long start;
+		const char *b, *e;
+
+		/* Elements between chunks stay for every later run. */
+		if (take_until_chunk(drive, work) < 0)
+			goto out;
+		if (!drive->at)
+			break;
+		/* One run takes chunks while they add up to less than
+		 * chunk_bytes of input: the year's size sets the number of
+		 * runs, not the number of areas. */
+		start = consumed(p);
+		do {
+			xmlNodePtr mine = NULL, theirs = NULL;
+
+			if (drive != &p->in) {
+				xmlChar *want = chunk_key(drive), *have;
+
+				if (take_until_chunk(&p->in, work) < 0) {
+					xmlFree(want);
+					goto out;
+				}
+				have = at_chunk(&p->in) ? chunk_key(&p->in) : NULL;
+				theirs = take(drive, work, drive->root);
+				if (theirs != NULL && have != NULL && want != NULL &&
+				    xmlStrEqual(want, have))
+					mine = take(&p->in, work, p->in.root);
+				xmlFree(want);
+				xmlFree(have);
+				if (theirs == NULL || (have != NULL && mine == NULL && run.d->errors))
+					goto out;
+			} else if ((mine = take(&p->in, work, p->in.root)) == NULL)
+				goto out;
+			push(&sent, mine);
+			push(&sent, theirs);
+			for (i = 0; i < p->nmerge; i++)
+				if (p->merge[i].by != NULL)
+					hold_send(&p->merge[i], theirs ? theirs : mine, &sent);
+			if (take_until_chunk(drive, work) < 0)
+				goto out;
+		} while (at_chunk(drive) && consumed(p) - start < chunk_bytes());
+		st = apply_once(style, work, o, "chunk", &res);
+		for (i = 0; i < sent.n; i++)
+			drop(sent.v[i]);
+		sent.n = 0;
+		if (st != XFORM_OK)
+			goto out;
+		st = XFORM_INPUT;
+		keep_carry(res, work, later);
+		elements += count_elements(xmlDocGetRootElement(res) ?
+		                           xmlDocGetRootElement(res)->children : NULL);
+		if (serialize(style, res, &text, &len) < 0)
+			goto out;
+		content_of(res, (const char *)text, (size_t)len, &b, &e);
+		if (e > b && fwrite(b, 1, (size_t)(e - b), body) != (size_t)(e - b)) {
+			diag_error(run.d, o->output, 0, "cannot write a temporary file: %s",
+			           strerror(errno));
+			st = XFORM_SYSTEM;
+			goto out;
+		}
+		xmlFree(text);
+		text = NULL;
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+	if (at_chunk(&p->in)) {
+		xmlChar *key = chunk_key(&p->in);
+
+		diag_error(run.d, o->input, xmlTextReaderGetParserLineNumber(p->in.r),
+		           "<%s %s=\"%s\"> has no counterpart in %s (or is out of its order): "
+		           "the file is older than %s; rebuild it", p->in.chunk,
+		           p->in.key ? p->in.key : "", key ? (const char *)key : "", drive->path,
+		           drive->path);
+		xmlFree(key);
+		goto out;
+	}
+	for (i = 0; i < p->nmerge; i++) {
+		if (take_until_chunk(&p->merge[i], work) < 0)
+			goto out;
+		hold_rest(&p->merge[i]);
+	}
+	if (take_until_chunk(&p->in, work) < 0)
+		goto out;
+	{
+		xmlNodePtr c, next;
+
+		for (c = later->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddChild(xmlDocGetRootElement(work), c);
+		}
+	}
+
+	st = apply_once(style, work, o, "final", &res);
+	if (st != XFORM_OK)
+		goto out;
+	st = XFORM_INPUT;
+	{
+		xmlNodePtr root = xmlDocGetRootElement(res);
+		struct atomicfile af;
+		const char *t, *m;
+		size_t n;
+		int found = 0;
+
+		if (root != NULL) {
+			mark_body(root, &found);
+			if (!found)
+				xmlAddChild(root, xmlNewDocPI(res, (const xmlChar *)"xf-body", NULL));
+		}
+		elements += root ? count_elements(root) : 0;
+		if (serialize(style, res, &text, &len) < 0)
+			goto out;
+		t = (const char *)text;
+		n = (size_t)len;
+		m = root ? strstr(t ? t : "", "<?xf-body?>") : NULL;
+		if (atomicfile_open(&af, o->output) < 0) {
+			diag_error(run.d, o->output, 0, "cannot write: %s", strerror(errno));
+			st = XFORM_SYSTEM;
+			goto out;
+		}
+		if (m != NULL) {
+			fwrite(t, 1, (size_t)(m - t), af.fp);
+			copy_file(body, af.fp);
+			fwrite(m + 11, 1, n - (size_t)(m + 11 - t), af.fp);
+		} else {
+			if (n)
+				fwrite(t, 1, n, af.fp);
+			copy_file(body, af.fp);
+		}
+		if (ferror(af.fp) || ferror(body)) {
+			diag_error(run.d, o->output, 0, "cannot write the result: %s", strerror(errno));
+			atomicfile_abort(&af);
+			st = XFORM_SYSTEM;
+			goto out;
+		}
+		if (atomicfile_commit(&af) < 0) {
+			diag_error(run.d, o->output, 0, "cannot write: %s", strerror(errno));
+			st = XFORM_SYSTEM;
+			goto out;
+		}
+		st = XFORM_OK;
+		if (summary)
+			*summary = describe(base_name(o->stylesheet), o->output, root, elements);
+	}
+out:
+	xmlFree(text);
+	if (res)
+		xmlFreeDoc(res);
+	if (body)
+		fclose(body);
+	if (p->in.r)
+		xmlFreeTextReader(p->in.r);
+	for (i = 0; i < p->nmerge; i++) {
+		if (p->merge[i].r)
+			xmlFreeTextReader(p->merge[i].r);
+		if (p->merge[i].index)
+			xmlHashFree(p->merge[i].index, nodes_free);
+		if (p->merge[i].hold)
+			xmlFreeDoc(p->merge[i].hold);
+	}
+	free(sent.v);
+	if (later_doc)
+		xmlFreeDoc(later_doc);
+	if (work)
+		xmlFreeDoc(work);
+	return st;
+}
+
+static void
+plan_release(struct plan *p)
+{
+	size_t i;
+
+	free(p->in.chunk);
+	free(p->in.key);
+	for (i = 0; i < p->nmerge; i++) {
+		free(p->merge[i].chunk);
+		free(p->merge[i].key);
+		free(p->merge[i].by);
+		free(p->param[i]);
+	}
+}
+
 enum xform_status
 xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 {
 	xsltStylesheetPtr style = NULL;
-	xsltTransformContextPtr ctxt = NULL;
 	xmlDocPtr doc = NULL, res = NULL;
 	enum xform_status st = XFORM_INPUT;
-	const char *sname = base_name(o->stylesheet);
-	size_t i;
+	struct plan plan;
+	int streaming;
 
 	memset(&run, 0, sizeof(run));
+	memset(&plan, 0, sizeof(plan));
 	run.d = d;
 	strbuf_init(&run.line, 256, 1 << 20);
 	if (summary)
@@ -338,90 +1228,37 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 		diag_error(d, o->stylesheet, 0, "cannot compile the stylesheet");
 		goto out;
 	}
+	streaming = read_decls(style, &plan, o->stylesheet);
+	if (streaming < 0)
+		goto out;
+	if (streaming) {
+		st = stream_run(style, o, &plan, summary);
+		goto out;
+	}
 	doc = xmlio_load(o->input, d);
 	/* xmlio_load resets the structured handler when done. */
 	xmlSetStructuredErrorFunc(NULL, structured_error);
 	if (doc == NULL)
 		goto out;
-
-	ctxt = xsltNewTransformContext(style, doc);
-	if (ctxt == NULL) {
-		diag_error(d, NULL, 0, "cannot create the transformation context");
-		st = XFORM_SYSTEM;
+	st = apply_once(style, doc, o, NULL, &res);
+	if (st != XFORM_OK)
 		goto out;
-	}
-	if (xsltSetCtxtSecurityPrefs(sec_prefs, ctxt) != 0) {
-		diag_error(d, NULL, 0, "cannot install the XSLT security preferences");
-		st = XFORM_SYSTEM;
-		goto out;
-	}
-	for (i = 0; i < o->nparams; i++) {
-		if (xsltQuoteOneUserParam(ctxt, (const xmlChar *)o->params[i].name,
-		                          (const xmlChar *)o->params[i].value) != 0) {
-			diag_error(d, NULL, 0, "cannot pass parameter '%s'", o->params[i].name);
-			goto out;
-		}
-	}
-	res = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
-	generic_flush();
-
-	if (ctxt->state == XSLT_STATE_STOPPED) {
-		if (run.errors == 0 && run.last_message != NULL)
-			diag_error(d, o->stylesheet, 0, "transformation stopped by xsl:message: %s",
-			           run.last_message);
-		else
-			diag_error(d, o->stylesheet, 0, "transformation stopped after errors");
-		goto out;
-	}
-	if (run.refused > 0) {
-		diag_error(d, o->stylesheet, 0,
-		           "the stylesheet attempted a forbidden access; nothing written");
-		goto out;
-	}
-	if (res == NULL || ctxt->state == XSLT_STATE_ERROR) {
-		diag_error(d, o->stylesheet, 0, "transformation failed");
-		goto out;
-	}
-	if (run.errors > 0 && !o->draft) {
-		diag_error(d, o->stylesheet, 0,
-		           "%zu error%s during the transformation; nothing written", run.errors,
-		           run.errors == 1 ? "" : "s");
-		goto out;
-	}
 	st = save(style, res, o->output, d);
 	if (st == XFORM_OK && summary) {
-		struct strbuf sb = STRBUF_INIT;
 		xmlNodePtr root = xmlDocGetRootElement(res);
 
-		strbuf_addf(&sb, "%s -> %s", sname, o->output);
-		if (root != NULL) {
-			/* join.xsl's model counts what it joined: say so. */
-			static const char *const counted[] = {"measures", "rows", "missing"};
-			size_t k;
-
-			for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
-				char *v = xmlio_attr(root, counted[k]);
-
-				if (v != NULL)
-					strbuf_addf(&sb, ", %s %s", v, counted[k]);
-				xmlFree(v);
-			}
-			strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name,
-			            count_elements(root));
-		} else
-			strbuf_addstr(&sb, ", text");
-		*summary = strbuf_detach(&sb);
+		*summary = describe(base_name(o->stylesheet), o->output, root,
+		                    root ? count_elements(root) : 0);
 	}
 out:
 	generic_flush();
 	if (res)
 		xmlFreeDoc(res);
-	if (ctxt)
-		xsltFreeTransformContext(ctxt);
 	if (doc)
 		xmlFreeDoc(doc);
 	if (style)
 		xsltFreeStylesheet(style);
+	plan_release(&plan);
 	strbuf_release(&run.line);
 	free(run.where_file);
 	free(run.last_message);

@@ -7,7 +7,8 @@
  *    entity substitution; a document declaring entities is refused;
  *  - security preferences forbid writing files, creating directories and
  *    any network access; reading local files is allowed (join.xsl loads
- *    the plan, matrix and registry through document($plan));
+ *    the plan, matrix and registry through xf:merge, see xform.c
+ *    "Streaming" and docs/stylesheets.md);
  *  - parameters are passed as strings (xsltQuoteOneUserParam);
  *  - xsl:message terminate="yes", a runtime error or a refused access
  *    ends the run with an error and nothing is written;

@@ -290,14 +290,42 @@ for Y in 2013 2014; do
 			--param matrix "$TOP/input/$Y/matrix.xml" --param registry "$TOP/input/ministries.xml" \
 			-o "$TRASH/m$Y.xml" "$S/join.xsl" "$TRASH/s$Y.xml" &&
 		test "$(xp "$TRASH/m$Y.xml" "count(//measure/progress | //summary/progress | /model/orphans/progress)")" = \
-			"$(xp "$TRASH/s$Y.xml" "count(/submissions/progress)")" &&
+			"$(xp "$TRASH/s$Y.xml" "count(/submissions/progress | /submissions/area/progress)")" &&
 		test "$(xp "$TRASH/m$Y.xml" "count(//series/value | /model/orphans/indicator)")" = \
-			"$(xp "$TRASH/s$Y.xml" "count(/submissions/indicator)")" &&
+			"$(xp "$TRASH/s$Y.xml" "count(/submissions/indicator | /submissions/area/indicator)")" &&
 		test "$(xp "$TRASH/m$Y.xml" "count(/model/diags/diag)")" = \
 			"$(xp "$TRASH/s$Y.xml" "count(/submissions/diag)")" &&
 		"$X" -o "$TRASH/st$Y.csv" "$S/status.xsl" "$TRASH/m$Y.xml" &&
 		test $(($(wc -l <"$TRASH/st$Y.csv") - 1)) -eq "$(xp "$TRASH/m$Y.xml" "string(/model/@expected)")"
 	'
 done
+
+# Streaming (issue 7, docs/stylesheets.md "Streaming"): xform runs the four
+# stylesheets a few areas at a time; a run per area must write the same
+# bytes as the default (all of FY2014 in one chunk run).
+test_expect_success 'streamed: a run per area writes the same model, pdocs and status CSV' '
+	for Y in 2013 2014; do
+		J="--param year $Y --param plan $TOP/input/$Y/plan.xml --param matrix $TOP/input/$Y/matrix.xml --param registry $TOP/input/ministries.xml" &&
+		"$X" $J -o "$TRASH/sa$Y.xml" "$S/join.xsl" "$TRASH/s$Y.xml" 2>/dev/null &&
+		XFORM_CHUNK_BYTES=1 "$X" $J -o "$TRASH/sb$Y.xml" "$S/join.xsl" "$TRASH/s$Y.xml" 2>/dev/null &&
+		cmp "$TRASH/sa$Y.xml" "$TRASH/sb$Y.xml" &&
+		for x in report slides status; do
+			"$X" -o "$TRASH/a.$x" "$S/$x.xsl" "$TRASH/sa$Y.xml" 2>/dev/null &&
+			XFORM_CHUNK_BYTES=1 "$X" -o "$TRASH/b.$x" "$S/$x.xsl" "$TRASH/sa$Y.xml" 2>/dev/null &&
+			cmp "$TRASH/a.$x" "$TRASH/b.$x" || return 1
+		done || return 1
+	done &&
+	test "$(xp "$TRASH/sa2013.xml" "count(/model/area)")" = 4 &&
+	test "$(xp "$TRASH/sa2013.xml" "count(//relist[@ref-found = 1][@ref-path != \"\"])")" = 18
+'
+
+test_expect_success 'streamed: a submissions.xml made from another plan is refused, nothing written' '
+	sed "s/<area ref=\"2\"/<area ref=\"9\"/" "$TRASH/s2014.xml" >"$TRASH/stale.xml" &&
+	{ "$X" --param year 2014 --param plan "$TOP/input/2014/plan.xml" \
+		--param matrix "$TOP/input/2014/matrix.xml" --param registry "$TOP/input/ministries.xml" \
+		-o "$TRASH/stale-m.xml" "$S/join.xsl" "$TRASH/stale.xml" 2>"$TRASH/err"; test $? -eq 1; } &&
+	grep -q "stale.xml:[0-9]*: error: <area ref=.9.> has no counterpart in" "$TRASH/err" &&
+	test ! -e "$TRASH/stale-m.xml"
+'
 
 test_done

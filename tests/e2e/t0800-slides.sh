@@ -75,7 +75,7 @@ test_expect_success 'continuation slides leave finished panels off and name the 
 # reported at that CSV file and line (slides.xsl puts src= on bullets).
 test_expect_success 'an uncovered character in a slide bullet names its CSV line' '
 	W2=$TRASH/work/2014 &&
-	src=$(sed -n "s/.*<li src=\"\([^\"]*\)\">.*/\1/p" "$W2/slides.pdoc" | head -n 1) &&
+	src=$(grep -o "<li src=\"[^\"]*\">" "$W2/slides.pdoc" | head -n 1 | cut -d\" -f2) &&
 	test -n "$src" &&
 	sed "0,/<li src=\"[^\"]*\">/s//&😀/" "$W2/slides.pdoc" >"$TRASH/emoji.pdoc" &&
 	! "$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/emoji.pdf" "$TRASH/emoji.pdoc" 2>"$TRASH/emoji.err" &&

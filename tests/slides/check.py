@@ -127,7 +127,7 @@ def highlighted(pdf, subs, dump):
     bad = []
     text = panel_text(pdf, dump)
     root = ET.parse(subs).getroot()
-    rows = root.findall("progress[@highlight='1']")
+    rows = root.findall(".//progress[@highlight='1']")
     if not rows:
         return ["no highlighted rows in %s" % subs]
     for r in rows:
