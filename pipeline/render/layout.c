@@ -168,33 +168,39 @@ lctx_keep(struct lctx *c, struct jl_para *p)
  */
 struct brkmemo {
 	struct {
-		guint64			 key;
-		int			 n;
-		size_t			 off;
-		struct jl_shaping	*sh;	/* pass 1's shaping, or NULL */
-	} *e;
+		guint64		 key;
+		guint32		 n;		/* line starts */
+		guint32		 off;		/* in pool */
+	} *e;					/* 16 bytes a paragraph */
 	size_t		 n, alloc, next;
-	size_t		 shbytes;		/* held in e[].sh */
+	struct jl_shaping **sh;			/* pass 1's shapings of e[0, nsh) */
+	size_t		 nsh, ash;
+	size_t		 shbytes;		/* held in sh[] */
 	int		*pool;
 	size_t		 npool, apool;
 	int		 replay;		/* 0: record, 1: replay */
+	int		 full;			/* MEMO_MAX reached: no more recorded */
 	size_t		 hits;
 };
 
 /*
  * Pass 1 also keeps each paragraph's shaping for pass 2 (shaping was a
  * third of render), up to this many bytes; past it pass 2 shapes again,
- * so memory stays bounded on a document of any size.
+ * so memory stays bounded on a document of any size.  The line starts
+ * are kept for at most MEMO_MAX paragraphs and lines (16 MiB; a 100× year
+ * has 420 000 paragraphs and 1.2 M lines); past it pass 2 breaks again.
  */
 #define SHAPING_MEMO_MAX	((size_t)16 << 20)
+#define MEMO_MAX		((size_t)1 << 20)
 
 static void
 brkmemo_release(struct brkmemo *m)
 {
 	size_t i;
 
-	for (i = 0; i < m->n; i++)
-		jl_shaping_free(m->e[i].sh);
+	for (i = 0; i < m->nsh; i++)
+		jl_shaping_free(m->sh[i]);
+	free(m->sh);
 	free(m->e);
 	free(m->pool);
 }
@@ -233,10 +239,12 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 		/* a paragraph pass 1 did not make here (the TOC's numbers,
 		 * which pass 1 makes at the end) leaves the order as it is */
 		if (m->next < m->n && m->e[m->next].key == key) {
+			struct jl_shaping *sh = m->next < m->nsh ? m->sh[m->next] : NULL;
+
+			if (m->next < m->nsh)
+				m->sh[m->next] = NULL;
 			p = jl_para_new_shaped(c->pc, text, len, al, fd, js,
-			    m->pool + m->e[m->next].off, m->e[m->next].n - 1,
-			    m->e[m->next].sh);
-			m->e[m->next].sh = NULL;
+			    m->pool + m->e[m->next].off, (int)m->e[m->next].n - 1, sh);
 			m->hits++;
 			m->next++;
 		} else
@@ -245,6 +253,10 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	}
 	p = jl_para_new(c->pc, text, len, al, fd, js);
 	n = jl_para_line_count(p);
+	if (m->full || m->n >= MEMO_MAX || m->npool + (size_t)n > MEMO_MAX) {
+		m->full = 1;	/* the order is kept: pass 2 replays up to here */
+		return p;
+	}
 	if (m->n == m->alloc) {
 		m->alloc = m->alloc ? 2 * m->alloc : 1024;
 		m->e = xreallocarray(m->e, m->alloc, sizeof(*m->e));
@@ -255,12 +267,15 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 		m->pool = xreallocarray(m->pool, m->apool, sizeof(*m->pool));
 	}
 	m->e[m->n].key = key;
-	m->e[m->n].n = n;
-	m->e[m->n].off = m->npool;
-	m->e[m->n].sh = NULL;
-	if (m->shbytes < SHAPING_MEMO_MAX) {
-		m->e[m->n].sh = jl_para_shaping(p);
-		m->shbytes += jl_shaping_bytes(m->e[m->n].sh);
+	m->e[m->n].n = (guint32)n;
+	m->e[m->n].off = (guint32)m->npool;
+	if (m->shbytes < SHAPING_MEMO_MAX && m->nsh == m->n) {
+		if (m->nsh == m->ash) {
+			m->ash = m->ash ? 2 * m->ash : 1024;
+			m->sh = xreallocarray(m->sh, m->ash, sizeof(*m->sh));
+		}
+		m->sh[m->nsh] = jl_para_shaping(p);
+		m->shbytes += jl_shaping_bytes(m->sh[m->nsh++]);
 	}
 	m->n++;
 	jl_para_breaks(p, m->pool + m->npool, n);
@@ -1204,18 +1219,26 @@ place_item(struct layout_page *pg, const struct vitem *it, double y)
 
 /* Frees the paragraphs registered before `mark` (their pages are drawn). */
 static void
-paras_free_below(struct lctx *c, size_t mark)
+paras_free_below(struct lctx *c, size_t mark, const struct vitem *keep, size_t nkeep)
 {
 	struct layout_doc *ld = c->out;
+	size_t j, k;
 
 	if (mark > ld->nparas)
 		mark = ld->nparas;
 	for (; c->pfree < mark; c->pfree++) {
-		jl_para_free(ld->paras[c->pfree]);
+		struct jl_para *p = ld->paras[c->pfree];
+
+		for (j = 0; p && j < nkeep; j++)
+			for (k = 0; k < keep[j].n; k++)
+				if (keep[j].box[k].para == p)
+					p = NULL;	/* freed at the end (layout_doc_free) */
+		if (p == NULL)
+			continue;
+		jl_para_free(p);
 		ld->paras[c->pfree] = NULL;
 	}
 }
-
 /* Drops a link to a destination that exists nowhere, and a second
  * destination of the same name (names must be unique). */
 static void
@@ -1287,6 +1310,7 @@ struct flowstate {
 	struct vlist			 vl;
 	size_t				 first;		/* first item of the open page */
 	size_t				 pages;		/* pages made by this flow */
+	size_t				 marked;	/* items [0, marked) have pmark */
 	int				*pageno;
 	char				**running;
 };
@@ -1456,6 +1480,7 @@ flow_trim(struct flowstate *fs)
 	}
 	memmove(vl->v + k, vl->v + first, (vl->n - first) * sizeof(*vl->v));
 	vl->n -= first - k;
+	fs->marked -= first - k;
 	fs->first = k;
 }
 
@@ -1486,7 +1511,21 @@ item_first_para(const struct vitem *it)
 static int
 flow_pages(struct lctx *c, struct flowstate *fs, int final)
 {
-	size_t end;
+	size_t end, i, pm = c->out->nparas;
+
+	/* the items made since the last call (a block, or rows of a table):
+	 * the first paragraph any of them from here on refers to.  Those
+	 * before it are freed once their pages are out, even inside a block
+	 * that runs over many pages (the TOC of a large document).  Later
+	 * items refer to later paragraphs, but for a table's head rows. */
+	for (i = fs->vl.n; i-- > fs->marked;) {
+		size_t m = item_first_para(&fs->vl.v[i]);
+
+		if (m < pm)
+			pm = m;
+		fs->vl.v[i].pmark = pm;
+	}
+	fs->marked = fs->vl.n;
 
 	while (next_break(&fs->vl, fs->first, fs->top, fs->bottom, final, &end)) {
 		emit_page(c, fs, fs->first, end);
@@ -1496,21 +1535,23 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 		/* paragraphs no item still to be placed refers to are done with */
 		if (c->sink) {
 			size_t mark = end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas;
+			size_t hf = 0, hc = 0;
 
-			if (end < fs->vl.n && repeats_head(&fs->vl, end)) {
-				/* the head rows, repeated on the next page */
-				size_t hf = 0, hc = 0, k;
-
+			/* but a table's head rows, repeated on the next page */
+			if (end < fs->vl.n && repeats_head(&fs->vl, end))
 				head_height(&fs->vl, fs->vl.v[end].table, &hf, &hc);
-				for (k = hf; k < hf + hc; k++)
-					if (item_first_para(&fs->vl.v[k]) < mark)
-						mark = item_first_para(&fs->vl.v[k]);
-			}
-			paras_free_below(c, mark);
+			paras_free_below(c, mark, fs->vl.v + hf, hc);
 		}
 	}
 	flow_trim(fs);
 	return 0;
+}
+
+/* lctx flush: paginates the rows of the table being made so far. */
+int
+lctx_flush(struct lctx *c)
+{
+	return flow_pages(c, c->flush_arg, 0);
 }
 
 /* Lays out one <flow> into pages, emitting each as soon as it is final. */
@@ -1555,23 +1596,14 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 		 * document is streamed): nothing of a block is kept once its
 		 * items are made */
 		while (ret == 0 && (k = model_src_block(c->src)) != NULL) {
-			size_t pm = c->out->nparas, i, from_item = fs.vl.n;
-
+			/* a long table is paginated row by row as it is made,
+			 * so that a table of any length takes a page's memory */
+			c->flush_node = c->sink && k->kind == M_TABLE ? k : NULL;
+			c->flush_arg = &fs;
 			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0)
 				ret = -1;
+			c->flush_node = NULL;
 			model_src_drop(c->src, k);
-			/* the first paragraph any item from here on refers to:
-			 * those before it are freed once their pages are out,
-			 * even inside a block that runs over many pages (a long
-			 * table, the TOC of a large document) */
-			pm = c->out->nparas;
-			for (i = fs.vl.n; i-- > from_item;) {
-				size_t m = item_first_para(&fs.vl.v[i]);
-
-				if (m < pm)
-					pm = m;
-				fs.vl.v[i].pmark = pm;
-			}
 			if (flow_pages(c, &fs, 0) < 0)
 				ret = -1;
 		}
@@ -1811,7 +1843,7 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 			if (slides_layout(&c, n) < 0 || pages_done(&c) < 0)
 				ret = -1;
 			if (c.sink)
-				paras_free_below(&c, c.out->nparas);
+				paras_free_below(&c, c.out->nparas, NULL, 0);
 		}
 		model_src_drop(c.src, n);
 	}

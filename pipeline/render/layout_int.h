@@ -86,6 +86,9 @@ struct lctx {
 	size_t			 flushed;	/* pages handed to the sink so far */
 	size_t			 pfree;		/* paragraphs [0, pfree) freed */
 	void			*dests;		/* GHashTable: every destination name */
+	const struct model_node	*flush_node;	/* streaming: the top-level table whose
+						 * rows lctx_flush() paginates as made */
+	void			*flush_arg;	/* its flow's state */
 	void			*seen;		/* GHashTable: destinations placed */
 };
 
@@ -118,6 +121,12 @@ struct layout_box	*page_add(struct layout_page *pg, const struct layout_box *b);
  * to them any more.
  */
 void			 lctx_release_to(struct lctx *c, size_t mark);
+/*
+ * Streaming: paginates (and hands to the sink) what the flow's items
+ * decide so far; for table_items() of c->flush_node, after each row.
+ * Returns 0, or -1 when the sink failed.
+ */
+int			 lctx_flush(struct lctx *c);
 /* Registers `p` with the output so it lives as long as the layout. */
 struct jl_para		*lctx_keep(struct lctx *c, struct jl_para *p);
 

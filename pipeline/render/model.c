@@ -715,6 +715,7 @@ model_free(struct model_doc *doc)
 		free(doc->toc[i].text);
 	free(doc->toc);
 	free(doc->flow_blocks);
+	free(doc->table_cols);
 	free(doc->path);
 	free(doc->title);
 	free(doc->author);
@@ -744,6 +745,9 @@ struct model_src {
 	xmlTextReaderPtr	 r;
 	struct model_node	*flow;		/* the flow being streamed */
 	int			 flow_open;	/* its blocks not all read */
+	struct model_node	*table;		/* the table being streamed */
+	int			 table_open;	/* its rows not all read */
+	size_t			 ntable;	/* top-level tables seen */
 	int			 saw_block;	/* a block child seen (model_scan) */
 	int			 skip;		/* the next move skips the current subtree */
 	int			 failed;
@@ -910,6 +914,8 @@ src_block_stream(struct model_src *s)
 	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
 	struct model_node *flow = s->flow, *n;
 
+	while (s->table_open)	/* a table left before its end */
+		node_free(model_src_row(s));
 	while (s->flow_open && src_move(s)) {
 		int t = xmlTextReaderNodeType(s->r);
 		xmlNodePtr x;
@@ -917,6 +923,22 @@ src_block_stream(struct model_src *s)
 		if (xmlTextReaderDepth(s->r) <= 1) {
 			s->flow_open = 0;	/* </flow> */
 			break;
+		}
+		if (t == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement(s->r) &&
+		    strcmp((const char *)(x = xmlTextReaderCurrentNode(s->r))->name, "table") == 0) {
+			/* a table comes row by row (a 100× year's annex table
+			 * is a thousand pages) */
+			n = node_new(M_TABLE, xmlGetLineNo(x), flow);
+			flow->first = flow->last = NULL;
+			copy_attrs(n, x);
+			n->streamed = 1;
+			if (s->scan == NULL)
+				n->cols = s->ntable < doc->ntables ? doc->table_cols[s->ntable] : 0;
+			s->ntable++;
+			s->table = n;
+			s->table_open = 1;
+			s->saw_block = 1;
+			return n;
 		}
 		if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
 		    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
@@ -937,6 +959,39 @@ src_block_stream(struct model_src *s)
 		return n;
 	}
 	s->flow_open = 0;
+	return NULL;
+}
+
+struct model_node *
+model_src_row(struct model_src *s)
+{
+	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
+	struct model_node *table = s->table, *n;
+
+	while (s->table_open && !s->failed && src_move(s)) {
+		int t = xmlTextReaderNodeType(s->r);
+		xmlNodePtr x;
+
+		if (xmlTextReaderDepth(s->r) <= 2) {
+			s->table_open = 0;	/* </table> */
+			break;
+		}
+		if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
+		    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
+		    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+			s->skip = 1;
+			continue;
+		}
+		if ((x = src_expand(s)) == NULL)
+			break;
+		if (build_one(doc, table, x, s->d) < 0)
+			s->failed = 1;
+		n = table->first;
+		table->first = table->last = NULL;
+		if (n != NULL)
+			return n;
+	}
+	s->table_open = 0;
 	return NULL;
 }
 
@@ -1015,6 +1070,39 @@ model_src_close(struct model_src *s)
 	return ret;
 }
 
+/* model_scan(): the rows of a streamed table, and its column count as
+ * table_items() finds it (cells, colspans counted). */
+static void
+scan_table(struct model_src *s, struct model_node *table,
+    int (*each)(void *arg, const struct model_node *n), void *arg)
+{
+	struct model_doc *doc = s->scan;
+	struct model_node *tr;
+	const struct model_node *td;
+	int cols = 0;
+
+	while ((tr = model_src_row(s)) != NULL) {
+		long cnt = 0;
+
+		tr->parent = table;
+		summarize(doc, tr, 0);
+		if (each && each(arg, tr) < 0)
+			s->failed = 1;
+		if (tr->kind == M_TR)
+			for (td = tr->first; td; td = td->next)
+				if (td->kind == M_TD)
+					cnt += model_attr_long(td, "colspan", 1) > 0 ?
+					    model_attr_long(td, "colspan", 1) : 1;
+		if (cnt > cols)
+			cols = cnt > 1000000 ? 1000000 : (int)cnt;
+		node_free(tr);
+	}
+	if ((doc->ntables & (doc->ntables - 1)) == 0)
+		doc->table_cols = xreallocarray(doc->table_cols,
+		    doc->ntables < 4 ? 8 : 2 * doc->ntables, sizeof(*doc->table_cols));
+	doc->table_cols[doc->ntables++] = cols;
+}
+
 struct model_doc *
 model_scan(const char *path, int (*each)(void *arg, const struct model_node *n), void *arg)
 {
@@ -1051,6 +1139,8 @@ model_scan(const char *path, int (*each)(void *arg, const struct model_node *n),
 				summarize(doc, b, 0);
 				if (each && each(arg, b) < 0)
 					s->failed = 1;
+				if (b->streamed)
+					scan_table(s, b, each, arg);
 				node_free(b);
 			}
 			if (n->streamed == 0)

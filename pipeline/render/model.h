@@ -32,7 +32,11 @@ enum model_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 struct model_node {
 	enum model_kind		 kind;
 	int			 streamed;	/* M_FLOW read block by block: its
-						 * children come from model_src_block() */
+						 * children come from model_src_block();
+						 * a top-level M_TABLE read row by row
+						 * (model_src_row()) */
+	int			 cols;		/* streamed M_TABLE: most cells (colspans
+						 * counted) in a row, from model_scan() */
 	long			 line;		/* source line in the .pdoc */
 	char			*text;		/* M_TEXT: UTF-8 */
 	char			**attr;		/* name, value, …, NULL */
@@ -94,6 +98,8 @@ struct model_doc {
 	int			 streamed;
 	unsigned char		*flow_blocks;	/* per <flow>: has a block child */
 	size_t			 nflows;
+	int			*table_cols;	/* per top-level <table>: its `cols` */
+	size_t			 ntables;
 };
 
 /*
@@ -134,6 +140,9 @@ struct model_src;
 struct model_src	*model_src_open(const struct model_doc *doc, struct diag *d);
 struct model_node	*model_src_next(struct model_src *s);
 struct model_node	*model_src_block(struct model_src *s);
+/* The next child (a <tr>) of the streamed table just returned by
+ * model_src_block(), or NULL at its end. */
+struct model_node	*model_src_row(struct model_src *s);
 void			 model_src_drop(struct model_src *s, struct model_node *n);
 int			 model_src_close(struct model_src *s);
 
