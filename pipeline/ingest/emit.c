@@ -1,9 +1,9 @@
 /*
- * Why not xmlTextWriter: it indents an element holding text as well
- * (`<p>\n…`), unlike xmlSave for a tree, and the output was promised
- * byte for byte as before.  The writer below needs a stack of names and
- * one flag: a start tag stays open until the element's first child (then
- * ">\n") or its end ("/>\n").
+ * Why not xmlTextWriter: the output was promised byte for byte as
+ * xmlSave wrote the tree, and xmlTextWriter's indentation is its own.
+ * The writer below needs a stack of names and one flag: a start tag stays
+ * open until the element's first child (then ">\n") or its end ("/>\n").
+ * test_ingest.c test_emit compares it with libxml2's serializer.
  */
 #include "emit.h"
 
