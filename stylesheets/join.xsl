@@ -156,7 +156,7 @@
        st-m) and, carried, for the totals and the 提出状況 counts. -->
   <xsl:variable name="st-rtf">
     <xsl:if test="$part = 'chunk'">
-      <xsl:for-each select="$P/area//measure">
+      <xsl:for-each select="$P/area/descendant::measure">
         <m id="{@id}" area="{ancestor::area[1]/@id}">
           <xsl:call-template name="measure-status"/>
         </m>
@@ -193,17 +193,23 @@
             <!-- for relists (they name measures of earlier areas) and the
                  final run's orphans; looked up without a key: a key would
                  be built again in every run -->
-            <xsl:for-each select="$P/area | $P/area//field | $P/area//section | $P/area//group">
+            <xsl:for-each select="$P/area | $P/area/descendant::field | $P/area/descendant::section | $P/area/descendant::group">
               <node id="{@id}"/>
             </xsl:for-each>
-            <xsl:for-each select="$P/area//measure">
+            <xsl:for-each select="$P/area/descendant::measure">
               <node id="{@id}" label="{@label}" title="{@title}">
                 <xsl:attribute name="path"><xsl:call-template name="node-path"/></xsl:attribute>
               </node>
             </xsl:for-each>
           </xf:carry>
           <xf:carry to="final">
-            <xsl:copy-of select="$stdoc/m"/>
+            <xsl:for-each select="$stdoc/m">
+              <m id="{@id}" area="{@area}">
+                <xsl:for-each select="ministry">
+                  <ministry code="{@code}" expected="{@expected}" status="{@status}"/>
+                </xsl:for-each>
+              </m>
+            </xsl:for-each>
             <rows n="{count(/submissions/area/progress)}" i="{count(/submissions/area/indicator)}"/>
             <xsl:for-each select="/submissions/area/indicator">
               <xsl:variable name="hit">

@@ -68,12 +68,12 @@
         <document>
           <xsl:apply-templates select="/model/area"/>
           <xf:carry to="final">
-            <xsl:for-each select="/model/area//measure/status/ministry[@expected = '1']">
+            <xsl:for-each select="/model/area/descendant::measure/status/ministry[@expected = '1']">
               <exp c="{@code}" id="{../../@id}"/>
             </xsl:for-each>
-            <xsl:copy-of select="/model/area//progress[note/p[normalize-space() != '']
+            <xsl:copy-of select="/model/area/descendant::progress[note/p[normalize-space() != '']
                                                        or extra[normalize-space() != '']]"/>
-            <xsl:for-each select="/model/area//field">
+            <xsl:for-each select="/model/area/descendant::field">
               <field id="{@id}" mark="{@mark}"/>
             </xsl:for-each>
           </xf:carry>

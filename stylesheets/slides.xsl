@@ -87,7 +87,7 @@
             <xsl:for-each select="/model/area">
               <area id="{@id}" num="{@num}" title="{@title}"/>
             </xsl:for-each>
-            <xsl:copy-of select="/model/area//indicator[series/value]"/>
+            <xsl:copy-of select="/model/area/descendant::indicator[series/value]"/>
           </xf:carry>
         </document>
       </xsl:when>

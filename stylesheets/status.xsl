@@ -24,7 +24,7 @@
     <xsl:if test="$part = 'final'">
       <xsl:text>measure,title,ministry,code,status,src&#13;&#10;</xsl:text>
     </xsl:if>
-    <xsl:for-each select="/model/area//measure/status/ministry[@expected = '1']">
+    <xsl:for-each select="/model/area/descendant::measure/status/ministry[@expected = '1']">
       <xsl:variable name="m" select="ancestor::measure[1]"/>
       <xsl:variable name="c" select="@code"/>
       <xsl:call-template name="csv-field">

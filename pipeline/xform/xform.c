@@ -12,6 +12,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/hash.h>
 #include <libxml/xmlreader.h>
+#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -621,19 +622,17 @@ nodes_free(void *payload, const xmlChar *name)
  * top-level elements that have no ATTR; the others are indexed by ATTR.
  */
 static int
-hold_open(struct src *s, xmlNodePtr n, xmlDocPtr work, xmlNodePtr parent)
+hold_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 {
-	xmlNodePtr root, c, next;
+	xmlNodePtr root = xmlDocGetRootElement(s->hold), c, next;
 
-	s->hold = xmlNewDoc((const xmlChar *)"1.0");
 	s->index = xmlHashCreate(1024);
-	root = s->hold ? xmlDocCopyNode(n, s->hold, 1) : NULL;
-	s->root = xmlDocCopyNode(n, work, 2);
-	if (root == NULL || s->root == NULL || s->index == NULL)
+	if (root == NULL)
+		return diag_error(run.d, s->path, 0, "no root element"), -1;
+	s->root = xmlDocCopyNode(root, work, 2);
+	if (s->root == NULL || s->index == NULL)
 		return diag_error(run.d, s->path, 0, "out of memory"), -1;
-	xmlDocSetRootElement(s->hold, root);
 	xmlAddChild(parent, s->root);
-	s->at = 0;
 	for (c = root->children; c != NULL; c = next) {
 		xmlChar *v;
 		struct nodes *ns;
@@ -715,6 +714,32 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 {
 	int ret;
 
+	if (s->chunk == NULL && parent != NULL) {
+		/* Read whole: parsed once (not read and copied), its root moved
+		 * into the working document, which shares its dictionary. */
+		size_t before = run.d->errors;
+		xmlDocPtr doc = xmlio_load_dict(s->path, work->dict, run.d);
+
+		xmlSetStructuredErrorFunc(NULL, structured_error);
+		run.errors += run.d->errors - before;
+		if (doc == NULL)
+			return -1;
+		s->at = 0;
+		if (s->by != NULL) {
+			s->hold = doc;
+			return hold_open(s, work, parent);
+		}
+		s->root = xmlDocGetRootElement(doc);
+		if (s->root == NULL) {
+			xmlFreeDoc(doc);
+			return diag_error(run.d, s->path, 0, "no root element"), -1;
+		}
+		xmlUnlinkNode(s->root);
+		xmlAddChild(parent, s->root);
+		xmlFreeDoc(doc);
+		return 0;
+	}
+
 	s->r = xmlReaderForFile(s->path, NULL, xmlio_options());
 	if (s->r == NULL) {
 		reader_trouble(s);
@@ -738,7 +763,7 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 			break;
 	}
 	if (s->chunk == NULL) {
-		/* Read whole: the root with everything in it, as written. */
+		/* The input read whole: the root with everything in it. */
 		xmlNodePtr n = xmlTextReaderExpand(s->r);
 
 		if (n == NULL) {
@@ -746,8 +771,6 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 				diag_error(run.d, s->path, 0, "cannot read as a stream");
 			return -1;
 		}
-		if (s->by != NULL)
-			return hold_open(s, n, work, parent);
 		s->root = xmlDocCopyNode(n, work, 1);
 		s->at = 0;
 	} else
@@ -962,6 +985,7 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
            char **summary)
 {
 	xmlDocPtr work = xmlNewDoc((const xmlChar *)"1.0"), res = NULL;
+	xmlDictPtr dict = xmlDictCreate();
 	xmlDocPtr later_doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr later = later_doc ? xmlNewDocNode(later_doc, NULL, (const xmlChar *)"later", NULL) : NULL;
 	struct nodes sent = {NULL, 0, 0};
@@ -974,6 +998,12 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 
 	if (later != NULL)
 		xmlDocSetRootElement(later_doc, later);
+	/* Merged documents read whole are parsed with the working document's
+	 * dictionary, so that their nodes can move into it uncopied. */
+	if (work != NULL && dict != NULL) {
+		work->dict = dict;
+		xmlDictReference(dict);
+	}
 	if (work == NULL || body == NULL || later == NULL) {
 		diag_error(run.d, o->output, 0, "cannot create a temporary file: %s", strerror(errno));
 		st = XFORM_SYSTEM;
@@ -1054,6 +1084,9 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 			if (take_until_chunk(drive, work) < 0)
 				goto out;
 		} while (at_chunk(drive) && consumed(p) - start < chunk_bytes());
+		/* Document order as numbers (libxml2 compares copied nodes by
+		 * walking the tree otherwise: sorting a node-set gets slow). */
+		xmlXPathOrderDocElems(work);
 		st = apply_once(style, work, o, "chunk", &res);
 		for (i = 0; i < sent.n; i++)
 			drop(sent.v[i]);
@@ -1106,6 +1139,7 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 		}
 	}
 
+	xmlXPathOrderDocElems(work);
 	st = apply_once(style, work, o, "final", &res);
 	if (st != XFORM_OK)
 		goto out;
@@ -1178,6 +1212,8 @@ out:
 		xmlFreeDoc(later_doc);
 	if (work)
 		xmlFreeDoc(work);
+	if (dict)
+		xmlDictFree(dict);
 	return st;
 }
 
