@@ -956,28 +956,16 @@ mark_body(xmlNodePtr n, int *found)
 	}
 }
 
-/* Input read so far by the streamed sources, in bytes. */
-static long
-consumed(const struct plan *p)
+/* How many elements one chunk run takes at least (XFORM_CHUNK_ELEMENTS,
+ * for tests: 1 makes a run per chunk).  20000: a few areas of a big
+ * year, all of FY2014. */
+static size_t
+chunk_elements(void)
 {
-	long n = p->in.r ? xmlTextReaderByteConsumed(p->in.r) : 0;
-	size_t i;
-
-	for (i = 0; i < p->nmerge; i++)
-		if (p->merge[i].chunk != NULL && p->merge[i].r != NULL)
-			n += xmlTextReaderByteConsumed(p->merge[i].r);
-	return n;
-}
-
-/* How much input one chunk run takes at least (XFORM_CHUNK_BYTES, for
- * tests: 1 makes a run per chunk).  1 MiB: a few areas of a big year. */
-static long
-chunk_bytes(void)
-{
-	const char *v = getenv("XFORM_CHUNK_BYTES");
+	const char *v = getenv("XFORM_CHUNK_ELEMENTS");
 	long n = v ? strtol(v, NULL, 10) : 0;
 
-	return n > 0 ? n : 1L << 20;
+	return n > 0 ? (size_t)n : 20000;
 }
 
 static enum xform_status
@@ -1043,7 +1031,7 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 		drive = &p->in;
 
 	for (;;) {
-		long start;
+		size_t size;
 		const char *b, *e;
 
 		/* Elements between chunks stay for every later run. */
@@ -1051,10 +1039,10 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 			goto out;
 		if (!drive->at)
 			break;
-		/* One run takes chunks while they add up to less than
-		 * chunk_bytes of input: the year's size sets the number of
-		 * runs, not the number of areas. */
-		start = consumed(p);
+		/* One run takes chunks while they add up to fewer than
+		 * chunk_elements(): the year's size sets the number of runs,
+		 * not the number of areas. */
+		size = 0;
 		do {
 			xmlNodePtr mine = NULL, theirs = NULL;
 
@@ -1078,12 +1066,14 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 				goto out;
 			push(&sent, mine);
 			push(&sent, theirs);
+			size += (mine ? 1 + count_elements(mine->children) : 0) +
+			        (theirs ? 1 + count_elements(theirs->children) : 0);
 			for (i = 0; i < p->nmerge; i++)
 				if (p->merge[i].by != NULL)
 					hold_send(&p->merge[i], theirs ? theirs : mine, &sent);
 			if (take_until_chunk(drive, work) < 0)
 				goto out;
-		} while (at_chunk(drive) && consumed(p) - start < chunk_bytes());
+		} while (at_chunk(drive) && size < chunk_elements());
 		/* Document order as numbers (libxml2 compares copied nodes by
 		 * walking the tree otherwise: sorting a node-set gets slow). */
 		xmlXPathOrderDocElems(work);
