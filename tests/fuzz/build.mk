@@ -12,7 +12,7 @@ FUZZ_CC		?= clang
 FUZZ		?=
 FZ		:= $(B)/fuzz
 FUZZ_SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_CFLAGS	:= -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer \
+FUZZ_CFLAGS	= -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer \
 	-Ipipeline/common -Ipipeline $(PKG_CFLAGS)
 FUZZ_SRC	:= $(wildcard pipeline/common/*.c) \
 	$(filter-out %/main.c,$(wildcard pipeline/ingest/*.c pipeline/render/*.c))
