@@ -23,6 +23,7 @@ struct fonts {
 	PangoContext	*ctx;
 	FcCharSet	*cover[3];	/* union of the pinned faces per family */
 	int		 covered;	/* fonts_covered(): 1 families checked, -1 failed */
+	char		*abs;		/* fonts.conf, absolute (fonts_sibling()) */
 	unsigned char	 ok[0x10000 / 8];	/* fonts_covered(): BMP code points covered */
 };
 
@@ -38,6 +39,23 @@ const char *
 fonts_family(enum model_font font)
 {
 	return families[font];
+}
+
+/* Binds f->map to f->config and makes the context layout measures with. */
+static void
+context_new(struct fonts *f)
+{
+	cairo_font_options_t *fo = cairo_font_options_create();
+
+	/* the font map takes its own reference */
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
+	f->ctx = pango_font_map_create_context(f->map);
+	/* metrics independent of any device: no hinting */
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(f->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(f->ctx, pango_language_from_string("ja"));
 }
 
 struct fonts *
@@ -79,25 +97,37 @@ fonts_new(const char *conf, struct diag *d)
 		diag_error(d, conf, 0, "cannot create a FreeType font map");
 		goto fail;
 	}
-	/* the font map takes its own reference */
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
-	f->ctx = pango_font_map_create_context(f->map);
-	{
-		cairo_font_options_t *fo = cairo_font_options_create();
-
-		/* metrics independent of any device: no hinting */
-		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-		pango_cairo_context_set_font_options(f->ctx, fo);
-		cairo_font_options_destroy(fo);
-	}
-	pango_context_set_language(f->ctx, pango_language_from_string("ja"));
-	free(abs);
+	context_new(f);
+	f->abs = abs;
 	return f;
 fail:
 	free(abs);
 	fonts_free(f);
 	return NULL;
+}
+
+struct fonts *
+fonts_sibling(struct fonts *base)
+{
+	struct fonts *f = xcalloc(1, sizeof(*f));
+
+	/* a configuration of its own too, not made current: pango's font
+	 * map sorts fonts in worker threads of its own, and two maps on one
+	 * FcConfig corrupted the heap once in a few hundred runs */
+	f->config = FcConfigCreate();
+	if (f->config == NULL || base->abs == NULL ||
+	    !FcConfigParseAndLoad(f->config, (const FcChar8 *)base->abs, FcTrue) ||
+	    !FcConfigBuildFonts(f->config)) {
+		fonts_free(f);
+		return NULL;
+	}
+	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (f->map == NULL) {
+		fonts_free(f);
+		return NULL;
+	}
+	context_new(f);
+	return f;
 }
 
 void
@@ -121,6 +151,7 @@ fonts_free(struct fonts *f)
 	}
 	if (f->config)
 		FcConfigDestroy(f->config);
+	free(f->abs);
 	free(f);
 }
 

@@ -380,7 +380,7 @@ struct shape_val {
 	double		 asc, desc, em;		/* metrics entries */
 };
 
-static GHashTable *shape_cache;
+static _Thread_local GHashTable *shape_cache;	/* per thread: the fonts are */
 
 static guint
 shape_key_hash(gconstpointer v)

@@ -14,6 +14,7 @@
 #include "layout.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,6 +222,41 @@ para_key(const char *text, int len, const PangoFontDescription *fd, const struct
 	return h ^ ((guint64)pango_font_description_hash(fd) << 17);
 }
 
+/* The second thread of pass 1: see prepass_run(). */
+struct prepass {
+	const struct model_doc	*doc;
+	struct fonts		*base;		/* the main thread's */
+	struct fonts		*fonts;		/* its own (kept until the end: the
+						 * paragraphs it shaped refer to them) */
+	size_t			 from;		/* first block it lays out */
+	struct brkmemo		 memo;		/* what it made, in order */
+	pthread_t		 th;
+	int			 started, joined;
+};
+
+static void prepass_join(struct prepass *pp);
+
+/* The next paragraph of `m` if it is the one asked for (same key), made
+ * from its line starts and shaping; NULL, and the order kept, if not. */
+static struct jl_para *
+brkmemo_take(struct brkmemo *m, struct lctx *c, const char *text, int len, PangoAttrList *al,
+    const PangoFontDescription *fd, const struct jl_style *js, guint64 key)
+{
+	struct jl_shaping *sh;
+	struct jl_para *p;
+
+	if (m->next >= m->n || m->e[m->next].key != key)
+		return NULL;
+	sh = m->next < m->nsh ? m->sh[m->next] : NULL;
+	if (m->next < m->nsh)
+		m->sh[m->next] = NULL;
+	p = jl_para_new_shaped(c->pc, text, len, al, fd, js, m->pool + m->e[m->next].off,
+	    (int)m->e[m->next].n - 1, sh);
+	m->hits++;
+	m->next++;
+	return p;
+}
+
 static struct jl_para *
 para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
     const PangoFontDescription *fd, const struct jl_style *js)
@@ -238,20 +274,18 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	if (m->replay) {
 		/* a paragraph pass 1 did not make here (the TOC's numbers,
 		 * which pass 1 makes at the end) leaves the order as it is */
-		if (m->next < m->n && m->e[m->next].key == key) {
-			struct jl_shaping *sh = m->next < m->nsh ? m->sh[m->next] : NULL;
-
-			if (m->next < m->nsh)
-				m->sh[m->next] = NULL;
-			p = jl_para_new_shaped(c->pc, text, len, al, fd, js,
-			    m->pool + m->e[m->next].off, (int)m->e[m->next].n - 1, sh);
-			m->hits++;
-			m->next++;
-		} else
+		if ((p = brkmemo_take(m, c, text, len, al, fd, js, key)) == NULL)
 			p = jl_para_new(c->pc, text, len, al, fd, js);
 		return p;
 	}
-	p = jl_para_new(c->pc, text, len, al, fd, js);
+	/* pass 1 past the point where the second thread began: its work */
+	p = NULL;
+	if (c->pre && c->pre->joined && !c->furniture)
+		p = brkmemo_take(&c->pre->memo, c, text, len, al, fd, js, key);
+	if (p == NULL)
+		p = jl_para_new(c->pc, text, len, al, fd, js);
+	if (c->furniture && c->only_blocks)
+		return p;	/* the second thread's pages are not the real ones */
 	n = jl_para_line_count(p);
 	if (m->full || m->n >= MEMO_MAX || m->npool + (size_t)n > MEMO_MAX) {
 		m->full = 1;	/* the order is kept: pass 2 replays up to here */
@@ -1596,6 +1630,15 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 		 * document is streamed): nothing of a block is kept once its
 		 * items are made */
 		while (ret == 0 && (k = model_src_block(c->src)) != NULL) {
+			size_t no = c->blockno++;
+
+			if (no < c->skip_below) {
+				/* the second thread: the first thread does these */
+				model_src_drop(c->src, k);
+				continue;
+			}
+			if (c->pre && no == c->pre->from)
+				prepass_join(c->pre);
 			/* a long table is paginated row by row as it is made,
 			 * so that a table of any length takes a page's memory */
 			c->flush_node = c->sink && k->kind == M_TABLE ? k : NULL;
@@ -1700,6 +1743,7 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 	double scale = c->scale;
 
 	c->scale = 1;
+	c->furniture++;
 	if (t->header)
 		furniture_part(c, pg, t, t->header, t->header_style ? t->header_style : "small",
 		    t->mt - 9 * 72 / 25.4, number, running);
@@ -1742,6 +1786,7 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 		b.y = y + s * 1.6 / 2 + 9 * 0.36;
 		page_add(pg, &b);
 	}
+	c->furniture--;
 	c->scale = scale;
 }
 
@@ -1804,10 +1849,102 @@ discard_page(void *arg, const struct layout_page *pg)
 	return 0;
 }
 
+static struct layout_doc *layout_pass(const struct model_doc *doc, struct fonts *fonts,
+    struct diag *d, const struct layout_sink *sink, const struct placed_heading *prev,
+    size_t nprev, struct placed_heading **heads, size_t *nheads, struct brkmemo *memo,
+    struct prepass *pre, size_t skip_below);
+
+/*
+ * The second thread (docs/render.md "Threads").  Pass 1 of a document
+ * with a TOC is the part of render that no drawing can overlap (the TOC
+ * page is drawn second and needs every heading's page); while the main
+ * thread lays out blocks [0, from), this one lays out [from, end) on a
+ * font map of its own and records each paragraph's line starts and
+ * shaping.  The main thread waits for it at block `from` and takes them
+ * over in order, checked by key as pass 2 takes pass 1's: a paragraph
+ * made differently is made anew, so the output never depends on it.
+ */
+static void *
+prepass_run(void *arg)
+{
+	struct prepass *pp = arg;
+	static const struct layout_sink discard = { discard_page, NULL };
+	struct placed_heading *h = NULL;
+	size_t nh = 0;
+	struct diag quiet;
+
+	diag_init(&quiet, NULL);
+	pp->fonts = fonts_sibling(pp->base);
+	if (pp->fonts)
+		layout_doc_free(layout_pass(pp->doc, pp->fonts, &quiet, &discard, NULL, 0, &h, &nh,
+		    &pp->memo, NULL, pp->from));
+	heads_free(h, nh);
+	diag_release(&quiet);
+	jl_cache_free();	/* this thread's shaping cache */
+	return NULL;
+}
+
+/* Splits the blocks at half the text and starts the second thread.
+ * 0, or -1 when it does not pay or cannot start (one thread then). */
+static int
+prepass_start(struct prepass *pp, const struct model_doc *doc, struct fonts *fonts)
+{
+	size_t i, total = 0, acc = 0;
+
+	memset(pp, 0, sizeof(*pp));
+	for (i = 0; i < doc->nblocks; i++)
+		total += doc->block_text[i];
+	for (i = 0; i < doc->nblocks && acc < total / 2; i++)
+		acc += doc->block_text[i];
+	if (i == 0 || i >= doc->nblocks)
+		return -1;
+	pp->doc = doc;
+	pp->base = fonts;
+	pp->from = i;
+	if (pthread_create(&pp->th, NULL, prepass_run, pp) != 0)
+		return -1;
+	pp->started = 1;
+	return 0;
+}
+
+static void
+prepass_join(struct prepass *pp)
+{
+	if (pp->started && !pp->joined) {
+		pthread_join(pp->th, NULL);
+		pp->joined = 1;
+	}
+}
+
+static void
+prepass_release(struct prepass *pp)
+{
+	prepass_join(pp);
+	brkmemo_release(&pp->memo);
+	fonts_free(pp->fonts);
+}
+
+/*
+ * Threads for pass 1: PIPELINE_RENDER_THREADS=1 forces one (debugging;
+ * the bytes are the same), and a document with over 4 MiB of text has
+ * one, so that memory stays bounded (the second thread's shapings and
+ * font map cost about 30 MB).
+ */
+static int
+pass1_threads(const struct model_doc *doc)
+{
+	const char *e = getenv("PIPELINE_RENDER_THREADS");
+
+	if (e && *e)
+		return atoi(e) > 1 ? 2 : 1;
+	return doc->text_bytes <= ((size_t)4 << 20) ? 2 : 1;
+}
+
 static struct layout_doc *
 layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
     const struct layout_sink *sink, const struct placed_heading *prev, size_t nprev,
-    struct placed_heading **heads, size_t *nheads, struct brkmemo *memo)
+    struct placed_heading **heads, size_t *nheads, struct brkmemo *memo,
+    struct prepass *pre, size_t skip_below)
 {
 	struct lctx c;
 	struct model_node *n;
@@ -1825,6 +1962,9 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 	c.nprev = nprev;
 	c.sink = sink;
 	c.memo = memo;
+	c.pre = pre;
+	c.skip_below = skip_below;
+	c.only_blocks = skip_below > 0;
 	c.out = xcalloc(1, sizeof(*c.out));
 	c.dests = g_hash_table_new(g_str_hash, g_str_equal);	/* keys: doc->dests */
 	c.seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -1851,6 +1991,8 @@ layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 		ret = -1;
 	c.src = NULL;
 	toc_fixup(&c);
+	if (c.sink)
+		paras_free_below(&c, c.out->nparas, NULL, 0);	/* all drawn */
 	for (i = 0; i < c.nheads; i++) {
 		if (c.heads[i].outline && c.heads[i].page >= 0)
 			outline_add(c.out, c.heads[i].text, c.heads[i].level, c.heads[i].page,
@@ -1891,39 +2033,48 @@ layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
 		struct diag quiet;
 
 		struct brkmemo memo;
+		struct prepass pre;
+		int two = pass1_threads(doc) > 1 && prepass_start(&pre, doc, fonts) == 0;
 
 		memset(&memo, 0, sizeof(memo));
 		diag_init(&quiet, NULL);	/* its messages come again in pass 2 */
-		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1, &memo);
+		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1, &memo,
+		    two ? &pre : NULL, 0);
+		if (two)
+			prepass_join(&pre);
 		diag_release(&quiet);
 		layout_doc_free(ld);
 		memo.replay = 1;
 		if (ld)
-			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2, &memo);
+			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2, &memo, NULL, 0);
 		else {
 			/* pass 1 failed: run it again to report through `d` */
 			heads_free(h1, n1);
 			h1 = NULL;
 			n1 = 0;
 			layout_doc_free(layout_pass(doc, fonts, d, &discard, NULL, 0, &h1, &n1,
-			    NULL));
+			    NULL, NULL, 0));
 		}
 		if (getenv("PIPELINE_DEBUG_MEMO"))
 			fprintf(stderr, "render: line breaks reused for %zu of %zu paragraphs, "
-			    "%zu bytes of shaping kept\n", memo.hits, memo.n, memo.shbytes);
+			    "%zu bytes of shaping kept; second thread: %zu of %zu taken over "
+			    "(from block %zu)\n", memo.hits, memo.n, memo.shbytes,
+			    two ? pre.memo.hits : 0, two ? pre.memo.n : 0, two ? pre.from : 0);
 		brkmemo_release(&memo);
+		if (two)
+			prepass_release(&pre);	/* its fonts outlived every paragraph */
 	} else if (sink) {
-		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1, NULL);
+		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1, NULL, NULL, 0);
 	} else {
 		/* One pass: the TOC takes the same room whatever its numbers (a
 		 * fixed number column), so its entries are laid out with
 		 * placeholders that toc_fixup() fills in from the placed
 		 * headings.  PIPELINE_TOC_2PASS=1 lays everything out twice
 		 * instead, to check that both agree. */
-		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1, NULL);
+		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1, NULL, NULL, 0);
 		if (ld && doc->has_toc && getenv("PIPELINE_TOC_2PASS")) {
 			layout_doc_free(ld);
-			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2, NULL);
+			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2, NULL, NULL, 0);
 		}
 	}
 	heads_free(h1, n1);

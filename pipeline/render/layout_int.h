@@ -10,6 +10,7 @@
 #include "strbuf.h"
 
 struct brkmemo;
+struct prepass;
 
 struct note {
 	struct vlist	*lines;		/* the note, laid out at the text width */
@@ -82,6 +83,11 @@ struct lctx {
 	int			 nelem;		/* structure elements numbered so far */
 	int			 hang_label;	/* a heading: hang lines after its label */
 	struct brkmemo		*memo;		/* two-pass streaming: line breaks of pass 1 */
+	struct prepass		*pre;		/* pass 1: the second thread's work */
+	size_t			 blockno;	/* flow blocks seen (doc->block_text order) */
+	size_t			 skip_below;	/* the second thread: blocks it leaves */
+	int			 only_blocks;	/* record no page furniture (second thread) */
+	int			 furniture;	/* making a header or footer */
 	const struct layout_sink *sink;		/* streaming: where finished pages go */
 	size_t			 flushed;	/* pages handed to the sink so far */
 	size_t			 pfree;		/* paragraphs [0, pfree) freed */

@@ -6,6 +6,7 @@
 #include "model.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,17 +571,25 @@ model_plain_text(const struct model_node *n)
  * TOC's headings (toc="1", outside slides, as toc.c lists them).
  */
 static void
-summarize(struct model_doc *doc, const struct model_node *n, int in_slide)
+block_text_add(struct model_doc *doc, size_t bytes)
 {
-	const struct model_node *k;
+	if ((doc->nblocks & (doc->nblocks - 1)) == 0)
+		doc->block_text = xreallocarray(doc->block_text,
+		    doc->nblocks < 4 ? 8 : 2 * doc->nblocks, sizeof(*doc->block_text));
+	doc->block_text[doc->nblocks++] = bytes > UINT_MAX ? UINT_MAX : (unsigned)bytes;
+}
+
+static int is_block_kind(enum model_kind k);
+
+static void
+summarize_node(struct model_doc *doc, const struct model_node *n, int in_slide)
+{
 	const char *id = model_attr(n, "id"), *toc;
 
 	if (n->kind == M_TEXT && n->text)
 		doc->text_bytes += strlen(n->text);
 	if (n->kind == M_TOC)
 		doc->has_toc = 1;
-	if (n->kind == M_SLIDE)
-		in_slide = 1;
 	if (n->kind == M_H && !in_slide) {
 		char name[24];
 
@@ -602,6 +611,16 @@ summarize(struct model_doc *doc, const struct model_node *n, int in_slide)
 		}
 	} else if (n->kind == M_ANCHOR && id)
 		add_dest(doc, id);
+}
+
+static void
+summarize(struct model_doc *doc, const struct model_node *n, int in_slide)
+{
+	const struct model_node *k;
+
+	if (n->kind == M_SLIDE)
+		in_slide = 1;
+	summarize_node(doc, n, in_slide);
 	for (k = n->first; k; k = k->next)
 		summarize(doc, k, in_slide);
 }
@@ -677,9 +696,26 @@ model_load(const char *path, struct diag *d)
 		copy_attrs(n, c);
 		build(doc, n, c, d);
 	}
-	summarize(doc, doc->root, 0);
-	for (k = doc->root->first; k; k = k->next)
+	for (k = doc->root->first; k; k = k->next) {
+		const struct model_node *b;
+		int blocks = 0;
+
 		doc->ntop++;
+		if (k->kind == M_FLOW)
+			for (b = k->first; b && !blocks; b = b->next)
+				blocks = is_block_kind(b->kind);
+		if (!blocks) {
+			summarize(doc, k, 0);
+			continue;
+		}
+		summarize_node(doc, k, 0);	/* the flow itself, then block by block */
+		for (b = k->first; b; b = b->next) {
+			size_t tb = doc->text_bytes;
+
+			summarize(doc, b, 0);
+			block_text_add(doc, doc->text_bytes - tb);
+		}
+	}
 out:
 	xmlFreeDoc(xd);
 	if (d->errors > before) {
@@ -716,6 +752,7 @@ model_free(struct model_doc *doc)
 	free(doc->toc);
 	free(doc->flow_blocks);
 	free(doc->table_cols);
+	free(doc->block_text);
 	free(doc->path);
 	free(doc->title);
 	free(doc->author);
@@ -1043,8 +1080,21 @@ model_src_block(struct model_src *s)
 void
 model_src_drop(struct model_src *s, struct model_node *n)
 {
-	if (s->r != NULL)
-		node_free(n);
+	if (s->r == NULL || n == NULL)
+		return;
+	/* what is left of it is read past now: the rows and blocks still
+	 * to come would be built under it */
+	if (n == s->table)
+		while (s->table_open)
+			node_free(model_src_row(s));
+	if (n == s->flow)
+		while (s->flow_open)
+			node_free(src_block_stream(s));
+	if (n == s->table)
+		s->table = NULL;
+	if (n == s->flow)
+		s->flow = NULL;
+	node_free(n);
 }
 
 int
@@ -1134,17 +1184,24 @@ model_scan(const char *path, int (*each)(void *arg, const struct model_node *n),
 		if (each && each(arg, n) < 0)
 			s->failed = 1;
 		if (n->kind == M_FLOW) {
+			size_t nb = doc->nblocks;
+
 			while (!s->failed && (b = src_block_stream(s)) != NULL) {
+				size_t before = doc->text_bytes;
+
 				b->parent = n;
 				summarize(doc, b, 0);
 				if (each && each(arg, b) < 0)
 					s->failed = 1;
 				if (b->streamed)
 					scan_table(s, b, each, arg);
+				block_text_add(doc, doc->text_bytes - before);
 				node_free(b);
 			}
 			if (n->streamed == 0)
 				s->saw_block = 0;	/* an empty flow */
+			if (!s->saw_block)
+				doc->nblocks = nb;	/* inline content: laid out whole */
 			if ((doc->nflows & (doc->nflows - 1)) == 0)
 				doc->flow_blocks = xreallocarray(doc->flow_blocks,
 				    doc->nflows < 4 ? 8 : 2 * doc->nflows, 1);

@@ -100,6 +100,10 @@ struct model_doc {
 	size_t			 nflows;
 	int			*table_cols;	/* per top-level <table>: its `cols` */
 	size_t			 ntables;
+	unsigned		*block_text;	/* per block of a block flow, in the
+						 * order of model_src_block(): bytes of
+						 * text (where to split the work) */
+	size_t			 nblocks;
 };
 
 /*
