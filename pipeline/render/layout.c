@@ -1921,23 +1921,30 @@ prepass_release(struct prepass *pp)
 {
 	prepass_join(pp);
 	brkmemo_release(&pp->memo);
+	/* this thread's run cache may hold fonts of the other map (runs
+	 * of the paragraphs it took over): emptied before that map goes */
+	jl_cache_free();
 	fonts_free(pp->fonts);
 }
 
 /*
- * Threads for pass 1: PIPELINE_RENDER_THREADS=1 forces one (debugging;
- * the bytes are the same), and a document with over 4 MiB of text has
- * one, so that memory stays bounded (the second thread's shapings and
- * font map cost about 30 MB).
+ * Threads for pass 1: one unless PIPELINE_RENDER_THREADS=2 (the bytes are
+ * the same).  Not the default yet: freeing the second PangoFcFontMap makes
+ * pango 1.50 lose a font pattern and its match (848 bytes "definitely
+ * lost" under valgrind, in pango's code whatever the order of release),
+ * which fails `make leakcheck`; and the gain is small while the second
+ * core is busy.  A document with over 4 MiB of text always has one, so
+ * that memory stays bounded (the second thread's shapings and font map
+ * cost about 30 MB).
  */
 static int
 pass1_threads(const struct model_doc *doc)
 {
 	const char *e = getenv("PIPELINE_RENDER_THREADS");
 
-	if (e && *e)
-		return atoi(e) > 1 ? 2 : 1;
-	return doc->text_bytes <= ((size_t)4 << 20) ? 2 : 1;
+	if (doc->text_bytes > ((size_t)4 << 20))
+		return 1;
+	return e && atoi(e) > 1 ? 2 : 1;
 }
 
 static struct layout_doc *
