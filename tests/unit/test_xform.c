@@ -221,6 +221,7 @@ test_stream(void **state)
 	struct diag d;
 	char *out, *pl = path("plan.xml"), *mx = path("mx.xml");
 	struct xform_param p[] = {{"plan", pl}, {"mx", mx}};
+	int k;
 
 	(void)state;
 	put("sin.xml", "<in a='1'><h>head</h><c k='1'><x>one</x></c>\n<c k='3'><x>three</x></c>"
@@ -246,6 +247,10 @@ test_stream(void **state)
 	    "<b/><xf:body/><a/></o>"
 	    "</xsl:otherwise></xsl:choose></xsl:template></xsl:stylesheet>\n");
 	setenv("XFORM_CHUNK_ELEMENTS", "1", 1);
+	/* Twice: the files parsed at once, then read as streams. */
+	for (k = 0; k < 2; k++) {
+	if (k == 1)
+		setenv("XFORM_STREAM_ABOVE", "0", 1);
 	diag_init(&d, NULL);
 	assert_int_equal(run_on("stream.xsl", "sin.xml", p, 2, &d), XFORM_OK);
 	assert_int_equal(d.errors, 0);
@@ -259,6 +264,8 @@ test_stream(void **state)
 	    "<a/></o>");
 	free(out);
 	diag_release(&d);
+	}
+	unsetenv("XFORM_STREAM_ABOVE");
 
 	/* The default chunk size takes the three chunks in one run. */
 	unsetenv("XFORM_CHUNK_ELEMENTS");
@@ -272,11 +279,17 @@ test_stream(void **state)
 
 	/* An input chunk the plan does not have, in its order: refused. */
 	put("stale.xml", "<in><c k='1'/><c k='7'/></in>\n");
-	diag_init(&d, NULL);
-	assert_int_equal(run_on("stream.xsl", "stale.xml", p, 2, &d), XFORM_INPUT);
-	assert_int_equal(d.errors, 1);
-	assert_non_null(strstr(d.v[0].message, "<c k=\"7\"> has no counterpart in"));
-	diag_release(&d);
+	for (k = 0; k < 2; k++) {
+		if (k == 1)
+			setenv("XFORM_STREAM_ABOVE", "0", 1);
+		diag_init(&d, NULL);
+		assert_int_equal(run_on("stream.xsl", "stale.xml", p, 2, &d), XFORM_INPUT);
+		assert_int_equal(d.errors, 1);
+		assert_non_null(strstr(d.v[0].message, "<c k=\"7\"> has no counterpart in"));
+		assert_int_equal(d.v[0].line, 1);
+		diag_release(&d);
+	}
+	unsetenv("XFORM_STREAM_ABOVE");
 
 	/* A merged file that is not given: the parameters are named. */
 	diag_init(&d, NULL);
