@@ -731,6 +731,21 @@ whole_seek(struct src *s)
 	s->at = s->cur != NULL;
 }
 
+/* The root's copy (attributes only) becomes the working document's root
+ * (parent NULL) or a child of `parent`.  0, or -1 after reporting. */
+static int
+attach_root(struct src *s, xmlNodePtr root, xmlDocPtr work, xmlNodePtr parent)
+{
+	s->root = xmlDocCopyNode(root, work, 2);
+	if (s->root == NULL)
+		return diag_error(run.d, s->path, 0, "out of memory"), -1;
+	if (parent == NULL)
+		xmlDocSetRootElement(work, s->root);
+	else
+		xmlAddChild(parent, s->root);
+	return 0;
+}
+
 /* Opens s->path; its root's copy becomes the working document's root
  * (parent NULL) or a child of `parent`.  0, or -1 after reporting. */
 static int
@@ -779,13 +794,8 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 		root = xmlDocGetRootElement(s->whole);
 		if (root == NULL)
 			return diag_error(run.d, s->path, 0, "no root element"), -1;
-		s->root = xmlDocCopyNode(root, work, 2);
-		if (s->root == NULL)
-			return diag_error(run.d, s->path, 0, "out of memory"), -1;
-		if (parent == NULL)
-			xmlDocSetRootElement(work, s->root);
-		else
-			xmlAddChild(parent, s->root);
+		if (attach_root(s, root, work, parent) < 0)
+			return -1;
 		s->cur = root->children;
 		whole_seek(s);
 		return 0;
@@ -812,26 +822,9 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 		if (xmlTextReaderNodeType(s->r) == XML_READER_TYPE_ELEMENT)
 			break;
 	}
-	if (s->chunk == NULL) {
-		/* The input read whole: the root with everything in it. */
-		xmlNodePtr n = xmlTextReaderExpand(s->r);
-
-		if (n == NULL) {
-			if (reader_trouble(s) == 0)
-				diag_error(run.d, s->path, 0, "cannot read as a stream");
-			return -1;
-		}
-		s->root = xmlDocCopyNode(n, work, 1);
-		s->at = 0;
-	} else
-		s->root = xmlDocCopyNode(xmlTextReaderCurrentNode(s->r), work, 2);
-	if (s->root == NULL)
-		return diag_error(run.d, s->path, 0, "out of memory"), -1;
-	if (parent == NULL)
-		xmlDocSetRootElement(work, s->root);
-	else
-		xmlAddChild(parent, s->root);
-	if (s->chunk == NULL || xmlTextReaderIsEmptyElement(s->r)) {
+	if (attach_root(s, xmlTextReaderCurrentNode(s->r), work, parent) < 0)
+		return -1;
+	if (xmlTextReaderIsEmptyElement(s->r)) {
 		s->at = 0;
 		return 0;
 	}

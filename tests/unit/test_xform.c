@@ -57,26 +57,14 @@ slurp(const char *name)
 	return buf;
 }
 
+static enum xform_status run_on(const char *xsl, const char *input,
+                                 const struct xform_param *params, size_t n, struct diag *d);
+
+/* xform_run() on NAME with in.xml, output to "out". */
 static enum xform_status
 run(const char *xsl, const struct xform_param *params, size_t n, struct diag *d)
 {
-	struct xform_opts o;
-	char *s = path(xsl), *in = path("in.xml"), *out = path("out");
-	char *summary = NULL;
-	enum xform_status st;
-
-	memset(&o, 0, sizeof(o));
-	o.stylesheet = s;
-	o.input = in;
-	o.output = out;
-	o.params = params;
-	o.nparams = n;
-	st = xform_run(&o, d, &summary);
-	free(summary);
-	free(s);
-	free(in);
-	free(out);
-	return st;
+	return run_on(xsl, "in.xml", params, n, d);
 }
 
 static int
