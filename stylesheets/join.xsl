@@ -23,7 +23,20 @@
     </matrix>
     <registry>…</registry>                       copied from ministries.xml
     <intro>…</intro>                             copied from the plan
-    <area id num title>                          (likewise field, section, group)
+    <counts>                                     提出状況: per ministry, registry order
+      <ministry code name expected received missing extra>
+        <area ref="1" expected received missing/>   only areas where the ministry
+                                                     is expected or reported
+      </ministry>
+    </counts>
+    <orphans>progress rows whose id names no plan node (ingest should have
+             refused them), indicator rows that matched no matrix indicator</orphans>
+    <input files rows errors warnings><file …/></input>
+    <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
+    <area id num title>                          last, in plan order (streaming:
+                                                 the compose stages read all
+                                                 the rest first); likewise
+                                                 field, section, group inside
       <p>…</p>                                   lead text, copied
       <summary>                                  only if rows name this node's id
         <progress … name="内閣官房" pos="1">…</progress>  ingest's row + name, registry position
@@ -52,18 +65,9 @@
           </indicator>
         </entry>
       </measure>
-      <relist at label ref title ref-title="…" ref-label="ア" ref-found="1">…</relist>
+      <relist at label ref title ref-title="…" ref-label="ア" ref-path="1①2)(ケ)「…」"
+              ref-found="1">…</relist>
     </area>
-    <counts>                                     提出状況: per ministry, registry order
-      <ministry code name expected received missing extra>
-        <area ref="1" expected received missing/>   only areas where the ministry
-                                                     is expected or reported
-      </ministry>
-    </counts>
-    <orphans>progress rows whose id names no plan node (ingest should have
-             refused them), indicator rows that matched no matrix indicator</orphans>
-    <input files rows errors warnings><file …/></input>
-    <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
   </model>
 
   Streaming (issue 7; docs/stylesheets.md "Streaming"): xform runs this
