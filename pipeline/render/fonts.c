@@ -269,6 +269,27 @@ report_char(const struct model_doc *doc, long line, const char *src, gunichar ch
 	    "it would print as a blank box", (unsigned)ch, utf8);
 }
 
+/* Is `ch` in one of the pinned faces (line breaks and tabs always are)?
+ * `ok` remembers the BMP code points found covered. */
+static int
+char_covered(const struct fonts *f, unsigned char *ok, gunichar ch)
+{
+	int i;
+
+	if (ch == '\n' || ch == '\r' || ch == '\t')
+		return 1;
+	if (ch < 0x10000 && (ok[ch >> 3] & (1u << (ch & 7))))
+		return 1;
+	for (i = 0; i < 3; i++)
+		if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
+			break;
+	if (i == 3)
+		return 0;
+	if (ch < 0x10000)
+		ok[ch >> 3] |= (unsigned char)(1u << (ch & 7));
+	return 1;
+}
+
 /* Reports each character of `s` that no pinned face covers, once per
  * submission row (`src`, may be NULL) or once in all for the rest. */
 static int
@@ -283,20 +304,9 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 	for (p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
 		size_t k;
-		int covered = 0, i;
 
-		if (ch == '\n' || ch == '\r' || ch == '\t')
+		if (char_covered(f, seen->ok, ch))
 			continue;
-		if (ch < 0x10000 && (seen->ok[ch >> 3] & (1u << (ch & 7))))
-			continue;
-		for (i = 0; i < 3; i++)
-			if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
-				covered = 1;
-		if (covered) {
-			if (ch < 0x10000)
-				seen->ok[ch >> 3] |= (unsigned char)(1u << (ch & 7));
-			continue;
-		}
 		for (k = 0; k < seen->n; k++)
 			if (seen->v[k] == ch && (seen->src[k] == src ||
 			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
@@ -380,25 +390,12 @@ static int
 covered_string(struct fonts *f, const char *s)
 {
 	const char *p;
-	int i;
 
 	if (!g_utf8_validate(s, -1, NULL))
 		return -1;
-	for (p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-
-		if (ch == '\n' || ch == '\r' || ch == '\t')
-			continue;
-		if (ch < 0x10000 && (f->ok[ch >> 3] & (1u << (ch & 7))))
-			continue;
-		for (i = 0; i < 3; i++)
-			if (f->cover[i] && FcCharSetHasChar(f->cover[i], ch))
-				break;
-		if (i == 3)
+	for (p = s; *p; p = g_utf8_next_char(p))
+		if (!char_covered(f, f->ok, g_utf8_get_char(p)))
 			return -1;
-		if (ch < 0x10000)
-			f->ok[ch >> 3] |= (unsigned char)(1u << (ch & 7));
-	}
 	return 0;
 }
 

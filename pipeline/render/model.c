@@ -945,6 +945,34 @@ src_next_stream(struct model_src *s)
 	return NULL;
 }
 
+/*
+ * The reader's node as model nodes built under `parent` and taken back
+ * out: *out is the first (NULL for blank text, or for a node that is not
+ * content, which is skipped).  -1 when it could not be expanded.
+ */
+static int
+src_take(struct model_src *s, struct model_doc *doc, struct model_node *parent,
+    struct model_node **out)
+{
+	int t = xmlTextReaderNodeType(s->r);
+	xmlNodePtr x;
+
+	*out = NULL;
+	if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
+	    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
+	    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+		s->skip = 1;
+		return 0;
+	}
+	if ((x = src_expand(s)) == NULL)
+		return -1;
+	if (build_one(doc, parent, x, s->d) < 0)
+		s->failed = 1;
+	*out = parent->first;
+	parent->first = parent->last = NULL;
+	return 0;
+}
+
 static struct model_node *
 src_block_stream(struct model_src *s)
 {
@@ -977,19 +1005,9 @@ src_block_stream(struct model_src *s)
 			s->saw_block = 1;
 			return n;
 		}
-		if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
-		    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
-		    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-			s->skip = 1;
-			continue;
-		}
-		if ((x = src_expand(s)) == NULL)
+		if (src_take(s, doc, flow, &n) < 0)
 			break;
-		if (build_one(doc, flow, x, s->d) < 0)
-			s->failed = 1;
-		n = flow->first;	/* NULL: blank text, left out */
-		flow->first = flow->last = NULL;
-		if (n == NULL)
+		if (n == NULL)	/* not content, or blank text: left out */
 			continue;
 		if (is_block_kind(n->kind))
 			s->saw_block = 1;
@@ -1006,25 +1024,12 @@ model_src_row(struct model_src *s)
 	struct model_node *table = s->table, *n;
 
 	while (s->table_open && !s->failed && src_move(s)) {
-		int t = xmlTextReaderNodeType(s->r);
-		xmlNodePtr x;
-
 		if (xmlTextReaderDepth(s->r) <= 2) {
 			s->table_open = 0;	/* </table> */
 			break;
 		}
-		if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
-		    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
-		    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-			s->skip = 1;
-			continue;
-		}
-		if ((x = src_expand(s)) == NULL)
+		if (src_take(s, doc, table, &n) < 0)
 			break;
-		if (build_one(doc, table, x, s->d) < 0)
-			s->failed = 1;
-		n = table->first;
-		table->first = table->last = NULL;
 		if (n != NULL)
 			return n;
 	}

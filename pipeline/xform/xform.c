@@ -13,7 +13,6 @@
 #include <libxml/xmlerror.h>
 #include <libxml/hash.h>
 #include <libxml/xmlreader.h>
-#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -536,6 +535,19 @@ quiet(void *arg, xmlErrorPtr err)
 	(void)err;
 }
 
+/* xmlio_load_dict() from inside a run: its errors counted as the run's,
+ * xform's structured handler back in place. */
+static xmlDocPtr
+load_counted(const char *path, xmlDictPtr dict)
+{
+	size_t before = run.d->errors;
+	xmlDocPtr doc = xmlio_load_dict(path, dict, run.d);
+
+	xmlSetStructuredErrorFunc(NULL, structured_error);
+	run.errors += run.d->errors - before;
+	return doc;
+}
+
 /*
  * The reader stopped on an error or a DOCTYPE: xmlio parses the file once
  * more to say what is wrong in the pipeline's words (entities refused
@@ -545,12 +557,8 @@ quiet(void *arg, xmlErrorPtr err)
 static int
 reader_trouble(struct src *s)
 {
-	xmlDocPtr doc;
-	size_t before = run.d->errors;
+	xmlDocPtr doc = load_counted(s->path, NULL);
 
-	doc = xmlio_load(s->path, run.d);
-	xmlSetStructuredErrorFunc(NULL, structured_error);
-	run.errors += run.d->errors - before;
 	if (doc != NULL) {
 		xmlFreeDoc(doc);
 		return 0;
@@ -756,11 +764,8 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 	if (s->chunk == NULL && parent != NULL) {
 		/* Read whole: parsed once (not read and copied), its root moved
 		 * into the working document, which shares its dictionary. */
-		size_t before = run.d->errors;
-		xmlDocPtr doc = xmlio_load_dict(s->path, work->dict, run.d);
+		xmlDocPtr doc = load_counted(s->path, work->dict);
 
-		xmlSetStructuredErrorFunc(NULL, structured_error);
-		run.errors += run.d->errors - before;
 		if (doc == NULL)
 			return -1;
 		s->at = 0;
@@ -783,12 +788,9 @@ src_open(struct src *s, xmlDocPtr work, xmlNodePtr parent)
 		/* Small enough to parse at once (FY2014's files are): its
 		 * top-level elements move into the working document as
 		 * they are taken, uncopied (the dictionary is shared). */
-		size_t before = run.d->errors;
 		xmlNodePtr root;
 
-		s->whole = xmlio_load_dict(s->path, work->dict, run.d);
-		xmlSetStructuredErrorFunc(NULL, structured_error);
-		run.errors += run.d->errors - before;
+		s->whole = load_counted(s->path, work->dict);
 		if (s->whole == NULL)
 			return -1;
 		root = xmlDocGetRootElement(s->whole);
@@ -1134,9 +1136,6 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 			if (take_until_chunk(drive, work) < 0)
 				goto out;
 		} while (at_chunk(drive) && size < chunk_elements());
-		/* Document order as numbers (libxml2 compares copied nodes by
-		 * walking the tree otherwise: sorting a node-set gets slow). */
-		xmlXPathOrderDocElems(work);
 		st = apply_once(style, work, o, "chunk", &res);
 		for (i = 0; i < sent.n; i++)
 			drop(sent.v[i]);
@@ -1190,7 +1189,6 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 		}
 	}
 
-	xmlXPathOrderDocElems(work);
 	st = apply_once(style, work, o, "final", &res);
 	if (st != XFORM_OK)
 		goto out;
