@@ -1030,6 +1030,54 @@ chunk_elements(void)
 	return n > 0 ? (size_t)n : 10000;
 }
 
+/*
+ * The chunks of one run, added to the working document and recorded in
+ * `sent` (with the merged elements that go with them) to be dropped after
+ * it: while they add up to fewer than chunk_elements(), so that the
+ * year's size sets the number of runs, not the number of areas.  When a
+ * merge drives, its chunk comes with the input's next chunk if their keys
+ * are equal.  0, or -1 after reporting.
+ */
+static int
+take_batch(struct plan *p, struct src *drive, xmlDocPtr work, struct nodes *sent)
+{
+	size_t size = 0, i;
+
+	do {
+		xmlNodePtr mine = NULL, theirs = NULL;
+
+		if (drive != &p->in) {
+			xmlChar *want = chunk_key(drive), *have = NULL;
+			int same;
+
+			if (take_until_chunk(&p->in, work) < 0) {
+				xmlFree(want);
+				return -1;
+			}
+			if (at_chunk(&p->in))
+				have = chunk_key(&p->in);
+			same = want != NULL && have != NULL && xmlStrEqual(want, have);
+			xmlFree(want);
+			xmlFree(have);
+			if ((theirs = take(drive, work, drive->root)) == NULL)
+				return -1;
+			push(sent, theirs);
+			if (same && (mine = take(&p->in, work, p->in.root)) == NULL)
+				return -1;
+		} else if ((mine = take(&p->in, work, p->in.root)) == NULL)
+			return -1;
+		push(sent, mine);
+		size += (mine ? 1 + count_elements(mine->children) : 0) +
+		        (theirs ? 1 + count_elements(theirs->children) : 0);
+		for (i = 0; i < p->nmerge; i++)
+			if (p->merge[i].by != NULL)
+				hold_send(&p->merge[i], theirs ? theirs : mine, sent);
+		if (take_until_chunk(drive, work) < 0)
+			return -1;
+	} while (at_chunk(drive) && size < chunk_elements());
+	return 0;
+}
+
 static enum xform_status
 stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
            char **summary)
@@ -1093,7 +1141,6 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 		drive = &p->in;
 
 	for (;;) {
-		size_t size;
 		const char *b, *e;
 
 		/* Elements between chunks stay for every later run. */
@@ -1101,41 +1148,8 @@ stream_run(xsltStylesheetPtr style, const struct xform_opts *o, struct plan *p,
 			goto out;
 		if (!drive->at)
 			break;
-		/* One run takes chunks while they add up to fewer than
-		 * chunk_elements(): the year's size sets the number of runs,
-		 * not the number of areas. */
-		size = 0;
-		do {
-			xmlNodePtr mine = NULL, theirs = NULL;
-
-			if (drive != &p->in) {
-				xmlChar *want = chunk_key(drive), *have;
-
-				if (take_until_chunk(&p->in, work) < 0) {
-					xmlFree(want);
-					goto out;
-				}
-				have = at_chunk(&p->in) ? chunk_key(&p->in) : NULL;
-				theirs = take(drive, work, drive->root);
-				if (theirs != NULL && have != NULL && want != NULL &&
-				    xmlStrEqual(want, have))
-					mine = take(&p->in, work, p->in.root);
-				xmlFree(want);
-				xmlFree(have);
-				if (theirs == NULL || (have != NULL && mine == NULL && run.d->errors))
-					goto out;
-			} else if ((mine = take(&p->in, work, p->in.root)) == NULL)
-				goto out;
-			push(&sent, mine);
-			push(&sent, theirs);
-			size += (mine ? 1 + count_elements(mine->children) : 0) +
-			        (theirs ? 1 + count_elements(theirs->children) : 0);
-			for (i = 0; i < p->nmerge; i++)
-				if (p->merge[i].by != NULL)
-					hold_send(&p->merge[i], theirs ? theirs : mine, &sent);
-			if (take_until_chunk(drive, work) < 0)
-				goto out;
-		} while (at_chunk(drive) && size < chunk_elements());
+		if (take_batch(p, drive, work, &sent) < 0)
+			goto out;
 		st = apply_once(style, work, o, "chunk", &res);
 		for (i = 0; i < sent.n; i++)
 			drop(sent.v[i]);
