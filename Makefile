@@ -93,36 +93,18 @@ RENDER	= $(BIN)/render --fonts fonts/fonts.conf
 REPORT_DATE ?=
 XSL_COMPOSE := stylesheets/common.xsl
 
-# $(call year_pipeline,DIR,INGEST_FLAGS,DRAFT(0|1),SUFFIX)
-define year_pipeline
-$(1)/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
-	@mkdir -p $$(@D)
-	$(BIN)/ingest $(INGEST_ARGS) $(2) -o $$@ $(CSVS)
+# Ingest: the submissions → submissions.xml (strict, and --draft).
+$(W)/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
+	@mkdir -p $(@D)
+	$(BIN)/ingest $(INGEST_ARGS) -o $@ $(CSVS)
+$(W)/draft/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
+	@mkdir -p $(@D)
+	$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ $(CSVS)
 
-$(1)/model.xml: $(1)/submissions.xml $(REFS) stylesheets/join.xsl $(BIN)/xform
-	$(BIN)/xform $(JOIN_PARAMS) --param draft $(3) -o $$@ stylesheets/join.xsl $$<
-
-$(1)/report.pdoc: $(1)/model.xml stylesheets/report.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(3) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/report.xsl $$<
-
-$(1)/slides.pdoc: $(1)/model.xml stylesheets/slides.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(3) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/slides.xsl $$<
-
-$(OUT)/status-$(YEAR)$(4).csv: $(1)/model.xml stylesheets/status.xsl $(BIN)/xform
-	@mkdir -p $$(@D)
-	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
-
-$(OUT)/annual-report-$(YEAR)$(4).pdf: $(1)/report.pdoc $(BIN)/render fonts/fonts.conf
-	@mkdir -p $$(@D)
-	$(RENDER) -o $$@ $$<
-
-$(OUT)/summary-slides-$(YEAR)$(4).pdf: $(1)/slides.pdoc $(BIN)/render fonts/fonts.conf
-	@mkdir -p $$(@D)
-	$(RENDER) -o $$@ $$<
-endef
-
-$(eval $(call year_pipeline,$(W),,0,))
-$(eval $(call year_pipeline,$(W)/draft,--draft,1,-draft))
+# join, compose, status, render: pipeline/year.mk.
+include pipeline/year.mk
+$(eval $(call year_pipeline,$(W),0,))
+$(eval $(call year_pipeline,$(W)/draft,1,-draft))
 
 # make report / make draft use the machine's cores: after join, the report
 # and the slides (xform, then render) and the status CSV are independent,
@@ -140,6 +122,20 @@ REPORT_OUT := $(OUT)/annual-report-$(YEAR).pdf $(OUT)/summary-slides-$(YEAR).pdf
 	$(OUT)/status-$(YEAR).csv
 DRAFT_OUT  := $(OUT)/annual-report-$(YEAR)-draft.pdf \
 	$(OUT)/summary-slides-$(YEAR)-draft.pdf $(OUT)/status-$(YEAR)-draft.csv
+
+# Publishing: placeholder copy (to be replaced by an all-or-nothing step).
+$(OUT)/%-$(YEAR).pdf: $(W)/%-$(YEAR).pdf
+	@mkdir -p $(@D)
+	cp $< $@.tmp && mv $@.tmp $@
+$(OUT)/%-$(YEAR).csv: $(W)/%-$(YEAR).csv
+	@mkdir -p $(@D)
+	cp $< $@.tmp && mv $@.tmp $@
+$(OUT)/%-$(YEAR)-draft.pdf: $(W)/draft/%-$(YEAR)-draft.pdf
+	@mkdir -p $(@D)
+	cp $< $@.tmp && mv $@.tmp $@
+$(OUT)/%-$(YEAR)-draft.csv: $(W)/draft/%-$(YEAR)-draft.csv
+	@mkdir -p $(@D)
+	cp $< $@.tmp && mv $@.tmp $@
 
 report: deps $(REPORT_OUT)
 	@echo "report: $(REPORT_OUT)"
