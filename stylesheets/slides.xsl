@@ -341,6 +341,10 @@
   <!-- Submission status: ministry × area, received/expected, coloured;
        18 ministries to a slide, area columns while there are at most 8
        areas (a synthetic 100x year has hundreds: then totals only). -->
+  <!-- The status grid's colours, for its cells and its legend alike. -->
+  <xsl:variable name="fill-complete" select="'#d9ead3'"/>
+  <xsl:variable name="fill-missing" select="'#f4cccc'"/>
+  <xsl:variable name="fill-none" select="'#eeeeee'"/>
   <xsl:template name="status-slide">
     <xsl:variable name="areas" select="/model/xf:carry/area[count(/model/xf:carry/area) &lt;= 8]"/>
     <xsl:variable name="rows" select="/model/counts/ministry[@expected &gt; 0 or @extra &gt; 0]"/>
@@ -383,7 +387,7 @@
                   <xsl:when test="$a">
                     <xsl:for-each select="$a"><xsl:call-template name="status-cell"/></xsl:for-each>
                   </xsl:when>
-                  <xsl:otherwise><td fill="#eeeeee">－</td></xsl:otherwise>
+                  <xsl:otherwise><td fill="{$fill-none}">－</td></xsl:otherwise>
                 </xsl:choose>
               </xsl:for-each>
               <xsl:if test="not($areas)">
@@ -396,11 +400,11 @@
           </xsl:for-each>
         </table>
         <!-- legend: colour swatches, then how to read a cell -->
-        <rect x="10mm" y="171mm" w="7mm" h="4.5mm" fill="#d9ead3" border="#7f7f7f"/>
+        <rect x="10mm" y="171mm" w="7mm" h="4.5mm" fill="{$fill-complete}" border="#7f7f7f"/>
         <textbox x="19mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">全て提出</textbox>
-        <rect x="57mm" y="171mm" w="7mm" h="4.5mm" fill="#f4cccc" border="#7f7f7f"/>
+        <rect x="57mm" y="171mm" w="7mm" h="4.5mm" fill="{$fill-missing}" border="#7f7f7f"/>
         <textbox x="66mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">未提出あり</textbox>
-        <rect x="104mm" y="171mm" w="7mm" h="4.5mm" fill="#eeeeee" border="#7f7f7f"/>
+        <rect x="104mm" y="171mm" w="7mm" h="4.5mm" fill="{$fill-none}" border="#7f7f7f"/>
         <textbox x="113mm" y="169.5mm" w="36mm" h="7.5mm" style="legend">対象なし</textbox>
         <textbox x="151mm" y="169.5mm" w="177.67mm" h="7.5mm" style="legend">セルの数字：提出件数／対象施策数</textbox>
       </slide>
@@ -411,9 +415,9 @@
     <td>
       <xsl:attribute name="fill">
         <xsl:choose>
-          <xsl:when test="@expected = 0">#eeeeee</xsl:when>
-          <xsl:when test="@missing &gt; 0">#f4cccc</xsl:when>
-          <xsl:otherwise>#d9ead3</xsl:otherwise>
+          <xsl:when test="@expected = 0"><xsl:value-of select="$fill-none"/></xsl:when>
+          <xsl:when test="@missing &gt; 0"><xsl:value-of select="$fill-missing"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$fill-complete"/></xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <xsl:choose>

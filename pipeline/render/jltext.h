@@ -169,8 +169,8 @@ int		 jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x)
 void		 jl_cache_free(void);
 
 /*
- * For tests: the number of characters of the kinsoku lists (outputs.md
- * "Typesetting") that the class table disagrees with; 0 when they agree.
+ * For tests: the number of entries of the kinsoku class table that are
+ * out of code-point order (its binary search needs them sorted); 0 if none.
  */
 int		 jl_classify_check(void);
 
