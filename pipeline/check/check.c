@@ -47,16 +47,13 @@ check_init(struct check *c, struct diag *d, const char *year)
 	memset(c, 0, sizeof(*c));
 	c->d = d;
 	c->year = year;
-	c->ministries = xmlHashCreate(64);
-	c->groups = xmlHashCreate(16);
 	c->planids = xmlHashCreate(1024);
 }
 
 void
 check_release(struct check *c)
 {
-	hash_free(c->ministries);
-	hash_free(c->groups);
+	registry_release(&c->reg);
 	hash_free(c->planids);
 	if (c->registry)
 		xmlFreeDoc(c->registry);
@@ -177,90 +174,7 @@ out:
 }
 
 /* ---------------------------------------------------------------------- */
-/* Registry */
-
-/* Names and aliases: unique across ministries and groups (design.md). */
-static void
-registry_name(struct check *c, xmlHashTablePtr names, xmlNodePtr n, const char *name)
-{
-	xmlNodePtr first;
-
-	if (name == NULL || *name == '\0')
-		return;
-	first = xmlHashLookup(names, (const xmlChar *)name);
-	if (first)
-		diag_error(c->d, c->registry_path, xmlGetLineNo(n),
-		           "name or alias '%s' is used twice (first at line %ld)", name,
-		           xmlGetLineNo(first));
-	else
-		xmlHashAddEntry(names, (const xmlChar *)name, n);
-}
-
-static void
-registry_index(struct check *c)
-{
-	xmlNodePtr root = xmlDocGetRootElement(c->registry), n, k;
-	xmlHashTablePtr names = xmlHashCreate(128);
-
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		char *code, *name;
-		xmlHashTablePtr table;
-
-		if (!is(n, "ministry") && !is(n, "group"))
-			continue;
-		table = is(n, "ministry") ? c->ministries : c->groups;
-		code = xmlio_attr(n, "code");
-		name = xmlio_attr(n, "name");
-		if (code) {
-			xmlNodePtr first = xmlHashLookup(c->ministries, (xmlChar *)code);
-
-			if (first == NULL)
-				first = xmlHashLookup(c->groups, (xmlChar *)code);
-			if (first)
-				diag_error(c->d, c->registry_path, xmlGetLineNo(n),
-				           "duplicate code '%s' (first at line %ld)", code,
-				           xmlGetLineNo(first));
-			else
-				xmlHashAddEntry(table, (xmlChar *)code, n);
-		}
-		registry_name(c, names, n, name);
-		for (k = n->children; k; k = k->next) {
-			xmlChar *alias;
-
-			if (!is(k, "alias"))
-				continue;
-			alias = xmlNodeGetContent(k);
-			registry_name(c, names, k, (const char *)alias);
-			xmlFree(alias);
-		}
-		xmlFree(code);
-		xmlFree(name);
-	}
-	xmlHashFree(names, NULL);
-}
-
-static void
-registry_members(struct check *c)
-{
-	xmlNodePtr root = xmlDocGetRootElement(c->registry), n, k;
-
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (!is(n, "group"))
-			continue;
-		for (k = n->children; k; k = k->next) {
-			char *ref;
-
-			if (!is(k, "member"))
-				continue;
-			ref = xmlio_attr(k, "ref");
-			if (ref && xmlHashLookup(c->ministries, (xmlChar *)ref) == NULL)
-				diag_error(c->d, c->registry_path, xmlGetLineNo(k),
-				           "member '%s' is not a ministry code of the registry",
-				           ref);
-			xmlFree(ref);
-		}
-	}
-}
+/* Registry: common/registry reads it and reports its own errors. */
 
 /* ---------------------------------------------------------------------- */
 /* Plan */
@@ -373,12 +287,14 @@ plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *
 	}
 }
 
+/* A plan's <ministry ref> or <group ref>: a code of that kind, exactly. */
 static void
-resolve(struct check *c, xmlNodePtr n, xmlHashTablePtr table, const char *attr, const char *what)
+resolve(struct check *c, xmlNodePtr n, int group, const char *attr, const char *what)
 {
 	char *ref = xmlio_attr(n, attr);
+	const struct registry_entry *e = ref ? registry_code(&c->reg, ref) : NULL;
 
-	if (ref && xmlHashLookup(table, (xmlChar *)ref) == NULL)
+	if (ref && (e == NULL || e->group != group))
 		diag_error(c->d, c->plan_path, xmlGetLineNo(n), "%s '%s' is not in %s", what, ref,
 		           c->registry_path);
 	xmlFree(ref);
@@ -493,9 +409,9 @@ plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
 				           (const char *)target->name);
 			xmlFree(ref);
 		} else if (is(n, "ministry") && c->registry) {
-			resolve(c, n, c->ministries, "ref", "ministry");
+			resolve(c, n, 0, "ref", "ministry");
 		} else if (is(n, "group") && n->parent && is(n->parent, "resp") && c->registry) {
-			resolve(c, n, c->groups, "ref", "group");
+			resolve(c, n, 1, "ref", "group");
 			continue;
 		} else if (is(n, "fnref")) {
 			ref = xmlio_attr(n, "ref");
@@ -579,10 +495,8 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 	c->registry = load_valid(c, schemas, "registry", registry);
 	c->plan = load_valid(c, schemas, "plan", plan);
 	c->matrix = load_valid(c, schemas, "matrix", matrix);
-	if (c->registry) {
-		registry_index(c);
-		registry_members(c);
-	}
+	if (c->registry)
+		registry_read(&c->reg, c->registry, registry, c->d);
 	if (c->plan) {
 		xmlHashTablePtr footnotes = xmlHashCreate(256);
 		xmlNodePtr root = xmlDocGetRootElement(c->plan);
@@ -649,9 +563,21 @@ check_submissions(struct check *c, const char *path)
 	for (n = root->children; n; n = next_row(root, n)) {
 		if (is(n, "progress") || is(n, "indicator")) {
 			char *m = xmlio_attr(n, "ministry");
+			const struct registry_entry *e = NULL;
 
 			counted++;
-			if (m && *m && xmlHashAddEntry(who, (xmlChar *)m, n) == 0)
+			if (m && *m && c->registry) {
+				/* the rule ingest filed the row by */
+				e = registry_find(&c->reg, m);
+				if (e == NULL || e->group)
+					diag_error(c->d, path, xmlGetLineNo(n),
+					           "the row's ministry '%s' is not a ministry of %s: "
+					           "make the file again with ingest and this registry",
+					           m,
+					           c->registry_path);
+			}
+			if (m && *m &&
+			    xmlHashAddEntry(who, (const xmlChar *)(e ? e->code : m), n) == 0)
 				c->submitters++;
 			xmlFree(m);
 		} else if (is(n, "diag")) {

@@ -16,19 +16,19 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "registry.h"
 
 struct check {
 	struct diag *d;                   /* not owned */
 	const char *year;                 /* expected year attribute, or NULL */
 	xmlDocPtr registry, plan, matrix; /* owned; NULL when unread */
 	const char *registry_path, *plan_path, *matrix_path;
-	void *ministries;    /* xmlHashTable: code -> node */
-	void *groups;        /* xmlHashTable: code -> node */
+	struct registry reg; /* common/registry: names, codes, aliases */
 	void *planids;       /* xmlHashTable: plan node id -> node */
 	size_t measures;     /* <measure> elements in the plan */
 	size_t entries;      /* <entry> elements in the matrix */
 	size_t rows;         /* submission rows (ingest's count) */
-	size_t submitters;   /* distinct ministries in submission rows */
+	size_t submitters;   /* distinct ministries in submission rows (registry_find) */
 	size_t sub_errors;   /* <diag severity="error"> in submissions */
 	size_t sub_warnings; /* <diag severity="warning"> in submissions */
 	int internal;        /* a schema or system failure: exit 3 */

@@ -50,103 +50,6 @@ content(xmlNodePtr n)
 	return strbuf_detach(&sb);
 }
 
-/* ---- registry ---- */
-
-/* A ministry key: folded, without any white space ("総務 省" = "総務省"). */
-static char *
-ministry_key(const char *text)
-{
-	char *k = utf8_fold(text);
-	const char *p = k;
-	struct strbuf sb = STRBUF_INIT;
-
-	if (k == NULL) /* not UTF-8: matches nothing */
-		return xstrdup("");
-	while (*p) {
-		const char *q = p;
-		unsigned long c = utf8_next(&p);
-
-		if (c != ' ' && c != '\t' && c != 0x3000)
-			strbuf_add(&sb, q, (size_t)(p - q));
-	}
-	free(k);
-	return strbuf_detach(&sb);
-}
-
-static void
-add_mkey(struct refs *r, const char *text, struct refs_ministry *m, size_t *alloc)
-{
-	char *key = ministry_key(text);
-
-	if (key[0] == '\0' || g_hash_table_contains(r->ministry_by_key, key)) {
-		free(key);
-		return;
-	}
-	if (r->nmkeys == *alloc) {
-		*alloc = *alloc ? *alloc * 2 : 64;
-		r->mkeys = xreallocarray(r->mkeys, *alloc, sizeof(*r->mkeys));
-		r->mkey_target = xreallocarray(r->mkey_target, *alloc, sizeof(*r->mkey_target));
-	}
-	r->mkeys[r->nmkeys] = key;
-	r->mkey_target[r->nmkeys++] = m;
-	g_hash_table_insert(r->ministry_by_key, key, m);
-}
-
-static int
-load_registry(struct refs *r, const char *path, struct diag *d)
-{
-	xmlDocPtr doc = xmlio_load(path, d);
-	xmlNodePtr root, n, a, *elem;
-	size_t alloc = 0, kalloc = 0, i;
-	int ret = 0;
-
-	if (doc == NULL)
-		return -1;
-	root = xmlDocGetRootElement(doc);
-	for (n = root ? root->children : NULL; n; n = n->next)
-		if (is_elem(n, "ministry") || is_elem(n, "group"))
-			alloc++;
-	r->ministries = xcalloc(alloc + 1, sizeof(*r->ministries));
-	elem = xcalloc(alloc + 1, sizeof(*elem));
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		struct refs_ministry *m;
-
-		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
-			continue;
-		m = &r->ministries[r->nministries];
-		m->code = attr(n, "code");
-		m->name = attr(n, "name");
-		m->group = is_elem(n, "group");
-		if (m->code == NULL || m->name == NULL) {
-			ret = diag_error(d, path, xmlGetLineNo(n), "<%s> without code or name",
-			                 (const char *)n->name);
-			free(m->code);
-			free(m->name);
-			memset(m, 0, sizeof(*m));
-			continue;
-		}
-		elem[r->nministries++] = n;
-	}
-	/* Keys in order of precedence: names, then codes, then aliases. */
-	for (i = 0; i < r->nministries; i++)
-		add_mkey(r, r->ministries[i].name, &r->ministries[i], &kalloc);
-	for (i = 0; i < r->nministries; i++)
-		add_mkey(r, r->ministries[i].code, &r->ministries[i], &kalloc);
-	for (i = 0; i < r->nministries; i++) {
-		for (a = elem[i]->children; a; a = a->next) {
-			if (is_elem(a, "alias")) {
-				char *t = content(a);
-
-				add_mkey(r, t, &r->ministries[i], &kalloc);
-				free(t);
-			}
-		}
-	}
-	free(elem);
-	xmlFreeDoc(doc);
-	return ret;
-}
-
 /* The root's year attribute (0 if absent or unreadable); warns on a mismatch. */
 static int
 check_year(xmlDocPtr doc, const char *path, int year, struct diag *d)
@@ -331,10 +234,9 @@ refs_load(struct refs *r, int year, const char *registry, const char *plan, cons
 	r->year = year;
 	r->node_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	r->relist = g_hash_table_new(g_str_hash, g_str_equal);
-	r->ministry_by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	r->indicator_by_id = g_hash_table_new(g_str_hash, g_str_equal);
 	r->indicator_by_text = g_hash_table_new(g_str_hash, g_str_equal);
-	if (load_registry(r, registry, d) < 0)
+	if (registry_load(&r->registry, registry, d) < 0)
 		ret = -1;
 	if (load_plan(r, plan, d) < 0)
 		ret = -1;
@@ -362,15 +264,7 @@ refs_release(struct refs *r)
 		free(r->relists[i].ref);
 	}
 	free(r->relists);
-	for (i = 0; i < r->nministries; i++) {
-		free(r->ministries[i].code);
-		free(r->ministries[i].name);
-	}
-	free(r->ministries);
-	for (i = 0; i < r->nmkeys; i++)
-		free(r->mkeys[i]);
-	free(r->mkeys);
-	free(r->mkey_target);
+	registry_release(&r->registry);
 	for (i = 0; i < r->nindicators; i++) {
 		free(r->indicators[i].id);
 		free(r->indicators[i].text);
@@ -382,8 +276,6 @@ refs_release(struct refs *r)
 		g_hash_table_destroy(r->node_by_id);
 	if (r->relist)
 		g_hash_table_destroy(r->relist);
-	if (r->ministry_by_key)
-		g_hash_table_destroy(r->ministry_by_key);
 	if (r->indicator_by_id)
 		g_hash_table_destroy(r->indicator_by_id);
 	if (r->indicator_by_text)
@@ -417,14 +309,10 @@ refs_area(const struct refs *r, const char *id)
 	return rl ? rl->area : REFS_NO_AREA;
 }
 
-const struct refs_ministry *
+const struct registry_entry *
 refs_ministry(const struct refs *r, const char *name)
 {
-	char *key = ministry_key(name);
-	const struct refs_ministry *m = g_hash_table_lookup(r->ministry_by_key, key);
-
-	free(key);
-	return m;
+	return registry_find(&r->registry, name);
 }
 
 const struct refs_indicator *
@@ -560,21 +448,22 @@ refs_suggest_id(const struct refs *r, const char *id, const char *hint)
 char *
 refs_suggest_ministry(const struct refs *r, const char *name)
 {
-	struct cand *c = xcalloc(r->nmkeys + 1, sizeof(*c));
+	const struct registry *reg = &r->registry;
+	struct cand *c = xcalloc(reg->nkeys + 1, sizeof(*c));
 	struct strbuf sb = STRBUF_INIT;
-	char *key = ministry_key(name);
+	char *key = registry_key(name);
 	size_t i, shown = 0;
-	const struct refs_ministry *seen[SUGGEST_N];
+	const struct registry_entry *seen[SUGGEST_N];
 
-	for (i = 0; i < r->nmkeys; i++) {
+	for (i = 0; i < reg->nkeys; i++) {
 		c[i].i = i;
-		c[i].dist = utf8_distance(key, r->mkeys[i]);
-		c[i].dist2 = r->mkey_target[i]->group;
+		c[i].dist = utf8_distance(key, reg->keys[i].key);
+		c[i].dist2 = reg->entries[reg->keys[i].entry].group;
 	}
-	qsort(c, r->nmkeys, sizeof(*c), cand_cmp);
+	qsort(c, reg->nkeys, sizeof(*c), cand_cmp);
 	strbuf_addstr(&sb, "nearest: ");
-	for (i = 0; i < r->nmkeys && shown < 1; i++) {
-		const struct refs_ministry *m = r->mkey_target[c[i].i];
+	for (i = 0; i < reg->nkeys && shown < 1; i++) {
+		const struct registry_entry *m = &reg->entries[reg->keys[c[i].i].entry];
 		size_t k;
 		int dup = 0;
 

@@ -1,7 +1,8 @@
 /*
- * refs: what ingest checks rows against — the ministry registry, the
- * year's plan (ids, levels, titles, re-listings) and the matrix
- * (indicators by id or text).  Read with common/xmlio; vocabularies in
+ * refs: what ingest checks rows against — the ministry registry
+ * (common/registry, the reader check uses too), the year's plan (ids,
+ * levels, titles, re-listings) and the matrix (indicators by id or text).
+ * Read with common/xmlio; vocabularies in
  * docs/design.md.  Lookups never fail loudly: they return NULL and the
  * caller reports, with refs_suggest_*() for the "nearest" part.
  */
@@ -12,6 +13,7 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "registry.h"
 
 #define REFS_NO_AREA ((size_t)-1)
 
@@ -26,12 +28,6 @@ struct refs_relist {
 	char *at;    /* the re-listing's position id */
 	char *ref;   /* the canonical id it stands for */
 	size_t area; /* the <area> holding the <relist>, or REFS_NO_AREA */
-};
-
-struct refs_ministry {
-	char *code;
-	char *name;
-	int group; /* a <group>, not a ministry */
 };
 
 struct refs_indicator {
@@ -53,12 +49,7 @@ struct refs {
 	struct refs_relist *relists; /* plan order */
 	size_t nrelist;
 	GHashTable *relist; /* at → struct refs_relist * */
-	struct refs_ministry *ministries;
-	size_t nministries;
-	GHashTable *ministry_by_key; /* folded name/code/alias → ministry */
-	char **mkeys;                /* owned keys, for suggestions */
-	struct refs_ministry **mkey_target;
-	size_t nmkeys;
+	struct registry registry;
 	struct refs_indicator *indicators;
 	size_t nindicators;
 	GHashTable *indicator_by_id;   /* id → the first indicator with it */
@@ -84,8 +75,9 @@ const char *refs_relist(const struct refs *r, const char *at);
  * an id the plan does not have, or one outside every <area>.
  */
 size_t refs_area(const struct refs *r, const char *id);
-/* The ministry (or group) named by a name, code or alias, or NULL. */
-const struct refs_ministry *refs_ministry(const struct refs *r, const char *name);
+/* The ministry (or group) named by a name, code or alias (registry_find()),
+ * or NULL. */
+const struct registry_entry *refs_ministry(const struct refs *r, const char *name);
 /* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
 const struct refs_indicator *refs_indicator(const struct refs *r, const char *key);
 /*

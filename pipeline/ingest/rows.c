@@ -253,7 +253,7 @@ several_ministries(struct ctx *x, const char *text)
 		strbuf_add(&part, p, len);
 		strbuf_trim(&part);
 		if (part.len) {
-			const struct refs_ministry *m = refs_ministry(x->refs, part.buf);
+			const struct registry_entry *m = refs_ministry(x->refs, part.buf);
 
 			if (m == NULL || m->group)
 				ok = 0;
@@ -276,7 +276,7 @@ several_ministries(struct ctx *x, const char *text)
 static void
 check_ministry(struct ctx *x, const char *text, int required)
 {
-	const struct refs_ministry *m;
+	const struct registry_entry *m;
 	char *sugg;
 
 	if (text[0] == '\0') {
