@@ -5,8 +5,8 @@
  *   E errors, W warnings
  * Exit: 0 no errors, 1 input errors, 2 usage, 3 schema or system failure.
  */
+#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <libxml/parser.h>
 
@@ -34,35 +34,54 @@ usage(FILE *out, int code)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
+	                                     {"schemas", required_argument, NULL, 's'},
+	                                     {"registry", required_argument, NULL, 'r'},
+	                                     {"plan", required_argument, NULL, 'p'},
+	                                     {"matrix", required_argument, NULL, 'm'},
+	                                     {"submissions", required_argument, NULL, 'u'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *year = NULL, *schemas = "stylesheets", *registry = NULL;
 	const char *plan = NULL, *matrix = NULL, *submissions = NULL;
 	struct diag d;
 	struct check c;
-	int i, ret;
+	int opt, ret;
 
-	for (i = 1; i < argc; i++) {
-		const char **slot = NULL;
-
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+	opterr = 0; /* our messages, below */
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'y':
+			year = optarg;
+			break;
+		case 's':
+			schemas = optarg;
+			break;
+		case 'r':
+			registry = optarg;
+			break;
+		case 'p':
+			plan = optarg;
+			break;
+		case 'm':
+			matrix = optarg;
+			break;
+		case 'u':
+			submissions = optarg;
+			break;
+		case 'h':
 			return usage(stdout, 0);
-		else if (strcmp(argv[i], "--year") == 0)
-			slot = &year;
-		else if (strcmp(argv[i], "--schemas") == 0)
-			slot = &schemas;
-		else if (strcmp(argv[i], "--registry") == 0)
-			slot = &registry;
-		else if (strcmp(argv[i], "--plan") == 0)
-			slot = &plan;
-		else if (strcmp(argv[i], "--matrix") == 0)
-			slot = &matrix;
-		else if (strcmp(argv[i], "--submissions") == 0)
-			slot = &submissions;
-		if (slot == NULL || i + 1 >= argc) {
-			fprintf(stderr, "check: %s '%s'\n",
-			        slot ? "missing value for" : "unknown argument", argv[i]);
+		case ':':
+			fprintf(stderr, "check: missing value for '%s'\n", argv[optind - 1]);
+			return usage(stderr, 2);
+		default:
+			fprintf(stderr, "check: unknown argument '%s'\n", argv[optind - 1]);
 			return usage(stderr, 2);
 		}
-		*slot = argv[++i];
+	}
+	if (optind < argc) {
+		fprintf(stderr, "check: unknown argument '%s'\n", argv[optind]);
+		return usage(stderr, 2);
 	}
 	if (registry == NULL || plan == NULL || matrix == NULL) {
 		fprintf(stderr, "check: --registry, --plan and --matrix are required\n");

@@ -66,8 +66,9 @@ add_key(struct registry *r, size_t *alloc, char *text, long line, int is_code, s
 		ret = diag_error(d, path, line, "duplicate code '%s' (first at line %ld)", text,
 		                 first->line);
 	} else if (first && !first->is_code && !is_code && strcmp(first->text, text) == 0) {
-		ret = diag_error(d, path, line, "name or alias '%s' is used twice (first at line %ld)",
-		                 text, first->line);
+		ret = diag_error(d, path, line,
+		                 "name or alias '%s' is used twice (first at line %ld)", text,
+		                 first->line);
 	} else if (first) {
 		ret = diag_error(d, path, line,
 		                 "'%s' is the same as '%s' (line %ld) once case, width and spaces "

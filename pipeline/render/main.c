@@ -8,6 +8,7 @@
  * 2 usage, 3 system error (cannot write the PDF, fonts not loadable).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -100,9 +101,14 @@ check_block(void *arg, const struct model_node *n)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' }, { "dump", no_argument, NULL, 'd' },
+		{ "fonts", required_argument, NULL, 'f' },
+		{ "lines", required_argument, NULL, 'l' }, { NULL, 0, NULL, 0 }
+	};
 	const char *fontsconf = "fonts/fonts.conf", *out = NULL, *in = NULL, *linesf = NULL;
 	FILE *lines = NULL;
-	int dump = 0, i, status = 0;
+	int dump = 0, i, opt, status = 0;
 	struct diag d;
 	struct model_doc *doc = NULL;
 	struct fonts *fonts = NULL;
@@ -110,29 +116,40 @@ main(int argc, char **argv)
 	size_t pages = 0;
 
 	LIBXML_TEST_VERSION;
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+	opterr = 0;	/* our messages, below */
+	while ((opt = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
 			usage(stdout);
 			return 0;
-		} else if (strcmp(argv[i], "--dump") == 0)
+		case 'd':
 			dump = 1;
-		else if (strcmp(argv[i], "--fonts") == 0 && i + 1 < argc)
-			fontsconf = argv[++i];
-		else if (strcmp(argv[i], "--lines") == 0 && i + 1 < argc)
-			linesf = argv[++i];
-		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[++i];
-		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			fprintf(stderr, "render: unknown option '%s'\n", argv[i]);
+			break;
+		case 'f':
+			fontsconf = optarg;
+			break;
+		case 'l':
+			linesf = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case ':':
+			fprintf(stderr, "render: missing value for '%s'\n", argv[optind - 1]);
 			usage(stderr);
 			return 2;
-		} else if (in == NULL)
-			in = argv[i];
-		else {
-			fprintf(stderr, "render: one input only\n");
+		default:
+			fprintf(stderr, "render: unknown option '%s'\n", argv[optind - 1]);
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (optind < argc)
+		in = argv[optind];
+	if (optind + 1 < argc) {
+		fprintf(stderr, "render: one input only\n");
+		usage(stderr);
+		return 2;
 	}
 	if (in == NULL || (out == NULL && !dump)) {
 		usage(stderr);
