@@ -7,9 +7,12 @@
 #include "csvread.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -435,38 +438,75 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	return f->errors ? -1 : 0;
 }
 
+/* What a file that is not regular is, for the message. */
+static const char *
+file_type(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "a special file";
+}
+
+/*
+ * Issue 12: only a regular file is read.  O_NOFOLLOW: a symlink is never
+ * followed (submissions/zz.csv -> /etc/passwd); O_NONBLOCK: opening a FIFO
+ * does not wait for a writer; fstat() then refuses it, a device or a
+ * folder before a byte is read.
+ */
 int
 csvread_file(struct csvfile *f, const char *path, struct diag *d)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct strbuf sb;
+	struct stat st;
 	char buf[65536];
-	size_t n;
-	int ret;
+	ssize_t n;
+	int ret, e;
 
-	if (fp == NULL) {
-		init_file(f, path);
+	init_file(f, path);
+	if (fd < 0 && errno == ELOOP)
+		return diag_error(d, path, 0,
+		                  "is a symbolic link; it is not followed: put the file itself "
+		                  "in its place");
+	if (fd < 0)
 		return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return diag_error(d, path, 0, "cannot read: %s", strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return diag_error(d, path, 0,
+		                  "not a regular file (%s); it is not read: remove it or put the "
+		                  "file itself in its place",
+		                  file_type(st.st_mode));
 	}
 	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		if (strbuf_add(&sb, buf, n) < 0) {
-			fclose(fp);
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			e = errno;
+			close(fd);
 			strbuf_release(&sb);
-			init_file(f, path);
+			return diag_error(d, path, 0, "cannot read: %s", strerror(e));
+		}
+		if (strbuf_add(&sb, buf, (size_t)n) < 0) {
+			close(fd);
+			strbuf_release(&sb);
 			return diag_error(d, path, 0, "file larger than %d bytes",
 			                  CSVREAD_MAX_FILE);
 		}
 	}
-	if (ferror(fp)) {
-		int e = errno;
-
-		fclose(fp);
-		strbuf_release(&sb);
-		init_file(f, path);
-		return diag_error(d, path, 0, "cannot read: %s", strerror(e));
-	}
-	fclose(fp);
+	close(fd);
+	csvfile_release(f);
 	ret = csvread_buffer(f, path, sb.buf ? sb.buf : "", sb.len, d);
 	strbuf_release(&sb);
 	return ret;
