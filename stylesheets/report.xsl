@@ -516,9 +516,9 @@
           <td align="center"><xsl:value-of select="concat(@year, '年度')"/></td>
           <td align="right">
             <xsl:choose>
-              <xsl:when test="string(number(@value)) != 'NaN'">
-                <xsl:value-of select="format-number(@value, '#,##0.###')"/>
-              </xsl:when>
+              <!-- issue 12: the decimal as written (ingest's canonical
+                   string), never through a double: 0.0004, 12.3456 -->
+              <xsl:when test="string(@value) != ''"><xsl:value-of select="@value"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="@written"/></xsl:otherwise>
             </xsl:choose>
           </td>

@@ -429,7 +429,7 @@ find_indicator(struct ctx *x, const char *ind)
 	strbuf_release(&sb);
 }
 
-/* "1,234件" with 単位 件: the number before the unit.  0 or -1. */
+/* "1,234件" with 単位 件: the number before the unit.  0 or a NUMBERS_* code. */
 static int
 number_with_unit(const char *value, const char *unit, char **canon)
 {
@@ -438,7 +438,7 @@ number_with_unit(const char *value, const char *unit, char **canon)
 	int pct, r;
 
 	if (u == 0 || n <= u || strcmp(value + n - u, unit) != 0)
-		return -1;
+		return NUMBERS_NOT_NUMBER;
 	head = xstrndup(value, n - u);
 	r = numbers_value(head, canon, &pct);
 	free(head);
@@ -453,7 +453,7 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	const char *ind = cell(h, row, ROLE_INDICATOR);
 	const char *year = cell(h, row, ROLE_YEAR);
 	const char *value = cell(h, row, ROLE_VALUE);
-	int pct = 0;
+	int pct = 0, r;
 
 	check_measure(x, cell(h, row, ROLE_MEASURE), 0);
 	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
@@ -477,10 +477,25 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	if (value[0] == '\0')
 		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
 		          colname(x, ROLE_VALUE), NULL);
-	else if (numbers_value(value, &rec->value, &pct) < 0 &&
-	         number_with_unit(value, cell(h, row, ROLE_UNIT), &rec->value) < 0)
+	else if ((r = numbers_value(value, &rec->value, &pct)) == NUMBERS_NOT_NUMBER &&
+	         (r = number_with_unit(value, cell(h, row, ROLE_UNIT), &rec->value)) ==
+	             NUMBERS_NOT_NUMBER)
 		row_error(x, ROLE_VALUE,
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
+		          value, NULL);
+	else if (r == NUMBERS_TOO_LONG)
+		row_error(x, ROLE_VALUE,
+		          "value '%s' has more than " STR(NUMBERS_MAX_DIGITS) " significant digits and "
+		          "cannot be kept exactly: check the figure, or give it in a larger unit "
+		          "(千件, 億円)%s",
+		          value, NULL);
+	else if (r == NUMBERS_EXPONENT)
+		row_error(x, ROLE_VALUE,
+		          "value '%s' is written with an exponent: write the number in full (1200, "
+		          "not 1.2E+3)%s",
+		          value, NULL);
+	else if (r == NUMBERS_NOT_FINITE)
+		row_error(x, ROLE_VALUE, "value '%s' is not a finite number: write the figure itself%s",
 		          value, NULL);
 	else
 		rec->value_written = value;
