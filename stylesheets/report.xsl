@@ -458,6 +458,8 @@
           <p style="body">
             <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
             <xsl:if test="position() = 1"><b><xsl:value-of select="concat('【', $name, '】')"/></b></xsl:if>
+            <!-- issue 12: two versions of one submission (draft only): each row names its file -->
+            <xsl:if test="position() = 1 and ../../@overlap != ''"><b><xsl:value-of select="concat('〔', ../../@file, ' より〕')"/></b></xsl:if>
             <xsl:apply-templates select="node()" mode="inline"/>
           </p>
         </xsl:for-each>
