@@ -458,6 +458,8 @@
           <p style="body">
             <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
             <xsl:if test="position() = 1"><b><xsl:value-of select="concat('【', $name, '】')"/></b></xsl:if>
+            <!-- issue 12: two versions of one submission (draft only): each row names its file -->
+            <xsl:if test="position() = 1 and ../../@overlap != ''"><b><xsl:value-of select="concat('〔', ../../@file, ' より〕')"/></b></xsl:if>
             <xsl:apply-templates select="node()" mode="inline"/>
           </p>
         </xsl:for-each>
@@ -516,9 +518,9 @@
           <td align="center"><xsl:value-of select="concat(@year, '年度')"/></td>
           <td align="right">
             <xsl:choose>
-              <xsl:when test="string(number(@value)) != 'NaN'">
-                <xsl:value-of select="format-number(@value, '#,##0.###')"/>
-              </xsl:when>
+              <!-- issue 12: the decimal as written (ingest's canonical
+                   string), never through a double: 0.0004, 12.3456 -->
+              <xsl:when test="string(@value) != ''"><xsl:value-of select="@value"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="@written"/></xsl:otherwise>
             </xsl:choose>
           </td>

@@ -16,6 +16,10 @@ sjis_name(enum sjis_encoding enc)
 		return "UTF-8-BOM";
 	case SJIS_CP932:
 		return "CP932";
+	case SJIS_UTF16LE:
+		return "UTF-16LE";
+	case SJIS_UTF16BE:
+		return "UTF-16BE";
 	default:
 		return "UTF-8";
 	}
@@ -78,6 +82,56 @@ from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 }
 
 int
+sjis_bom_utf16(const char *raw, size_t len)
+{
+	if (len >= 2 && memcmp(raw, "\xFF\xFE", 2) == 0)
+		return 1;
+	if (len >= 2 && memcmp(raw, "\xFE\xFF", 2) == 0)
+		return 2;
+	return 0;
+}
+
+/*
+ * UTF-16 after its BOM (raw[2..len)) through iconv.  0, or -1 with *bad =
+ * the offset in raw of the code unit that fails: U+0000 (not text), a
+ * lone surrogate, or a last byte without its pair.
+ */
+static int
+from_utf16(const char *raw, size_t len, int be, struct sjis_text *out, size_t *bad)
+{
+	iconv_t cd;
+	char *in = (char *)raw + 2, *o;
+	size_t inleft = len - 2, cap, oleft, i;
+
+	for (i = 2; i + 1 < len; i += 2)
+		if (raw[i] == '\0' && raw[i + 1] == '\0') {
+			*bad = i;
+			return -1;
+		}
+	cd = iconv_open("UTF-8", be ? "UTF-16BE" : "UTF-16LE");
+	if (cd == (iconv_t)-1) {
+		*bad = 0;
+		return -1;
+	}
+	cap = (len / 2) * 3 + 4; /* a code unit never needs more than 3 UTF-8 bytes */
+	out->buf = xmalloc(cap + 1);
+	o = out->buf;
+	oleft = cap;
+	if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
+		*bad = (size_t)(in - raw);
+		iconv_close(cd);
+		sjis_text_release(out);
+		return -1;
+	}
+	iconv_close(cd);
+	out->len = cap - oleft;
+	out->buf[out->len] = '\0';
+	out->enc = be ? SJIS_UTF16BE : SJIS_UTF16LE;
+	return 0;
+}
+
+int
 sjis_decode(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 {
 	size_t bad8 = 0, bad932 = 0;
@@ -85,6 +139,8 @@ sjis_decode(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 	out->buf = NULL;
 	out->len = 0;
 	out->enc = SJIS_UTF8;
+	if (sjis_bom_utf16(raw, len))
+		return from_utf16(raw, len, sjis_bom_utf16(raw, len) == 2, out, bad);
 	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
 		if (utf8_validate(raw + 3, len - 3, &bad8) < 0) {
 			*bad = bad8 + 3;

@@ -7,9 +7,12 @@
 #include "csvread.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -228,6 +231,28 @@ line_of(const char *s, size_t off)
 	return line;
 }
 
+/* The same for UTF-16 (big-endian when `be`): code units LF, CR, CRLF
+ * before raw[off], after the BOM. */
+static long
+line_of_utf16(const char *raw, size_t off, int be)
+{
+	long line = 1;
+	size_t i;
+	unsigned u, next;
+
+	for (i = 2; i + 1 < off; i += 2) {
+		u = be ? ((unsigned char)raw[i] << 8 | (unsigned char)raw[i + 1])
+		       : ((unsigned char)raw[i + 1] << 8 | (unsigned char)raw[i]);
+		next = 0;
+		if (i + 3 < off)
+			next = be ? ((unsigned char)raw[i + 2] << 8 | (unsigned char)raw[i + 3])
+			          : ((unsigned char)raw[i + 3] << 8 | (unsigned char)raw[i + 2]);
+		if (u == '\n' || (u == '\r' && next != '\n'))
+			line++;
+	}
+	return line;
+}
+
 /* Length of the line at s (up to and including its line end). */
 static size_t
 line_len(const char *s, size_t left)
@@ -257,6 +282,33 @@ detect_eol(const char *s, size_t len)
 	return "LF";
 }
 
+/*
+ * The delimiter: a tab when the first line has more tabs than commas
+ * (Excel's 「Unicode テキスト」 and 「テキスト (タブ区切り)」; a header name
+ * holds neither), else a comma.
+ */
+static char
+detect_delim(const char *s, size_t len)
+{
+	size_t i, tabs = 0, commas = 0;
+
+	for (i = 0; i < len && s[i] != '\n' && s[i] != '\r'; i++) {
+		if (s[i] == '\t')
+			tabs++;
+		else if (s[i] == ',')
+			commas++;
+	}
+	return tabs > commas ? '\t' : ',';
+}
+
+static void
+parser_init(struct csv_parser *p, char delim)
+{
+	csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_realloc_func(p, xrealloc);
+	csv_set_delim(p, (unsigned char)delim);
+}
+
 /* The raw text of a broken row, shortened, for the diagnostic's quote. */
 static char *
 raw_quote(const char *s, size_t len)
@@ -279,6 +331,7 @@ init_file(struct csvfile *f, const char *path)
 	f->name = slash ? slash + 1 : f->path;
 	f->eol = "LF";
 	f->enc = SJIS_UTF8;
+	f->delim = ',';
 }
 
 /*
@@ -316,15 +369,22 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	const char *nul;
 	size_t bad = 0, off = 0;
 	size_t before = d->errors;
+	int be;
 
 	init_file(f, path);
-	if ((nul = memchr(raw, '\0', len)) != NULL) {
+	if ((be = sjis_bom_utf16(raw, len)) != 0) {
+		if (sjis_decode(raw, len, &text, &bad) < 0)
+			return diag_error(d, path, line_of_utf16(raw, bad, be == 2),
+			                  "byte offset %zu is not valid UTF-16 (the file starts with "
+			                  "a UTF-16 byte order mark): save it again from Excel as "
+			                  "\"Unicode text\" or \"CSV UTF-8\"",
+			                  bad);
+	} else if ((nul = memchr(raw, '\0', len)) != NULL) {
 		bad = (size_t)(nul - raw);
 		return diag_error(
 		    d, path, line_of(raw, bad),
 		    "NUL byte at byte offset %zu: not a CSV text file (UTF-16 or binary?)", bad);
-	}
-	if (sjis_decode(raw, len, &text, &bad) < 0)
+	} else if (sjis_decode(raw, len, &text, &bad) < 0)
 		return diag_error(d, path, line_of(raw, bad),
 		                  "byte 0x%02X at byte offset %zu is valid in neither UTF-8 nor "
 		                  "CP932 (Shift_JIS)",
@@ -332,12 +392,12 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	f->readable = 1;
 	f->enc = text.enc;
 	f->eol = detect_eol(text.buf, text.len);
+	f->delim = detect_delim(text.buf, text.len);
 
 	memset(&r, 0, sizeof(r));
 	r.f = f;
 	r.d = d;
-	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	csv_set_realloc_func(&p, xrealloc);
+	parser_init(&p, f->delim);
 	while (off < text.len) {
 		size_t n = line_len(text.buf + off, text.len - off);
 
@@ -357,8 +417,7 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 			drop_row(&r);
 			f->broken++;
 			csv_free(&p);
-			csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-			csv_set_realloc_func(&p, xrealloc);
+			parser_init(&p, f->delim);
 		}
 		off += n;
 	}
@@ -379,38 +438,75 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	return f->errors ? -1 : 0;
 }
 
+/* What a file that is not regular is, for the message. */
+static const char *
+file_type(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "a special file";
+}
+
+/*
+ * Issue 12: only a regular file is read.  O_NOFOLLOW: a symlink is never
+ * followed (submissions/zz.csv -> /etc/passwd); O_NONBLOCK: opening a FIFO
+ * does not wait for a writer; fstat() then refuses it, a device or a
+ * folder before a byte is read.
+ */
 int
 csvread_file(struct csvfile *f, const char *path, struct diag *d)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct strbuf sb;
+	struct stat st;
 	char buf[65536];
-	size_t n;
-	int ret;
+	ssize_t n;
+	int ret, e;
 
-	if (fp == NULL) {
-		init_file(f, path);
+	init_file(f, path);
+	if (fd < 0 && errno == ELOOP)
+		return diag_error(d, path, 0,
+		                  "is a symbolic link; it is not followed: put the file itself "
+		                  "in its place");
+	if (fd < 0)
 		return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return diag_error(d, path, 0, "cannot read: %s", strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return diag_error(d, path, 0,
+		                  "not a regular file (%s); it is not read: remove it or put the "
+		                  "file itself in its place",
+		                  file_type(st.st_mode));
 	}
 	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		if (strbuf_add(&sb, buf, n) < 0) {
-			fclose(fp);
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			e = errno;
+			close(fd);
 			strbuf_release(&sb);
-			init_file(f, path);
+			return diag_error(d, path, 0, "cannot read: %s", strerror(e));
+		}
+		if (strbuf_add(&sb, buf, (size_t)n) < 0) {
+			close(fd);
+			strbuf_release(&sb);
 			return diag_error(d, path, 0, "file larger than %d bytes",
 			                  CSVREAD_MAX_FILE);
 		}
 	}
-	if (ferror(fp)) {
-		int e = errno;
-
-		fclose(fp);
-		strbuf_release(&sb);
-		init_file(f, path);
-		return diag_error(d, path, 0, "cannot read: %s", strerror(e));
-	}
-	fclose(fp);
+	close(fd);
+	csvfile_release(f);
 	ret = csvread_buffer(f, path, sb.buf ? sb.buf : "", sb.len, d);
 	strbuf_release(&sb);
 	return ret;

@@ -5,7 +5,8 @@
  * time, so the line where each row starts stays known through multi-line
  * quoted cells.  Cells are NFC-normalized and trimmed; inner line breaks
  * (CRLF, CR or LF) become "\n".  Empty rows and empty trailing cells are
- * dropped.
+ * dropped.  Tab-separated text (Excel's 「Unicode テキスト」, UTF-16) is
+ * read the same way, with the tab as the delimiter.
  */
 #ifndef INGEST_CSVREAD_H
 #define INGEST_CSVREAD_H
@@ -29,6 +30,7 @@ struct csvfile {
 	const char *name; /* basename, points into path */
 	enum sjis_encoding enc;
 	const char *eol; /* "CRLF", "LF" or "CR" */
+	char delim;      /* ',' or '\t' (tab-separated text, detected on line 1) */
 	struct csvrow *rows;
 	size_t nrows, alloc;
 	int readable;  /* 0 when decoding failed */

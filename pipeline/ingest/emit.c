@@ -205,6 +205,7 @@ progress(struct out *o, const struct rows_record *r)
 	attr(o, "ministry", r->ministry);
 	if (r->highlight)
 		attr(o, "highlight", "1");
+	attr(o, "overlap", r->overlap ? r->overlap->name : NULL); /* issue 12 */
 	paragraphs(o, "results", r->results);
 	paragraphs(o, "evaluation", r->evaluation);
 	paragraphs(o, "next", r->next);

@@ -429,7 +429,7 @@ find_indicator(struct ctx *x, const char *ind)
 	strbuf_release(&sb);
 }
 
-/* "1,234件" with 単位 件: the number before the unit.  0 or -1. */
+/* "1,234件" with 単位 件: the number before the unit.  0 or a NUMBERS_* code. */
 static int
 number_with_unit(const char *value, const char *unit, char **canon)
 {
@@ -438,7 +438,7 @@ number_with_unit(const char *value, const char *unit, char **canon)
 	int pct, r;
 
 	if (u == 0 || n <= u || strcmp(value + n - u, unit) != 0)
-		return -1;
+		return NUMBERS_NOT_NUMBER;
 	head = xstrndup(value, n - u);
 	r = numbers_value(head, canon, &pct);
 	free(head);
@@ -453,7 +453,7 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	const char *ind = cell(h, row, ROLE_INDICATOR);
 	const char *year = cell(h, row, ROLE_YEAR);
 	const char *value = cell(h, row, ROLE_VALUE);
-	int pct = 0;
+	int pct = 0, r;
 
 	check_measure(x, cell(h, row, ROLE_MEASURE), 0);
 	check_ministry(x, cell(h, row, ROLE_MINISTRY), 0);
@@ -477,10 +477,25 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 	if (value[0] == '\0')
 		row_error(x, ROLE_VALUE, "%s is empty: an indicator row needs a number%s",
 		          colname(x, ROLE_VALUE), NULL);
-	else if (numbers_value(value, &rec->value, &pct) < 0 &&
-	         number_with_unit(value, cell(h, row, ROLE_UNIT), &rec->value) < 0)
+	else if ((r = numbers_value(value, &rec->value, &pct)) == NUMBERS_NOT_NUMBER &&
+	         (r = number_with_unit(value, cell(h, row, ROLE_UNIT), &rec->value)) ==
+	             NUMBERS_NOT_NUMBER)
 		row_error(x, ROLE_VALUE,
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
+		          value, NULL);
+	else if (r == NUMBERS_TOO_LONG)
+		row_error(x, ROLE_VALUE,
+		          "value '%s' has more than " STR(NUMBERS_MAX_DIGITS) " significant digits and "
+		          "cannot be kept exactly: check the figure, or give it in a larger unit "
+		          "(千件, 億円)%s",
+		          value, NULL);
+	else if (r == NUMBERS_EXPONENT)
+		row_error(x, ROLE_VALUE,
+		          "value '%s' is written with an exponent: write the number in full (1200, "
+		          "not 1.2E+3)%s",
+		          value, NULL);
+	else if (r == NUMBERS_NOT_FINITE)
+		row_error(x, ROLE_VALUE, "value '%s' is not a finite number: write the figure itself%s",
 		          value, NULL);
 	else
 		rec->value_written = value;
@@ -650,6 +665,84 @@ key_equal(gconstpointer pa, gconstpointer pb)
 	       str_same(a->ministry ? a->ministry : "", b->ministry ? b->ministry : "");
 }
 
+/* Progress rows by measure and ministry only: the overlap of two files. */
+static guint
+mm_hash(gconstpointer p)
+{
+	const struct rows_record *r = p;
+
+	return str_hash(str_hash(3, r->measure), r->ministry);
+}
+
+static gboolean
+mm_equal(gconstpointer pa, gconstpointer pb)
+{
+	const struct rows_record *a = pa, *b = pb;
+
+	return str_same(a->measure, b->measure) && str_same(a->ministry, b->ministry);
+}
+
+/* A pair of overlapping files: the later file's first overlapping row
+ * `r`, the earlier row `o` it repeats, and how many rows overlap. */
+struct overlap {
+	struct rows_record *r, *o;
+	size_t n;
+};
+
+/*
+ * Marks progress rows whose measure and ministry another file reports
+ * too, and reports each pair of files once, at the later file's first
+ * such row.  Linear: one hash lookup a row; pairs are few.
+ */
+static void
+find_overlaps(struct rows *rs, struct diag *d)
+{
+	GHashTable *first = g_hash_table_new(mm_hash, mm_equal);
+	struct overlap *v = NULL;
+	size_t nv = 0, i, k;
+
+	for (i = 0; i < rs->n; i++) {
+		struct rows_record *r = &rs->v[i], *o;
+
+		if (r->rejected || r->kind != KIND_PROGRESS || !r->measure || !r->ministry)
+			continue;
+		o = g_hash_table_lookup(first, r);
+		if (o == NULL) {
+			g_hash_table_insert(first, r, r);
+			continue;
+		}
+		if (o->file == r->file)
+			continue;
+		if (r->overlap == NULL)
+			r->overlap = o->file;
+		if (o->overlap == NULL)
+			o->overlap = r->file;
+		for (k = 0; k < nv; k++)
+			if (v[k].r->file == r->file && v[k].o->file == o->file)
+				break;
+		if (k == nv) {
+			v = xreallocarray(v, nv + 1, sizeof(*v));
+			v[nv].r = r;
+			v[nv].o = o;
+			v[nv++].n = 0;
+		}
+		v[k].n++;
+	}
+	for (k = 0; k < nv; k++) {
+		const struct rows_record *r = v[k].r, *o = v[k].o;
+
+		diag_add(d, rs->draft ? DIAG_WARNING : DIAG_ERROR, r->file->path, r->line, NULL,
+		         NULL,
+		         "this file and %s both report measure %s for %s (%s:%ld; %zu row%s "
+		         "overlap): two versions of one submission? keep the corrected file and "
+		         "remove the outdated one",
+		         o->file->name, r->measure, r->ministry, o->file->name, o->line, v[k].n,
+		         v[k].n == 1 ? "" : "s");
+	}
+	free(v);
+	g_hash_table_destroy(first);
+}
+
 int
 rows_crosscheck(struct rows *rs, struct diag *d)
 {
@@ -669,6 +762,8 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			continue;
 		}
 		o = &rs->v[(size_t)got - 1];
+		if (r->kind == KIND_PROGRESS && o->file != r->file)
+			continue; /* two versions of one submission: find_overlaps() */
 		where(&at, r, o);
 		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
 			r->dropped = 1;
@@ -703,5 +798,6 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 	}
 	free(conflicted);
 	g_hash_table_destroy(seen);
+	find_overlaps(rs, d);
 	return d->errors > before ? -1 : 0;
 }

@@ -29,6 +29,9 @@ struct rows_record {
 	long line;
 	int rejected; /* error: not emitted */
 	int dropped;  /* duplicate: not emitted (warned) */
+	/* another file of the same ministry reports this row's measure (two
+	 * versions of one submission, issue 12): that file, else NULL */
+	const struct csvfile *overlap;
 	/*
 	 * Text is borrowed where it can be (issue 7: ingest holds every
 	 * record until the output is written): cells from the csvfile,
@@ -62,6 +65,7 @@ struct rows {
 	struct rows_record *v;
 	size_t n, alloc;
 	size_t suggested;    /* "nearest" lists computed so far */
+	int draft;           /* overlapping files are a warning, not an error */
 	GHashTable *columns; /* extra column names, interned (owned) */
 };
 
@@ -75,10 +79,14 @@ int rows_read(struct rows *rs, const struct csvfile *f, size_t first, const stru
               const struct refs *refs, struct diag *d);
 /*
  * Across all files read: a progress row repeating the measure, ministry
- * and 実績 text of an earlier one is a duplicate (warning, not emitted);
- * an indicator row repeating indicator, year, ministry and value is a
- * duplicate; a different value is a conflict (error at both lines, both
- * rejected).  Returns 0 when no error was reported.
+ * and 実績 text of an earlier row of the same file is a duplicate
+ * (warning, not emitted); an indicator row repeating indicator, year,
+ * ministry and value is a duplicate; a different value is a conflict
+ * (error at both lines, both rejected).  Two files with progress rows for
+ * the same measure and ministry overlap (issue 12: `mic-progress.csv`
+ * and `mic-progress (2).csv`): one error per pair of files naming both
+ * (a warning when rs->draft), every row kept, each marked with the other
+ * file (`overlap`).  Returns 0 when no error was reported.
  */
 int rows_crosscheck(struct rows *rs, struct diag *d);
 

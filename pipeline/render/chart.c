@@ -135,6 +135,7 @@ horizontal(struct lctx *c, const struct model_style *st, double fs, const char *
 struct hbar {
 	const char	**cats, **names;
 	double		(*val)[MAXCAT];
+	const char	*(*lab)[MAXCAT];	/* the y as written: the value labels */
 	int		(*has)[MAXCAT];
 	size_t		 nc, ns;
 	double		 vmin, vmax;
@@ -279,8 +280,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 			b->h = bh * 0.88;
 			b->filled = 1;
 			memcpy(b->fill, palette[i], sizeof(b->fill));
-			fmt_num(buf, sizeof(buf), hb->val[i][j]);
-			text_at(c, it, buf, st, fs * 0.9, 0, (vx > zero ? vx : zero) + fs * 0.25,
+			text_at(c, it, hb->lab[i][j], st, fs * 0.9, 0, (vx > zero ? vx : zero) + fs * 0.25,
 			    by + bh / 2 + fs * 0.3, valw, JL_LEFT, black);
 		}
 	}
@@ -300,6 +300,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	const struct model_node *s, *pt;
 	const char *cats[MAXCAT] = { NULL }, *names[MAXSER] = { NULL };
 	double val[MAXSER][MAXCAT];
+	const char *lab[MAXSER][MAXCAT];	/* issue 12: labels print the decimal as written */
 	int has[MAXSER][MAXCAT];
 	size_t ns = 0, nc = 0, i, j;
 	struct model_style st = *model_style(c->doc, "small");
@@ -340,6 +341,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 				cats[nc++] = px;
 			}
 			val[ns][j] = v;
+			lab[ns][j] = py;
 			has[ns][j] = 1;
 			if (v > vmax)
 				vmax = v;
@@ -363,7 +365,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 			model_length(model_attr(n, "height"), 10.5, 0, &height);
 	}
 	if (bar && nc > 0 && ns > 0 && horizontal(c, &st, fs, cats, nc, width)) {
-		struct hbar hb = { cats, names, val, has, nc, ns, vmin, vmax };
+		struct hbar hb = { cats, names, val, lab, has, nc, ns, vmin, vmax };
 
 		return hbar_items(c, n, &hb, &st, fs, x, width, height, fixed, vl);
 	}
@@ -442,7 +444,6 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 					continue;
 				}
 				vy = plot_bot - (val[i][j] - lo) / (hi - lo) * (plot_bot - plot_top);
-				fmt_num(buf, sizeof(buf), val[i][j]);
 				if (bar) {
 					double gw = cw * 0.7, bw = gw / (double)ns;
 					double bx = plot_l + j * cw + (cw - gw) / 2 + i * bw;
@@ -454,7 +455,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 					b->h = fabs(zero - vy);
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, buf, &st, fs * 0.9, 0, bx - fs, vy - fs * 0.35,
+					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, bx - fs, vy - fs * 0.35,
 					    bw + 2 * fs, JL_CENTER, black);
 				} else {
 					struct layout_box *b;
@@ -469,7 +470,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 					b->w = b->h = 4;
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, buf, &st, fs * 0.9, 0, cx - cw / 2, vy - fs * 0.6, cw,
+					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, cx - cw / 2, vy - fs * 0.6, cw,
 					    JL_CENTER, black);
 					px[j] = cx;
 					py[j] = vy;

@@ -18,6 +18,11 @@ import xml.etree.ElementTree as ET
 
 
 def decode(raw):
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        text = raw.decode("utf-16")  # Excel's Unicode text
+        if "\0" in text:
+            raise UnicodeDecodeError("utf-16", b"", 0, 1, "NUL")
+        return text
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
     try:
@@ -36,7 +41,9 @@ def norm(s):
 def rows_with_lines(text):
     """Yields (line, cells) for each CSV record, line = where it starts."""
     # csv's line_num counts physical lines consumed so far.
-    r = csv.reader(io.StringIO(text, newline=""))
+    first = re.split(r"[\r\n]", text, maxsplit=1)[0]
+    delim = "\t" if first.count("\t") > first.count(",") else ","
+    r = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     start = 1
     for cells in r:
         yield start, cells

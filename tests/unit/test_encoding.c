@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <glib.h>
 
 #include "diag.h"
 #include "ingest/csvread.h"
@@ -43,6 +44,15 @@ static const struct {
      "a\xFF",
      5, 0, SJIS_UTF8, NULL, 4},
     {"nul", "a\0b", 3, 0, SJIS_UTF8, NULL, 1},
+    /* Excel's 「Unicode テキスト」: UTF-16 with its byte order mark */
+    {"utf16le", "\xFF\xFE\x68\x88\x09\x00\x61\x00\x0D\x00\x0A\x00", 12, 1, SJIS_UTF16LE,
+     "表\ta\r\n", 0},
+    {"utf16be", "\xFE\xFF\x88\x68\x00\x09\x00\x61", 8, 1, SJIS_UTF16BE, "表\ta", 0},
+    /* 😀 as a surrogate pair */
+    {"utf16 pair", "\xFF\xFE\x3D\xD8\x00\xDE", 6, 1, SJIS_UTF16LE, "\xF0\x9F\x98\x80", 0},
+    {"utf16 odd", "\xFF\xFE\x61\x00\x62", 5, 0, SJIS_UTF8, NULL, 4},
+    {"utf16 lone surrogate", "\xFF\xFE\x61\x00\x3D\xD8\x62\x00", 8, 0, SJIS_UTF8, NULL, 4},
+    {"utf16 nul", "\xFF\xFE\x61\x00\x00\x00", 6, 0, SJIS_UTF8, NULL, 4},
 };
 
 static void
@@ -71,6 +81,8 @@ test_decode(void **state)
 	assert_string_equal(sjis_name(SJIS_UTF8), "UTF-8");
 	assert_string_equal(sjis_name(SJIS_UTF8_BOM), "UTF-8-BOM");
 	assert_string_equal(sjis_name(SJIS_CP932), "CP932");
+	assert_string_equal(sjis_name(SJIS_UTF16LE), "UTF-16LE");
+	assert_string_equal(sjis_name(SJIS_UTF16BE), "UTF-16BE");
 }
 
 static void
@@ -273,6 +285,87 @@ test_csv_huge_cell(void **state)
 	free(raw);
 }
 
+/* UTF-8 `s` as UTF-16 (LE or BE) with its byte order mark; *len its bytes. */
+static char *
+utf16(const char *s, int be, size_t *len)
+{
+	size_t n = strlen(s), i;
+	gsize w = 0;
+	char *u = g_convert(s, (gssize)n, be ? "UTF-16BE" : "UTF-16LE", "UTF-8", NULL, &w, NULL);
+	char *out = malloc(w + 2);
+
+	assert_non_null(u);
+	out[0] = be ? '\xFE' : '\xFF';
+	out[1] = be ? '\xFF' : '\xFE';
+	for (i = 0; i < w; i++)
+		out[2 + i] = u[i];
+	g_free(u);
+	*len = w + 2;
+	return out;
+}
+
+/*
+ * Issue 12: Excel's 「Unicode テキスト」 (UTF-16LE with BOM, tab-separated,
+ * CRLF) reads as the same rows and text as the CSV of the same sheet; so
+ * does the big-endian form.
+ */
+static void
+test_csv_unicode_text(void **state)
+{
+	static const char csv[] = "施策番号,府省庁,実績\r\n"
+	                          "1-1-1-ア,総務省,\"一行目\r\n二行目, \"\"引用\"\"\"\r\n"
+	                          "1-1-2-イ,経済産業省,a\tb\r\n";
+	static const char tsv[] = "施策番号\t府省庁\t実績\r\n"
+	                          "1-1-1-ア\t総務省\t\"一行目\r\n二行目, \"\"引用\"\"\"\r\n"
+	                          "1-1-2-イ\t経済産業省\t\"a\tb\"\r\n";
+	struct csvfile a, b;
+	struct diag da, db;
+	size_t len, i, j;
+	int be;
+
+	(void)state;
+	assert_int_equal(parse(&a, csv, sizeof(csv) - 1, &da), 0);
+	for (be = 0; be < 2; be++) {
+		char *raw = utf16(tsv, be, &len);
+
+		assert_int_equal(parse(&b, raw, len, &db), 0);
+		assert_int_equal(b.enc, be ? SJIS_UTF16BE : SJIS_UTF16LE);
+		assert_string_equal(b.eol, "CRLF");
+		assert_int_equal(b.nrows, a.nrows);
+		for (i = 0; i < a.nrows; i++) {
+			assert_int_equal(b.rows[i].line, a.rows[i].line);
+			assert_int_equal(b.rows[i].ncells, a.rows[i].ncells);
+			for (j = 0; j < a.rows[i].ncells; j++)
+				assert_string_equal(b.rows[i].cells[j], a.rows[i].cells[j]);
+		}
+		assert_string_equal(b.rows[1].cells[2], "一行目\n二行目, \"引用\"");
+		assert_string_equal(b.rows[2].cells[2], "a\tb");
+		csvfile_release(&b);
+		diag_release(&db);
+		free(raw);
+	}
+	csvfile_release(&a);
+	diag_release(&da);
+}
+
+/* A UTF-16 file cut in the middle of a character names the offset. */
+static void
+test_csv_utf16_broken(void **state)
+{
+	static const char raw[] = "\xFF\xFEh\x00\n\x00x";
+	struct csvfile f;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(parse(&f, raw, sizeof(raw) - 1, &d), 1);
+	assert_string_equal(d.v[0].message,
+	                    "byte offset 6 is not valid UTF-16 (the file starts with a UTF-16 byte "
+	                    "order mark): save it again from Excel as \"Unicode text\" or \"CSV UTF-8\"");
+	assert_int_equal(d.v[0].line, 2);
+	csvfile_release(&f);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -281,6 +374,7 @@ main(void)
 	    cmocka_unit_test(test_csv_cp932),    cmocka_unit_test(test_csv_lines),
 	    cmocka_unit_test(test_csv_cells),    cmocka_unit_test(test_csv_errors),
 	    cmocka_unit_test(test_csv_recovers), cmocka_unit_test(test_csv_huge_cell),
+	    cmocka_unit_test(test_csv_unicode_text), cmocka_unit_test(test_csv_utf16_broken),
 	};
 
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

@@ -469,6 +469,81 @@ test_emit(void **state)
 	done(r);
 }
 
+/* Reads two files (a, b) into one run and cross-checks them. */
+static void
+run2(struct run *r, struct csvfile *f, const char *na, const char *a, const char *nb,
+     const char *b, int draft)
+{
+	struct emit_file ef;
+
+	diag_init(&r->d, NULL);
+	rows_init(&r->rs);
+	r->rs.draft = draft;
+	csvread_buffer(&f[0], na, a, strlen(a), &r->d);
+	ingest_file(&f[0], &ef, &r->rs, &r->refs, &r->d);
+	csvread_buffer(&f[1], nb, b, strlen(b), &r->d);
+	ingest_file(&f[1], &ef, &r->rs, &r->refs, &r->d);
+	rows_crosscheck(&r->rs, &r->d);
+}
+
+static void
+done2(struct run *r, struct csvfile *f)
+{
+	rows_release(&r->rs);
+	csvfile_release(&f[0]);
+	csvfile_release(&f[1]);
+	diag_release(&r->d);
+}
+
+/*
+ * Issue 12: two files of one ministry that report the same measure are two
+ * versions of one submission: an error naming both (a warning in draft),
+ * every row kept and marked with the other file.  Files that do not
+ * overlap are fine; within one file, today's rule (same 実績 = duplicate).
+ */
+static void
+test_overlap(void **state)
+{
+	static const char old[] = "施策番号,府省庁,実績\n1-1-1-ア,総務省,古い実績\n1-2-ア,総務省,同じ\n";
+	static const char fix[] = "施策番号,府省庁,実績\n1-1-1-ア,MIC,新しい実績\n1-2-ア,総務省,同じ\n";
+	struct run *r = *state;
+	struct csvfile f[2];
+	size_t i;
+	int draft;
+
+	for (draft = 0; draft < 2; draft++) {
+		run2(r, f, "in/mic-progress.csv", old, "in/mic-progress (2).csv", fix, draft);
+		assert_int_equal(r->d.errors, draft ? 0 : 1);
+		assert_int_equal(r->d.warnings, draft ? 1 : 0);
+		assert_string_equal(r->d.v[0].file, "in/mic-progress (2).csv");
+		assert_int_equal(r->d.v[0].line, 2);
+		assert_string_equal(r->d.v[0].message,
+		                    "this file and mic-progress.csv both report measure 1-1-1-ア for "
+		                    "mic (mic-progress.csv:2; 2 rows overlap): two versions of one "
+		                    "submission? keep the corrected file and remove the outdated one");
+		assert_int_equal(r->rs.n, 4);
+		for (i = 0; i < 4; i++) {
+			assert_false(r->rs.v[i].rejected);
+			assert_false(r->rs.v[i].dropped);
+			assert_ptr_equal(r->rs.v[i].overlap, &f[i < 2 ? 1 : 0]);
+		}
+		done2(r, f);
+	}
+	/* meti-progress-1 and -2: other measures, no overlap */
+	run2(r, f, "meti-progress-1.csv", "施策番号,府省庁,実績\n1-1-1-ア,経済産業省,a\n",
+	     "meti-progress-2.csv", "施策番号,府省庁,実績\n1-2-ア,経済産業省,a\n1-1-1-ア,総務省,a\n", 0);
+	assert_int_equal(r->d.errors + r->d.warnings, 0);
+	assert_null(r->rs.v[0].overlap);
+	done2(r, f);
+	/* the same measure twice in one file: different 実績 fine, the same a duplicate */
+	run(r, "施策番号,府省庁,実績\n1-1-1-ア,総務省,a\n1-1-1-ア,総務省,b\n1-1-1-ア,総務省,a\n");
+	assert_int_equal(r->d.errors, 0);
+	assert_int_equal(r->d.warnings, 1);
+	assert_true(r->rs.v[2].dropped);
+	assert_null(r->rs.v[0].overlap);
+	done(r);
+}
+
 int
 main(void)
 {
@@ -477,6 +552,7 @@ main(void)
 	    cmocka_unit_test(test_messages),       cmocka_unit_test(test_conflict),
 	    cmocka_unit_test(test_records),        cmocka_unit_test(test_nfc),
 	    cmocka_unit_test(test_areas),          cmocka_unit_test(test_emit),
+	    cmocka_unit_test(test_overlap),
 	};
 
 	return cmocka_run_group_tests_name("ingest", tests, setup, teardown);

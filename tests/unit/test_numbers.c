@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -39,6 +40,36 @@ static const struct {
     {"%", NULL, 0},
     {"12件", NULL, 0},
     {"約100", NULL, 0},
+    /* issue 12: kept exactly as written */
+    {"0.0004", "0.0004", 0},
+    {"12.3456", "12.3456", 0},
+    {"123456789012345", "123456789012345", 0},
+    {"123,456,789,012,345", "123456789012345", 0},
+    {"１２３，４５６，７８９，０１２，３４５", "123456789012345", 0},
+    {"0.000000000000000000001", "0.000000000000000000001", 0},
+    {"1.50", "1.50", 0},
+    {"99999999999999.9", "99999999999999.9", 0},
+};
+
+/* issue 12: what cannot be kept exactly, or is not a decimal at all. */
+static const struct {
+	const char *written;
+	int ret;
+} refused[] = {
+    {"1234567890123456", NUMBERS_TOO_LONG},
+    {"12345678901234567890", NUMBERS_TOO_LONG},
+    {"1234567890.123456", NUMBERS_TOO_LONG},
+    {"0.1234567890123456", NUMBERS_TOO_LONG},
+    {"1e5", NUMBERS_EXPONENT},
+    {"1.2E+3", NUMBERS_EXPONENT},
+    {"１．２Ｅ－３", NUMBERS_EXPONENT},
+    {"-4e-2", NUMBERS_EXPONENT},
+    {"Infinity", NUMBERS_NOT_FINITE},
+    {"-inf", NUMBERS_NOT_FINITE},
+    {"NaN", NUMBERS_NOT_FINITE},
+    {"∞", NUMBERS_NOT_FINITE},
+    {"e5", NUMBERS_NOT_NUMBER},
+    {"abc", NUMBERS_NOT_NUMBER},
 };
 
 static const struct {
@@ -98,6 +129,32 @@ test_values(void **state)
 }
 
 static void
+test_refused(void **state)
+{
+	char digits[420];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		char *canon = NULL;
+		int pct, r = numbers_value(refused[i].written, &canon, &pct);
+
+		if (r != refused[i].ret)
+			fail_msg("'%s': %d, expected %d", refused[i].written, r, refused[i].ret);
+		assert_null(canon);
+	}
+	/* 400 digits: once read as Infinity */
+	memset(digits, '9', 400);
+	digits[400] = '\0';
+	{
+		char *canon = NULL;
+		int pct;
+
+		assert_int_equal(numbers_value(digits, &canon, &pct), NUMBERS_TOO_LONG);
+	}
+}
+
+static void
 test_years(void **state)
 {
 	size_t i;
@@ -126,6 +183,16 @@ test_cmp(void **state)
 	assert_int_equal(numbers_cmp("12.5", "12.50"), 0);
 	assert_int_equal(numbers_cmp("1", "2"), -1);
 	assert_int_equal(numbers_cmp("3", "-3"), 1);
+	/* exact decimals, no double in between */
+	assert_int_equal(numbers_cmp("0.0004", "0.00040"), 0);
+	assert_int_equal(numbers_cmp("007", "7"), 0);
+	assert_int_equal(numbers_cmp("0", "0.000"), 0);
+	assert_int_equal(numbers_cmp("-0.5", "-0.25"), -1);
+	assert_int_equal(numbers_cmp("99999999999999.9", "99999999999999.8"), 1);
+	assert_int_equal(numbers_cmp("123456789012345", "123456789012344"), 1);
+	assert_int_equal(numbers_cmp("0.1", "0.09"), 1);
+	assert_int_equal(numbers_cmp("10", "9.99"), 1);
+	assert_int_equal(numbers_cmp("-10", "-9.99"), -1);
 }
 
 int
@@ -133,6 +200,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_values),
+	    cmocka_unit_test(test_refused),
 	    cmocka_unit_test(test_years),
 	    cmocka_unit_test(test_cmp),
 	};
