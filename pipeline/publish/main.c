@@ -53,11 +53,19 @@ usage(FILE *fp)
 	      fp);
 }
 
+/* Set while staging in the work folder: EXDEV (another file system, or
+ * another mount of it) is not reported, the caller stages again beside OUT. */
+static int try_exdev;
+
 static int
 fail(const char *what, const char *path)
 {
-	fprintf(stderr, "publish: error: %s %s: %s; nothing was published\n", what, path,
-	        strerror(errno));
+	int e = errno;
+
+	if (!(try_exdev && e == EXDEV))
+		fprintf(stderr, "publish: error: %s %s: %s; nothing was published\n", what, path,
+		        strerror(e));
+	errno = e;
 	return -1;
 }
 
@@ -204,6 +212,7 @@ link_others(const char *out, int sfd, char **files, int nfiles)
 			        "publish: error: %s/%s is a folder; move it out of %s (only files are "
 			        "kept there); nothing was published\n",
 			        out, de->d_name, out);
+			errno = EISDIR;
 			rc = -1;
 		} else if (linkat(dirfd(dp), de->d_name, sfd, de->d_name, 0) < 0) {
 			char *p = g_build_filename(out, de->d_name, NULL);
@@ -235,6 +244,61 @@ same_file(const char *out, const char *file)
 	return same;
 }
 
+/*
+ * Makes the staging folder from the template `stage` (mkdtemp), fills it
+ * (the other entries of OUT hard-linked, the FILEs copied, fsynced) and
+ * swaps it with OUT, then removes what it then holds (the old set).  0, or
+ * -1 after a message (none for EXDEV while try_exdev), the staging folder
+ * removed and errno kept.
+ */
+static int
+stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfiles)
+{
+	int sfd = -1, i, e;
+
+	if (mkdtemp(stage) == NULL)
+		return fail("cannot make a staging folder", stage);
+	if (chmod(stage, 0755) < 0 ||
+	    (sfd = open(stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		fail("cannot open", stage);
+		goto bad;
+	}
+	if (have_out && link_others(out, sfd, files, nfiles) < 0)
+		goto bad;
+	for (i = 0; i < nfiles; i++) {
+		const char *slash = strrchr(files[i], '/');
+
+		if (copy_in(files[i], sfd, slash ? slash + 1 : files[i]) < 0)
+			goto bad;
+	}
+	if (fsync(sfd) < 0) {
+		fail("cannot write", stage);
+		goto bad;
+	}
+	if (have_out) {
+		if (renameat2(AT_FDCWD, stage, AT_FDCWD, out, RENAME_EXCHANGE) < 0) {
+			fail("cannot swap in", out);
+			goto bad;
+		}
+		close(sfd);
+		remove_dir(stage);	/* the old set */
+		return 0;
+	}
+	if (rename(stage, out) < 0) {
+		fail("cannot rename onto", out);
+		goto bad;
+	}
+	close(sfd);
+	return 0;
+bad:
+	e = errno;
+	if (sfd >= 0)
+		close(sfd);
+	remove_dir(stage);
+	errno = e;
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -256,7 +320,7 @@ main(int argc, char **argv)
 	gsize oldlen = 0;
 	xmlBufferPtr now;
 	struct stat st_out, st_stage, st_parent;
-	int c, i, have_out, sfd = -1, status = EXIT_SYSTEM;
+	int c, i, have_out, status = EXIT_SYSTEM;
 	sigset_t hold, prev;
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -343,58 +407,27 @@ main(int argc, char **argv)
 
 		remove_leftovers(stagein, ".publish-");
 		remove_leftovers(parent, pfx);
-		if (stat(stagein, &st_stage) == 0 && st_stage.st_dev == st_parent.st_dev)
-			stage = g_strdup_printf("%s/.publish-XXXXXX", stagein);
-		else
+		stage = g_strdup_printf("%s/.publish-XXXXXX", stagein);
+		if (stat(stagein, &st_stage) < 0 || st_stage.st_dev != st_parent.st_dev) {
+			g_free(stage);
 			stage = g_strdup_printf("%s/%sXXXXXX", parent, pfx);
+		}
 		g_free(pfx);
 	}
-	if (mkdtemp(stage) == NULL) {
-		fail("cannot make a staging folder", stage);
-		g_free(stage);
-		stage = NULL;
-		goto done;
-	}
-	if (chmod(stage, 0755) < 0 ||
-	    (sfd = open(stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
-		fail("cannot open", stage);
-		goto done;
-	}
-	if (have_out && link_others(out, sfd, argv + optind, argc - optind) < 0)
-		goto done;
-	for (i = optind; i < argc; i++) {
-		const char *slash = strrchr(argv[i], '/');
-
-		if (copy_in(argv[i], sfd, slash ? slash + 1 : argv[i]) < 0)
+	try_exdev = 1;
+	if (stage_and_swap(stage, out, have_out, argv + optind, argc - optind) < 0) {
+		if (errno != EXDEV || !try_exdev)
 			goto done;
-	}
-	if (fsync(sfd) < 0) {
-		fail("cannot write", stage);
-		goto done;
-	}
-
-	/* 3. The swap. */
-	if (have_out) {
-		if (renameat2(AT_FDCWD, stage, AT_FDCWD, out, RENAME_EXCHANGE) < 0) {
-			fail("cannot swap in", out);
-			goto done;
-		}
-	} else if (rename(stage, out) < 0) {
-		fail("cannot rename onto", out);
-		goto done;
-	} else {
 		g_free(stage);
-		stage = NULL;
+		stage = g_strdup_printf("%s/.%s.publish-XXXXXX", parent, base);
+		try_exdev = 0;
+		if (stage_and_swap(stage, out, have_out, argv + optind, argc - optind) < 0)
+			goto done;
 	}
 	(void)fsync_path(parent);
 	status = EXIT_OK;
 done:
-	if (sfd >= 0)
-		close(sfd);
-	if (stage) {
-		remove_dir(stage);
-		g_free(stage);
-	}
+	g_free(stage);
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	g_free(parent);
 	g_free(base);
