@@ -29,7 +29,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 .DELETE_ON_ERROR:
 .SUFFIXES:
 
-all: deps $(BIN)/ingest $(BIN)/xform $(BIN)/render $(BIN)/check
+all: deps $(BIN)/inventory $(BIN)/ingest $(BIN)/xform $(BIN)/render $(BIN)/check \
+	$(BIN)/publish
 
 # Installs missing Debian packages when root, else prints the command.
 DEPS_STAMP := $(B)/deps.stamp
@@ -47,7 +48,13 @@ include pipeline/common/build.mk
 # Each stage: pipeline/STAGE/main.c plus a library of its other sources,
 # which the unit tests link against.  Extra per-stage rules, if any, go in
 # pipeline/STAGE/build.mk.
-STAGES := ingest check xform render
+STAGES := inventory ingest check xform render publish
+# A stage may link other stages' libraries: STAGE_USES (ingest reads the
+# manifest, publish takes the inventory again).
+ingest_USES := $(B)/lib/libinventory.a
+publish_USES := $(B)/lib/libinventory.a
+$(B)/obj/pipeline/ingest/main.o $(B)/obj/pipeline/publish/main.o: \
+	ALL_CFLAGS += -Ipipeline/inventory
 define stage
 $(1)_SRC := $$(filter-out pipeline/$(1)/main.c,$$(wildcard pipeline/$(1)/*.c))
 $(1)_LIB := $(B)/lib/lib$(1).a
@@ -55,7 +62,7 @@ $$($(1)_LIB): $$($(1)_SRC:%.c=$(B)/obj/%.o)
 	@mkdir -p $$(@D)
 	@rm -f $$@
 	$(AR) rcs $$@ $$^
-$(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $(COMMON_LIB)
+$(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $$($(1)_USES) $(COMMON_LIB)
 	@mkdir -p $$(@D)
 	$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
@@ -68,8 +75,13 @@ STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------------------
-# The pipeline for one year.  Each stage is a file target, so touching one
-# CSV re-runs ingest and what follows it, and nothing else.
+# The pipeline for one year (docs/design.md "Stages").  Make never sees a
+# submission's name: inventory lists input/Y/submissions/ itself and writes
+# build/Y/manifest.xml (every entry, its verdict, size and sha256; the
+# sha256 of the registry, plan and matrix; REPORT_DATE).  Its rule always
+# runs (FORCE) but rewrites the file only when its content changes, and
+# everything downstream depends on the manifest: content decides what is
+# rebuilt, not mtimes, and nothing changed rebuilds nothing.
 
 # INPUT, OUTDIR and WORK may be set to run the pipeline on other inputs
 # (the tests do) with the same binaries.
@@ -79,27 +91,47 @@ WORK	?= $(B)
 IN	:= $(INPUT)/$(YEAR)
 W	:= $(WORK)/$(YEAR)
 OUT	:= $(OUTDIR)/$(YEAR)
-CSVS	:= $(sort $(wildcard $(IN)/submissions/*.csv))
-REFS	:= $(INPUT)/ministries.xml $(IN)/plan.xml $(IN)/matrix.xml
+MANIFEST := $(W)/manifest.xml
+# What year.mk's rules depend on for the registry, plan and matrix.
+REFS	:= $(MANIFEST)
+# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD (the day
+# the headquarters decides the report); unset, the matrix's date is used, so
+# the same inputs always give the same PDFs.
+REPORT_DATE ?=
+INVENTORY_ARGS = --year $(YEAR) --submissions $(IN)/submissions \
+	--registry $(INPUT)/ministries.xml --plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
+	--report-date '$(subst ','\'',$(REPORT_DATE))'
 INGEST_ARGS = --year $(YEAR) --registry $(INPUT)/ministries.xml \
+	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
+CHECK_ARGS = --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
 	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
 	--param registry $(abspath $(INPUT)/ministries.xml)
 RENDER	= $(BIN)/render --fonts fonts/fonts.conf
-# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD (the day
-# the headquarters decides the report); unset, the matrix's date is used, so
-# the same inputs always give the same PDFs.
-REPORT_DATE ?=
 XSL_COMPOSE := stylesheets/common.xsl
 
-# Ingest: the submissions → submissions.xml (strict, and --draft).
-$(W)/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
+.PHONY: FORCE year-report year-draft year-validate tools
+FORCE:
+
+$(MANIFEST): FORCE $(BIN)/inventory
 	@mkdir -p $(@D)
-	$(BIN)/ingest $(INGEST_ARGS) -o $@ $(CSVS)
-$(W)/draft/submissions.xml: $(CSVS) $(REFS) $(BIN)/ingest
+	$(BIN)/inventory $(INVENTORY_ARGS) -o $@
+
+# Ingest: the manifest's 'read' entries → submissions.xml (strict, and --draft).
+$(W)/submissions.xml: $(MANIFEST) $(BIN)/ingest
+	$(BIN)/ingest $(INGEST_ARGS) -o $@ --manifest $(MANIFEST)
+$(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 	@mkdir -p $(@D)
-	$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ $(CSVS)
+	$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ --manifest $(MANIFEST)
+
+# Strict means strict: every error make validate reports (plan, matrix,
+# registry as well as submissions) stops make report before join.
+$(W)/check.ok: $(W)/submissions.xml $(BIN)/check
+	@rm -f $@
+	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
+	@touch $@
+$(W)/model.xml: $(W)/check.ok
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
@@ -118,39 +150,42 @@ MAKEFLAGS += -j$(JOBS)
 endif
 endif
 
-REPORT_OUT := $(OUT)/annual-report-$(YEAR).pdf $(OUT)/summary-slides-$(YEAR).pdf \
-	$(OUT)/status-$(YEAR).csv
-DRAFT_OUT  := $(OUT)/annual-report-$(YEAR)-draft.pdf \
-	$(OUT)/summary-slides-$(YEAR)-draft.pdf $(OUT)/status-$(YEAR)-draft.csv
+REPORT_FILES := annual-report-$(YEAR).pdf summary-slides-$(YEAR).pdf status-$(YEAR).csv
+DRAFT_FILES  := annual-report-$(YEAR)-draft.pdf summary-slides-$(YEAR)-draft.pdf \
+	status-$(YEAR)-draft.csv
+REPORT_OUT := $(addprefix $(OUT)/,$(REPORT_FILES))
+DRAFT_OUT  := $(addprefix $(OUT)/,$(DRAFT_FILES))
 
-# Publishing: placeholder copy (to be replaced by an all-or-nothing step).
-$(OUT)/%-$(YEAR).pdf: $(W)/%-$(YEAR).pdf
-	@mkdir -p $(@D)
-	cp $< $@.tmp && mv $@.tmp $@
-$(OUT)/%-$(YEAR).csv: $(W)/%-$(YEAR).csv
-	@mkdir -p $(@D)
-	cp $< $@.tmp && mv $@.tmp $@
-$(OUT)/%-$(YEAR)-draft.pdf: $(W)/draft/%-$(YEAR)-draft.pdf
-	@mkdir -p $(@D)
-	cp $< $@.tmp && mv $@.tmp $@
-$(OUT)/%-$(YEAR)-draft.csv: $(W)/draft/%-$(YEAR)-draft.csv
-	@mkdir -p $(@D)
-	cp $< $@.tmp && mv $@.tmp $@
+# Publishing: the three files of a year go to output/Y/ together or not at
+# all, and only if the inputs are still those of the manifest the build
+# used (pipeline/publish).
+PUBLISH = $(BIN)/publish --manifest $(MANIFEST) $(INVENTORY_ARGS) --stage-in $(W) -o $(OUT)
 
-report: deps $(REPORT_OUT)
+# One run at a time per year: make report, draft and validate take
+# flock(1) on $(W)/.lock and do the year's work in a sub-make under it;
+# the binaries are built first under a lock of their own, so two runs never
+# write the same object file.  Different years run in parallel.
+BINS := $(foreach s,$(STAGES),$(BIN)/$(s))
+tools: deps $(BINS)
+	@:
+report draft validate:
+	@mkdir -p $(B) $(W) && flock $(B)/.lock $(MAKE) --no-print-directory tools
+	@flock $(W)/.lock $(MAKE) --no-print-directory year-$@
+
+year-report: $(addprefix $(W)/,$(REPORT_FILES))
+	$(PUBLISH) $^
 	@echo "report: $(REPORT_OUT)"
-draft: deps $(DRAFT_OUT)
+year-draft: $(addprefix $(W)/draft/,$(DRAFT_FILES))
+	$(PUBLISH) $^
 	@echo "draft: $(DRAFT_OUT)"
 
 # Ingest in draft mode reads every row (no output is published); check adds
 # schema, id and reference checks and prints the summary line last.
-validate: deps $(BIN)/ingest $(BIN)/check
+year-validate: $(MANIFEST)
 	@mkdir -p $(W)/validate
-	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml $(CSVS) 2>&1 \
-		| sed '$$d' >&2
-	@$(BIN)/check --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
-		--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
-		--submissions $(W)/validate/submissions.xml
+	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml \
+		--manifest $(MANIFEST) 2>&1 | sed '$$d' >&2
+	@$(BIN)/check $(CHECK_ARGS) --submissions $(W)/validate/submissions.xml
 
 # Unit and end-to-end tests again, built with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer in their own build tree (sub-makes, the

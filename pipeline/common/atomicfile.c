@@ -10,21 +10,48 @@
 #include "strbuf.h"
 #include "xmem.h"
 
+/*
+ * Creates `tmp` as a new regular file: O_EXCL|O_NOFOLLOW, so neither a
+ * symlink planted there nor a special file is ever opened.  A leftover of
+ * a killed run (or a planted link) is removed first, itself, not what it
+ * points to.  Returns the descriptor or -1 (errno).
+ */
+static int
+create_tmp(const char *tmp)
+{
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+
+	if (fd < 0 && errno == EEXIST && unlink(tmp) == 0)
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	return fd;
+}
+
 char *
 atomicfile_tmpname(const char *path)
 {
 	struct strbuf sb = STRBUF_INIT;
+	int fd;
 
 	strbuf_addf(&sb, "%s.tmp", path);
+	fd = create_tmp(sb.buf);
+	if (fd >= 0)
+		close(fd);
 	return strbuf_detach(&sb);
 }
 
 int
 atomicfile_open(struct atomicfile *af, const char *path)
 {
+	struct strbuf sb = STRBUF_INIT;
+	int fd;
+
 	af->path = xstrdup(path);
-	af->tmp = atomicfile_tmpname(path);
-	af->fp = fopen(af->tmp, "wb");
+	strbuf_addf(&sb, "%s.tmp", path);
+	af->tmp = strbuf_detach(&sb);
+	af->fp = NULL;
+	fd = create_tmp(af->tmp);
+	if (fd >= 0 && (af->fp = fdopen(fd, "wb")) == NULL)
+		close(fd);
 	if (af->fp == NULL) {
 		int e = errno;
 

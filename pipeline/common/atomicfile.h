@@ -2,6 +2,8 @@
  * atomicfile: write OUT through OUT.tmp in the same directory, then fsync
  * and rename, so an interrupted or failing run never leaves a truncated
  * target (inputs.md "Outputs are written to a temporary file and renamed").
+ * The temporary file is always created new (O_CREAT|O_EXCL|O_NOFOLLOW):
+ * a leftover or a symlink planted at PATH.tmp is removed, never followed.
  */
 #ifndef ATOMICFILE_H
 #define ATOMICFILE_H
@@ -20,7 +22,8 @@ int	 atomicfile_open(struct atomicfile *af, const char *path);
 int	 atomicfile_commit(struct atomicfile *af);
 /* Closes and removes the temporary file.  Safe after a failed open. */
 void	 atomicfile_abort(struct atomicfile *af);
-/* Temporary name for writers that need a path (cairo, libxml2): PATH.tmp.
+/* Temporary name for writers that need a path (cairo, libxml2): PATH.tmp,
+ * created empty as a new regular file (as above) for them to open.
  * Returns a new string; free() it.  Commit with atomicfile_rename(). */
 char	*atomicfile_tmpname(const char *path);
 /* fsyncs TMP and renames it onto PATH; removes TMP on failure.  0 or -1. */

@@ -8,14 +8,23 @@
  *   rows.c     per-cell checks → records; duplicates and conflicts across files
  *   emit.c     records + diagnostics → XML, streamed to OUT.tmp, then renamed
  *
+ * The files come from the manifest (--manifest, pipeline/inventory): its
+ * 'read' entries are read, their sha256 checked; its 'skip' entries are
+ * noted and its 'error' entries reported as errors.  FILE arguments are
+ * read as given (the tests and docs/errors.md use them).
+ *
  * Strict by default: any input error prints everything, writes nothing and
  * exits 1.  --draft writes the XML anyway (errors as <diag>) and exits 0.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 
 #include "csvread.h"
@@ -23,6 +32,7 @@
 #include "emit.h"
 #include "header.h"
 #include "ingest.h"
+#include "inventory.h"
 #include "numbers.h"
 #include "refs.h"
 #include "rows.h"
@@ -34,12 +44,75 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: ingest --year Y --registry ministries.xml --plan plan.xml\n"
-	      "              --matrix matrix.xml [--draft] -o OUT.xml FILE.csv...\n"
-	      "Reads the year's submission CSV files (UTF-8, UTF-8 with BOM or CP932)\n"
+	      "              --matrix matrix.xml [--draft] -o OUT.xml\n"
+	      "              (--manifest MANIFEST.xml | FILE.csv...)\n"
+	      "Reads the year's submission CSV files (UTF-8, UTF-8 with BOM or CP932),\n"
+	      "those the manifest lists as 'read' (pipeline/inventory) or the FILEs,\n"
 	      "and writes one XML of normalized rows and diagnostics.\n"
 	      "Exit: 0 ok (warnings allowed), 1 input errors (nothing written unless\n"
 	      "--draft), 2 usage, 3 system error.\n",
 	      fp);
+}
+
+/*
+ * The manifest's entries in its order: each 'read' entry is read (no link
+ * followed, no special file opened, its sha256 checked) and ingested; a
+ * 'skip' entry gets a note on stderr, an 'error' entry an error naming it.
+ * Fills the file arrays like the FILE arguments would.  -1 (after a message)
+ * when the manifest or its folder cannot be read.
+ */
+static int
+read_manifest(const char *path, struct csvfile **files, struct emit_file **ef, size_t *nfiles,
+              size_t *nrows, struct rows *rs, const struct refs *refs, struct diag *d)
+{
+	struct manifest m;
+	char *err = NULL;
+	size_t i, nread = 0;
+	int dirfd = -1;
+
+	if (manifest_load(&m, path, &err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	*files = xcalloc(m.n + 1, sizeof(**files));
+	*ef = xcalloc(m.n + 1, sizeof(**ef));
+	*nfiles = 0;
+	for (i = 0; i < m.n; i++)
+		nread += m.v[i].verdict == MANIFEST_READ;
+	if (nread > 0 && (dirfd = open(m.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		fprintf(stderr, "%s: error: cannot open: %s\n", m.dir, strerror(errno));
+		manifest_release(&m);
+		return -1;
+	}
+	if (nread == 0)
+		diag_warning(d, NULL, 0, "no submission CSV files given; the output lists none");
+	for (i = 0; i < m.n; i++) {
+		const struct manifest_entry *e = &m.v[i];
+		char *fpath = g_strconcat(m.dir, "/", e->name, NULL);
+		char *buf = NULL;
+		size_t len = 0;
+
+		if (e->verdict == MANIFEST_SKIP) {
+			fprintf(stderr, "%s: note: %s\n", fpath, e->reason);
+		} else if (e->verdict == MANIFEST_ERROR) {
+			diag_error(d, fpath, 0, "%s", e->reason);
+		} else if (manifest_read_entry(dirfd, e, CSVREAD_MAX_FILE, &buf, &len, &err) < 0) {
+			diag_error(d, fpath, 0, "%s", err);
+			free(err);
+		} else {
+			size_t k = (*nfiles)++;
+
+			csvread_buffer(&(*files)[k], fpath, buf, len, d);
+			*nrows += ingest_file(&(*files)[k], &(*ef)[k], rs, refs, d);
+		}
+		free(buf);
+		g_free(fpath);
+	}
+	if (dirfd >= 0)
+		close(dirfd);
+	manifest_release(&m);
+	return 0;
 }
 
 int
@@ -49,8 +122,10 @@ main(int argc, char **argv)
 	    {"year", required_argument, NULL, 'y'}, {"registry", required_argument, NULL, 'r'},
 	    {"plan", required_argument, NULL, 'p'}, {"matrix", required_argument, NULL, 'm'},
 	    {"draft", no_argument, NULL, 'd'},      {"output", required_argument, NULL, 'o'},
+	    {"manifest", required_argument, NULL, 'M'},
 	    {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0}};
 	const char *registry = NULL, *plan = NULL, *matrix = NULL, *out = NULL;
+	const char *manifest = NULL;
 	int year = 0, draft = 0, c, status = EXIT_OK, i;
 	struct diag d;
 	struct refs refs;
@@ -82,6 +157,9 @@ main(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'M':
+			manifest = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
@@ -95,6 +173,11 @@ main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (manifest && optind != argc) {
+		fputs("ingest: give either --manifest or FILE arguments, not both\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
 	LIBXML_TEST_VERSION
 	diag_init(&d, stderr);
 	rows_init(&rs);
@@ -104,16 +187,24 @@ main(int argc, char **argv)
 		status = EXIT_INPUT;
 		goto out;
 	}
-	nfiles = (size_t)(argc - optind);
-	if (nfiles == 0)
-		diag_warning(&d, NULL, 0, "no submission CSV files given; the output lists none");
-	files = xcalloc(nfiles + 1, sizeof(*files));
-	ef = xcalloc(nfiles + 1, sizeof(*ef));
-	for (i = optind; i < argc; i++) {
-		size_t k = (size_t)(i - optind);
+	if (manifest) {
+		if (read_manifest(manifest, &files, &ef, &nfiles, &nrows, &rs, &refs, &d) < 0) {
+			status = EXIT_SYSTEM;
+			goto out;
+		}
+	} else {
+		nfiles = (size_t)(argc - optind);
+		if (nfiles == 0)
+			diag_warning(&d, NULL, 0,
+			             "no submission CSV files given; the output lists none");
+		files = xcalloc(nfiles + 1, sizeof(*files));
+		ef = xcalloc(nfiles + 1, sizeof(*ef));
+		for (i = optind; i < argc; i++) {
+			size_t k = (size_t)(i - optind);
 
-		csvread_file(&files[k], argv[i], &d);
-		nrows += ingest_file(&files[k], &ef[k], &rs, &refs, &d);
+			csvread_file(&files[k], argv[i], &d);
+			nrows += ingest_file(&files[k], &ef[k], &rs, &refs, &d);
+		}
 	}
 	rows_crosscheck(&rs, &d);
 	if (d.errors == 0 || draft) {

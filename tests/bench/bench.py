@@ -148,13 +148,15 @@ def make_argv(args, inp, work, outdir):
     """make report on other inputs with B's binaries, never remaking them (-o):
     a source edited while the bench runs must not put a compile in a timing."""
     old = []
-    for f in ("bin/ingest", "bin/xform", "bin/render", "bin/check", "deps.stamp"):
+    for f in ("bin/inventory", "bin/ingest", "bin/xform", "bin/render", "bin/check",
+              "bin/publish", "deps.stamp"):
         old += ["-o", os.path.join(args.build, f)]
     return [args.make, "--no-print-directory", "-s", *old, f"B={args.build}",
             f"YEAR={args.year}", f"INPUT={inp}", f"WORK={work}", f"OUTDIR={outdir}", "report"]
 
 
 STAGES = (
+    ("inventory", re.compile(r"^\S*/inventory\s")),
     ("ingest", re.compile(r"^\S*/ingest\s")),
     ("join", re.compile(r"^\S*/xform\s.*join\.xsl")),
     ("compose report", re.compile(r"^\S*/xform\s.*report\.xsl")),
