@@ -102,7 +102,7 @@ utf8_next(const char **p)
 	return cp;
 }
 
-int
+void
 utf8_put(struct strbuf *sb, unsigned long cp)
 {
 	char b[4];
@@ -127,7 +127,7 @@ utf8_put(struct strbuf *sb, unsigned long cp)
 		b[3] = (char)(0x80 | (cp & 0x3F));
 		n = 4;
 	}
-	return strbuf_add(sb, b, n);
+	strbuf_add(sb, b, n);
 }
 
 size_t

@@ -74,7 +74,7 @@ clean_cell(const char *s, size_t len, size_t *ctrl)
 	char *nfc;
 	size_t i, run = 0;
 
-	strbuf_init(&sb, len, 0);
+	strbuf_init(&sb, len);
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -392,15 +392,16 @@ csvread_file(struct csvfile *f, const char *path, struct diag *d)
 		init_file(f, path);
 		return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
 	}
-	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
+	strbuf_init(&sb, 0);
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		if (strbuf_add(&sb, buf, n) < 0) {
+		if (n > CSVREAD_MAX_FILE - sb.len) {
 			fclose(fp);
 			strbuf_release(&sb);
 			init_file(f, path);
 			return diag_error(d, path, 0, "file larger than %d bytes",
 			                  CSVREAD_MAX_FILE);
 		}
+		strbuf_add(&sb, buf, n);
 	}
 	if (ferror(fp)) {
 		int e = errno;
