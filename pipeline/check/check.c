@@ -566,11 +566,11 @@ check_submissions(struct check *c, const char *path)
 				/* the rule ingest filed the row by */
 				e = registry_find(&c->reg, m);
 				if (e == NULL || e->group)
-					diag_error(c->d, path, xmlGetLineNo(n),
-					           "the row's ministry '%s' is not a ministry of %s: "
-					           "make the file again with ingest and this registry",
-					           m,
-					           c->registry_path);
+					diag_error(
+					    c->d, path, xmlGetLineNo(n),
+					    "the row's ministry '%s' is not a ministry of %s: "
+					    "make the file again with ingest and this registry",
+					    m, c->registry_path);
 			}
 			if (m && *m &&
 			    xmlHashAddEntry(who, (const xmlChar *)(e ? e->code : m), n) == 0)
