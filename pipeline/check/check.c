@@ -76,24 +76,23 @@ struct schema_ctx {
  * attribute, " (<entry target="1-1-9-ア">)", so the message is useful
  * where many elements share a name. */
 static void
-describe(void *node, char *buf, size_t size)
+describe(xmlNodePtr n, struct strbuf *sb)
 {
 	static const char *const keys[] = {"id", "target", "ref", "at", "code", NULL};
-	xmlNodePtr n = node;
 	size_t i;
 
-	if (n == NULL || n->type != XML_ELEMENT_NODE || size < 2)
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return;
 	for (i = 0; keys[i]; i++) {
 		char *v = xmlio_attr(n, keys[i]);
 
 		if (v) {
-			snprintf(buf, size, " (<%s %s=\"%s\">)", (const char *)n->name, keys[i], v);
+			strbuf_addf(sb, " (<%s %s=\"%s\">)", (const char *)n->name, keys[i], v);
 			xmlFree(v);
 			return;
 		}
 	}
-	snprintf(buf, size, " (<%s>)", (const char *)n->name);
+	strbuf_addf(sb, " (<%s>)", (const char *)n->name);
 }
 
 static void
@@ -101,26 +100,23 @@ schema_error(void *ctx, xmlErrorPtr err)
 {
 	struct schema_ctx *sc = ctx;
 	xmlNodePtr node;
-	char msg[1024];
-	size_t n;
+	struct strbuf msg = STRBUF_INIT;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
-	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "invalid");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	strbuf_addstr(&msg, err->message ? err->message : "invalid");
+	strbuf_trim(&msg);
 	node = err->node;
 	if (node && node->type == XML_ELEMENT_NODE &&
-	    strcmp(msg, "Expecting an element , got nothing") == 0) {
+	    strcmp(msg.buf, "Expecting an element , got nothing") == 0) {
 		/* libxml2 leaves the name out: say which element is incomplete */
-		snprintf(msg, sizeof(msg), "<%s> lacks a required child element",
-		         (const char *)node->name);
-		n = strlen(msg);
-	} else if (node && node->name && strstr(msg, (const char *)node->name)) {
-		describe(node, msg + n, sizeof(msg) - n);
+		strbuf_reset(&msg);
+		strbuf_addf(&msg, "<%s> lacks a required child element", (const char *)node->name);
+	} else if (node && node->name && strstr(msg.buf, (const char *)node->name)) {
+		describe(node, &msg);
 	}
-	diag_error(sc->c->d, sc->path, err->line, "%s", msg);
+	diag_error(sc->c->d, sc->path, err->line, "%s", msg.buf);
+	strbuf_release(&msg);
 }
 
 int
@@ -570,11 +566,11 @@ check_submissions(struct check *c, const char *path)
 				/* the rule ingest filed the row by */
 				e = registry_find(&c->reg, m);
 				if (e == NULL || e->group)
-					diag_error(c->d, path, xmlGetLineNo(n),
-					           "the row's ministry '%s' is not a ministry of %s: "
-					           "make the file again with ingest and this registry",
-					           m,
-					           c->registry_path);
+					diag_error(
+					    c->d, path, xmlGetLineNo(n),
+					    "the row's ministry '%s' is not a ministry of %s: "
+					    "make the file again with ingest and this registry",
+					    m, c->registry_path);
 			}
 			if (m && *m &&
 			    xmlHashAddEntry(who, (const xmlChar *)(e ? e->code : m), n) == 0)

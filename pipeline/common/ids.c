@@ -8,6 +8,7 @@
 #include "xmem.h"
 
 #define IDS_MAXPARTS 8 /* deeper than any plan: area-field-section-measure */
+#define IDS_MAXPART 64 /* bytes of one part: a longer one is no id shape */
 
 /* Kanji printed (or OCRed) in place of a katakana label. */
 static const struct {
@@ -136,7 +137,7 @@ ids_normalize(const char *written)
 	if (nfc == NULL) /* not UTF-8: no id shape */
 		return NULL;
 	for (i = 0; i < IDS_MAXPARTS; i++)
-		strbuf_init(&part[i], 0, 64);
+		strbuf_init(&part[i], 0);
 	while (*p && ok) {
 		unsigned long c = utf8_next(&p), l;
 		int d = digit_of(c), e;
@@ -153,8 +154,9 @@ ids_normalize(const char *written)
 				want_group = 0;
 			}
 			/* leading zeros dropped: "01" is 1 */
-			if (!(d == 0 && part[n - 1].len == (kind[n - 1] == PART_GROUP)) &&
-			    strbuf_addch(&part[n - 1], '0' + d) < 0)
+			if (!(d == 0 && part[n - 1].len == (kind[n - 1] == PART_GROUP)))
+				strbuf_addch(&part[n - 1], '0' + d);
+			if (part[n - 1].len > IDS_MAXPART)
 				ok = 0;
 			open = 1;
 			continue;
@@ -186,7 +188,8 @@ ids_normalize(const char *written)
 				}
 				kind[n++] = PART_LABEL;
 			}
-			if (utf8_put(&part[n - 1], l) < 0)
+			utf8_put(&part[n - 1], l);
+			if (part[n - 1].len > IDS_MAXPART)
 				ok = 0;
 			open = 1;
 			continue;

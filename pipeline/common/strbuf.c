@@ -10,12 +10,11 @@
 static char strbuf_empty[1];
 
 void
-strbuf_init(struct strbuf *sb, size_t hint, size_t max)
+strbuf_init(struct strbuf *sb, size_t hint)
 {
 	sb->buf = NULL;
 	sb->len = 0;
 	sb->alloc = 0;
-	sb->max = max;
 	if (hint) {
 		sb->buf = xmalloc(hint + 1);
 		sb->alloc = hint + 1;
@@ -41,14 +40,15 @@ strbuf_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
-static int
+static void
 grow(struct strbuf *sb, size_t extra)
 {
-	size_t max = sb->max ? sb->max : SIZE_MAX - 1;
 	size_t need;
 
-	if (extra > max || sb->len > max - extra)
-		return -1;
+	if (extra > SIZE_MAX - 1 - sb->len) {
+		fputs("fatal: out of memory: a string longer than SIZE_MAX\n", stderr);
+		exit(3);
+	}
 	need = sb->len + extra + 1;
 	if (need > sb->alloc) {
 		size_t n = sb->alloc ? sb->alloc : 64;
@@ -60,35 +60,32 @@ grow(struct strbuf *sb, size_t extra)
 			sb->buf[0] = '\0';
 		sb->alloc = n;
 	}
-	return 0;
 }
 
-int
+void
 strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
-	if (grow(sb, len) < 0)
-		return -1;
+	grow(sb, len);
 	memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
-	return 0;
 }
 
-int
+void
 strbuf_addstr(struct strbuf *sb, const char *s)
 {
-	return strbuf_add(sb, s, strlen(s));
+	strbuf_add(sb, s, strlen(s));
 }
 
-int
+void
 strbuf_addch(struct strbuf *sb, int c)
 {
 	char ch = (char)c;
 
-	return strbuf_add(sb, &ch, 1);
+	strbuf_add(sb, &ch, 1);
 }
 
-int
+void
 strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
@@ -97,23 +94,23 @@ strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_copy(cp, ap);
 	n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0 || grow(sb, (size_t)n) < 0)
-		return -1;
+	if (n < 0) { /* an encoding error in a %ls argument: we pass none */
+		fputs("fatal: vsnprintf failed\n", stderr);
+		exit(3);
+	}
+	grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
-	return 0;
 }
 
-int
+void
 strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
-	int r;
 
 	va_start(ap, fmt);
-	r = strbuf_vaddf(sb, fmt, ap);
+	strbuf_vaddf(sb, fmt, ap);
 	va_end(ap);
-	return r;
 }
 
 char *

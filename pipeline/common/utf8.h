@@ -1,7 +1,8 @@
 /*
- * utf8: validation with byte offsets, normalization (GLib), code point
- * iteration and a code point edit distance.  Pure helpers: no I/O, no
- * stage knowledge.  Every returned string is malloc()ed: free() it.
+ * utf8: validation with byte offsets, normalization, code point iteration
+ * and a code point edit distance: thin wrappers over GLib's g_utf8_* and
+ * g_unichar_* (the distance is ours; GLib has none).  Pure helpers: no I/O,
+ * no stage knowledge.  Every returned string is malloc()ed: free() it.
  */
 #ifndef UTF8_H
 #define UTF8_H
@@ -32,12 +33,13 @@ char *utf8_nfkc(const char *s);
  */
 char *utf8_fold(const char *s);
 /*
- * Decodes the code point at *p (valid UTF-8, not at the NUL) and advances
- * *p past it.  Returns the code point.
+ * Decodes the code point at *p (not at the NUL) and advances *p past it.
+ * Returns the code point; a byte that starts no valid sequence is U+FFFD
+ * and advances one byte.
  */
 unsigned long utf8_next(const char **p);
-/* Appends the UTF-8 encoding of `cp`.  0 or -1 (cap of `sb` reached). */
-int utf8_put(struct strbuf *sb, unsigned long cp);
+/* Appends the UTF-8 encoding of `cp`. */
+void utf8_put(struct strbuf *sb, unsigned long cp);
 /* Number of code points in the valid UTF-8 string `s`. */
 size_t utf8_length(const char *s);
 /* Levenshtein distance between `a` and `b`, counted in code points. */

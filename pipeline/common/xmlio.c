@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 
 #include "atomicfile.h"
+#include "strbuf.h"
 #include "xmem.h"
 
 /* Shown for any entity declaration (docs/errors.md; tests/schema expects it). */
@@ -38,8 +39,7 @@ structured_error(void *ctx, xmlErrorPtr err)
 {
 	struct load *l = ctx;
 	const char *file;
-	char msg[1024];
-	size_t n;
+	struct strbuf msg = STRBUF_INIT;
 
 	if (err == NULL || err->level == XML_ERR_WARNING)
 		return;
@@ -54,11 +54,10 @@ structured_error(void *ctx, xmlErrorPtr err)
 		           (int)xmlParserMaxDepth);
 		return;
 	}
-	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "XML error");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	diag_error(l->d, file, err->line, "%s", msg);
+	strbuf_addstr(&msg, err->message ? err->message : "XML error");
+	strbuf_trim(&msg);
+	diag_error(l->d, file, err->line, "%s", msg.buf);
+	strbuf_release(&msg);
 }
 
 /*

@@ -77,7 +77,7 @@ clean_cell(const char *s, size_t len, size_t *ctrl)
 	char *nfc;
 	size_t i, run = 0;
 
-	strbuf_init(&sb, len, 0);
+	strbuf_init(&sb, len);
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -488,7 +488,7 @@ csvread_file(struct csvfile *f, const char *path, struct diag *d)
 		                  "file itself in its place",
 		                  file_type(st.st_mode));
 	}
-	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
+	strbuf_init(&sb, 0);
 	while ((n = read(fd, buf, sizeof(buf))) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -498,12 +498,13 @@ csvread_file(struct csvfile *f, const char *path, struct diag *d)
 			strbuf_release(&sb);
 			return diag_error(d, path, 0, "cannot read: %s", strerror(e));
 		}
-		if (strbuf_add(&sb, buf, (size_t)n) < 0) {
+		if ((size_t)n > CSVREAD_MAX_FILE - sb.len) {
 			close(fd);
 			strbuf_release(&sb);
 			return diag_error(d, path, 0, "file larger than %d bytes",
 			                  CSVREAD_MAX_FILE);
 		}
+		strbuf_add(&sb, buf, (size_t)n);
 	}
 	close(fd);
 	csvfile_release(f);

@@ -31,10 +31,10 @@ struct refs_relist {
 };
 
 struct refs_indicator {
-	char *id;     /* may be NULL */
-	char *text;   /* NFC, trimmed */
-	char *source; /* may be NULL */
-	char *target; /* the entry's target */
+	char *id;                               /* may be NULL */
+	char *text;                             /* NFC, trimmed */
+	char *source;                           /* may be NULL */
+	char *target;                           /* the entry's target */
 	const struct refs_indicator *same_text; /* the next with this text (matrix order) */
 };
 

@@ -216,7 +216,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 	if (source && *source) {
 		struct strbuf sb;
 
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		strbuf_addf(&sb, "出典：%s", source);
 		src = strbuf_detach(&sb);
 		sl = text_lines(c, src, st, fs * 0.95, 0, width);
@@ -384,7 +384,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 		if (source && *source) {
 			struct strbuf sb;
 
-			strbuf_init(&sb, 64, 4096);
+			strbuf_init(&sb, 64);
 			strbuf_addf(&sb, "出典：%s", source);
 			src = strbuf_detach(&sb);
 			sl = text_lines(c, src, &st, fs * 0.95, 0, width);

@@ -105,7 +105,7 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 		cairo_fill(cr);
 		break;
 	case BOX_LINK:
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		strbuf_addstr(&sb, "dest=");
 		add_quoted(&sb, b->name);
 		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
@@ -114,7 +114,7 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 		strbuf_release(&sb);
 		break;
 	case BOX_DEST:
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		strbuf_addstr(&sb, "name=");
 		add_quoted(&sb, b->name);
 		strbuf_addf(&sb, " x=%.2f y=%.2f", b->x, b->y > 12 ? b->y - 12 : 0);
@@ -325,7 +325,7 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 		struct strbuf sb;
 		int lv = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
 
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		strbuf_addf(&sb, "page=%d pos=[%.2f %.2f]", o->page + 1, 0.0,
 		    o->y > 12 ? o->y - 12 : 0.0);
 		parents[lv] = cairo_pdf_surface_add_outline(dr->s, parents[lv - 1], o->title, sb.buf,

@@ -544,7 +544,7 @@ static void
 inl_init(struct inl *in, const struct model_style *st, double size)
 {
 	memset(in, 0, sizeof(*in));
-	strbuf_init(&in->text, 256, 1 << 24);
+	strbuf_init(&in->text, 256);
 	in->attrs = pango_attr_list_new();
 	in->st = st;
 	in->size = size;
@@ -612,7 +612,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 		char *t = inline_plain(fn);
 		struct strbuf sb;
 
-		strbuf_init(&sb, 64, 1 << 20);
+		strbuf_init(&sb, 64);
 		strbuf_addf(&sb, "%s\t%s", num ? num : "*", t);
 		nt->key = strbuf_detach(&sb);
 		free(t);
@@ -1719,7 +1719,7 @@ furniture_part(struct lctx *c, struct layout_page *pg, const struct model_templa
 			al = JL_RIGHT;
 		else
 			continue;
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		field_text(k, &sb, c, number, running);
 		strbuf_trim(&sb);
 		s = strbuf_detach(&sb);

@@ -559,7 +559,7 @@ model_plain_text(const struct model_node *n)
 	struct strbuf sb;
 	int space = 0;
 
-	strbuf_init(&sb, 64, 1 << 20);
+	strbuf_init(&sb, 64);
 	plain_walk(n, &sb, &space);
 	return strbuf_detach(&sb);
 }

@@ -285,7 +285,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 				char *plain = inline_plain(n);
 				struct strbuf sb;
 
-				strbuf_init(&sb, 64, 1 << 16);
+				strbuf_init(&sb, 64);
 				strbuf_addstr(&sb, plain);
 				strbuf_addstr(&sb, suffix);
 				txt.text = strbuf_detach(&sb);
@@ -365,7 +365,7 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg, con
 	b.lw = 1;
 	if (border == NULL || model_color(border, b.color) < 0)
 		b.color[0] = b.color[1] = b.color[2] = 0.3;
-	strbuf_init(&sb, 64, 4096);
+	strbuf_init(&sb, 64);
 	strbuf_addstr(&sb, "frame ");
 	strbuf_addstr(&sb, title ? title : "");
 	b.name = strbuf_detach(&sb);
@@ -381,7 +381,7 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg, con
 		b.filled = 1;
 		memcpy(b.fill, b.color, sizeof(b.fill));
 		page_add(pg, &b);
-		strbuf_init(&sb, 64, 4096);
+		strbuf_init(&sb, 64);
 		strbuf_addstr(&sb, title);
 		if (cont && (fs->next > 0 || fs->skip > 0))
 			strbuf_addstr(&sb, cont);
@@ -630,7 +630,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			struct strbuf sb;
 			struct layout_outline *o;
 
-			strbuf_init(&sb, 64, 4096);
+			strbuf_init(&sb, 64);
 			strbuf_addstr(&sb, outline);
 			if (rep > 0)
 				strbuf_addstr(&sb, cont);

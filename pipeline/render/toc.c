@@ -21,7 +21,7 @@ placeholder(const char *dest)
 {
 	struct strbuf sb;
 
-	strbuf_init(&sb, 32, 1024);
+	strbuf_init(&sb, 32);
 	strbuf_addstr(&sb, TOC_MARK);
 	strbuf_addstr(&sb, dest);
 	return strbuf_detach(&sb);

@@ -1311,7 +1311,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	memset(&run, 0, sizeof(run));
 	memset(&plan, 0, sizeof(plan));
 	run.d = d;
-	strbuf_init(&run.line, 256, 1 << 20);
+	strbuf_init(&run.line, 256);
 	if (summary)
 		*summary = NULL;
 

@@ -373,6 +373,43 @@ test_matrix_schema(void **state)
 	finish(&d, &c);
 }
 
+/* A schema message naming a 3,000-byte id is reported whole (issue 13:
+ * no silent truncation; it was cut at 1,024 bytes). */
+static void
+test_long_schema_message_whole(void **state)
+{
+	struct diag d;
+	struct check c;
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+	const char *m;
+	xmlDocPtr doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++)
+		strbuf_addch(&sb, i % 2 ? 'B' : '_');
+	strbuf_addf(&want, "Invalid attribute id for element indicator (<indicator id=\"%s\">)",
+	            sb.buf);
+	strbuf_reset(&sb);
+	strbuf_addstr(&sb, "<matrix year=\"2014\" title=\"t\" body=\"b\" date=\"2015-02-10\">\n"
+	                   "  <entry target=\"1-1-1-ア\" title=\"x\">\n    <indicator id=\"");
+	for (i = 0; i < 3000; i++)
+		strbuf_addch(&sb, i % 2 ? 'B' : '_');
+	strbuf_addstr(&sb, "\"><text>t</text></indicator>\n  </entry>\n</matrix>\n");
+	m = put(3, "matrix.xml", sb.buf);
+	diag_init(&d, NULL);
+	check_init(&c, &d, "2014");
+	doc = xmlio_load(m, &d);
+	assert_non_null(doc);
+	assert_int_equal(check_schema(&c, "stylesheets/matrix.rng", doc, m), -1);
+	assert_true(d.errors >= 1);
+	assert_string_equal(d.v[0].message, want.buf);
+	xmlFreeDoc(doc);
+	finish(&d, &c);
+	strbuf_release(&sb);
+	strbuf_release(&want);
+}
+
 static void
 test_missing_schema_is_internal(void **state)
 {
@@ -404,6 +441,7 @@ main(void)
 	    cmocka_unit_test(test_submissions_missing_file),
 	    cmocka_unit_test(test_submissions_wrong_root),
 	    cmocka_unit_test(test_matrix_schema),
+	    cmocka_unit_test(test_long_schema_message_whole),
 	    cmocka_unit_test(test_missing_schema_is_internal),
 	};
 	int ret;

@@ -114,6 +114,43 @@ test_utf8(void **state)
 	free(s);
 }
 
+/* utf8_put / utf8_next (GLib underneath, issue 13): every scalar value
+ * round-trips; a byte that starts no sequence reads as U+FFFD and one byte;
+ * the edit distance beyond 128 code points and to "" . */
+static void
+test_utf8_codepoints(void **state)
+{
+	struct strbuf sb = STRBUF_INIT, big = STRBUF_INIT;
+	unsigned long cp;
+	const char *p;
+	char *s;
+
+	(void)state;
+	for (cp = 1; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		strbuf_reset(&sb);
+		utf8_put(&sb, cp);
+		p = sb.buf;
+		assert_int_equal(utf8_next(&p), cp);
+		assert_ptr_equal(p, sb.buf + sb.len);
+	}
+	p = "\xFF" "a";
+	assert_int_equal(utf8_next(&p), 0xFFFD);
+	assert_int_equal(utf8_next(&p), 'a');
+	for (cp = 0; cp < 300; cp++)
+		strbuf_addstr(&big, "あ");
+	s = utf8_truncate(big.buf, 299);
+	assert_int_equal(utf8_length(s), 300); /* 299 and the ellipsis */
+	free(s);
+	assert_int_equal(utf8_length(big.buf), 300);
+	assert_int_equal(utf8_distance(big.buf, ""), 300);
+	assert_int_equal(utf8_distance("", big.buf), 300);
+	assert_int_equal(utf8_distance(big.buf + 3, big.buf), 1);
+	strbuf_release(&sb);
+	strbuf_release(&big);
+}
+
 /* Parses `raw` as a CSV; returns the error count. */
 static size_t
 parse(struct csvfile *f, const char *raw, size_t len, struct diag *d)
@@ -371,6 +408,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_decode),       cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_utf8_codepoints),
 	    cmocka_unit_test(test_csv_cp932),    cmocka_unit_test(test_csv_lines),
 	    cmocka_unit_test(test_csv_cells),    cmocka_unit_test(test_csv_errors),
 	    cmocka_unit_test(test_csv_recovers), cmocka_unit_test(test_csv_huge_cell),

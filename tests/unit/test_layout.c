@@ -176,7 +176,7 @@ table_head_repeats(void **state)
 	int i;
 
 	(void)state;
-	strbuf_init(&sb, 4096, 0);
+	strbuf_init(&sb, 4096);
 	strbuf_addstr(&sb, "<document><template name=\"body\" margin-top=\"100pt\"/><flow>"
 	    "<table widths=\"1 3\"><tr head=\"1\"><td>番号</td><td>内容</td></tr>");
 	for (i = 1; i <= 120; i++)
@@ -204,7 +204,7 @@ heading_kept(void **state)
 	int i, found = 0;
 
 	(void)state;
-	strbuf_init(&sb, 4096, 0);
+	strbuf_init(&sb, 4096);
 	strbuf_addstr(&sb, "<document><flow>");
 	/* 36 one-line paragraphs (10.5pt × 1.75 = 18.375pt each) fill most of
 	 * the A4 text block (about 692pt); the heading would land at the foot */
@@ -283,7 +283,7 @@ stream_same_pages(void **state)
 	int i;
 
 	(void)state;
-	strbuf_init(&sb, 4096, 0);
+	strbuf_init(&sb, 4096);
 	strbuf_addstr(&sb, "<document><template name=\"body\"><footer><center><field name=\"page\"/>"
 	    "</center></footer></template><flow><toc levels=\"1\"/>");
 	for (i = 1; i <= 12; i++) {

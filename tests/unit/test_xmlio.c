@@ -210,6 +210,30 @@ test_syntax_error_line(void **state)
 	diag_release(&d);
 }
 
+/* A libxml2 message longer than any fixed buffer is reported whole
+ * (issue 13: no silent truncation): here it names a 3,000-byte tag. */
+static void
+test_long_message_whole(void **state)
+{
+	struct diag d;
+	char *t = malloc(3000 * 2 + 16), *open = t + 1;
+	xmlDocPtr doc;
+
+	(void)state;
+	assert_non_null(t);
+	t[0] = '<';
+	memset(open, 'a', 3000);
+	strcpy(open + 3000, "></b>");
+	doc = load(t, strlen(t), &d);
+	assert_null(doc);
+	assert_true(d.n >= 1);
+	assert_non_null(strstr(d.v[0].message, "Opening and ending tag mismatch"));
+	assert_true(strlen(d.v[0].message) > 3000);
+	assert_non_null(strstr(d.v[0].message, " and b"));
+	diag_release(&d);
+	free(t);
+}
+
 static void
 test_empty_input(void **state)
 {
@@ -360,6 +384,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_plain_document),
 	    cmocka_unit_test(test_xxe_refused),
+	    cmocka_unit_test(test_long_message_whole),
 	    cmocka_unit_test(test_xxe_parameter_refused),
 	    cmocka_unit_test(test_internal_entity_refused),
 	    cmocka_unit_test(test_external_dtd_not_loaded),
