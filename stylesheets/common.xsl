@@ -7,7 +7,8 @@
   fy-label        year → 2014年度
   date-ja         2015-02-10 → 平成27年2月10日
   ministry-name   code → 総務省 (looks up /model/registry)
-  csv-field       text → one RFC 4180 field (quoted when needed)
+  csv-field       text → one RFC 4180 field (quoted when needed; a formula
+                  start = + - @ tab CR neutralised with ', issue 12)
   replace         text, from, to → every occurrence replaced
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -86,21 +87,34 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled. -->
+  <!-- RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled.
+       OWASP CSV injection (issue 12): a field beginning with = + - @ tab or
+       CR gets a single quote in front, so that a spreadsheet shows it as
+       text and never runs it as a formula, unless it is a number (-3, +5,
+       -1.25: digits with at most one point, after one sign). -->
   <xsl:template name="csv-field">
     <xsl:param name="text"/>
+    <xsl:variable name="c" select="substring($text, 1, 1)"/>
+    <xsl:variable name="rest" select="substring($text, 2)"/>
+    <xsl:variable name="safe">
+      <xsl:if test="($c = '=' or $c = '+' or $c = '-' or $c = '@' or $c = '&#9;' or $c = '&#13;')
+                    and not(($c = '+' or $c = '-') and $rest != ''
+                            and translate($rest, '0123456789.', '') = ''
+                            and string(number($rest)) != 'NaN')">'</xsl:if>
+      <xsl:value-of select="$text"/>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="contains($text, ',') or contains($text, '&quot;')
-                      or contains($text, '&#10;') or contains($text, '&#13;')">
+      <xsl:when test="contains($safe, ',') or contains($safe, '&quot;')
+                      or contains($safe, '&#10;') or contains($safe, '&#13;')">
         <xsl:text>"</xsl:text>
         <xsl:call-template name="replace">
-          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="text" select="string($safe)"/>
           <xsl:with-param name="from" select="'&quot;'"/>
           <xsl:with-param name="to" select="'&quot;&quot;'"/>
         </xsl:call-template>
         <xsl:text>"</xsl:text>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="$safe"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

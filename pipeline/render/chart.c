@@ -211,8 +211,16 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		if (w > labw)
 			labw = w;
 	}
-	fmt_num(buf, sizeof(buf), hb->vmax);
-	valw = para_width(text_para(c, buf, st, fs * 0.9, 0, width, JL_LEFT)) + fs * 0.4;
+	for (i = 0; i < hb->ns; i++)	/* room for the widest value label */
+		for (j = 0; j < hb->nc; j++) {
+			double w;
+
+			if (!hb->has[i][j])
+				continue;
+			w = para_width(text_para(c, hb->lab[i][j], st, fs * 0.9, 0, width, JL_LEFT));
+			if (w + fs * 0.4 > valw)
+				valw = w + fs * 0.4;
+		}
 	if (source && *source) {
 		struct strbuf sb;
 
