@@ -1,0 +1,101 @@
+#!/bin/sh
+# Issue 12, "All or nothing" under kills and a full disk: make report
+# killed (SIGKILL to its process group) at random moments, 20 rounds,
+# leaves the published three byte-identical to before or all new, and no
+# temporary file in output/; a full output or work file system (a small
+# tmpfs; skipped when mount is refused) keeps the previous three.
+. "$(dirname "$0")/../lib.sh"
+
+export SOURCE_DATE_EPOCH=1700000000
+# A small year (tests/schema's minimal plan, matrix, registry; one CSV).
+mkdir -p "$TRASH/input/2013/submissions"
+cp "$TOP/tests/schema/plan-valid.xml" "$TRASH/input/2013/plan.xml"
+cp "$TOP/tests/schema/matrix-valid.xml" "$TRASH/input/2013/matrix.xml"
+cp "$TOP/tests/schema/registry-valid.xml" "$TRASH/input/ministries.xml"
+printf '施策番号,府省庁,実績\n1-1-1-ア,内閣官房,小さな年の実績。\n' \
+	>"$TRASH/input/2013/submissions/cas-progress.csv"
+S=$TRASH/input/2013/submissions
+O=$TRASH/output/2013
+THREE="annual-report-2013.pdf summary-slides-2013.pdf status-2013.csv"
+
+cleanup_mounts() {
+	if [ -f "$TRASH/.mounts" ]; then
+		tac "$TRASH/.mounts" | while IFS= read -r m; do umount "$m" 2>/dev/null; done
+	fi
+	rm -rf "$TRASH"
+}
+mounted() { echo "$1" >>"$TRASH/.mounts"; }
+trap cleanup_mounts EXIT
+
+snap() {
+	rm -rf "$TRASH/$1" && mkdir "$TRASH/$1" &&
+	for f in $THREE; do cp "$O/$f" "$TRASH/$1/" || return 1; done
+}
+same() {
+	for f in $THREE; do cmp -s "$TRASH/$1/$f" "$TRASH/$2/$f" || return 1; done
+}
+# Nothing in OUTDIR but the year's folder, nothing in it but the files.
+no_temporaries() {
+	test "$(ls -A "$TRASH/output")" = 2013 &&
+	! ls -A "$O" | grep -v -e '^annual-report-2013\.pdf$' -e '^summary-slides-2013\.pdf$' \
+		-e '^status-2013\.csv$'
+}
+
+test_expect_success 'first build' '
+	test_make report YEAR=2013 2>/dev/null && snap old
+'
+
+test_expect_success 'make report killed at random moments, 20 rounds: old or all new, no temporaries' '
+	round=1 olds=0 news=0
+	while [ $round -le 20 ]; do
+		printf "1-2-ア,総務省,中断試験 r%s\n" $round >>"$S/cas-progress.csv"
+		setsid make -s --no-print-directory -C "$TOP" INPUT="$TRASH/input" \
+			OUTDIR="$TRASH/output" WORK="$TRASH/work" report YEAR=2013 \
+			>/dev/null 2>&1 &
+		pid=$!
+		# 0 to 2.5 s: before, during and after publishing
+		sleep "$(awk -v r=$round "BEGIN { srand(r * 7919); printf \"%.2f\", rand() * 2.5 }")"
+		kill -KILL -- -$pid 2>/dev/null
+		wait $pid 2>/dev/null
+		snap got && no_temporaries || { echo "round $round: temporaries"; ls -A "$TRASH/output" "$O"; exit 1; }
+		test_make report YEAR=2013 >/dev/null 2>&1 && snap new || { echo "round $round: no rerun"; exit 1; }
+		if same got old; then olds=$((olds + 1))
+		elif same got new; then news=$((news + 1))
+		else echo "round $round: a mixed set"; exit 1
+		fi
+		cp "$TRASH"/new/* "$TRASH/old/"
+		round=$((round + 1))
+	done
+	echo "# t0960: killed runs left the old set $olds times, the new set $news times" >"$TRASH/sets"
+'
+cat "$TRASH/sets" 2>/dev/null
+
+if mkdir -p "$TRASH/probe" && mount -t tmpfs -o size=16k tmpfs "$TRASH/probe" 2>/dev/null; then
+	umount "$TRASH/probe"
+	# Room for one published set, not for the staged second one beside it.
+	test_expect_success 'full output file system: previous three kept, no temporaries' '
+		mkdir -p "$TRASH/full" &&
+		kb=$(du -sk "$O" | cut -f1) &&
+		mount -t tmpfs -o size=$((kb * 3 / 2))k tmpfs "$TRASH/full" && mounted "$TRASH/full" &&
+		test_make report YEAR=2013 OUTDIR="$TRASH/full" 2>/dev/null &&
+		mkdir "$TRASH/fprev" && cp "$TRASH/full/2013/"* "$TRASH/fprev/" &&
+		printf "1-2-ア,総務省,満杯試験 %0600d\n" 0 >>"$S/cas-progress.csv" &&
+		! test_make report YEAR=2013 OUTDIR="$TRASH/full" 2>"$TRASH/full.err" &&
+		grep -E "^publish: error: .*No space left on device; nothing was published" "$TRASH/full.err" &&
+		for f in $THREE; do cmp "$TRASH/fprev/$f" "$TRASH/full/2013/$f" || exit 1; done &&
+		test "$(ls -A "$TRASH/full")" = 2013
+	'
+	test_expect_success 'full work file system: previous three kept' '
+		snap before &&
+		mkdir -p "$TRASH/fullw" &&
+		mount -t tmpfs -o size=64k tmpfs "$TRASH/fullw" && mounted "$TRASH/fullw" &&
+		printf "1-2-ア,総務省,満杯試験 w\n" >>"$S/cas-progress.csv" &&
+		! test_make report YEAR=2013 WORK="$TRASH/fullw" 2>"$TRASH/fullw.err" &&
+		grep -q "No space left on device" "$TRASH/fullw.err" &&
+		snap after && same before after && no_temporaries
+	'
+else
+	echo "ok - t0960-kill: full output and work file systems # SKIP mount refused (not root?)"
+fi
+
+test_done
