@@ -15,10 +15,11 @@
 
 static const char usage_text[] =
     "usage: check [--year YEAR] [--schemas DIR] --registry FILE --plan FILE\n"
-    "             --matrix FILE [--submissions FILE]\n"
+    "             --matrix FILE [--submissions FILE] [--fonts FONTS.conf]\n"
     "Validates a year's inputs against DIR/{registry,plan,matrix}.rng (default\n"
     "stylesheets), checks ids and references across them, adds the counts of\n"
-    "the ingest output FILE (zero rows if it does not exist) and prints\n"
+    "the ingest output FILE (zero rows if it does not exist), reports every\n"
+    "character the pinned fonts (default fonts/fonts.conf) cannot draw, and prints\n"
     "  plan: N measures, matrix: M entries, submissions: K rows from J ministries,\n"
     "  E errors, W warnings\n"
     "as the last line on stderr.  Exit 0 without errors, 1 with input errors,\n"
@@ -36,6 +37,7 @@ main(int argc, char **argv)
 {
 	const char *year = NULL, *schemas = "stylesheets", *registry = NULL;
 	const char *plan = NULL, *matrix = NULL, *submissions = NULL;
+	const char *fonts = "fonts/fonts.conf";
 	struct diag d;
 	struct check c;
 	int i, ret;
@@ -57,6 +59,8 @@ main(int argc, char **argv)
 			slot = &matrix;
 		else if (strcmp(argv[i], "--submissions") == 0)
 			slot = &submissions;
+		else if (strcmp(argv[i], "--fonts") == 0)
+			slot = &fonts;
 		if (slot == NULL || i + 1 >= argc) {
 			fprintf(stderr, "check: %s '%s'\n",
 			        slot ? "missing value for" : "unknown argument", argv[i]);
@@ -72,6 +76,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	diag_init(&d, stderr);
 	check_init(&c, &d, year);
+	check_fonts(&c, fonts);
 	check_inputs(&c, schemas, registry, plan, matrix);
 	if (submissions)
 		check_submissions(&c, submissions);
