@@ -10,6 +10,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include "../render/fonts.h"
 #include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
@@ -55,6 +56,8 @@ check_release(struct check *c)
 {
 	registry_release(&c->reg);
 	hash_free(c->planids);
+	hash_free(c->chars_seen);
+	fonts_free(c->fonts);
 	if (c->registry)
 		xmlFreeDoc(c->registry);
 	if (c->plan)
@@ -465,6 +468,194 @@ matrix_walk(struct check *c, xmlNodePtr parent, xmlHashTablePtr indicators)
 
 /* ---------------------------------------------------------------------- */
 
+/* ---------------------------------------------------------------------- */
+/* Characters the pinned fonts cannot draw (issue 12) */
+
+int
+check_fonts(struct check *c, const char *conf)
+{
+	c->fonts_path = conf;
+	c->fonts = fonts_new(conf, c->d);
+	if (c->fonts == NULL || fonts_resolve(c->fonts, c->d) < 0) {
+		c->internal = 1;
+		return -1;
+	}
+	c->chars_seen = xmlHashCreate(64);
+	return 0;
+}
+
+/* Reports each character of `s` no pinned face has, at FILE:LINE, once
+ * per character and line. */
+static void
+chars_string(struct check *c, const char *s, const char *file, long line)
+{
+	const char *p;
+
+	if (s == NULL || !g_utf8_validate(s, -1, NULL))
+		return;	/* the parser or ingest says so */
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		struct strbuf key = STRBUF_INIT;
+		char utf8[8];
+		int len;
+
+		if (fonts_has_char(c->fonts, ch))
+			continue;
+		strbuf_addf(&key, "%s:%ld:%X", file, line, (unsigned)ch);
+		if (xmlHashAddEntry(c->chars_seen, (xmlChar *)key.buf, c) == 0) {
+			len = g_unichar_to_utf8(ch, utf8);
+			utf8[len] = '\0';
+			diag_error(c->d, file, line,
+			           "character U+%04X '%s' is in none of the pinned fonts (%s); "
+			           "replace it (write it in words or with a character the fonts "
+			           "have) and run again",
+			           (unsigned)ch, utf8, c->fonts_path);
+		}
+		strbuf_release(&key);
+	}
+}
+
+static long
+newlines(const xmlChar *t)
+{
+	long k = 0;
+
+	for (; t && *t; t++)
+		k += *t == '\n';
+	return k;
+}
+
+/* The line a text node starts on: libxml2 numbers a text node where its
+ * first chunk ended, so count from the element before it (its start tag
+ * and content) or from its parent's start tag. */
+static long
+text_start_line(xmlNodePtr n)
+{
+	xmlNodePtr p = n->prev;
+	xmlChar *t;
+	long line;
+
+	if (p == NULL)
+		return n->parent && n->parent->type == XML_ELEMENT_NODE ?
+		    xmlGetLineNo(n->parent) : xmlGetLineNo(n);
+	if (p->type != XML_ELEMENT_NODE)
+		return text_start_line(p) + newlines(p->content);
+	t = xmlNodeGetContent(p);
+	line = xmlGetLineNo(p) + newlines(t);
+	xmlFree(t);
+	return line;
+}
+
+/* Has `s` a character no pinned face has? */
+static int
+chars_any(struct check *c, const char *s)
+{
+	const char *p;
+
+	if (s == NULL || !g_utf8_validate(s, -1, NULL))
+		return 0;
+	for (p = s; *p; p = g_utf8_next_char(p))
+		if (!fonts_has_char(c->fonts, g_utf8_get_char(p)))
+			return 1;
+	return 0;
+}
+
+/* Every text node and attribute value of an input XML under `n`. */
+static void
+chars_xml(struct check *c, xmlNodePtr n, const char *file)
+{
+	xmlAttrPtr a;
+
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)n->content, *from = t, *q;
+			long line;
+
+			if (!chars_any(c, t))
+				continue;
+			/* line by line, so each character gets its own line */
+			line = text_start_line(n);
+			for (q = t; *q; q++)
+				if (*q == '\n') {
+					char *piece = xstrndup(from, (size_t)(q - from));
+
+					chars_string(c, piece, file, line++);
+					free(piece);
+					from = q + 1;
+				}
+			chars_string(c, from, file, line);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = n->properties; a; a = a->next) {
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+
+			chars_string(c, (const char *)v, file, xmlGetLineNo(n));
+			xmlFree(v);
+		}
+		chars_xml(c, n->children, file);
+	}
+}
+
+/* `s` of a submission row (src="file.csv:12"): at that CSV file and line,
+ * else at `line` of the ingest output `path`. */
+static void
+chars_at(struct check *c, const char *s, const char *path, long line, const char *src)
+{
+	const char *colon = src ? strrchr(src, ':') : NULL;
+	char *end = NULL, *file;
+	long l = 0;
+
+	if (colon && colon > src)
+		l = strtol(colon + 1, &end, 10);
+	if (l > 0 && end && *end == '\0') {
+		const char *full;
+
+		file = xstrndup(src, (size_t)(colon - src));
+		full = c->csv_paths ? xmlHashLookup(c->csv_paths, (xmlChar *)file) : NULL;
+		chars_string(c, s, full ? full : file, l);
+		free(file);
+	} else {
+		chars_string(c, s, path, line);
+	}
+}
+
+/* The rows of an ingest output, their text and attributes. */
+static void
+chars_row(struct check *c, xmlNodePtr n, const char *path, const char *src)
+{
+	xmlAttrPtr a;
+
+	for (; n; n = n->next) {
+		char *own;
+		const char *s;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			chars_at(c, (const char *)n->content, path, xmlGetLineNo(n), src);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || is(n, "diag") || is(n, "file"))
+			continue;	/* ingest's own words; file names */
+		own = xmlio_attr(n, "src");
+		s = own && *own ? own : src;
+		for (a = n->properties; a; a = a->next) {
+			xmlChar *v;
+
+			if (strcmp((const char *)a->name, "src") == 0 ||
+			    strcmp((const char *)a->name, "path") == 0)
+				continue;
+			v = xmlNodeListGetString(n->doc, a->children, 1);
+			chars_at(c, (const char *)v, path, xmlGetLineNo(n), s);
+			xmlFree(v);
+		}
+		chars_row(c, n->children, path, s);
+		xmlFree(own);
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+
 static xmlDocPtr
 load_valid(struct check *c, const char *schemas, const char *name, const char *path)
 {
@@ -514,6 +705,14 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 			matrix_walk(c, root, indicators);
 		xmlHashFree(indicators, NULL);
 	}
+	if (c->fonts) {
+		if (c->registry)
+			chars_xml(c, c->registry->children, registry);
+		if (c->plan)
+			chars_xml(c, c->plan->children, plan);
+		if (c->matrix)
+			chars_xml(c, c->matrix->children, matrix);
+	}
 	return c->d->errors > before ? -1 : 0;
 }
 
@@ -555,6 +754,22 @@ check_submissions(struct check *c, const char *path)
 		return -1;
 	}
 	check_year(c, doc, path);
+	if (c->fonts) {
+		/* the CSV files by name (src="name:line"), as ingest read them */
+		c->csv_paths = xmlHashCreate(64);
+		for (n = root->children; n; n = n->next)
+			if (is(n, "file")) {
+				char *name = xmlio_attr(n, "name"), *fp = xmlio_attr(n, "path");
+
+				if (name && fp && xmlHashAddEntry(c->csv_paths, (xmlChar *)name, fp) == 0)
+					fp = NULL;
+				xmlFree(name);
+				xmlFree(fp);
+			}
+		chars_row(c, root->children, path, NULL);
+		xmlHashFree(c->csv_paths, xmlHashDefaultDeallocator);
+		c->csv_paths = NULL;
+	}
 	who = xmlHashCreate(64);
 	for (n = root->children; n; n = next_row(root, n)) {
 		if (is(n, "progress") || is(n, "indicator")) {

@@ -18,6 +18,8 @@
 #include "diag.h"
 #include "registry.h"
 
+struct fonts;
+
 struct check {
 	struct diag *d;                   /* not owned */
 	const char *year;                 /* expected year attribute, or NULL */
@@ -32,6 +34,10 @@ struct check {
 	size_t sub_errors;   /* <diag severity="error"> in submissions */
 	size_t sub_warnings; /* <diag severity="warning"> in submissions */
 	int internal;        /* a schema or system failure: exit 3 */
+	struct fonts *fonts; /* check_fonts(): the pinned fonts, or NULL */
+	const char *fonts_path;
+	void *chars_seen;    /* xmlHashTable: "FILE:LINE:U+X" reported */
+	void *csv_paths;     /* xmlHashTable: CSV name -> path (<file>), or NULL */
 };
 
 /* Prepares `c` to report to `d`; `year` (may be NULL) is the fiscal year the
@@ -72,6 +78,16 @@ int check_submissions(struct check *c, const char *path);
  * E errors, W warnings`, with E and W including the submissions' own.
  */
 void check_summary(const struct check *c, FILE *out);
+
+/*
+ * Loads the pinned fonts (`conf`, fonts/fonts.conf) with render's font
+ * code (render/fonts.h); from then on check_inputs() and check_submissions()
+ * report every character that none of the pinned faces can draw (issue 12:
+ * found before anything is rendered), at the line of the registry, plan or
+ * matrix, or at the CSV file and line of the submission row (src), once per
+ * character and line.  Returns 0, or -1 after reporting (sets c->internal).
+ */
+int check_fonts(struct check *c, const char *conf);
 
 /* Total errors: those reported to the diag plus the submissions' own. */
 size_t check_errors(const struct check *c);

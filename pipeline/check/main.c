@@ -15,10 +15,11 @@
 
 static const char usage_text[] =
     "usage: check [--year YEAR] [--schemas DIR] --registry FILE --plan FILE\n"
-    "             --matrix FILE [--submissions FILE]\n"
+    "             --matrix FILE [--submissions FILE] [--fonts FONTS.conf]\n"
     "Validates a year's inputs against DIR/{registry,plan,matrix}.rng (default\n"
     "stylesheets), checks ids and references across them, adds the counts of\n"
-    "the ingest output FILE (zero rows if it does not exist) and prints\n"
+    "the ingest output FILE (zero rows if it does not exist), reports every\n"
+    "character the pinned fonts (default fonts/fonts.conf) cannot draw, and prints\n"
     "  plan: N measures, matrix: M entries, submissions: K rows from J ministries,\n"
     "  E errors, W warnings\n"
     "as the last line on stderr.  Exit 0 without errors, 1 with input errors,\n"
@@ -40,10 +41,12 @@ main(int argc, char **argv)
 	                                     {"plan", required_argument, NULL, 'p'},
 	                                     {"matrix", required_argument, NULL, 'm'},
 	                                     {"submissions", required_argument, NULL, 'u'},
+	                                     {"fonts", required_argument, NULL, 'f'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
 	const char *year = NULL, *schemas = "stylesheets", *registry = NULL;
 	const char *plan = NULL, *matrix = NULL, *submissions = NULL;
+	const char *fonts = "fonts/fonts.conf";
 	struct diag d;
 	struct check c;
 	int opt, ret;
@@ -69,6 +72,9 @@ main(int argc, char **argv)
 		case 'u':
 			submissions = optarg;
 			break;
+		case 'f':
+			fonts = optarg;
+			break;
 		case 'h':
 			return usage(stdout, 0);
 		case ':':
@@ -91,6 +97,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	diag_init(&d, stderr);
 	check_init(&c, &d, year);
+	check_fonts(&c, fonts);
 	check_inputs(&c, schemas, registry, plan, matrix);
 	if (submissions)
 		check_submissions(&c, submissions);

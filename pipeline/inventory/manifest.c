@@ -126,21 +126,22 @@ manifest_read_entry(int dirfd, const struct manifest_entry *e, size_t max, char 
 		*err = xstrdup("changed during the run (no longer a regular file); run make again");
 		return -1;
 	}
-	strbuf_init(&sb, (size_t)st.st_size < max ? (size_t)st.st_size : max, max);
+	if ((unsigned long long)st.st_size > max) {
+		struct strbuf m2 = STRBUF_INIT;
+
+		close(fd);
+		strbuf_addf(&m2, "file larger than %zu bytes", max);
+		*err = strbuf_detach(&m2);
+		return -1;
+	}
+	strbuf_init(&sb, (size_t)st.st_size);
 	hex = inventory_hash_fd(fd, &size, &sb);
 	close(fd);
 	if (hex == NULL) {
 		int e2 = errno;
 
 		strbuf_release(&sb);
-		if (e2 == EFBIG) {
-			struct strbuf m2 = STRBUF_INIT;
-
-			strbuf_addf(&m2, "file larger than %zu bytes", max);
-			*err = strbuf_detach(&m2);
-		} else {
-			*err = msg("cannot read: %s", strerror(e2));
-		}
+		*err = msg("cannot read: %s", strerror(e2));
 		return -1;
 	}
 	if (strcmp(hex, e->sha256) != 0) {

@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "strbuf.h"
 #include "xmem.h"
 
 struct fonts {
@@ -428,4 +429,144 @@ fonts_covered(struct fonts *f, const struct model_node *n)
 		if (fonts_covered(f, c) < 0)
 			return -1;
 	return 0;
+}
+
+/* Resolves the families once (fonts_covered() may have done it quietly). */
+int
+fonts_resolve(struct fonts *f, struct diag *d)
+{
+	int i;
+
+	f->covered = 1;
+	for (i = 0; i < 3; i++)
+		if (check_family(f, i, "fonts.conf", d) < 0)
+			f->covered = -1;
+	return f->covered < 0 ? -1 : 0;
+}
+
+int
+fonts_has_char(struct fonts *f, gunichar ch)
+{
+	return char_covered(f, f->ok, ch);
+}
+
+/*
+ * `s` with each uncovered character replaced by "[U+XXXX]", or NULL when
+ * every character is covered (or `s` is not UTF-8: fonts_check() says so).
+ * Each replaced character is reported as a warning once per row (`src`).
+ */
+static char *
+placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, long line,
+    const char *src, struct seen *seen, struct diag *d, long *count)
+{
+	struct strbuf sb;
+	const char *p, *done = s;
+
+	if (!g_utf8_validate(s, -1, NULL))
+		return NULL;
+	for (p = s; *p; p = g_utf8_next_char(p))
+		if (!char_covered(f, f->ok, g_utf8_get_char(p)))
+			break;
+	if (*p == '\0')
+		return NULL;
+	strbuf_init(&sb, strlen(s) + 16);
+	for (; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+		size_t k;
+
+		if (char_covered(f, f->ok, ch))
+			continue;
+		strbuf_add(&sb, done, (size_t)(p - done));
+		strbuf_addf(&sb, "[U+%04X]", (unsigned)ch);
+		done = g_utf8_next_char(p);
+		(*count)++;
+		for (k = 0; k < seen->n; k++)
+			if (seen->v[k] == ch && (seen->src[k] == src ||
+			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
+				break;
+		if (k < seen->n)
+			continue;
+		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
+		seen->src[seen->n] = src;
+		seen->v[seen->n++] = ch;
+		if (src)
+			diag_warning(d, doc->path, line,
+			    "draft: character U+%04X is in none of the pinned fonts; printed as "
+			    "[U+%04X] (row %s)", (unsigned)ch, (unsigned)ch, src);
+		else
+			diag_warning(d, doc->path, line,
+			    "draft: character U+%04X is in none of the pinned fonts; printed as "
+			    "[U+%04X]", (unsigned)ch, (unsigned)ch);
+	}
+	strbuf_addstr(&sb, done);
+	return strbuf_detach(&sb);
+}
+
+static void
+placeholder_node(struct fonts *f, const struct model_doc *doc, struct model_node *n,
+    const char *src, struct seen *seen, struct diag *d, long *count)
+{
+	struct model_node *c;
+	char **a, *r;
+
+	if (model_attr(n, "src") && *model_attr(n, "src"))
+		src = model_attr(n, "src");
+	if (n->kind == M_TEXT && n->text &&
+	    (r = placeholder_string(f, doc, n->text, n->line, src, seen, d, count)) != NULL) {
+		free(n->text);
+		n->text = r;
+	}
+	if (n->attr)
+		for (a = n->attr; a[0]; a += 2)
+			if (strcmp(a[0], "src") != 0 &&
+			    (r = placeholder_string(f, doc, a[1], n->line, src, seen, d,
+			    count)) != NULL) {
+				free(a[1]);
+				a[1] = r;
+			}
+	for (c = n->first; c; c = c->next)
+		placeholder_node(f, doc, c, src, seen, d, count);
+}
+
+static void
+placeholder_plain(struct fonts *f, const struct model_doc *doc, char **s, struct seen *seen,
+    struct diag *d, long *count)
+{
+	char *r;
+
+	if (*s && (r = placeholder_string(f, doc, *s, 0, NULL, seen, d, count)) != NULL) {
+		free(*s);
+		*s = r;
+	}
+}
+
+long
+fonts_placeholders(struct fonts *f, struct model_doc *doc, struct diag *d)
+{
+	struct seen seen;
+	struct diag quiet;
+	long count = 0;
+	size_t t;
+
+	diag_init(&quiet, NULL);
+	if (fonts_resolve(f, &quiet) < 0) {	/* fonts_check() reports it */
+		diag_release(&quiet);
+		return -1;
+	}
+	diag_release(&quiet);
+	memset(&seen, 0, sizeof(seen));
+	placeholder_node(f, doc, doc->root, NULL, &seen, d, &count);
+	placeholder_plain(f, doc, &doc->title, &seen, d, &count);
+	for (t = 0; t < doc->ntoc; t++)
+		placeholder_plain(f, doc, &doc->toc[t].text, &seen, d, &count);
+	for (t = 0; t < doc->ntemplates; t++) {
+		if (doc->templates[t].header)
+			placeholder_node(f, doc, doc->templates[t].header, NULL, &seen, d, &count);
+		if (doc->templates[t].footer)
+			placeholder_node(f, doc, doc->templates[t].footer, NULL, &seen, d, &count);
+	}
+	free(seen.v);
+	free(seen.src);
+	return count;
 }

@@ -57,6 +57,26 @@ int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
  * caller then loads the tree and calls fonts_check() for the messages.
  */
 int			 fonts_covered(struct fonts *f, const struct model_node *n);
+/*
+ * For the check stage (make validate), which reads the inputs and no page
+ * description: fonts_resolve() checks the three families as fonts_check()
+ * does (reporting to `d`; 0 or -1), then fonts_has_char() says whether `ch`
+ * is in one of the pinned faces (1) or not (0); line breaks and tabs are.
+ */
+int			 fonts_resolve(struct fonts *f, struct diag *d);
+int			 fonts_has_char(struct fonts *f, gunichar ch);
+
+/*
+ * make draft: replaces every character of `doc` (text and attributes but
+ * src) that no pinned face covers by a visible placeholder, "[U+1F600]"
+ * in the text's own font, so a draft never fails on a ministry's text;
+ * each character is reported once per submission row (or once for the
+ * rest) as a warning, like fonts_check() reports it as an error.  Call
+ * before fonts_check(), on a tree (not streamed) document.  Returns the
+ * number of characters replaced, or -1 when the families do not resolve.
+ */
+long			 fonts_placeholders(struct fonts *f, struct model_doc *doc, struct diag *d);
+
 /* The family name ("Report Mincho", …) behind a logical font. */
 const char		*fonts_family(enum model_font font);
 

@@ -182,6 +182,10 @@ main(int argc, char **argv)
 		status = 3;
 		goto done;
 	}
+	/* a draft prints a character no pinned font has as [U+…] (a streamed
+	 * document had none); the strict build refuses it just below */
+	if (doc->draft && !doc->streamed)
+		fonts_placeholders(fonts, doc, &d);
 	/* every character covered before anything is drawn: never tofu */
 	if (fonts_check(fonts, doc, &d) < 0) {
 		status = 1;

@@ -41,6 +41,12 @@ struct frame_state {
 	double			 lab_w;		/* at scale 1 */
 	double			 ox, oy, ow, oh;	/* the frame as the pdoc places it */
 	double			 gx, gy, gw, gh;	/* the frame on the current slide */
+	/* unit `next` when split between slides (skip > 0): laid out once,
+	 * on the slide it was split on, at `split_w` and `split_scale`, and
+	 * its lines placed from there on the continuation slides (laying it
+	 * out again per slide made one long bullet quadratic, issue 12) */
+	struct vlist		 split;
+	double			 split_w, split_scale;
 };
 
 static const double slide_w = 960, slide_h = 540;
@@ -115,6 +121,36 @@ items_height(const struct vlist *vl, size_t from)
 	return h;
 }
 
+/* The kept layout of the split unit `next`, if it can be used at the
+ * current scale and width (continuation frames are never narrower). */
+static const struct vlist *
+split_items(const struct lctx *c, const struct frame_state *fs, double width)
+{
+	if (fs->skip == 0 || fs->split.n == 0 || fs->split_scale != c->scale ||
+	    fs->split_w > width + 1e-6)
+		return NULL;
+	return &fs->split;
+}
+
+/* Unit `next` + i laid out into `tmp`, or the split unit's kept layout. */
+static const struct vlist *
+unit_vl(struct lctx *c, struct frame_state *fs, size_t i, double width, struct vlist *tmp)
+{
+	const struct vlist *kept = i == 0 ? split_items(c, fs, width) : NULL;
+
+	if (kept)
+		return kept;
+	unit_items(c, fs, &fs->u[fs->next + i], width, tmp);
+	return tmp;
+}
+
+static void
+split_drop(struct frame_state *fs)
+{
+	vlist_release(&fs->split);
+	fs->split_w = fs->split_scale = 0;
+}
+
 /*
  * place(): how many of the units [first, n) fit into the content rect at
  * `scale`; the heights are measured by laying the units out.
@@ -133,8 +169,7 @@ place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
 	for (i = 0; i < cnt; i++) {
 		struct vlist vl = { NULL, 0, 0 };
 
-		unit_items(c, fs, &fs->u[fs->next + i], fs->w, &vl);
-		h[i] = items_height(&vl, i == 0 ? fs->skip : 0);
+		h[i] = items_height(unit_vl(c, fs, i, fs->w, &vl), i == 0 ? fs->skip : 0);
 		vlist_release(&vl);
 		if (i > 0 && layout_fit_count(h, i + 1, gap, fs->h) <= i)
 			break;	/* no need to measure further */
@@ -217,24 +252,31 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 	gap = st->size * scale * 0.35;
 	for (i = 0; i < fitted; i++) {
 		struct vlist vl = { NULL, 0, 0 };
+		const struct vlist *uv;
 
 		if (i > 0)
 			y += gap;
-		unit_items(c, fs, &fs->u[fs->next], fs->w, &vl);
-		put_items(pg, &vl, i == 0 ? fs->skip : 0, vl.n, fs->x, &y);
+		uv = unit_vl(c, fs, 0, fs->w, &vl);
+		put_items(pg, uv, i == 0 ? fs->skip : 0, uv->n, fs->x, &y);
 		vlist_release(&vl);
+		split_drop(fs);
 		fs->next++;
 		fs->skip = 0;
 	}
 	if (fitted == 0 && fs->next < fs->n) {
 		/* one unit taller than the frame: its lines that fit, the rest next time */
-		struct vlist vl = { NULL, 0, 0 };
+		const struct vlist *sv = &fs->split;
 		size_t j = fs->skip, from = fs->skip;
 		double yy = 0;
 
-		unit_items(c, fs, &fs->u[fs->next], fs->w, &vl);
-		for (; j < vl.n; j++) {
-			double add = (j > from ? vl.v[j - 1].after + vl.v[j].before : 0) + vl.v[j].h;
+		if (split_items(c, fs, fs->w) == NULL) {
+			split_drop(fs);
+			unit_items(c, fs, &fs->u[fs->next], fs->w, &fs->split);
+			fs->split_w = fs->w;
+			fs->split_scale = c->scale;
+		}
+		for (; j < sv->n; j++) {
+			double add = (j > from ? sv->v[j - 1].after + sv->v[j].before : 0) + sv->v[j].h;
 
 			if (yy + add > fs->h + 1e-6)
 				break;
@@ -247,13 +289,13 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 			    min * 100);
 			j = from + 1;
 		}
-		put_items(pg, &vl, from, j, fs->x, &y);
-		if (j >= vl.n) {
+		put_items(pg, sv, from, j, fs->x, &y);
+		if (j >= sv->n) {
+			split_drop(fs);
 			fs->next++;
 			fs->skip = 0;
 		} else
-			fs->skip = j;
-		vlist_release(&vl);
+			fs->skip = j;	/* fs->split kept for the next slide */
 	}
 	c->scale = 1;
 }
@@ -416,9 +458,11 @@ frame_content(struct lctx *c, struct frame_state *fs)
 }
 
 /* Height the frame needs for the rest of its units at the design size,
- * at width `w` (border, band and insets included). */
+ * at width `w` (border, band and insets included); a split unit as it is
+ * kept.  Measuring stops once the height passes `limit` (the caller only
+ * compares it with less). */
 static double
-frame_need(struct lctx *c, struct frame_state *fs, double w)
+frame_need(struct lctx *c, struct frame_state *fs, double w, double limit)
 {
 	double pad = 3 * 72 / 25.4, inner = w - 2 * pad, total = 0;
 	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
@@ -426,12 +470,18 @@ frame_need(struct lctx *c, struct frame_state *fs, double w)
 	size_t i, mark = c->out->nparas;
 
 	c->scale = 1;
-	for (i = fs->next; i < fs->n; i++) {
+	for (i = fs->next; i < fs->n && total <= limit; i++) {
 		struct vlist vl = { NULL, 0, 0 };
+		const struct vlist *uv = NULL;
 
-		unit_items(c, fs, &fs->u[i], inner, &vl);
+		if (i == fs->next && fs->skip > 0 && fs->split.n > 0)
+			uv = &fs->split;
+		else {
+			unit_items(c, fs, &fs->u[i], inner, &vl);
+			uv = &vl;
+		}
 		total += (i > fs->next ? st->size * 0.35 : 0) +
-		    items_height(&vl, i == fs->next ? fs->skip : 0);
+		    items_height(uv, i == fs->next ? fs->skip : 0);
 		vlist_release(&vl);
 	}
 	lctx_release_to(c, mark);	/* measured only */
@@ -544,7 +594,7 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 		avail = bot - top - (m - 1) * vgap;
 		for (i = 0; i < m; i++) {
 			hsum += fr[ord[i]].oh;
-			need[i] = frame_need(c, &fr[ord[i]], w);
+			need[i] = frame_need(c, &fr[ord[i]], w, bot - top);
 		}
 		for (i = 0; i < m; i++) {
 			struct frame_state *f = &fr[ord[i]];
@@ -739,8 +789,10 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 		diag_error(c->d, c->doc->path, slide->line,
 		    "slide content does not fit in %d continuation slides", MAX_REPEATS);
 	c->frame = 0;
-	for (i = 0; i < nfr; i++)
+	for (i = 0; i < nfr; i++) {
 		free(fr[i].u);
+		split_drop(&fr[i]);
+	}
 	free(fr);
 	return more ? -1 : 0;
 }

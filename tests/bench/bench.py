@@ -2,7 +2,7 @@
 """bench.py: `make bench` (issue 7).  See tests/bench/README.md.
 
     bench.py --build B --floor FLOOR [--year 2014] [--runs 5] [--no-scale]
-             [--no-peers] [--make make]
+             [--no-peers] [--no-linear] [--make make]
 
 Run from the top of the tree, after B/bin/{ingest,xform,render} and FLOOR are
 built.  Never touches input/, output/ or B/YEAR: the year's inputs are copied
@@ -17,6 +17,9 @@ Measures, each as the median of --runs runs after one warm-up run:
   - the floor (tests/bench/floor.c) on the characters of report.pdoc;
   - synthetic years 1x, 10x, 100x (gen_year.py) through the same stage
     commands (the 100x year with fewer runs if one run is long);
+  - linearity (issue 12): one cell of 20,000 / 200,000 / 2,000,000
+    characters and 400 / 4,000 / 40,000 rows for one measure (gen_long.py),
+    with the scale rows as the files family; time and peak ratios to 1x;
   - the peers (WeasyPrint, LuaLaTeX+jlreq, Typst) on the same text; a peer
     not installed is reported as skipped.
 Time is wall-clock (perf_counter); peak memory is ru_maxrss from wait4(),
@@ -333,6 +336,122 @@ def bench_scale(args, scratch, log, results):
 
 
 # --------------------------------------------------------------------------
+# Linearity (issue 12 item 9): one thing made 10x and 100x larger.
+
+LINEAR = (
+    # family, label, gen_long.py option, size at 1x
+    ("cell", "one cell of {n} characters", "--cell", 20000),
+    ("rows", "{n} rows for one measure", "--rows", 400),
+)
+LINEAR_LIMIT = 150      # 100x must cost under 150x the 1x time
+LINEAR_PEAK_MIB = 512   # and peak under 512 MiB
+
+
+def bench_linear(args, scratch, log, results):
+    """Each family at 1x, 10x, 100x through the stage commands (one run each
+    but the 1x, a median of --runs); a stage that fails or runs past
+    --linear-timeout is reported, not fatal.  The files family (25 CSVs ->
+    2,500) is the scale rows (gen_year.py), read from results["scale"]."""
+    out = results["linear"] = []
+    for fam, label, opt, n in LINEAR:
+        for k in (1, 10, 100):
+            inp = os.path.join(scratch, f"{fam}{k}")
+            work, outdir = inp + "-work", inp + "-out"
+            p = subprocess.run([sys.executable, os.path.join(HERE, "gen_long.py"), "--year",
+                                args.year, opt, str(n * k), "-o", inp],
+                               capture_output=True, text=True)
+            if p.returncode != 0:
+                raise BenchError(f"gen_long.py {opt} {n * k}: {p.stderr.strip()}")
+            cmds = stage_commands(args, inp, work, outdir)
+            ensure_dirs(cmds)
+            row = {"family": fam, "k": k, "label": label.format(n=f"{n * k:,}")}
+            totals, cpus, peaks, per = [], [], [], {}
+            for i in range(args.runs + 1 if k == 1 else 1):
+                res, total, cpu = {}, 0.0, 0.0
+                for name, argv in cmds:
+                    dt, rss, rc = run(argv, log=log, timeout=args.linear_timeout)
+                    if rc != 0:
+                        row["timeout" if rc == "timeout" else "failed"] = name
+                        break
+                    res[name] = (dt, rss)
+                    total += dt
+                    cpu += LAST["cpu"]
+                if "failed" in row or "timeout" in row:
+                    break
+                if k == 1 and i == 0:
+                    continue	# warm-up
+                totals.append(total)
+                cpus.append(cpu)
+                peaks.append(max(r for _, r in res.values()))
+                for name, (t, r) in res.items():
+                    per.setdefault(name, []).append((t, r))
+            if totals:
+                row["time"] = statistics.median(totals)
+                row["cpu"] = statistics.median(cpus)
+                row["peak_kib"] = max(peaks)
+                row["stages"] = {nm: (statistics.median(t for t, _ in v), max(r for _, r in v))
+                                 for nm, v in per.items()}
+            out.append(row)
+            for d in (inp, work, outdir):
+                shutil.rmtree(d, ignore_errors=True)
+
+
+def linear_rows(results):
+    """The linearity rows: families cell and rows, then files from the scale rows."""
+    rows = list(results.get("linear", []))
+    for sc in results.get("scale", []):
+        rows.append({"family": "files", "k": sc["k"],
+                     "label": f"{25 * sc['k']:,} files (gen_year.py --scale {sc['k']})",
+                     "time": None if sc.get("timeout") else sc["time"],
+                     "timeout": sc.get("timeout"), "peak_kib": sc["peak_kib"],
+                     "stages": sc["stages"]})
+    return rows
+
+
+def report_linear(results, w):
+    rows = linear_rows(results)
+    if not rows:
+        return
+    w("")
+    w(f"linearity (issue 12): 10x and 100x of one cell, the rows for one measure and "
+      f"the files; target 100x < {LINEAR_LIMIT}x the 1x time, peak < {LINEAR_PEAK_MIB} MiB")
+    hdr = (f"{'case':<44} {'s':>9} {'CPU s':>8} {'peak MiB':>9}  {'time ratio':>10} "
+           f"{'CPU ratio':>9} {'peak ratio':>10}  result")
+    w(hdr)
+    w("-" * len(hdr))
+    base = {}
+    for r in rows:
+        if r["k"] == 1:
+            base[r["family"]] = r
+        b = base.get(r["family"])
+        label = f"{r['family']} {r['k']}x: {r['label']}"
+        if r.get("failed"):
+            w(f"{label:<44} {'-':>9} {'-':>8} {'-':>9}  {'-':>10} {'-':>9} {'-':>10}  "
+              f"MISS (stage {r['failed']} failed)")
+            continue
+        if r.get("timeout") or r.get("time") is None:
+            w(f"{label:<44} {'-':>9} {'-':>8} {'-':>9}  {'-':>10} {'-':>9} {'-':>10}  "
+              f"MISS ({r.get('timeout')} killed)")
+            continue
+        tr = r["time"] / b["time"] if b and b.get("time") else None
+        cr = r["cpu"] / b["cpu"] if b and b.get("cpu") and r.get("cpu") else None
+        pr = r["peak_kib"] / b["peak_kib"] if b and b.get("peak_kib") else None
+        res = ""
+        if r["k"] == 100 and tr is not None:
+            res = verdict(tr < LINEAR_LIMIT and r["peak_kib"] / MiB < LINEAR_PEAK_MIB)
+        cpu = f"{r['cpu']:.2f}" if r.get("cpu") is not None else "-"
+        w(f"{label:<44} {fmt_t(r['time']):>9} {cpu:>8} {fmt_m(r['peak_kib']):>9}  "
+          f"{(f'{tr:.1f}x' if tr else '-'):>10} {(f'{cr:.1f}x' if cr else '-'):>9} "
+          f"{(f'{pr:.2f}x' if pr else '-'):>10}  {res}")
+    w("")
+    w("linearity detail (s / peak MiB per stage):")
+    for r in rows:
+        if r.get("stages"):
+            parts = ", ".join(f"{n} {t:.2f}/{k / MiB:.0f}" for n, (t, k) in r["stages"].items())
+            w(f"  {r['family']} {r['k']:>3}x: {parts}")
+
+
+# --------------------------------------------------------------------------
 
 def find_typst():
     if os.access(TYPST_NPM, os.X_OK):
@@ -469,6 +588,7 @@ def report(args, results, elapsed):
                 f"{verdict(ratio is not None and ratio >= need)} (full build {ratio:.2f}x faster"
                 + (f"; render report {pr['time'] / typeset:.2f}x" if typeset else "")
                 + f"; {pr.get('pages')} pages)" if ratio else "")
+    report_linear(results, w)
     if results.get("scale"):
         w("")
         w("scale detail (median s / peak MiB per stage):")
@@ -491,6 +611,11 @@ def main(argv):
                     help="seconds after which one stage of a scale run is killed")
     ap.add_argument("--no-scale", action="store_true")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-linear", action="store_true",
+                    help="leave out the linearity cases (one cell, rows for one measure)")
+    ap.add_argument("--linear-timeout", type=float,
+                    default=float(os.environ.get("BENCH_LINEAR_TIMEOUT", "900")),
+                    help="seconds after which one stage of a linearity case is killed")
     ap.add_argument("--keep", action="store_true", help="keep the scratch directory")
     args = ap.parse_args(argv[1:])
     args.floor = os.path.abspath(args.floor)
@@ -506,6 +631,8 @@ def main(argv):
         text = bench_year(args, scratch, log, results)
         if not args.no_scale:
             bench_scale(args, scratch, log, results)
+        if not args.no_linear:
+            bench_linear(args, scratch, log, results)
         if not args.no_peers:
             bench_peers(args, scratch, text, log, results)
     except BenchError as e:
