@@ -9,8 +9,8 @@ test_inputs 2014
 T=$TRASH/output/2014/templates
 
 test_expect_success 'make templates writes every ministry'"'"'s forms' '
-	test_make templates YEAR=2014 2>err &&
-	grep -q "^templates: 17 ministries, 51 files in" err &&
+	test_make templates YEAR=2014 2>"$TRASH/err" &&
+	grep -q "^templates: 17 ministries, 51 files in" "$TRASH/err" &&
 	$PY expect "$TRASH/input" 2014 "$T"
 '
 
