@@ -114,6 +114,11 @@ def check_expect(inp, year, d):
         assert igot == p["indicators"], (base, igot[:3], p["indicators"][:3])
         assert all(str(r[1]) == year and r[6] == name for r in irows[1:] if r[0] is not None)
         assert wi.freeze_panes == "A2"
+        assert wi.protection.sheet, "評価指標 not protected"
+        for r in range(2, len(igot) + 2):
+            for c in range(1, 8):
+                locked = wi.cell(r, c).protection.locked
+                assert locked == (c in (1, 6)), (base, "評価指標", r, c, locked)
         guide = "\n".join(str(v) for r in wb["記入要領"].iter_rows(values_only=True)
                           for v in r if v)
         for word in ("施策番号", "重点", "○", "CSV UTF-8", "提出先", "送る前の確認", "1-1-1-ア"):
