@@ -93,6 +93,42 @@ page_setup(lxw_worksheet *ws)
 	worksheet_repeat_rows(ws, 0, 0);
 }
 
+/*
+ * The height in points that shows `text` whole in a wrapped column of
+ * `width` characters.  Neither Excel nor LibreOffice sizes the rows of a
+ * generated file reliably, so rows are sized here: a full-width character
+ * takes two units of width, an ASCII one a little more than one.
+ */
+static double
+row_height(const char *text, double width)
+{
+	double units = 0;
+	long lines = 1;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p; p++) {
+		if (*p == '\n') {
+			lines += 1;
+			units = 0;
+			continue;
+		}
+		if ((*p & 0xC0) == 0x80)
+			continue; /* a continuation byte */
+		units += *p < 0x80 ? 1.1 : 2.0;
+		if (units > width - 1) {
+			lines++;
+			units = *p < 0x80 ? 1.1 : 2.0;
+		}
+	}
+	return 4 + 18.0 * (double)lines;
+}
+
+static double
+max2(double a, double b)
+{
+	return a > b ? a : b;
+}
+
 static void
 sheet_progress(lxw_workbook *wb, const struct formats *f, const struct tmpl_ministry *m)
 {
@@ -110,6 +146,7 @@ sheet_progress(lxw_workbook *wb, const struct formats *f, const struct tmpl_mini
 	for (c = 0; c < 8; c++)
 		worksheet_write_string(ws, 0, c, tmpl_progress_cols[c], f->head);
 	for (r = 0; r < m->nmeasures; r++) {
+		worksheet_set_row(ws, r + 1, row_height(m->measures[r]->title, widths[1]), NULL);
 		worksheet_write_string(ws, r + 1, 0, m->measures[r]->id, f->fixed);
 		worksheet_write_string(ws, r + 1, 1, m->measures[r]->title, f->fixed);
 		worksheet_write_string(ws, r + 1, 2, m->name, f->open);
@@ -148,6 +185,9 @@ sheet_indicators(lxw_workbook *wb, const struct formats *f, const struct tmpl_se
 	for (r = 0; r < m->nindicators; r++) {
 		const struct tmpl_indicator *t = m->indicators[r].ind;
 
+		worksheet_set_row(
+		    ws, r + 1,
+		    max2(row_height(t->text, widths[0]), row_height(t->source, widths[4])), NULL);
 		worksheet_write_string(ws, r + 1, 0, t->text, f->fixed);
 		worksheet_write_number(ws, r + 1, 1, strtod(s->year, NULL), f->open);
 		worksheet_write_blank(ws, r + 1, 2, f->open);
@@ -233,7 +273,7 @@ sheet_guide(lxw_workbook *wb, const struct formats *f, const struct tmpl_set *s,
 	     "指標と施策番号は変更できません。年度は「%ld」と記入してあります（「%ld」「平成%"
 	     "ld年度」「H%ld」のどれでも構いません）。"
 	     "値（必ず記入）には数値だけを書きます（例：1,234　12.5　45%%"
-	     "）。「約」などの言葉や「件」などの単位は、単位の欄に書いてください。"
+	     "）。「件」などの単位は単位の欄に書き、「約」などの言葉は付けないでください。"
 	     "前の年度の値も報告するときは、行を追加し、同じ指標名と施策番号を書いて年度を変えてく"
 	     "ださい。"
 	     "同じ指標・年度で異なる値を二つ書くと、両方とも受け付けられません。",
@@ -268,6 +308,9 @@ sheet_guide(lxw_workbook *wb, const struct formats *f, const struct tmpl_set *s,
 	strbuf_release(&sb);
 	r++;
 	for (i = 0; i < n; i++, r++) {
+		worksheet_set_row(
+		    ws, r, max2(row_height(rows[i].label, 24), row_height(rows[i].text, 100)),
+		    NULL);
 		worksheet_write_string(ws, r, 0, rows[i].label, f->label);
 		worksheet_write_string(ws, r, 1, rows[i].text, f->text);
 		free(rows[i].text);
