@@ -4,6 +4,8 @@
 #                           and status-YEAR.csv; any input error stops it, old PDFs stay
 #   make draft YEAR=2014    renders anyway, to *-YEAR-draft.pdf, with every problem in an annex
 #   make validate YEAR=2014 checks the year's inputs and prints a summary line
+#   make templates YEAR=2014  the forms each ministry fills in: output/YEAR/templates/
+#                           (pipeline/templates/build.mk)
 #   make test               every test: unit (cmocka), end to end, again under
 #                           ASan/UBSan, and valgrind on a full build (make check:
 #                           unit + end to end only)
@@ -13,7 +15,7 @@ YEAR	?= 2014
 CC	?= cc
 B	?= build
 BIN	:= $(B)/bin
-PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig
+PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip
 OPT	?= -O2
 SAN	?=
 CFLAGS	?= $(OPT) -g
