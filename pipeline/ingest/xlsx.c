@@ -949,10 +949,12 @@ xlsx_read_file(struct xlsxbook *b, const char *path, struct diag *d)
 		book_init(b, path);
 		return diag_error(d, path, 0, "cannot open: %s", strerror(errno));
 	}
-	strbuf_init(&sb, 0, CSVREAD_MAX_FILE);
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (strbuf_add(&sb, buf, n) < 0)
+	strbuf_init(&sb, 0);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
+		if (n > CSVREAD_MAX_FILE - sb.len)
 			break;
+		strbuf_add(&sb, buf, n);
+	}
 	if (ferror(fp) || !feof(fp)) {
 		int e = ferror(fp) ? errno : EFBIG;
 
