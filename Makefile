@@ -204,8 +204,9 @@ check-sanitize:
 leakcheck: all $(TEST_DEPS)
 	sh tests/valgrind.sh 2014
 
+# (the published years of OUTDIR, and what a killed publish left beside them)
 clean:
-	rm -rf $(B) output/*/
+	rm -rf $(B) $(OUTDIR)/*/ $(OUTDIR)/.*.publish-*
 
 format:
 	clang-format -i $$(find pipeline tests -name '*.[ch]')

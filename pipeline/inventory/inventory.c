@@ -18,12 +18,12 @@
 #include "xmem.h"
 
 struct entry {
-	char		*raw;		/* the name's bytes */
-	char		*name;		/* what the manifest shows */
-	const char	*verdict;
-	char		*reason;
-	long long	 size;		/* -1: not recorded */
-	char		*sha256;
+	char *raw;  /* the name's bytes */
+	char *name; /* what the manifest shows */
+	const char *verdict;
+	char *reason;
+	long long size; /* -1: not recorded */
+	char *sha256;
 };
 
 /* Names the operating system or Excel leaves beside files. */
@@ -165,13 +165,15 @@ classify(int dirfd, struct entry *e)
 		           "not a regular file (a FIFO, device or socket); remove it from the "
 		           "folder");
 	if (strncmp(e->raw, "~$", 2) == 0)
-		return set(e, "skip", "an Excel lock file (the workbook is open in Excel); skipped");
+		return set(e, "skip",
+		           "an Excel lock file (the workbook is open in Excel); skipped");
 	if (strncmp(e->raw, "._", 2) == 0)
 		return set(e, "skip", "a file the operating system made (macOS); skipped");
 	for (i = 0; i < sizeof(litter) / sizeof(litter[0]); i++)
 		if (g_ascii_strcasecmp(e->raw, litter[i]) == 0)
 			return set(e, "skip", "a file the operating system made; skipped");
-	if (g_ascii_strcasecmp(e->raw, "README.md") == 0 || g_ascii_strcasecmp(e->raw, "README") == 0)
+	if (g_ascii_strcasecmp(e->raw, "README.md") == 0 ||
+	    g_ascii_strcasecmp(e->raw, "README") == 0)
 		return set(e, "skip", "notes for people, not a submission; skipped");
 	if (g_ascii_strcasecmp(ext, "csv") == 0 || g_ascii_strcasecmp(ext, "txt") == 0 ||
 	    g_ascii_strcasecmp(ext, "tsv") == 0) {
@@ -280,7 +282,8 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "year", BAD_CAST a->year) < 0;
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "dir", BAD_CAST a->dir) < 0;
 		if (dirfd < 0)
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "missing", BAD_CAST "yes") < 0;
+			rc |=
+			    xmlTextWriterWriteAttribute(w, BAD_CAST "missing", BAD_CAST "yes") < 0;
 		rc |= write_input(w, "registry", a->registry);
 		rc |= write_input(w, "plan", a->plan);
 		rc |= write_input(w, "matrix", a->matrix);
@@ -290,7 +293,8 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 		rc |= xmlTextWriterEndElement(w) < 0;
 		for (i = 0; i < n; i++) {
 			rc |= xmlTextWriterStartElement(w, BAD_CAST "entry") < 0;
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST v[i].name) < 0;
+			rc |=
+			    xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST v[i].name) < 0;
 			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "verdict",
 			                                  BAD_CAST v[i].verdict) < 0;
 			if (v[i].size >= 0)

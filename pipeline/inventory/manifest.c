@@ -70,7 +70,7 @@ manifest_load(struct manifest *m, const char *path, char **err)
 		verdict = prop(n, "verdict");
 		e->verdict = verdict && strcmp(verdict, "read") == 0   ? MANIFEST_READ
 		             : verdict && strcmp(verdict, "skip") == 0 ? MANIFEST_SKIP
-		                                                      : MANIFEST_ERROR;
+		                                                       : MANIFEST_ERROR;
 		free(verdict);
 		if (e->name == NULL || (e->verdict == MANIFEST_READ && e->sha256 == NULL)) {
 			xmlFreeDoc(doc);
@@ -106,8 +106,8 @@ manifest_release(struct manifest *m)
 }
 
 int
-manifest_read_entry(int dirfd, const struct manifest_entry *e, size_t max, char **buf,
-                    size_t *len, char **err)
+manifest_read_entry(int dirfd, const struct manifest_entry *e, size_t max, char **buf, size_t *len,
+                    char **err)
 {
 	int fd = openat(dirfd, e->name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct strbuf sb;

@@ -208,10 +208,11 @@ link_others(const char *out, int sfd, char **files, int nfiles)
 			continue;
 		if (fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 		    S_ISDIR(st.st_mode)) {
-			fprintf(stderr,
-			        "publish: error: %s/%s is a folder; move it out of %s (only files are "
-			        "kept there); nothing was published\n",
-			        out, de->d_name, out);
+			fprintf(
+			    stderr,
+			    "publish: error: %s/%s is a folder; move it out of %s (only files are "
+			    "kept there); nothing was published\n",
+			    out, de->d_name, out);
 			errno = EISDIR;
 			rc = -1;
 		} else if (linkat(dirfd(dp), de->d_name, sfd, de->d_name, 0) < 0) {
@@ -281,7 +282,7 @@ stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfi
 			goto bad;
 		}
 		close(sfd);
-		remove_dir(stage);	/* the old set */
+		remove_dir(stage); /* the old set */
 		return 0;
 	}
 	if (rename(stage, out) < 0) {
@@ -302,18 +303,17 @@ bad:
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"manifest", required_argument, NULL, 'M'},
-	    {"year", required_argument, NULL, 'y'},
-	    {"submissions", required_argument, NULL, 's'},
-	    {"registry", required_argument, NULL, 'r'},
-	    {"plan", required_argument, NULL, 'p'},
-	    {"matrix", required_argument, NULL, 'm'},
-	    {"report-date", required_argument, NULL, 'D'},
-	    {"stage-in", required_argument, NULL, 'S'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"manifest", required_argument, NULL, 'M'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"submissions", required_argument, NULL, 's'},
+	                                     {"registry", required_argument, NULL, 'r'},
+	                                     {"plan", required_argument, NULL, 'p'},
+	                                     {"matrix", required_argument, NULL, 'm'},
+	                                     {"report-date", required_argument, NULL, 'D'},
+	                                     {"stage-in", required_argument, NULL, 'S'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	struct inventory_args a = {NULL, NULL, NULL, NULL, NULL, ""};
 	const char *manifest = NULL, *stagein = NULL, *out = NULL;
 	char *err = NULL, *old = NULL, *parent = NULL, *base = NULL, *stage = NULL;
@@ -325,17 +325,39 @@ main(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'M': manifest = optarg; break;
-		case 'y': a.year = optarg; break;
-		case 's': a.dir = optarg; break;
-		case 'r': a.registry = optarg; break;
-		case 'p': a.plan = optarg; break;
-		case 'm': a.matrix = optarg; break;
-		case 'D': a.report_date = optarg; break;
-		case 'S': stagein = optarg; break;
-		case 'o': out = optarg; break;
-		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		case 'M':
+			manifest = optarg;
+			break;
+		case 'y':
+			a.year = optarg;
+			break;
+		case 's':
+			a.dir = optarg;
+			break;
+		case 'r':
+			a.registry = optarg;
+			break;
+		case 'p':
+			a.plan = optarg;
+			break;
+		case 'm':
+			a.matrix = optarg;
+			break;
+		case 'D':
+			a.report_date = optarg;
+			break;
+		case 'S':
+			stagein = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
 		}
 	}
 	if (!manifest || !a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !stagein ||

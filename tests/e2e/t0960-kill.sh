@@ -41,8 +41,11 @@ no_temporaries() {
 		-e '^status-2013\.csv$'
 }
 
+# The first build's wall time in ms: the kills fall within it.
+ms() { date +%s%3N; }
 test_expect_success 'first build' '
-	test_make report YEAR=2013 2>/dev/null && snap old
+	t0=$(ms) && test_make report YEAR=2013 2>/dev/null && t1=$(ms) &&
+	echo $((t1 - t0)) >"$TRASH/ms" && snap old
 '
 
 test_expect_success 'make report killed at random moments, 20 rounds: old or all new, no temporaries' '
@@ -53,9 +56,9 @@ test_expect_success 'make report killed at random moments, 20 rounds: old or all
 			OUTDIR="$TRASH/output" WORK="$TRASH/work" report YEAR=2013 \
 			>/dev/null 2>&1 &
 		pid=$!
-		# 0 to 2.5 s: before, during and after publishing
-		sleep "$(awk -v r=$round "BEGIN { srand(r * 7919); printf \"%.2f\", rand() * 2.5 }")"
-		kill -KILL -- -$pid 2>/dev/null
+		# anywhere from the start to a little after a whole build takes
+		sleep "$(awk -v r=$round -v t="$(cat "$TRASH/ms")" "BEGIN { srand(r * 7919); printf \"%.3f\", rand() * t * 1.2 / 1000 }")"
+		kill -KILL -$pid 2>/dev/null || :
 		wait $pid 2>/dev/null
 		snap got && no_temporaries || { echo "round $round: temporaries"; ls -A "$TRASH/output" "$O"; exit 1; }
 		test_make report YEAR=2013 >/dev/null 2>&1 && snap new || { echo "round $round: no rerun"; exit 1; }
