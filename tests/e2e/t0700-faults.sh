@@ -27,9 +27,11 @@ cleanup_mounts() {
 mounted() { echo "$1" >>"$TRASH/.mounts"; }
 trap cleanup_mounts EXIT
 
-# Changes the first CSV so the next run has different PDFs to make.
+# Changes the first CSV so the next run has different PDFs to make.  The
+# row is caa-progress.csv's own ministry's: one of another ministry that
+# has its own file would be two versions of one submission (issue 12).
 edit_csv() {
-	printf '1-1-1-ア,内閣官房,障害試験の追記 %s\r\n' "$1" >>"$CSV"
+	printf '1-1-1-ア,消費者庁,障害試験の追記 %s\r\n' "$1" >>"$CSV"
 }
 
 save_pdfs() {

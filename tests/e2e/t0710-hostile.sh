@@ -252,6 +252,9 @@ test_expect_success 'csv: strict mode writes nothing and exits 1 for each file w
 test_expect_success 'csv: all files in one run: every message of every file, counts add up' '
 	"$BIN/ingest" $REFS --draft -o "$TRASH/all.xml" $H/csv/*.csv 2>"$TRASH/err" &&
 	e=$(grep -c ": error: " "$TRASH/expected") && w=$(grep -c ": warning: " "$TRASH/expected") &&
+	# together, files of one ministry overlap (issue 12: one message a pair of files)
+	e=$((e + $(grep -c ": error: this file and .*two versions of one submission" "$TRASH/err" || true))) &&
+	w=$((w + $(grep -c ": warning: this file and .*two versions of one submission" "$TRASH/err" || true))) &&
 	sed "\$d" "$TRASH/err" >"$TRASH/lines" &&
 	while IFS= read -r l; do
 		grep -qxF "$H/csv/$l" "$TRASH/lines" || { echo "missing: $l"; exit 1; }
@@ -298,7 +301,7 @@ test_expect_success 'csv: a 20 MB file of one line without a line end finishes' 
 # from submission rows), not only build/Y/report.pdoc:LINE.
 test_expect_success 'a CSV cell with an emoji: the error names the CSV file and line' '
 	rm -rf "$TRASH/input" && test_inputs 2014 &&
-	printf "施策番号,府省庁,実績\r\n1-1-1-ア,内閣官房,絵文字😀を含む実績\r\n" \
+	printf "施策番号,府省庁,実績\r\n1-1-1-ア,総務省,絵文字😀を含む実績\r\n" \
 		>"$TRASH/input/2014/submissions/zz-emoji.csv" &&
 	! test_make report YEAR=2014 2>"$TRASH/emoji.err" &&
 	grep -E "zz-emoji.csv:2: error: .*U\+1F600" "$TRASH/emoji.err"
