@@ -430,9 +430,20 @@
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="cands" select="exsl:node-set($cand-rtf)/cand"/>
-    <xsl:for-each select="$cands[generate-id() = generate-id(key('cand', @code)[1])]">
+    <!-- One per code: sorted by code (stably), each cand whose code differs
+         from the one before it.  (generate-id() = generate-id(key('cand',
+         @code)[1]) for every cand was quadratic in the rows of one measure,
+         issue 12.)  Codes not in the registry, all at pos 999999, come in
+         code order. -->
+    <xsl:variable name="by-code-rtf">
+      <xsl:for-each select="exsl:node-set($cand-rtf)/cand">
+        <xsl:sort select="@code"/>
+        <xsl:copy-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($by-code-rtf)/cand[not(@code = preceding-sibling::cand[1]/@code)]">
       <xsl:sort select="@pos" data-type="number"/>
+      <xsl:sort select="@code"/>
       <xsl:variable name="all" select="key('cand', @code)"/>
       <xsl:variable name="n" select="count($all[@exp = '0'])"/>
       <ministry code="{@code}" name="{@name}" expected="{number(boolean($all[@exp = '1']))}"
