@@ -181,6 +181,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION
 	diag_init(&d, stderr);
 	rows_init(&rs);
+	rs.draft = draft;
 	if (refs_load(&refs, year, registry, plan, matrix, &d) < 0) {
 		fprintf(stderr, "ingest: %d files, 0 rows, %zu errors, %zu warnings\n",
 		        argc - optind, d.errors, d.warnings);

@@ -307,12 +307,14 @@ test_expect_success 'a CSV cell with an emoji: the error names the CSV file and 
 	grep -E "zz-emoji.csv:2: error: .*U\+1F600" "$TRASH/emoji.err"
 '
 
-test_expect_success 'a zero-width space in a CSV note: make draft names the CSV file and line' '
+test_expect_success 'a zero-width space in a CSV note: validate names the CSV file and line, the draft shows [U+200B]' '
 	rm -rf "$TRASH/input" && test_inputs 2014 &&
-	printf "施策番号,府省庁,実績,備考\r\n1-1-1-ア,内閣官房,実績,備考\342\200\213です\r\n" \
+	printf "施策番号,府省庁,実績,備考\r\n1-1-1-ア,消費者庁,実績,備考\342\200\213です\r\n" \
 		>"$TRASH/input/2014/submissions/zz-zwsp.csv" &&
-	! test_make draft YEAR=2014 2>"$TRASH/zwsp.err" &&
-	grep -E "/zz-zwsp.csv:2: error: .*U\+200B" "$TRASH/zwsp.err"
+	! test_make validate YEAR=2014 2>"$TRASH/zwsp.err" &&
+	grep -E "/zz-zwsp.csv:2: error: .*U\+200B" "$TRASH/zwsp.err" &&
+	test_make draft YEAR=2014 2>"$TRASH/zwsp-draft.err" &&
+	pdftotext "$TRASH/output/2014/annual-report-2014-draft.pdf" - | grep -F "備考[U+200B]です"
 '
 
 # --- regressions found by the fuzzers (tests/hostile/fuzz/README) -----------
