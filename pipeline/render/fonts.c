@@ -450,6 +450,34 @@ fonts_has_char(struct fonts *f, gunichar ch)
 	return char_covered(f, f->ok, ch);
 }
 
+/* The draft's warning for a replaced character: at the CSV row it came
+ * from (src="file.csv:12": the user fixes it there), else at the .pdoc line. */
+static void
+placeholder_warn(const struct model_doc *doc, long line, const char *src, gunichar ch,
+    struct diag *d)
+{
+	const char *colon = src ? strrchr(src, ':') : NULL;
+	char *end = NULL;
+	long l = 0;
+
+	if (colon && colon > src) {
+		errno = 0;
+		l = strtol(colon + 1, &end, 10);
+	}
+	if (colon && colon > src && errno == 0 && end != colon + 1 && *end == '\0' && l > 0) {
+		char *file = xstrndup(src, (size_t)(colon - src));
+
+		diag_warning(d, file, l,
+		    "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X] "
+		    "(%s line %ld)", (unsigned)ch, (unsigned)ch, doc->path, line);
+		free(file);
+		return;
+	}
+	diag_warning(d, doc->path, line,
+	    "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X]",
+	    (unsigned)ch, (unsigned)ch);
+}
+
 /*
  * `s` with each uncovered character replaced by "[U+XXXX]", or NULL when
  * every character is covered (or `s` is not UTF-8: fonts_check() says so).
@@ -490,14 +518,7 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
 		seen->src[seen->n] = src;
 		seen->v[seen->n++] = ch;
-		if (src)
-			diag_warning(d, doc->path, line,
-			    "draft: character U+%04X is in none of the pinned fonts; printed as "
-			    "[U+%04X] (row %s)", (unsigned)ch, (unsigned)ch, src);
-		else
-			diag_warning(d, doc->path, line,
-			    "draft: character U+%04X is in none of the pinned fonts; printed as "
-			    "[U+%04X]", (unsigned)ch, (unsigned)ch);
+		placeholder_warn(doc, line, src, ch, d);
 	}
 	strbuf_addstr(&sb, done);
 	return strbuf_detach(&sb);

@@ -74,7 +74,7 @@ test_expect_success 'make draft prints the characters as [U+…] and publishes i
 	grep -qF "[U+1F600]" "$TRASH/draft.txt" &&
 	grep -qF "[U+1F363]" "$TRASH/draft.txt" &&
 	test -s "$TRASH/output/2014/summary-slides-2014-draft.pdf" &&
-	grep -q "warning: draft: character U+1F600 .* printed as \[U+1F600\]" "$TRASH/draft.err"
+	grep -q "/submissions/cas-progress.csv:[0-9]*: warning: draft: character U+1F600 .* printed as \[U+1F600\]" "$TRASH/draft.err"
 '
 
 test_expect_success 'the strict render refuses the character (exit 1, no PDF)' '
