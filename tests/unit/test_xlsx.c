@@ -4,7 +4,8 @@
  * shared, inline and rich-text strings, numbers 0.1 1234 12.3456, dates,
  * number formats, a formula's cached value, a merged range, a hidden
  * row, two sheets, a multi-line cell; an .xls and a non-workbook refused;
- * one sheet as ingest's csvfile with its warnings naming the cell.
+ * one sheet as ingest's csvfile with its warnings naming the cell; a
+ * form re-saved by LibreOffice Calc (a third writer).
  * Run from the top of the repository.
  */
 #include <setjmp.h>
@@ -119,6 +120,36 @@ test_cells(void **state)
 	assert_string_equal(cell(&b.sheets[1], 2, 0)->text, "インシデント報告関連件数");
 	assert_string_equal(cell(&b.sheets[1], 2, 1)->text, "2014");
 	assert_string_equal(cell(&b.sheets[1], 2, 2)->text, "20019");
+	xlsxbook_release(&b);
+	diag_release(&d);
+}
+
+/* A form filled in with openpyxl and saved again by LibreOffice Calc. */
+static void
+test_libreoffice(void **state)
+{
+	struct xlsxbook b;
+	struct diag d;
+	const struct xlsxsheet *s;
+
+	(void)state;
+	diag_init(&d, NULL);
+	assert_int_equal(xlsx_read_file(&b, FX "libreoffice.xlsx", &d), 0);
+	assert_int_equal(b.nsheets, 2);
+	s = &b.sheets[0];
+	assert_string_equal(s->name, "実施状況");
+	assert_string_equal(cell(s, 1, 5)->text, "今年度の取組");
+	assert_string_equal(cell(s, 2, 0)->text, "1-1-1-イ");
+	assert_string_equal(cell(s, 2, 3)->text, "研修を2回実施した。\n受講者は合計20人。");
+	assert_string_equal(cell(s, 2, 6)->text, "○");
+	s = &b.sheets[1];
+	assert_string_equal(cell(s, 2, 1)->text, "2014");
+	assert_string_equal(cell(s, 2, 2)->text, "0.1");
+	assert_string_equal(cell(s, 3, 2)->text, "1234");
+	assert_string_equal(cell(s, 4, 2)->text, "12.3456");
+	assert_string_equal(cell(s, 5, 1)->text, "2015-03-31");
+	assert_int_equal(cell(s, 5, 1)->flags, XLSX_DATE);
+	assert_int_equal(d.errors, 0);
 	xlsxbook_release(&b);
 	diag_release(&d);
 }
@@ -290,9 +321,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_cells),   cmocka_unit_test(test_refused),
-	    cmocka_unit_test(test_refs),    cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_csvfile),
+	    cmocka_unit_test(test_cells),   cmocka_unit_test(test_libreoffice),
+	    cmocka_unit_test(test_refused), cmocka_unit_test(test_refs),
+	    cmocka_unit_test(test_numbers), cmocka_unit_test(test_csvfile),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
