@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "render/jltext.h"
+#include "xmem.h"
 
 #define EM	10.0
 #define EPS	0.01
@@ -607,7 +608,7 @@ static void
 test_long(void **state)
 {
 	size_t n = 10000, i;
-	char *t = malloc(n * 3 + 1);
+	char *t = xmalloc(n * 3 + 1);
 	gint64 t0;
 
 	for (i = 0; i < n; i++)
