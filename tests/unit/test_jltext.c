@@ -47,6 +47,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
+	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
 	pango_font_description_free(fd);
 	g_object_unref(ctx);
 	g_object_unref(fm);

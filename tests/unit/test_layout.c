@@ -150,6 +150,7 @@ static void
 lay_free(struct layout_doc *ld, struct fonts *fonts, struct model_doc *doc)
 {
 	layout_doc_free(ld);
+	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
 	fonts_free(fonts);
 	model_free(doc);
 }
