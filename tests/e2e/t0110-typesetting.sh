@@ -22,13 +22,13 @@ WITH_LINES='RENDER=$(BIN)/render --fonts fonts/fonts.conf --lines $$@.lines'
 for y in 2014 2013; do
 	test_expect_success "make report YEAR=$y, render listing its lines" "
 		test_make report YEAR=$y '$WITH_LINES' 2>\"\$TRASH/$y.err\" &&
-		test -s \$TRASH/output/$y/annual-report-$y.pdf.lines &&
-		grep -q '^L	' \$TRASH/output/$y/annual-report-$y.pdf.lines
+		test -s \$TRASH/work/$y/annual-report-$y.pdf.lines &&
+		grep -q '^L	' \$TRASH/work/$y/annual-report-$y.pdf.lines
 	"
 
 	test_expect_success "$y: kinsoku, flush right edges, text area (PDF read back)" "
 		st=0 &&
-		$CHECK lines \$TRASH/output/$y/annual-report-$y.pdf.lines \
+		$CHECK lines \$TRASH/work/$y/annual-report-$y.pdf.lines \
 			\$TRASH/output/$y/annual-report-$y.pdf \$TRASH/work/$y/report.pdoc \
 			--flush 99.5 >\"\$TRASH/lines-$y\" || st=\$? &&
 		cat \"\$TRASH/lines-$y\" && test \$st -eq 0 &&
@@ -47,7 +47,7 @@ for y in 2014 2013; do
 done
 
 test_expect_success 'the checker notices a line the PDF does not have' '
-	L=$TRASH/output/2014/annual-report-2014.pdf.lines &&
+	L=$TRASH/work/2014/annual-report-2014.pdf.lines &&
 	awk -F"\t" -v OFS="\t" "\$1 == \"L\" && !done && \$2 > 5 && length(\$16) > 20 {
 		\$16 = \"（\" substr(\$16, 2); done = 1 } { print }" "$L" >"$TRASH/bad.lines" &&
 	! cmp -s "$L" "$TRASH/bad.lines" &&
