@@ -1,6 +1,18 @@
 # Test helpers in the manner of git's t/test-lib.sh, small.
 # A test script sources this, calls test_expect_success NAME 'commands'
-# any number of times, then test_done.
+# any number of times (test_skip NAME REASON for one that cannot run
+# here), then test_done, which prints the closing line
+#   NAME: N passed, N failed, N skipped
+# that tests/run-e2e.sh adds up.
+#
+# A body runs in a subshell under `set -e`, with its exit status taken
+# outside any condition, so a command that fails anywhere in the body,
+# not only the last one, fails the test.  The exceptions are the shell's
+# own: a command tested by if/while/&&/|| and a pipeline that starts
+# with `!` do not stop the body (write `! cmd || exit 1`, or put `! cmd`
+# last or inside an && chain whose end is last), and only a pipeline's
+# last command counts.  The body sees the script's functions and
+# variables; what it sets does not outlive it.
 #
 # $TOP is the repository; $TRASH a scratch directory per script.
 set -u
@@ -12,26 +24,54 @@ for w in ${MAKEFLAGS:-}; do case $w in B=*) BD=${w#B=} ;; esac; done
 case $BD in /*) ;; *) BD=$TOP/$BD ;; esac
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
 trap 'rm -rf "$TRASH"' EXIT
-t_pass=0 t_fail=0 t_name=$(basename "$0" .sh)
+t_pass=0 t_fail=0 t_skip=0 t_name=$(basename "$0" .sh)
+
+# Runs body $1; sets t_status to its exit status.  Not to be called from
+# a condition (if, &&, ||, !): the shell would then ignore set -e inside
+# the body too, and a failing middle command would pass unseen; this is
+# checked, and such a call is a failure of the script.
+test_run_() {
+	set +e
+	(set -e; false; true) 2>/dev/null
+	if [ $? -eq 0 ]; then
+		echo "BUG: $t_name: test_expect_* called inside a condition (if, &&, ||, !): set -e would be ignored" >&2
+		exit 3
+	fi
+	(set -e; eval "$1") </dev/null >"$TRASH/.out" 2>&1
+	t_status=$?
+}
 
 test_expect_success() {
-	if (set -e; eval "$2") >"$TRASH/.out" 2>&1; then
+	test_run_ "$2"
+	if [ "$t_status" -eq 0 ]; then
 		t_pass=$((t_pass + 1))
 		echo "ok - $t_name: $1"
 	else
 		t_fail=$((t_fail + 1))
-		echo "not ok - $t_name: $1"
+		echo "not ok - $t_name: $1 (exit $t_status)"
 		sed 's/^/#   /' "$TRASH/.out" | tail -n 40
 	fi
 }
 
-# A known bug: the test is expected to fail; a pass is reported.
+# A known bug: the test is expected to fail.  It is counted as skipped
+# (what it checks does not work yet); when it passes, as passed, with a
+# note to turn it into test_expect_success.
 test_expect_failure() {
-	if (set -e; eval "$2") >"$TRASH/.out" 2>&1; then
-		echo "ok - $t_name: $1 # known breakage vanished"
+	test_run_ "$2"
+	if [ "$t_status" -eq 0 ]; then
+		t_pass=$((t_pass + 1))
+		echo "ok - $t_name: $1 # known breakage vanished: make it test_expect_success"
 	else
+		t_skip=$((t_skip + 1))
 		echo "not ok - $t_name: $1 # TODO known breakage"
 	fi
+}
+
+# A test that cannot run here (a missing tool, seed or privilege): counted
+# as skipped, with the reason.  test_skip NAME REASON
+test_skip() {
+	t_skip=$((t_skip + 1))
+	echo "ok - $t_name: $1 # SKIP $2"
 }
 
 test_cmp() {
@@ -53,6 +93,6 @@ test_inputs() {
 }
 
 test_done() {
-	echo "$t_name: $t_pass passed, $t_fail failed"
+	echo "$t_name: $t_pass passed, $t_fail failed, $t_skip skipped"
 	[ "$t_fail" -eq 0 ]
 }

@@ -1,7 +1,7 @@
 #include "sjis.h"
 
 #include <errno.h>
-#include <iconv.h>
+#include <glib.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -43,11 +43,13 @@ take_copy(struct sjis_text *out, const char *s, size_t len, enum sjis_encoding e
 	out->enc = enc;
 }
 
-/* Decodes CP932 through iconv.  0, or -1 with *bad = offset of the failure. */
+/* Decodes CP932 through iconv (GLib's g_iconv: glibc marks iconv_open's
+ * result as allocated, even the (iconv_t)-1 of a failure, which gcc's
+ * -fanalyzer then reports as a leak).  0, or -1 with *bad = offset of the failure. */
 static int
 from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 {
-	iconv_t cd;
+	GIConv cd;
 	char *in = (char *)raw, *o;
 	size_t inleft = len, cap, oleft;
 
@@ -58,8 +60,8 @@ from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 		*bad = (size_t)(nul - raw);
 		return -1;
 	}
-	cd = iconv_open("UTF-8", "CP932");
-	if (cd == (iconv_t)-1) {
+	cd = g_iconv_open("UTF-8", "CP932");
+	if (cd == (GIConv)-1) {
 		*bad = 0;
 		return -1;
 	}
@@ -67,14 +69,14 @@ from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 	out->buf = xmalloc(cap + 1);
 	o = out->buf;
 	oleft = cap;
-	if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
+	if (g_iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+	    g_iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
 		*bad = (size_t)(in - raw);
-		iconv_close(cd);
+		g_iconv_close(cd);
 		sjis_text_release(out);
 		return -1;
 	}
-	iconv_close(cd);
+	g_iconv_close(cd);
 	out->len = cap - oleft;
 	out->buf[out->len] = '\0';
 	out->enc = SJIS_CP932;

@@ -370,11 +370,10 @@ const struct refs_indicator *
 refs_indicator_loose(const struct refs *r, const char *key)
 {
 	const struct refs_indicator *found = NULL;
-	char *k = utf8_fold(key), *bare = strip_paren(key), *kb = NULL;
+	char *k = utf8_fold(key), *bare = strip_paren(key);
+	char *kb = bare ? utf8_fold(bare) : NULL;
 	size_t i;
 
-	if (bare)
-		kb = utf8_fold(bare);
 	for (i = 0; k != NULL && i < r->nindicators && found == NULL; i++) {
 		const struct refs_indicator *ind = &r->indicators[i];
 		char *t = utf8_fold(ind->text), *id = ind->id ? utf8_fold(ind->id) : NULL;

@@ -1161,7 +1161,7 @@ note_repeated(const struct vlist *vl, size_t first, size_t j, size_t k)
 	size_t i, q;
 
 	for (i = first; i <= j; i++)
-		for (q = 0; q < vl->v[i].nnotes && (i < j || q < k); q++)
+		for (q = 0; (i < j || q < k) && q < vl->v[i].nnotes; q++)
 			if (strcmp(vl->v[i].notes[q]->key, key) == 0)
 				return 1;
 	return 0;
@@ -1646,6 +1646,7 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0)
 				ret = -1;
 			c->flush_node = NULL;
+			c->flush_arg = NULL;
 			model_src_drop(c->src, k);
 			if (flow_pages(c, &fs, 0) < 0)
 				ret = -1;
@@ -1944,7 +1945,7 @@ pass1_threads(const struct model_doc *doc)
 
 	if (doc->text_bytes > ((size_t)4 << 20))
 		return 1;
-	return e && atoi(e) > 1 ? 2 : 1;
+	return e && strtol(e, NULL, 10) > 1 ? 2 : 1;
 }
 
 static struct layout_doc *

@@ -738,7 +738,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 				break;
 			case M_FRAME:
 				/* finished frames are left off continuation slides */
-				if (rep == 0 || fr[i].next < fr[i].n) {
+				if (i < nfr && (rep == 0 || fr[i].next < fr[i].n)) {
 					frame_chrome(c, &fr[i], pg, cont);
 					frame_fill(c, &fr[i], pg, fixed);
 				}

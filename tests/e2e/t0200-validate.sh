@@ -148,7 +148,10 @@ if [ -f "$SEED001" ]; then
 		tail -n 1 "$TRASH/p14.log" | grep -q "109 measures matched (100 exact, 9 fuzzy), 1 relisted, 9 without counterpart"
 	'
 else
-	echo "skip - $t_name: seed 001 not found at $SEED001"
+	test_skip 'seed 001 annex headings = FY2014 matrix entries = FY2014 plan measures' \
+		"seed 001 not found at $SEED001"
+	test_skip 'the tools reproduce the committed matrices and FY2014 plan' \
+		"seed 001 not found at $SEED001"
 fi
 
 SEED002=$SEEDS/002_34b977491ed3c271.txt
@@ -161,7 +164,8 @@ if [ -f "$SEED002" ]; then
 		grep -qx "seed: 275 measure headings; plan: 257 measures + 18 relists = 275" "$TRASH/count"
 	'
 else
-	echo "skip - $t_name: seed 002 not found at $SEED002"
+	test_skip 'seed 002 measure headings = FY2013 plan measures + relists (275)' \
+		"seed 002 not found at $SEED002"
 fi
 
 test_expect_success 'every invalid registry/plan sample is rejected with its expected message' '

@@ -45,7 +45,7 @@ test_expect_success "--draft: errors are written as <diag>, exit 0" "
 "
 
 test_expect_success "unwritable output directory: exit 3" "
-	st=0; '$INGEST' $REFS -o /nonexistent/dir/x.xml tests/ingest/progress-ja.csv \
+	st=0; '$INGEST' $REFS -o '$TRASH/no/such/dir/x.xml' tests/ingest/progress-ja.csv \
 		2>'$TRASH/err' || st=\$?
 	[ \$st -eq 3 ] && grep -q 'cannot write' '$TRASH/err'
 "

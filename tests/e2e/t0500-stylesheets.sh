@@ -260,19 +260,19 @@ test_expect_success 'usage errors exit 2; --help exits 0' '
 '
 
 test_expect_success 'an unwritable output directory is a system error (3)' '
-	{ "$X" -o "$TRASH/no/such/dir/out.csv" "$S/status.xsl" "$M"; test $? -eq 3; }
+	st=0 &&
+	"$X" -o "$TRASH/no/such/dir/out.csv" "$S/status.xsl" "$M" || st=$? &&
+	test $st -eq 3
 '
 
-# Speed: the FY2013 plan (~260 measures) joins in well under a second.
+# The FY2013 plan (~260 measures) with no submissions.  (It was also timed,
+# under a second, which fails on a loaded machine: speed is make bench's.)
 if [ -f "$TOP/input/2013/plan.xml" ] && [ -f "$TOP/input/2013/matrix.xml" ]; then
-	test_expect_success 'join on the FY2013 plan takes under a second' '
+	test_expect_success 'join on the FY2013 plan with no submissions: every measure in the model' '
 		echo "<submissions year=\"2013\" files=\"0\" rows=\"0\" errors=\"0\" warnings=\"0\"/>" >"$TRASH/empty.xml" &&
-		t0=$(date +%s%N) &&
 		"$X" --param year 2013 --param plan "$TOP/input/2013/plan.xml" \
 			--param matrix "$TOP/input/2013/matrix.xml" --param registry "$TOP/input/ministries.xml" \
 			-o "$TRASH/m2013.xml" "$S/join.xsl" "$TRASH/empty.xml" &&
-		t1=$(date +%s%N) &&
-		test $(( (t1 - t0) / 1000000 )) -lt 1000 &&
 		test "$(xp "$TRASH/m2013.xml" "string(/model/@measures)")" -gt 200
 	'
 fi

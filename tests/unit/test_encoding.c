@@ -18,6 +18,7 @@
 #include "ingest/csvread.h"
 #include "sjis.h"
 #include "utf8.h"
+#include "xmem.h"
 
 static const struct {
 	const char *name;
@@ -301,7 +302,7 @@ static void
 test_csv_huge_cell(void **state)
 {
 	size_t n = CSVREAD_MAX_CELL + 10, i;
-	char *raw = malloc(n + 20);
+	char *raw = xmalloc(n + 20);
 	struct csvfile f;
 	struct diag d;
 

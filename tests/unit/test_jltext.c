@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "render/jltext.h"
+#include "xmem.h"
 
 #define EM	10.0
 #define EPS	0.01
@@ -46,6 +47,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
+	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
 	pango_font_description_free(fd);
 	g_object_unref(ctx);
 	g_object_unref(fm);
@@ -607,7 +609,7 @@ static void
 test_long(void **state)
 {
 	size_t n = 10000, i;
-	char *t = malloc(n * 3 + 1);
+	char *t = xmalloc(n * 3 + 1);
 	gint64 t0;
 
 	for (i = 0; i < n; i++)

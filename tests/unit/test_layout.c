@@ -128,6 +128,8 @@ lay(const char *text, struct fonts **fonts, struct model_doc **doc)
 
 	assert_true(fd >= 0);
 	fp = fdopen(fd, "w");
+	if (fp == NULL)	/* (not assert_non_null: cmocka's fail() is not noreturn) */
+		abort();
 	fputs(text, fp);
 	fclose(fp);
 	diag_init(&d, stderr);
@@ -148,6 +150,7 @@ static void
 lay_free(struct layout_doc *ld, struct fonts *fonts, struct model_doc *doc)
 {
 	layout_doc_free(ld);
+	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
 	fonts_free(fonts);
 	model_free(doc);
 }

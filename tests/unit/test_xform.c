@@ -261,7 +261,7 @@ test_stream(void **state)
 	assert_int_equal(run_on("stream.xsl", "sin.xml", p, 2, &d), XFORM_OK);
 	out = slurp("out");
 	assert_non_null(out);
-	assert_non_null(strstr(out, "<c id=\"3\" n=\"C\" x=\"three\" e=\"e3\" seen=\"0\""));
+	assert_non_null(out ? strstr(out, "<c id=\"3\" n=\"C\" x=\"three\" e=\"e3\" seen=\"0\"") : NULL);
 	free(out);
 	diag_release(&d);
 
