@@ -101,7 +101,7 @@ sjis_bom_utf16(const char *raw, size_t len)
 static int
 from_utf16(const char *raw, size_t len, int be, struct sjis_text *out, size_t *bad)
 {
-	iconv_t cd;
+	GIConv cd;
 	char *in = (char *)raw + 2, *o;
 	size_t inleft = len - 2, cap, oleft, i;
 
@@ -110,8 +110,8 @@ from_utf16(const char *raw, size_t len, int be, struct sjis_text *out, size_t *b
 			*bad = i;
 			return -1;
 		}
-	cd = iconv_open("UTF-8", be ? "UTF-16BE" : "UTF-16LE");
-	if (cd == (iconv_t)-1) {
+	cd = g_iconv_open("UTF-8", be ? "UTF-16BE" : "UTF-16LE");
+	if (cd == (GIConv)-1) {
 		*bad = 0;
 		return -1;
 	}
@@ -119,14 +119,14 @@ from_utf16(const char *raw, size_t len, int be, struct sjis_text *out, size_t *b
 	out->buf = xmalloc(cap + 1);
 	o = out->buf;
 	oleft = cap;
-	if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
+	if (g_iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
+	    g_iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
 		*bad = (size_t)(in - raw);
-		iconv_close(cd);
+		g_iconv_close(cd);
 		sjis_text_release(out);
 		return -1;
 	}
-	iconv_close(cd);
+	g_iconv_close(cd);
 	out->len = cap - oleft;
 	out->buf[out->len] = '\0';
 	out->enc = be ? SJIS_UTF16BE : SJIS_UTF16LE;
