@@ -41,9 +41,11 @@ no_temporaries() {
 		-e '^status-2013\.csv$'
 }
 
-# The first build's wall time in ms: the kills fall within it.
+# The wall time in ms of a rebuild like those of the rounds: the kills fall within it.
 ms() { date +%s%3N; }
 test_expect_success 'first build' '
+	test_make report YEAR=2013 2>/dev/null &&
+	printf "1-2-ア,総務省,計時用の行\n" >>"$S/cas-progress.csv" &&
 	t0=$(ms) && test_make report YEAR=2013 2>/dev/null && t1=$(ms) &&
 	echo $((t1 - t0)) >"$TRASH/ms" && snap old
 '
@@ -52,14 +54,21 @@ test_expect_success 'make report killed at random moments, 20 rounds: old or all
 	round=1 olds=0 news=0
 	while [ $round -le 20 ]; do
 		printf "1-2-ア,総務省,中断試験 r%s\n" $round >>"$S/cas-progress.csv"
-		setsid make -s --no-print-directory -C "$TOP" INPUT="$TRASH/input" \
-			OUTDIR="$TRASH/output" WORK="$TRASH/work" report YEAR=2013 \
+		# setsid forks when its caller leads a process group (as the
+		# harness subshell may): the new group is the one the child
+		# writes down, never $! (that would be the group of the test shell).
+		rm -f "$TRASH/pgid"
+		setsid sh -c "echo \$\$ >\"$TRASH/pgid.tmp\" && mv \"$TRASH/pgid.tmp\" \"$TRASH/pgid\" &&
+			exec make -s --no-print-directory -C \"$TOP\" INPUT=\"$TRASH/input\" \
+			OUTDIR=\"$TRASH/output\" WORK=\"$TRASH/work\" report YEAR=2013" \
 			>/dev/null 2>&1 &
 		pid=$!
+		while [ ! -s "$TRASH/pgid" ]; do sleep 0.01; done
+		pgid=$(cat "$TRASH/pgid")
 		# anywhere from the start to a little after a whole build takes
 		sleep "$(awk -v r=$round -v t="$(cat "$TRASH/ms")" "BEGIN { srand(r * 7919); printf \"%.3f\", rand() * t * 1.2 / 1000 }")"
-		kill -KILL -$pid 2>/dev/null || :
-		wait $pid 2>/dev/null
+		kill -KILL -$pgid 2>/dev/null || :
+		wait $pid 2>/dev/null || :
 		snap got && no_temporaries || { echo "round $round: temporaries"; ls -A "$TRASH/output" "$O"; exit 1; }
 		test_make report YEAR=2013 >/dev/null 2>&1 && snap new || { echo "round $round: no rerun"; exit 1; }
 		if same got old; then olds=$((olds + 1))
