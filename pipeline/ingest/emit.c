@@ -1,9 +1,8 @@
 /*
- * Why not xmlTextWriter: the output was promised byte for byte as
- * xmlSave wrote the tree, and xmlTextWriter's indentation is its own.
- * The writer below needs a stack of names and one flag: a start tag stays
- * open until the element's first child (then ">\n") or its end ("/>\n").
- * test_ingest.c test_emit compares it with libxml2's serializer.
+ * emit: ingest's records and diagnostics as XML, written with libxml2's
+ * xmlTextWriter (two spaces of indentation a level, an element holding
+ * only text on one line) straight to the file: no tree of the output is
+ * built, so ingest's memory does not grow with its output.
  */
 #include "emit.h"
 
@@ -11,136 +10,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlwriter.h>
+
 #include "atomicfile.h"
 #include "strbuf.h"
 #include "xmem.h"
 
-#define MAX_DEPTH 8 /* submissions > area > progress > results > p */
-
+/* Every call below returns < 0 on a failed write; `bad` keeps the first. */
 struct out {
-	FILE *fp;
-	int level; /* elements open */
-	int open;  /* the innermost start tag still lacks its '>' */
-	const char *name[MAX_DEPTH];
-	int err; /* errno of the first failed write, or 0 */
+	xmlTextWriterPtr w;
+	int bad;
 };
 
-/*
- * `s` escaped as libxml2 2.9 saves it in UTF-8 (xmlEscapeContent for
- * text, xmlBufAttrSerializeTxtContent for attributes).
- */
 static void
-escape(struct out *o, const char *s, int attr)
+check(struct out *o, int rc)
 {
-	const char *run = s, *rep;
-
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '&':
-			rep = "&amp;";
-			break;
-		case '\r':
-			rep = "&#13;";
-			break;
-		case '"':
-			rep = attr ? "&quot;" : NULL;
-			break;
-		case '\n':
-			rep = attr ? "&#10;" : NULL;
-			break;
-		case '\t':
-			rep = attr ? "&#9;" : NULL;
-			break;
-		default:
-			rep = NULL;
-		}
-		if (rep) {
-			fwrite(run, 1, (size_t)(s - run), o->fp);
-			fputs(rep, o->fp);
-			run = s + 1;
-		}
-	}
-	fwrite(run, 1, (size_t)(s - run), o->fp);
-}
-
-static void
-indent(struct out *o)
-{
-	int i;
-
-	for (i = 0; i < o->level; i++)
-		fputs("  ", o->fp);
-}
-
-/* A child follows: the parent's start tag gets its '>'. */
-static void
-close_start(struct out *o)
-{
-	if (o->open) {
-		fputs(">\n", o->fp);
-		o->open = 0;
-	}
+	if (rc < 0)
+		o->bad = 1;
 }
 
 static void
 start(struct out *o, const char *name)
 {
-	close_start(o);
-	indent(o);
-	putc('<', o->fp);
-	fputs(name, o->fp);
-	o->name[o->level++] = name;
-	o->open = 1;
+	check(o, xmlTextWriterStartElement(o->w, BAD_CAST name));
 }
 
 static void
 end(struct out *o)
 {
-	const char *name = o->name[--o->level];
-
-	if (o->open) {
-		fputs("/>\n", o->fp);
-		o->open = 0;
-	} else {
-		indent(o);
-		fprintf(o->fp, "</%s>\n", name);
-	}
-	if (o->err == 0 && ferror(o->fp))
-		o->err = errno ? errno : EIO;
+	check(o, xmlTextWriterEndElement(o->w));
 }
 
 /* An attribute of the open start tag; nothing when `value` is NULL. */
 static void
 attr(struct out *o, const char *name, const char *value)
 {
-	if (value == NULL)
-		return;
-	fprintf(o->fp, " %s=\"", name);
-	escape(o, value, 1);
-	putc('"', o->fp);
+	if (value != NULL)
+		check(o, xmlTextWriterWriteAttribute(o->w, BAD_CAST name, BAD_CAST value));
 }
 
 static void
 attrl(struct out *o, const char *name, long v)
 {
-	fprintf(o->fp, " %s=\"%ld\"", name, v);
+	check(o, xmlTextWriterWriteFormatAttribute(o->w, BAD_CAST name, "%ld", v));
 }
 
 /* <name>text</name> on one line (an element whose only child is text). */
 static void
 text_elem(struct out *o, const char *name, const char *text)
 {
-	close_start(o);
-	indent(o);
-	fprintf(o->fp, "<%s>", name);
-	escape(o, text, 0);
-	fprintf(o->fp, "</%s>\n", name);
+	check(o, xmlTextWriterWriteElement(o->w, BAD_CAST name, BAD_CAST text));
 }
 
 /* <name> with one <p> per non-empty line of `text`, trimmed. */
@@ -171,9 +90,8 @@ paragraphs(struct out *o, const char *name, const char *text)
 static void
 common_attrs(struct out *o, const struct rows_record *r)
 {
-	fputs(" src=\"", o->fp);
-	escape(o, r->file->name, 1);
-	fprintf(o->fp, ":%ld\"", r->line);
+	check(o, xmlTextWriterWriteFormatAttribute(o->w, BAD_CAST "src", "%s:%ld", r->file->name,
+	                                           r->line));
 	attr(o, "file", r->file->name);
 	attrl(o, "line", r->line);
 }
@@ -184,16 +102,12 @@ extras(struct out *o, const struct rows_record *r)
 	size_t i;
 
 	for (i = 0; i < r->nextra; i++) {
-		close_start(o);
-		indent(o);
-		fputs("<extra", o->fp);
+		start(o, "extra");
 		attr(o, "column", r->extra[i].column);
-		putc('>', o->fp);
-		escape(o, r->extra[i].text, 0);
-		fputs("</extra>\n", o->fp);
+		check(o, xmlTextWriterWriteString(o->w, BAD_CAST r->extra[i].text));
+		end(o);
 	}
 }
-
 static void
 progress(struct out *o, const struct rows_record *r)
 {
@@ -302,12 +216,12 @@ rows_by_area(struct out *o, const struct emit_input *in)
 	for (i = 0; i < rs->n; i++)
 		if (!rs->v[i].rejected && !rs->v[i].dropped)
 			order[fill[of[i]]++] = i;
-	for (k = 0; k < nb && o->err == 0; k++) {
+	for (k = 0; k < nb && !o->bad; k++) {
 		if (k > 0) {
 			start(o, "area");
 			attr(o, "ref", in->refs->areas[k - 1]);
 		}
-		for (i = first[k]; i < first[k + 1] && o->err == 0; i++)
+		for (i = first[k]; i < first[k + 1] && !o->bad; i++)
 			record(o, &rs->v[order[i]]);
 		if (k > 0)
 			end(o);
@@ -321,18 +235,26 @@ rows_by_area(struct out *o, const struct emit_input *in)
 int
 emit_write(FILE *fp, const struct emit_input *in)
 {
-	struct out o = {fp, 0, 0, {NULL}, 0};
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
+	struct out o = {NULL, 0};
 	size_t i;
 
+	if (buf == NULL || (o.w = xmlNewTextWriter(buf)) == NULL) {
+		xmlOutputBufferClose(buf);
+		errno = ENOMEM;
+		return -1;
+	}
 	errno = 0;
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
+	check(&o, xmlTextWriterSetIndent(o.w, 1));
+	check(&o, xmlTextWriterSetIndentString(o.w, BAD_CAST "  "));
+	check(&o, xmlTextWriterStartDocument(o.w, NULL, "UTF-8", NULL));
 	start(&o, "submissions");
 	attrl(&o, "year", in->year);
 	attrl(&o, "files", (long)in->nfiles);
 	attrl(&o, "rows", (long)in->nrows);
 	attrl(&o, "errors", (long)in->d->errors);
 	attrl(&o, "warnings", (long)in->d->warnings);
-	for (i = 0; i < in->nfiles && o.err == 0; i++) {
+	for (i = 0; i < in->nfiles && !o.bad; i++) {
 		const struct emit_file *f = &in->files[i];
 
 		start(&o, "file");
@@ -345,13 +267,17 @@ emit_write(FILE *fp, const struct emit_input *in)
 		end(&o);
 	}
 	rows_by_area(&o, in);
-	for (i = 0; i < in->d->n && o.err == 0; i++)
+	for (i = 0; i < in->d->n && !o.bad; i++)
 		diag_entry(&o, &in->d->v[i]);
-	end(&o);
-	if (o.err == 0 && fflush(fp) != 0)
-		o.err = errno ? errno : EIO;
-	errno = o.err;
-	return o.err ? -1 : 0;
+	check(&o, xmlTextWriterEndDocument(o.w));
+	xmlFreeTextWriter(o.w); /* flushes; fp stays open */
+	if (!o.bad && fflush(fp) != 0)
+		o.bad = 1;
+	if (o.bad) {
+		errno = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
 }
 
 int
