@@ -12,8 +12,11 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <glib.h>
+
 #include "atomicfile.h"
 #include "strbuf.h"
+#include "xmlio.h"
 #include "xmem.h"
 
 /* Every call below returns < 0 on a failed write; `bad` keeps the first. */
@@ -190,106 +193,335 @@ bucket(const struct refs *refs, const struct rows_record *r)
 	return a == REFS_NO_AREA ? 0 : a + 1;
 }
 
-/*
- * The kept rows: those of no area, then one <area> per plan area (empty
- * ones too), each in input order: a stable counting sort by bucket.
- */
+/* The kept rows sorted by bucket, stable: bucket k is order[first[k]..first[k+1]). */
+struct sorted {
+	size_t *first, *order;
+};
+
 static void
-rows_by_area(struct out *o, const struct emit_input *in)
+sort_rows(struct sorted *so, const struct emit_input *in)
 {
 	const struct rows *rs = in->rs;
 	size_t nb = in->refs->nareas + 1, i, k;
-	size_t *first = xcalloc(nb + 1, sizeof(*first)); /* bucket k: order[first[k]..first[k+1]) */
 	size_t *of = xcalloc(rs->n + 1, sizeof(*of));
-	size_t *order = xcalloc(rs->n + 1, sizeof(*order));
 	size_t *fill = xcalloc(nb + 1, sizeof(*fill));
 
+	so->first = xcalloc(nb + 1, sizeof(*so->first));
+	so->order = xcalloc(rs->n + 1, sizeof(*so->order));
 	for (i = 0; i < rs->n; i++) {
 		if (rs->v[i].rejected || rs->v[i].dropped)
 			continue;
 		of[i] = bucket(in->refs, &rs->v[i]);
-		first[of[i] + 1]++;
+		so->first[of[i] + 1]++;
 	}
 	for (k = 0; k < nb; k++)
-		first[k + 1] += first[k];
-	memcpy(fill, first, nb * sizeof(*fill));
+		so->first[k + 1] += so->first[k];
+	memcpy(fill, so->first, nb * sizeof(*fill));
 	for (i = 0; i < rs->n; i++)
 		if (!rs->v[i].rejected && !rs->v[i].dropped)
-			order[fill[of[i]]++] = i;
-	for (k = 0; k < nb && !o->bad; k++) {
-		if (k > 0) {
-			start(o, "area");
-			attr(o, "ref", in->refs->areas[k - 1]);
-		}
-		for (i = first[k]; i < first[k + 1] && !o->bad; i++)
-			record(o, &rs->v[order[i]]);
-		if (k > 0)
-			end(o);
-	}
-	free(first);
+			so->order[fill[of[i]]++] = i;
 	free(of);
-	free(order);
 	free(fill);
 }
 
-int
-emit_write(FILE *fp, const struct emit_input *in)
+static void
+bucket_rows(struct out *o, const struct emit_input *in, const struct sorted *so, size_t k)
 {
-	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
-	struct out o = {NULL, 0};
 	size_t i;
 
-	if (buf == NULL || (o.w = xmlNewTextWriter(buf)) == NULL) {
+	for (i = so->first[k]; i < so->first[k + 1] && !o->bad; i++)
+		record(o, &in->rs->v[so->order[i]]);
+}
+
+static int
+open_doc(struct out *o, FILE *fp)
+{
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
+
+	o->w = buf ? xmlNewTextWriter(buf) : NULL;
+	o->bad = 0;
+	if (o->w == NULL) {
 		xmlOutputBufferClose(buf);
 		errno = ENOMEM;
 		return -1;
 	}
 	errno = 0;
-	check(&o, xmlTextWriterSetIndent(o.w, 1));
-	check(&o, xmlTextWriterSetIndentString(o.w, BAD_CAST "  "));
-	check(&o, xmlTextWriterStartDocument(o.w, NULL, "UTF-8", NULL));
-	start(&o, "submissions");
-	attrl(&o, "year", in->year);
-	attrl(&o, "files", (long)in->nfiles);
-	attrl(&o, "rows", (long)in->nrows);
-	attrl(&o, "errors", (long)in->d->errors);
-	attrl(&o, "warnings", (long)in->d->warnings);
-	for (i = 0; i < in->nfiles && !o.bad; i++) {
-		const struct emit_file *f = &in->files[i];
+	check(o, xmlTextWriterSetIndent(o->w, 1));
+	check(o, xmlTextWriterSetIndentString(o->w, BAD_CAST "  "));
+	check(o, xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL));
+	return 0;
+}
 
-		start(&o, "file");
-		attr(&o, "path", f->f->path);
-		attr(&o, "name", f->f->name);
-		attr(&o, "kind", header_kind_name(f->kind));
-		attr(&o, "encoding", sjis_name(f->f->enc));
-		attr(&o, "eol", f->f->eol);
-		attrl(&o, "rows", (long)f->rows);
-		end(&o);
-	}
-	rows_by_area(&o, in);
-	for (i = 0; i < in->d->n && !o.bad; i++)
-		diag_entry(&o, &in->d->v[i]);
-	check(&o, xmlTextWriterEndDocument(o.w));
-	xmlFreeTextWriter(o.w); /* flushes; fp stays open */
-	if (!o.bad && fflush(fp) != 0)
-		o.bad = 1;
-	if (o.bad) {
+static int
+close_doc(struct out *o, FILE *fp)
+{
+	check(o, xmlTextWriterEndDocument(o->w));
+	xmlFreeTextWriter(o->w); /* flushes; fp stays open */
+	if (!o->bad && fflush(fp) != 0)
+		o->bad = 1;
+	if (o->bad) {
 		errno = errno ? errno : EIO;
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * The year's document: with `whole`, every area's rows in its <area>
+ * (submissions.xml), else an empty <area rows=""> each (year.xml).
+ */
+static void
+year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, int whole)
+{
+	size_t i, k;
+
+	start(o, "submissions");
+	attrl(o, "year", in->year);
+	attrl(o, "files", (long)in->nfiles);
+	attrl(o, "rows", (long)in->nrows);
+	attrl(o, "errors", (long)in->d->errors);
+	attrl(o, "warnings", (long)in->d->warnings);
+	for (i = 0; i < in->nfiles && !o->bad; i++) {
+		const struct emit_file *f = &in->files[i];
+
+		start(o, "file");
+		attr(o, "path", f->f->path);
+		attr(o, "name", f->f->name);
+		attr(o, "kind", header_kind_name(f->kind));
+		attr(o, "encoding", sjis_name(f->f->enc));
+		attr(o, "eol", f->f->eol);
+		attrl(o, "rows", (long)f->rows);
+		end(o);
+	}
+	bucket_rows(o, in, so, 0);
+	for (k = 1; k <= in->refs->nareas && !o->bad; k++) {
+		start(o, "area");
+		attr(o, "ref", in->refs->areas[k - 1]);
+		if (whole)
+			bucket_rows(o, in, so, k);
+		else
+			attrl(o, "rows", (long)(so->first[k + 1] - so->first[k]));
+		end(o);
+	}
+	for (i = 0; i < in->d->n && !o->bad; i++)
+		diag_entry(o, &in->d->v[i]);
+	end(o);
+}
+
+static int
+write_doc(FILE *fp, const struct emit_input *in, int whole)
+{
+	struct out o;
+	struct sorted so;
+	int rc;
+
+	if (open_doc(&o, fp) < 0)
+		return -1;
+	sort_rows(&so, in);
+	year_doc(&o, in, &so, whole);
+	rc = close_doc(&o, fp);
+	free(so.first);
+	free(so.order);
+	return rc;
+}
+
 int
-emit_save(const struct emit_input *in, const char *path, struct diag *d)
+emit_write(FILE *fp, const struct emit_input *in)
+{
+	return write_doc(fp, in, 1);
+}
+
+/*
+ * The plan and the matrix as trees, for the area files: each holds its
+ * area's part of both, so join on one area reads no more than its area.
+ */
+struct trees {
+	xmlDocPtr plan, matrix;
+	GHashTable *node; /* id → the plan element (area … measure) with it */
+	GHashTable *fn;   /* footnote id → the first <footnote> with it */
+};
+
+static void
+index_plan(struct trees *t, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		xmlChar *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(n, BAD_CAST "id");
+		if (id && xmlStrEqual(n->name, BAD_CAST "footnote")) {
+			if (!g_hash_table_contains(t->fn, id))
+				g_hash_table_insert(t->fn, g_strdup((char *)id), n);
+		} else if (id && !xmlStrEqual(n->name, BAD_CAST "relist")) {
+			if (!g_hash_table_contains(t->node, id))
+				g_hash_table_insert(t->node, g_strdup((char *)id), n);
+		}
+		xmlFree(id);
+		index_plan(t, n->children);
+	}
+}
+
+/* The plan's <area> holding `n` (or `n` itself), NULL if none. */
+static xmlNodePtr
+area_of(xmlNodePtr n)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (xmlStrEqual(n->name, BAD_CAST "area") && n->parent &&
+		    n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+		    n->parent->parent->type == XML_DOCUMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static void
+copy_attrs(struct out *o, xmlNodePtr n)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+
+		attr(o, (const char *)a->name, v ? (const char *)v : "");
+		xmlFree(v);
+	}
+}
+
+/* `n` as it is in its document, children and all. */
+static void
+copy_node(struct out *o, xmlNodePtr n)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+
+	if (b == NULL || xmlNodeDump(b, n->doc, n, 0, 0) < 0)
+		o->bad = 1;
+	else
+		check(o, xmlTextWriterWriteRaw(o->w, xmlBufferContent(b)));
+	xmlBufferFree(b);
+}
+
+/* `n` with its ancestors below the root, attributes only (for a relist). */
+static void
+copy_shell(struct out *o, xmlNodePtr n)
+{
+	if (n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+	    n->parent->parent->type == XML_ELEMENT_NODE)
+		copy_shell(o, n->parent);
+	start(o, (const char *)n->name);
+	copy_attrs(o, n);
+}
+
+static void
+end_shell(struct out *o, xmlNodePtr n)
+{
+	for (; n && n->parent && n->parent->type == XML_ELEMENT_NODE; n = n->parent)
+		end(o);
+}
+
+/*
+ * What area `a` names in other areas: the footnote of an <fnref> whose
+ * first <footnote> in the plan is elsewhere (whole), and the node a
+ * <relist> re-lists (its attributes, inside its ancestors' attributes).
+ */
+static void
+elsewhere(struct out *o, struct trees *t, xmlNodePtr a, xmlNodePtr n, GHashTable *done)
+{
+	for (; n; n = n->next) {
+		int fnref, relist;
+		xmlChar *ref;
+		xmlNodePtr to = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		fnref = xmlStrEqual(n->name, BAD_CAST "fnref");
+		relist = xmlStrEqual(n->name, BAD_CAST "relist");
+		ref = (fnref || relist) ? xmlGetProp(n, BAD_CAST "ref") : NULL;
+		if (ref)
+			to = g_hash_table_lookup(fnref ? t->fn : t->node, ref);
+		if (to && area_of(to) != a && !g_hash_table_contains(done, to)) {
+			g_hash_table_add(done, to);
+			if (fnref) {
+				copy_node(o, to);
+			} else {
+				copy_shell(o, to);
+				end_shell(o, to);
+			}
+		}
+		xmlFree(ref);
+		elsewhere(o, t, a, n->children, done);
+	}
+}
+
+/*
+ * An area file: <submissions year area> holding the plan's root
+ * attributes with what the area names elsewhere (<elsewhere>, first) and
+ * the area itself; the matrix's root attributes with the entries and
+ * texts whose target is in the area; the rows of no area (<unplaced>,
+ * an indicator row of no area joins every area's matrix indicators);
+ * then the area's rows.
+ */
+static void
+area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, struct trees *t,
+         xmlNodePtr a, size_t k)
+{
+	xmlNodePtr n;
+	GHashTable *done = g_hash_table_new(NULL, NULL);
+
+	start(o, "submissions");
+	attrl(o, "year", in->year);
+	attr(o, "area", in->refs->areas[k]);
+	start(o, "plan");
+	copy_attrs(o, xmlDocGetRootElement(t->plan));
+	start(o, "elsewhere");
+	elsewhere(o, t, a, a->children, done);
+	end(o);
+	copy_node(o, a);
+	end(o);
+	start(o, "matrix");
+	n = xmlDocGetRootElement(t->matrix);
+	copy_attrs(o, n);
+	for (n = n->children; n; n = n->next) {
+		xmlChar *target = n->type == XML_ELEMENT_NODE ? xmlGetProp(n, BAD_CAST "target") : NULL;
+
+		if (target && refs_area(in->refs, (const char *)target) == k)
+			copy_node(o, n);
+		xmlFree(target);
+	}
+	end(o);
+	start(o, "unplaced");
+	bucket_rows(o, in, so, 0);
+	end(o);
+	bucket_rows(o, in, so, k + 1);
+	end(o);
+	g_hash_table_destroy(done);
+}
+
+/* An area id that is a safe file name and make word. */
+static int
+safe_id(const char *id)
+{
+	const char *p;
+
+	if (id == NULL || *id == '\0' || *id == '-')
+		return 0;
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* Writes `path` with write_fn; 0, or -1 after reporting to `d`. */
+static int
+save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *arg)
 {
 	struct atomicfile af;
 	int e = 0;
 
 	if (atomicfile_open(&af, path) < 0)
 		return diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-	if (emit_write(af.fp, in) < 0)
-		e = errno;
+	if (write_fn(af.fp, arg) < 0)
+		e = errno ? errno : EIO;
 	if (fclose(af.fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
 	af.fp = NULL;
@@ -304,4 +536,98 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	free(af.path);
 	free(af.tmp);
 	return e ? -1 : 0;
+}
+
+struct area_job {
+	const struct emit_input *in;
+	const struct sorted *so;
+	struct trees *t;
+	xmlNodePtr a;
+	size_t k;
+};
+
+static int
+write_area(FILE *fp, void *arg)
+{
+	struct area_job *j = arg;
+	struct out o;
+
+	if (open_doc(&o, fp) < 0)
+		return -1;
+	area_doc(&o, j->in, j->so, j->t, j->a, j->k);
+	return close_doc(&o, fp);
+}
+
+static int
+write_year(FILE *fp, void *arg)
+{
+	return write_doc(fp, arg, 0);
+}
+
+static int
+write_whole(FILE *fp, void *arg)
+{
+	return write_doc(fp, arg, 1);
+}
+
+int
+emit_save(const struct emit_input *in, const char *path, struct diag *d)
+{
+	struct trees t = {NULL, NULL, NULL, NULL};
+	struct sorted so = {NULL, NULL};
+	char *dir = g_strndup(path, g_str_has_suffix(path, ".xml") ? strlen(path) - 4 : strlen(path));
+	xmlNodePtr a;
+	size_t k = 0;
+	int rc = -1;
+
+	t.plan = xmlio_load(in->plan, d);
+	t.matrix = t.plan ? xmlio_load(in->matrix, d) : NULL;
+	if (t.matrix == NULL)
+		goto out;
+	if (g_mkdir_with_parents(dir, 0777) < 0) {
+		diag_error(d, dir, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	t.node = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t.fn = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	index_plan(&t, xmlDocGetRootElement(t.plan));
+	sort_rows(&so, in);
+	rc = 0;
+	for (a = xmlDocGetRootElement(t.plan)->children; a && rc == 0; a = a->next) {
+		struct area_job j = {in, &so, &t, a, k};
+		char *file;
+
+		if (a->type != XML_ELEMENT_NODE || !xmlStrEqual(a->name, BAD_CAST "area"))
+			continue;
+		if (k >= in->refs->nareas || !safe_id(in->refs->areas[k])) {
+			rc = diag_error(d, in->plan, (long)xmlGetLineNo(a),
+			                "plan area id '%s' cannot name a file: use letters, digits, "
+			                "'-' and '_' only",
+			                k < in->refs->nareas && in->refs->areas[k] ? in->refs->areas[k] : "");
+			break;
+		}
+		file = g_strdup_printf("%s/area-%s.xml", dir, in->refs->areas[k]);
+		rc = save(file, d, write_area, &j);
+		g_free(file);
+		k++;
+	}
+	if (rc == 0) {
+		char *file = g_strdup_printf("%s/year.xml", dir);
+
+		rc = save(file, d, write_year, (void *)in);
+		g_free(file);
+	}
+	if (rc == 0)
+		rc = save(path, d, write_whole, (void *)in);
+out:
+	free(so.first);
+	free(so.order);
+	if (t.node)
+		g_hash_table_destroy(t.node);
+	if (t.fn)
+		g_hash_table_destroy(t.fn);
+	xmlFreeDoc(t.plan);
+	xmlFreeDoc(t.matrix);
+	g_free(dir);
+	return rc < 0 ? -1 : 0;
 }
