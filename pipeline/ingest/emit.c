@@ -13,6 +13,7 @@
 #include <libxml/xmlwriter.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "atomicfile.h"
 #include "strbuf.h"
@@ -584,7 +585,7 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	t.matrix = t.plan ? xmlio_load(in->matrix, d) : NULL;
 	if (t.matrix == NULL)
 		goto out;
-	if (g_mkdir_with_parents(dir, 0777) < 0) {
+	if (g_mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		diag_error(d, dir, 0, "cannot write: %s", strerror(errno));
 		goto out;
 	}
