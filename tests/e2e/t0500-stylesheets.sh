@@ -315,4 +315,16 @@ test_expect_success 'FY2013: each area joined alone; relists of other areas are 
 	test "$(xp "$TRASH/m2013.xml" "count(//relist[@ref-found = 1][@ref-path != \"\"])")" = 18
 '
 
+test_expect_success 'a footnote cited from two areas, a relist naming a later area (issue 13)' '
+	sed -e "s|<relist at=\"1-2-イ\" label=\"イ\" ref=\"1-1-2-ア\"|<relist at=\"1-2-イ\" label=\"イ\" ref=\"2-1-ア\"|" \
+	    -e "s|title=\"情報セキュリティ技術の研究開発の推進\">|&<item label=\"z\">x<fnref ref=\"fn1\"/></item>|" \
+		"$F/plan.xml" >"$TRASH/plan-x.xml" &&
+	join_year "$TRASH/model-x.xml" "$F/submissions.xml" "$TRASH/plan-x.xml" &&
+	test "$(xp "$TRASH/model-x.xml" "string(//measure[@id=\"2-1-ア\"]/item[@label=\"z\"]/fnref)")" = \
+		"Chief Information Security Officer の略。" &&
+	test "$(xp "$TRASH/model-x.xml" "string(//measure[@id=\"1-1-1-ア\"]/item/fnref/@n)")" = 1 &&
+	test "$(xp "$TRASH/model-x.xml" "string(//relist[@at=\"1-2-イ\"]/@ref-found)")" = 1 &&
+	xp "$TRASH/model-x.xml" "string(//relist[@at=\"1-2-イ\"]/@ref-path)" | grep -q "^2.*(ア)「情報セキュリティ技術の研究開発の推進」$"
+'
+
 test_done
