@@ -73,7 +73,9 @@
   footnotes, re-listed measures) and of the matrix, and the rows of no
   area.  The output, build/Y/model/AREA.xml, is <model year draft area>
   with a <tally> (the area's row counts, its indicator rows that joined
-  nothing, the rows of no area it joined) and the area as above; year.xsl
+  nothing, the rows of no area it joined), <plan> and <matrix> with their
+  roots' attributes, <input> with the <file>s its rows come from, and the
+  area as above; year.xsl
   makes the model's other children from the areas' summaries (sum.xsl).
 
   Indicator rows (ingest's <indicator>) join a matrix indicator by @ref
@@ -177,6 +179,13 @@
           </xsl:if>
         </xsl:for-each>
       </tally>
+      <!-- the plan's and matrix's own attributes (compose: titles, body) -->
+      <plan><xsl:copy-of select="$P/@*"/></plan>
+      <matrix><xsl:copy-of select="$M/@*"/></matrix>
+      <!-- the files its rows come from (compose names a row by its path) -->
+      <input>
+        <xsl:copy-of select="/submissions/file"/>
+      </input>
       <xsl:apply-templates select="$P/area" mode="plan"/>
     </model>
   </xsl:template>

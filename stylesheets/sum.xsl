@@ -8,10 +8,15 @@
        rows="P" indicators="I">                  the area's totals
     <count code expected received missing extra/>   one per ministry expected
                                                  or reporting in the area
-    <indicator …/>                               the area's rows that joined
+    <orphans><indicator …/></orphans>            the area's rows that joined
                                                  no matrix indicator (tally)
     <hit src/>                                   rows of no area it joined
+    <field id="1-1" mark="①"/>                   each field of the area (表１)
+    <exp c="mic" id="1-1-1-ア"/>                  each expected (ministry, measure), plan order
+    <progress …>                                 rows with 備考 or extra columns (model copies)
+    <indicator …>                                 matrix indicators with figures (model copies)
   </sum>
+  The area's id, num and title are attributes of <sum> too (area, num, title).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -23,7 +28,7 @@
       <xsl:message terminate="yes">sum.xsl: error: the input is not an area's model (run join.xsl first)</xsl:message>
     </xsl:if>
     <xsl:variable name="st" select="/model/area//measure/status/ministry"/>
-    <sum area="{/model/@area}" measures="{count(/model/area//measure)}"
+    <sum area="{/model/@area}" num="{/model/area/@num}" title="{/model/area/@title}" measures="{count(/model/area//measure)}"
          expected="{count($st[@expected = '1'])}"
          received="{count($st[@expected = '1'][@status = 'submitted'])}"
          missing="{count($st[@expected = '1'][@status = 'missing'])}"
@@ -36,7 +41,17 @@
                missing="{count($mine[@expected = '1'][@status = 'missing'])}"
                extra="{count($mine[@expected = '0'])}"/>
       </xsl:for-each>
-      <xsl:copy-of select="/model/tally/*"/>
+      <orphans><xsl:copy-of select="/model/tally/indicator"/></orphans>
+      <xsl:copy-of select="/model/tally/hit"/>
+      <xsl:for-each select="/model/area/descendant::field">
+        <field id="{@id}" mark="{@mark}"/>
+      </xsl:for-each>
+      <xsl:for-each select="$st[@expected = '1']">
+        <exp c="{@code}" id="{../../@id}"/>
+      </xsl:for-each>
+      <xsl:copy-of select="/model/area/descendant::progress[note/p[normalize-space() != '']
+                                                       or extra[normalize-space() != '']]"/>
+      <xsl:copy-of select="/model/area/descendant::entry/indicator[series/value]"/>
     </sum>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,18 +1,29 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  year.xsl: ingest's year file and the areas' summaries → the report model
-  (join.xsl's comment describes it): the <model> root with the year's
-  totals, the plan's and matrix's own parts, the registry, the 提出状況
-  counts, the orphans, the input files and the diagnostics, then the areas
-  (build/Y/model/AREA.xml, copied in plan order).
+  year.xsl: ingest's year file and the areas' summaries → the year's part
+  of the report model (join.xsl's comment describes the model): the
+  <model> root with the year's totals, the plan's and matrix's own parts,
+  the registry, the 提出状況 counts, the orphans, the input files and the
+  diagnostics; the areas stay in build/Y/model/AREA.xml.  Then, for the
+  compose stylesheets' front and back matter:
+    <digest>
+      <area id num title/>                 every area, plan order
+      <field id mark/>                     every field of the plan (表１)
+      <exp c id/>                          every expected (ministry, measure)
+      <progress …/>                        rows with 備考 or extra columns
+      <indicator …/>                       matrix indicators with figures
+    </digest>
 
-  Input:  build/Y/submissions.xml (ingest: files, rows of no area, one
-          <area ref> per plan area, diagnostics).
+  Input:  build/Y/submissions/year.xml (ingest: files, the plan and the
+          matrix outside their areas, rows of no area, one <area ref> per
+          plan area, diagnostics).
   Params: year, draft        as join.xsl
-          plan, matrix, registry   absolute paths of the inputs
+          registry           absolute path of input/ministries.xml
           dir                absolute path of build/Y (or build/Y/draft):
-                             the areas' sum/AREA.xml and model/AREA.xml
-  Output: build/Y/model.xml
+                             the areas' sum/ID.xml
+  Reads no area and not the whole plan or matrix: at 100x its inputs are
+  a few MB.
+  Output: build/Y/year.xml
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,17 +33,17 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="year" select="''"/>
-  <xsl:param name="plan" select="''"/>
-  <xsl:param name="matrix" select="''"/>
   <xsl:param name="registry" select="''"/>
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="dir" select="''"/>
 
-  <xsl:key name="hit" match="/sum/hit" use="@src"/>
   <xsl:key name="regpos" match="/registry/ministry" use="@code"/>
+  <!-- in $all (below) -->
+  <xsl:key name="count" match="/count" use="@code"/>
+  <xsl:key name="hit" match="/hit" use="@src"/>
 
-  <xsl:variable name="P" select="document($plan)/plan"/>
-  <xsl:variable name="M" select="document($matrix)/matrix"/>
+  <xsl:variable name="P" select="/submissions/plan"/>
+  <xsl:variable name="M" select="/submissions/matrix"/>
   <xsl:variable name="R" select="document($registry)/registry"/>
   <xsl:variable name="areas" select="/submissions/area"/>
   <xsl:variable name="paths-rtf">
@@ -41,22 +52,30 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="sums" select="document(exsl:node-set($paths-rtf)/u)/sum"/>
+  <!-- The areas' counts (with their area) and hits in one small tree, in
+       plan order, for the keys: no lookup walks every area. -->
+  <xsl:variable name="all-rtf">
+    <xsl:for-each select="$areas">
+      <xsl:variable name="ref" select="@ref"/>
+      <xsl:for-each select="document(concat($dir, '/sum/', @ref, '.xml'))/sum">
+        <xsl:for-each select="count">
+          <count area="{$ref}"><xsl:copy-of select="@*"/></count>
+        </xsl:for-each>
+        <xsl:copy-of select="hit"/>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="all" select="exsl:node-set($all-rtf)"/>
 
   <xsl:template match="/">
-    <xsl:if test="$plan = '' or $matrix = '' or $registry = '' or $dir = ''">
-      <xsl:message terminate="yes">year.xsl: error: the parameters plan, matrix, registry and dir are required (absolute paths)</xsl:message>
-    </xsl:if>
-    <xsl:if test="not($P)">
-      <xsl:message terminate="yes"><xsl:value-of select="$plan"/>: error: not a plan (no &lt;plan&gt; root)</xsl:message>
-    </xsl:if>
-    <xsl:if test="not($M)">
-      <xsl:message terminate="yes"><xsl:value-of select="$matrix"/>: error: not a matrix (no &lt;matrix&gt; root)</xsl:message>
+    <xsl:if test="$registry = '' or $dir = ''">
+      <xsl:message terminate="yes">year.xsl: error: the parameters registry and dir are required (absolute paths)</xsl:message>
     </xsl:if>
     <xsl:if test="not($R)">
       <xsl:message terminate="yes"><xsl:value-of select="$registry"/>: error: not a registry (no &lt;registry&gt; root)</xsl:message>
     </xsl:if>
-    <xsl:if test="not(/submissions)">
-      <xsl:message terminate="yes">year.xsl: error: the input is not a submissions document</xsl:message>
+    <xsl:if test="not(/submissions/plan) or not(/submissions/matrix)">
+      <xsl:message terminate="yes">year.xsl: error: the input is not ingest's year file (build/Y/submissions/year.xml)</xsl:message>
     </xsl:if>
     <model year="{$year}" draft="{$draft}"
            measures="{sum($sums/@measures)}" expected="{sum($sums/@expected)}"
@@ -71,35 +90,37 @@
         <xsl:copy-of select="$M/domains | $M/viewpoint | $M/text[not(@target)]"/>
       </matrix>
       <xsl:copy-of select="$R"/>
-      <xsl:apply-templates select="$P/*[not(self::area)]" mode="copy"/>
+      <xsl:apply-templates select="$P/*" mode="copy"/>
       <counts>
         <xsl:for-each select="$R/ministry">
           <xsl:variable name="c" select="string(@code)"/>
-          <xsl:variable name="mine" select="$sums/count[@code = $c]"/>
-          <ministry code="{$c}" name="{@name}"
-                    expected="{sum($mine/@expected)}" received="{sum($mine/@received)}"
-                    missing="{sum($mine/@missing)}" extra="{sum($mine/@extra)}">
-            <xsl:for-each select="$areas">
-              <xsl:variable name="a" select="document(concat($dir, '/sum/', @ref, '.xml'))/sum/count[@code = $c]"/>
-              <xsl:if test="$a">
-                <area ref="{@ref}" expected="{$a/@expected}" received="{$a/@received}"
-                      missing="{$a/@missing}"/>
-              </xsl:if>
-            </xsl:for-each>
-          </ministry>
+          <xsl:variable name="name" select="@name"/>
+          <xsl:for-each select="$all">
+            <xsl:variable name="mine" select="key('count', $c)"/>
+            <ministry code="{$c}" name="{$name}"
+                      expected="{sum($mine/@expected)}" received="{sum($mine/@received)}"
+                      missing="{sum($mine/@missing)}" extra="{sum($mine/@extra)}">
+              <xsl:for-each select="$mine">
+                <area ref="{@area}" expected="{@expected}" received="{@received}"
+                      missing="{@missing}"/>
+              </xsl:for-each>
+            </ministry>
+          </xsl:for-each>
         </xsl:for-each>
       </counts>
       <orphans>
         <!-- a row of no area names no plan node -->
         <xsl:apply-templates select="/submissions/progress" mode="row"/>
         <xsl:for-each select="$areas">
-          <xsl:copy-of select="document(concat($dir, '/sum/', @ref, '.xml'))/sum/indicator"/>
+          <xsl:copy-of select="document(concat($dir, '/sum/', @ref, '.xml'))/sum/orphans/indicator"/>
         </xsl:for-each>
         <xsl:for-each select="/submissions/indicator">
-          <xsl:variable name="src" select="string(@src)"/>
-          <xsl:if test="not($sums/hit[@src = $src])">
-            <xsl:copy-of select="."/>
-          </xsl:if>
+          <xsl:variable name="row" select="."/>
+          <xsl:for-each select="$all">
+            <xsl:if test="not(key('hit', $row/@src))">
+              <xsl:copy-of select="$row"/>
+            </xsl:if>
+          </xsl:for-each>
         </xsl:for-each>
       </orphans>
       <input>
@@ -109,9 +130,19 @@
       <diags>
         <xsl:copy-of select="/submissions/diag"/>
       </diags>
-      <xsl:for-each select="$areas">
-        <xsl:copy-of select="document(concat($dir, '/model/', @ref, '.xml'))/model/area"/>
-      </xsl:for-each>
+      <digest>
+        <xsl:for-each select="$areas">
+          <xsl:variable name="sum" select="document(concat($dir, '/sum/', @ref, '.xml'))/sum"/>
+          <area id="{$sum/@area}" num="{$sum/@num}" title="{$sum/@title}"/>
+        </xsl:for-each>
+        <xsl:for-each select="$areas">
+          <xsl:copy-of select="document(concat($dir, '/sum/', @ref, '.xml'))/sum/field"/>
+        </xsl:for-each>
+        <xsl:for-each select="$areas">
+          <xsl:variable name="sum" select="document(concat($dir, '/sum/', @ref, '.xml'))/sum"/>
+          <xsl:copy-of select="$sum/exp | $sum/progress | $sum/indicator"/>
+        </xsl:for-each>
+      </digest>
     </model>
   </xsl:template>
 

@@ -267,14 +267,52 @@ close_doc(struct out *o, FILE *fp)
 	return 0;
 }
 
+static void
+file_elem(struct out *o, const struct emit_file *f)
+{
+	start(o, "file");
+	attr(o, "path", f->f->path);
+	attr(o, "name", f->f->name);
+	attr(o, "kind", header_kind_name(f->kind));
+	attr(o, "encoding", sjis_name(f->f->enc));
+	attr(o, "eol", f->f->eol);
+	attrl(o, "rows", (long)f->rows);
+	end(o);
+}
+
+/* The <file>s with rows in buckets 0 and k + 1, in input order. */
+static void
+area_files(struct out *o, const struct emit_input *in, const struct sorted *so, size_t k)
+{
+	GHashTable *used = g_hash_table_new(NULL, NULL);
+	size_t b, i;
+
+	for (b = 0; b < 2; b++) {
+		size_t bk = b ? k + 1 : 0;
+
+		for (i = so->first[bk]; i < so->first[bk + 1]; i++)
+			g_hash_table_add(used, (gpointer)in->rs->v[so->order[i]].file);
+	}
+	for (i = 0; i < in->nfiles && !o->bad; i++)
+		if (g_hash_table_contains(used, in->files[i].f))
+			file_elem(o, &in->files[i]);
+	g_hash_table_destroy(used);
+}
+
+struct trees;
+static void outline(struct out *o, const struct trees *t);
+
 /*
- * The year's document: with `whole`, every area's rows in its <area>
- * (submissions.xml), else an empty <area rows=""> each (year.xml).
+ * The year's document: without `t`, every area's rows in its <area>
+ * (submissions.xml); with it (year.xml), an empty <area rows=""> each,
+ * and the plan and matrix outside their areas (outline()).
  */
 static void
-year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, int whole)
+year_doc(struct out *o, const struct emit_input *in, const struct sorted *so,
+         const struct trees *t)
 {
 	size_t i, k;
+	int whole = t == NULL;
 
 	start(o, "submissions");
 	attrl(o, "year", in->year);
@@ -282,18 +320,10 @@ year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, in
 	attrl(o, "rows", (long)in->nrows);
 	attrl(o, "errors", (long)in->d->errors);
 	attrl(o, "warnings", (long)in->d->warnings);
-	for (i = 0; i < in->nfiles && !o->bad; i++) {
-		const struct emit_file *f = &in->files[i];
-
-		start(o, "file");
-		attr(o, "path", f->f->path);
-		attr(o, "name", f->f->name);
-		attr(o, "kind", header_kind_name(f->kind));
-		attr(o, "encoding", sjis_name(f->f->enc));
-		attr(o, "eol", f->f->eol);
-		attrl(o, "rows", (long)f->rows);
-		end(o);
-	}
+	for (i = 0; i < in->nfiles && !o->bad; i++)
+		file_elem(o, &in->files[i]);
+	if (t)
+		outline(o, t);
 	bucket_rows(o, in, so, 0);
 	for (k = 1; k <= in->refs->nareas && !o->bad; k++) {
 		start(o, "area");
@@ -310,7 +340,7 @@ year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, in
 }
 
 static int
-write_doc(FILE *fp, const struct emit_input *in, int whole)
+write_doc(FILE *fp, const struct emit_input *in, const struct trees *t)
 {
 	struct out o;
 	struct sorted so;
@@ -319,7 +349,7 @@ write_doc(FILE *fp, const struct emit_input *in, int whole)
 	if (open_doc(&o, fp) < 0)
 		return -1;
 	sort_rows(&so, in);
-	year_doc(&o, in, &so, whole);
+	year_doc(&o, in, &so, t);
 	rc = close_doc(&o, fp);
 	free(so.first);
 	free(so.order);
@@ -329,7 +359,7 @@ write_doc(FILE *fp, const struct emit_input *in, int whole)
 int
 emit_write(FILE *fp, const struct emit_input *in)
 {
-	return write_doc(fp, in, 1);
+	return write_doc(fp, in, NULL);
 }
 
 /*
@@ -401,6 +431,33 @@ copy_node(struct out *o, xmlNodePtr n)
 	xmlBufferFree(b);
 }
 
+/*
+ * For year.xml: the plan's root attributes and its children other than
+ * the areas (はじめに…), the matrix's root attributes and its children
+ * other than the entries and the texts aimed at a plan node.
+ */
+static void
+outline(struct out *o, const struct trees *t)
+{
+	xmlNodePtr root, n;
+
+	root = xmlDocGetRootElement(t->plan);
+	start(o, "plan");
+	copy_attrs(o, root);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "area"))
+			copy_node(o, n);
+	end(o);
+	root = xmlDocGetRootElement(t->matrix);
+	start(o, "matrix");
+	copy_attrs(o, root);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "entry") &&
+		    !(xmlStrEqual(n->name, BAD_CAST "text") && xmlHasProp(n, BAD_CAST "target")))
+			copy_node(o, n);
+	end(o);
+}
+
 /* `n` with its ancestors below the root, attributes only (for a relist). */
 static void
 copy_shell(struct out *o, xmlNodePtr n)
@@ -457,7 +514,8 @@ elsewhere(struct out *o, struct trees *t, xmlNodePtr a, xmlNodePtr n, GHashTable
  * An area file: <submissions year area> holding the plan's root
  * attributes with what the area names elsewhere (<elsewhere>, first) and
  * the area itself; the matrix's root attributes with the entries and
- * texts whose target is in the area; the rows of no area (<unplaced>,
+ * texts whose target is in the area; the <file>s its rows come from;
+ * the rows of no area (<unplaced>,
  * an indicator row of no area joins every area's matrix indicators);
  * then the area's rows.
  */
@@ -489,6 +547,7 @@ area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, st
 		xmlFree(target);
 	}
 	end(o);
+	area_files(o, in, so, k);
 	start(o, "unplaced");
 	bucket_rows(o, in, so, 0);
 	end(o);
@@ -559,16 +618,23 @@ write_area(FILE *fp, void *arg)
 	return close_doc(&o, fp);
 }
 
+struct year_job {
+	const struct emit_input *in;
+	const struct trees *t;
+};
+
 static int
 write_year(FILE *fp, void *arg)
 {
-	return write_doc(fp, arg, 0);
+	struct year_job *j = arg;
+
+	return write_doc(fp, j->in, j->t);
 }
 
 static int
 write_whole(FILE *fp, void *arg)
 {
-	return write_doc(fp, arg, 1);
+	return write_doc(fp, arg, NULL);
 }
 
 int
@@ -614,8 +680,9 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	}
 	if (rc == 0) {
 		char *file = g_strdup_printf("%s/year.xml", dir);
+		struct year_job j = {in, &t};
 
-		rc = save(file, d, write_year, (void *)in);
+		rc = save(file, d, write_year, &j);
 		g_free(file);
 	}
 	if (rc == 0)

@@ -27,7 +27,12 @@ for r in [c for c in subs if c.tag in ('progress', 'indicator')] + \
     a = where.get(r.get('target')) or where.get(r.get('measure'))
     (rows[a] if a else unplaced).append(r)
 year = copy.copy(subs)
-year[:] = subs.findall('file') + unplaced
+outline_plan = E.Element('plan', plan.attrib)
+outline_plan.extend(copy.deepcopy(c) for c in plan if c.tag != 'area')
+outline_matrix = E.Element('matrix', matrix.attrib)
+outline_matrix.extend(copy.deepcopy(c) for c in matrix
+                      if c.tag != 'entry' and not (c.tag == 'text' and c.get('target')))
+year[:] = subs.findall('file') + [outline_plan, outline_matrix] + unplaced
 for a in plan.findall('area'):
     E.SubElement(year, 'area', ref=a.get('id'), rows=str(len(rows[a.get('id')])))
 year.extend(subs.findall('diag'))
@@ -48,6 +53,8 @@ for a in plan.findall('area'):
     p.append(copy.deepcopy(a))
     m = E.SubElement(doc, 'matrix', matrix.attrib)
     m.extend(copy.deepcopy(c) for c in matrix if c.get('target') in ids)
+    names = {r.get('file') for r in rows[a.get('id')] + unplaced}
+    doc.extend(copy.deepcopy(f) for f in subs.findall('file') if f.get('name') in names)
     E.SubElement(doc, 'unplaced').extend(copy.deepcopy(unplaced))
     doc.extend(copy.deepcopy(rows[a.get('id')]))
     E.ElementTree(doc).write(f"{out}/area-{a.get('id')}.xml", encoding='UTF-8', xml_declaration=True)

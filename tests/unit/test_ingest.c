@@ -450,7 +450,7 @@ test_emit(void **state)
 	       "1-1-1-ア,MIC,\"a & b < c > \"\"q\"\"\n\n  2行目\t \r\nend\",,\"x\ty\"\n"
 	       "1-1-1-ア,MIC,\"a & b < c > \"\"q\"\"\n\n  2行目\t \r\nend\",,dup\n"
 	       "9-9,mic,z\n");
-	in = (struct emit_input){2014, &r->ef, 1, r->nrows, &r->rs, &r->refs, &r->d};
+	in = (struct emit_input){2014, &r->ef, 1, r->nrows, &r->rs, &r->refs, &r->d, NULL, NULL};
 	fp = open_memstream(&buf, &len);
 	assert_non_null(fp);
 	assert_int_equal(emit_write(fp, &in), 0);
