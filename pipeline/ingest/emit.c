@@ -571,6 +571,21 @@ safe_id(const char *id)
 	return 1;
 }
 
+/* libxml2's own "I/O error : …" lines: the failure is reported once, by save(). */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
 /* Writes `path` with write_fn; 0, or -1 after reporting to `d`. */
 static int
 save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *arg)
@@ -578,10 +593,19 @@ save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *ar
 	struct atomicfile af;
 	int e = 0;
 
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	void *structured_ctx = xmlStructuredErrorContext;
+
 	if (atomicfile_open(&af, path) < 0)
 		return diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	if (write_fn(af.fp, arg) < 0)
 		e = errno ? errno : EIO;
+	xmlSetGenericErrorFunc(generic_ctx, generic);
+	xmlSetStructuredErrorFunc(structured_ctx, structured);
 	if (fclose(af.fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
 	af.fp = NULL;
