@@ -308,8 +308,7 @@ static void outline(struct out *o, const struct trees *t);
  * and the plan and matrix outside their areas (outline()).
  */
 static void
-year_doc(struct out *o, const struct emit_input *in, const struct sorted *so,
-         const struct trees *t)
+year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, const struct trees *t)
 {
 	size_t i, k;
 	int whole = t == NULL;
@@ -540,7 +539,8 @@ area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, st
 	n = xmlDocGetRootElement(t->matrix);
 	copy_attrs(o, n);
 	for (n = n->children; n; n = n->next) {
-		xmlChar *target = n->type == XML_ELEMENT_NODE ? xmlGetProp(n, BAD_CAST "target") : NULL;
+		xmlChar *target =
+		    n->type == XML_ELEMENT_NODE ? xmlGetProp(n, BAD_CAST "target") : NULL;
 
 		if (target && refs_area(in->refs, (const char *)target) == k)
 			copy_node(o, n);
@@ -565,8 +565,8 @@ safe_id(const char *id)
 	if (id == NULL || *id == '\0' || *id == '-')
 		return 0;
 	for (p = id; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-' || *p == '_'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
 			return 0;
 	return 1;
 }
@@ -666,7 +666,8 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 {
 	struct trees t = {NULL, NULL, NULL, NULL};
 	struct sorted so = {NULL, NULL};
-	char *dir = g_strndup(path, g_str_has_suffix(path, ".xml") ? strlen(path) - 4 : strlen(path));
+	char *dir =
+	    g_strndup(path, g_str_has_suffix(path, ".xml") ? strlen(path) - 4 : strlen(path));
 	xmlNodePtr a;
 	size_t k = 0;
 	int rc = -1;
@@ -691,10 +692,11 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 		if (a->type != XML_ELEMENT_NODE || !xmlStrEqual(a->name, BAD_CAST "area"))
 			continue;
 		if (k >= in->refs->nareas || !safe_id(in->refs->areas[k])) {
-			rc = diag_error(d, in->plan, (long)xmlGetLineNo(a),
-			                "plan area id '%s' cannot name a file: use letters, digits, "
-			                "'-' and '_' only",
-			                k < in->refs->nareas && in->refs->areas[k] ? in->refs->areas[k] : "");
+			rc = diag_error(
+			    d, in->plan, (long)xmlGetLineNo(a),
+			    "plan area id '%s' cannot name a file: use letters, digits, "
+			    "'-' and '_' only",
+			    k < in->refs->nareas && in->refs->areas[k] ? in->refs->areas[k] : "");
 			break;
 		}
 		file = g_strdup_printf("%s/area-%s.xml", dir, in->refs->areas[k]);

@@ -43,8 +43,9 @@ struct emit_input {
  * input; one <progress>/<indicator> per record neither rejected nor
  * dropped, first those of no plan area, then one <area ref=""> per <area>
  * of the plan, in plan order and also when empty, holding its rows (each
- * group in input order); then one <diag> per entry of in->d.  Returns 0, or -1 when a write failed (errno as the first failure
- * left it); `fp` stays open.
+ * group in input order); then one <diag> per entry of in->d.  Returns 0,
+ * or -1 when a write failed (errno as the first failure left it); `fp`
+ * stays open.
  */
 int emit_write(FILE *fp, const struct emit_input *in);
 /*

@@ -92,7 +92,8 @@ flush_line(const char *s)
 	if (run.where_pending) {
 		run.where_pending = 0;
 		/* The loader has said why a stylesheet could not be parsed. */
-		if (run.loaded > 0 && strncmp(s, "xsltParseStylesheetFile : cannot parse ", 39) == 0)
+		if (run.loaded > 0 &&
+		    strncmp(s, "xsltParseStylesheetFile : cannot parse ", 39) == 0)
 			return;
 		run.errors++;
 		/* No file in the context: the message is about the stylesheet. */
@@ -340,8 +341,8 @@ apply(xsltStylesheetPtr style, xmlDocPtr doc, const struct xform_opts *o, xmlDoc
 
 	if (ctxt->state == XSLT_STATE_STOPPED) {
 		if (run.errors == 0 && run.last_message != NULL)
-			diag_error(run.d, o->stylesheet, 0, "transformation stopped by xsl:message: %s",
-			           run.last_message);
+			diag_error(run.d, o->stylesheet, 0,
+			           "transformation stopped by xsl:message: %s", run.last_message);
 		else
 			diag_error(run.d, o->stylesheet, 0, "transformation stopped after errors");
 		goto out;
