@@ -133,12 +133,12 @@ $(W)/check.ok: $(W)/submissions.xml $(BIN)/check
 	@rm -f $@
 	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
-$(W)/model.xml: $(W)/check.ok
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
 $(eval $(call year_pipeline,$(W),0,))
 $(eval $(call year_pipeline,$(W)/draft,1,-draft))
+$(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: $(W)/check.ok
 
 # make report / make draft use the machine's cores: after join, the report
 # and the slides (xform, then render) and the status CSV are independent,

@@ -4,27 +4,88 @@
 # and publishes the three files to $(OUT) after; this file owns join,
 # compose, status and render.
 #
+# Per area (issue 13): besides DIR/submissions.xml (the whole year, for
+# check and the tests), ingest writes DIR/submissions/year.xml (files,
+# rows of no area, diagnostics) and DIR/submissions/area-ID.xml (an
+# area's rows, its parts of the plan and matrix).  Each area is then made
+# alone, so make -j runs areas side by side:
+#   join.xsl    area-ID.xml   → model/ID.xml
+#   sum.xsl     model/ID.xml  → sum/ID.xml (its totals, counts, annex rows)
+#   report.xsl, slides.xsl, status.xsl   model/ID.xml → report/area-ID.pdoc,
+#               slides/area-ID.pdoc, status/ID.csv
+# and the year from small files only:
+#   year.xsl    year.xml + sum/*.xml (+ plan, matrix, registry) → year.xml
+#   report-front/back.xsl, slides-front/back.xsl   year.xml → */front.pdoc,
+#               */back.pdoc (cover, 目次, framework; annexes, status grid)
+# render lays the front, the areas in plan order and the back out as one
+# document (page numbers, 目次, links across files).  AREAS comes from
+# the plan: $(W)/areas.mk, made by stylesheets/areas.xsl.
+#
 # $(call year_pipeline,DIR,DRAFT(0|1),SUFFIX)
+
+# Only the year's own work (the sub-make that make report, draft and
+# validate run under the year's lock, or a file of the work folder) reads
+# areas.mk, so it is made under the lock, from the plan as the manifest
+# saw it.
+ifneq ($(filter year-report year-draft $(WORK)/%,$(MAKECMDGOALS)),)
+-include $(W)/areas.mk
+endif
+$(W)/areas.mk: $(REFS) stylesheets/areas.xsl $(BIN)/xform
+	@mkdir -p $(@D)
+	$(BIN)/xform -o $@ stylesheets/areas.xsl $(IN)/plan.xml
+
+YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministries.xml)
+
+COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE))
+# status.xsl writes the rows; the header is this line (RFC 4180, CRLF).
+STATUS_HEAD := measure,title,ministry,code,status,src
+
 define year_pipeline
-$(1)/model.xml: $(1)/submissions.xml $(REFS) stylesheets/join.xsl $(BIN)/xform
-	$(BIN)/xform $(JOIN_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $$<
+# the per-area files are kept (make would delete them as intermediate)
+.PRECIOUS: $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
 
-$(1)/report.pdoc: $(1)/model.xml stylesheets/report.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(2) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/report.xsl $$<
+$(1)/model/%.xml: $(1)/submissions.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $(1)/submissions/area-$$*.xml
 
-$(1)/slides.pdoc: $(1)/model.xml stylesheets/slides.xsl $(wildcard $(XSL_COMPOSE)) $(BIN)/xform
-	$(BIN)/xform --param draft $(2) $(if $(REPORT_DATE),--param date $(REPORT_DATE)) -o $$@ stylesheets/slides.xsl $$<
+$(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
 
-$(1)/status-$(YEAR)$(3).csv: $(1)/model.xml stylesheets/status.xsl $(BIN)/xform
+$(1)/year.xml: $(1)/submissions.xml $(AREAS:%=$(1)/sum/%.xml) $(REFS) stylesheets/year.xsl $(BIN)/xform
+	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+		-o $$@ stylesheets/year.xsl $(1)/submissions/year.xml
+
+$(1)/report/area-%.pdoc: $(1)/model/%.xml stylesheets/report.xsl $(XSL_COMPOSE) $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/report.xsl $$<
+
+$(1)/slides/area-%.pdoc: $(1)/model/%.xml stylesheets/slides.xsl $(XSL_COMPOSE) $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
+
+$(1)/report/%.pdoc: $(1)/year.xml stylesheets/report-%.xsl stylesheets/report.xsl $(XSL_COMPOSE) \
+		$(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
+
+$(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xsl $(XSL_COMPOSE) \
+		$(BIN)/xform
+	@mkdir -p $$(@D)
+	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
+
+$(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
 	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
 
-$(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report.pdoc $(BIN)/render fonts/fonts.conf
-	@mkdir -p $$(@D)
-	$(RENDER) -o $$@ $$<
+$(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
+	{ printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
 
-$(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides.pdoc $(BIN)/render fonts/fonts.conf
-	@mkdir -p $$(@D)
-	$(RENDER) -o $$@ $$<
+$(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
+		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
+	$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
+
+$(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
+		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf
+	$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
 endef
-

@@ -2,17 +2,16 @@
 <!--
   join.xsl: submissions + plan + matrix + registry → the report model.
 
-  Input:  build/Y/submissions.xml (ingest output, docs/design.md).
+  Input:  build/Y/submissions/AREA.xml (ingest output, docs/design.md).
   Params: year      fiscal year reported (2014)
-          plan      absolute path of input/Y/plan.xml
-          matrix    absolute path of input/Y/matrix.xml
           registry  absolute path of input/ministries.xml
           draft     0 or 1 (recorded on the model; the diagnostics are
                     always copied, report.xsl prints them when draft=1)
   (Paths must be absolute: document() resolves a relative string against
   this stylesheet, not the working directory.)
 
-  Output: build/Y/model.xml, the plan tree decorated with what was
+  Output: build/Y/model/AREA.xml (below); year.xsl and model.xsl make
+  build/Y/model.xml of all areas, the plan tree decorated with what was
   submitted.  Every element of the plan is kept; what join adds:
 
   <model year="2014" draft="0" measures="N" expected="E" received="R" missing="M"
@@ -33,10 +32,8 @@
              refused them), indicator rows that matched no matrix indicator</orphans>
     <input files rows errors warnings><file …/></input>
     <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
-    <area id num title>                          last, in plan order (streaming:
-                                                 the compose stages read all
-                                                 the rest first); likewise
-                                                 field, section, group inside
+    <area id num title>                          one file per area (see below);
+                                                 likewise field, section, group inside
       <p>…</p>                                   lead text, copied
       <summary>                                  only if rows name this node's id
         <progress … name="内閣官房" pos="1">…</progress>  ingest's row + name, registry position
@@ -70,19 +67,16 @@
     </area>
   </model>
 
-  Streaming (issue 7; docs/stylesheets.md "Streaming"): xform runs this
-  stylesheet once per plan area (part='chunk') and once at the end
-  (part='final'), never over the whole year.  Its working document is
-  <submissions> with ingest's <file>s, the rows of no area, the plan's
-  root with its <intro>s and the current <area>, the whole registry, the
-  current <area ref> block of rows and, in the final run, ingest's
-  <diag>s.  A chunk run writes the area's part of the model and carries
-  (xf:carry) each measure's status, every node's id, label and title
-  (relists name earlier areas) and its footnotes; the final run writes
-  the <model> root with the totals and counts from what was carried, and
-  the model's other children.  The matrix's entries and texts join the
-  run of their target's area (xf:merge by="target").  The model's
-  areas come after its other children.
+  One run per plan area (docs/stylesheets.md "Per area"): the input is
+  ingest's build/Y/submissions/AREA.xml, which holds the area's rows, its
+  part of the plan (with, in <elsewhere>, what it names in other areas:
+  footnotes, re-listed measures) and of the matrix, and the rows of no
+  area.  The output, build/Y/model/AREA.xml, is <model year draft area>
+  with a <tally> (the area's row counts, its indicator rows that joined
+  nothing, the rows of no area it joined), <plan> and <matrix> with their
+  roots' attributes, <input> with the <file>s its rows come from, and the
+  area as above; year.xsl
+  makes the model's other children from the areas' summaries (sum.xsl).
 
   Indicator rows (ingest's <indicator>) join a matrix indicator by @ref
   (its id, or its text) or by @text; when ingest names the entry in
@@ -100,53 +94,37 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
-    xmlns:xf="urn:pipeline:xform"
-    exclude-result-prefixes="exsl xf">
+    exclude-result-prefixes="exsl">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xf:stream chunk="area" key="ref"/>
-  <xf:merge param="plan" chunk="area" key="id"/>
-  <xf:merge param="matrix" by="target"/>
-  <xf:merge param="registry"/>
-
   <xsl:param name="year" select="''"/>
-  <xsl:param name="plan" select="''"/>
-  <xsl:param name="matrix" select="''"/>
   <xsl:param name="registry" select="''"/>
   <xsl:param name="draft" select="'0'"/>
-  <xsl:param name="part" select="'final'"/>
 
-  <!-- Every key on the working document is anchored (/submissions/…):
-       libxslt evaluates a key's match once per run over what it selects,
-       and an unanchored pattern would walk the whole working document in
-       each of the year's runs. -->
-  <xsl:key name="prog" match="/submissions/progress | /submissions/area/progress" use="@measure"/>
-  <xsl:key name="ind" match="/submissions/indicator | /submissions/area/indicator" use="@ref"/>
-  <xsl:key name="ind-text" match="/submissions/indicator | /submissions/area/indicator"
+  <xsl:key name="prog" match="/submissions/progress | /submissions/unplaced/progress" use="@measure"/>
+  <xsl:key name="ind" match="/submissions/indicator | /submissions/unplaced/indicator" use="@ref"/>
+  <xsl:key name="ind-text" match="/submissions/indicator | /submissions/unplaced/indicator"
            use="normalize-space(@text)"/>
   <xsl:key name="entry" match="/submissions/matrix/entry" use="@target"/>
   <xsl:key name="mtext" match="/submissions/matrix/text" use="@target"/>
   <xsl:key name="mind" match="/submissions/matrix/entry/indicator" use="@id"/>
   <xsl:key name="mind" match="/submissions/matrix/entry/indicator" use="normalize-space(text)"/>
-  <xsl:key name="node" match="/submissions/plan/area | /submissions/plan/area//field
-                              | /submissions/plan/area//section | /submissions/plan/area//group
-                              | /submissions/plan/area//measure" use="@id"/>
-  <xsl:key name="footnote" match="/submissions/plan/area//footnote" use="@id"/>
-  <xsl:key name="group" match="/submissions/registry/group" use="@code"/>
-  <xsl:key name="hit" match="/submissions/xf:carry/hit" use="@src"/>
-  <!-- in result tree fragments built here, and (st…) in what was carried -->
+  <!-- <elsewhere> comes first: a footnote's first copy is the plan's first -->
+  <xsl:key name="node" match="/submissions/plan//area | /submissions/plan//field
+                              | /submissions/plan//section | /submissions/plan//group
+                              | /submissions/plan//measure" use="@id"/>
+  <xsl:key name="footnote" match="/submissions/plan//footnote" use="@id"/>
+  <xsl:key name="group" match="/registry/group" use="@code"/>
+  <!-- in result tree fragments built here -->
   <xsl:key name="regpos" match="/regpos" use="@code"/>
   <xsl:key name="cand" match="/cand" use="@code"/>
-  <xsl:key name="st" match="/m/ministry | /submissions/xf:carry/m/ministry" use="@code"/>
   <xsl:key name="st-m" match="/m" use="@id"/>
-  <xsl:key name="st-area" match="/m/ministry | /submissions/xf:carry/m/ministry"
-           use="concat(@code, ' ', ../@area)"/>
 
   <xsl:variable name="subs" select="/"/>
   <xsl:variable name="P" select="/submissions/plan"/>
   <xsl:variable name="M" select="/submissions/matrix"/>
-  <xsl:variable name="R" select="/submissions/registry"/>
+  <xsl:variable name="R" select="document($registry)/registry"/>
   <!-- Registry order and names, looked up by code (key regpos). -->
   <xsl:variable name="regpos-rtf">
     <xsl:for-each select="$R/ministry">
@@ -155,17 +133,14 @@
   </xsl:variable>
   <xsl:variable name="regpos" select="exsl:node-set($regpos-rtf)"/>
 
-  <!-- Status of every expected or reporting (measure, ministry) of this
-       run's area, small, made once: for each measure's <status> (key
-       st-m) and, carried, for the totals and the 提出状況 counts. -->
+  <!-- Status of every expected or reporting (measure, ministry) of the
+       area, made once (key st-m). -->
   <xsl:variable name="st-rtf">
-    <xsl:if test="$part = 'chunk'">
-      <xsl:for-each select="$P/area/descendant::measure">
-        <m id="{@id}" area="{ancestor::area[1]/@id}">
-          <xsl:call-template name="measure-status"/>
-        </m>
-      </xsl:for-each>
-    </xsl:if>
+    <xsl:for-each select="$P/area/descendant::measure">
+      <m id="{@id}">
+        <xsl:call-template name="measure-status"/>
+      </m>
+    </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="stdoc" select="exsl:node-set($st-rtf)"/>
 
@@ -174,143 +149,49 @@
        (issue 7: the 100x year must cost about 100x). -->
 
   <xsl:template match="/">
-    <xsl:if test="$plan = '' or $matrix = '' or $registry = ''">
-      <xsl:message terminate="yes">join.xsl: error: the parameters plan, matrix and registry are required (absolute paths)</xsl:message>
-    </xsl:if>
-    <xsl:if test="not($P)">
-      <xsl:message terminate="yes"><xsl:value-of select="$plan"/>: error: not a plan (no &lt;plan&gt; root)</xsl:message>
-    </xsl:if>
-    <xsl:if test="not($M)">
-      <xsl:message terminate="yes"><xsl:value-of select="$matrix"/>: error: not a matrix (no &lt;matrix&gt; root)</xsl:message>
+    <xsl:if test="$registry = ''">
+      <xsl:message terminate="yes">join.xsl: error: the parameter registry is required (an absolute path)</xsl:message>
     </xsl:if>
     <xsl:if test="not($R)">
       <xsl:message terminate="yes"><xsl:value-of select="$registry"/>: error: not a registry (no &lt;registry&gt; root)</xsl:message>
     </xsl:if>
-    <xsl:if test="not(/submissions)">
-      <xsl:message terminate="yes">join.xsl: error: the input is not a submissions document</xsl:message>
+    <xsl:if test="not(/submissions/plan/area) or not($M)">
+      <xsl:message terminate="yes">join.xsl: error: the input is not an area file of ingest (build/Y/submissions/AREA.xml)</xsl:message>
     </xsl:if>
-    <xsl:choose>
-      <xsl:when test="$part = 'chunk'">
-        <model>
-          <xsl:apply-templates select="$P/area" mode="plan"/>
-          <xf:carry>
-            <!-- For relists (they name measures of earlier areas) and the
-                 final run's orphans: every node's id, and a measure's
-                 label, title and path, as one text per run, records
-                 "&#10;ID&#9;LABEL&#9;TITLE&#9;PATH", searched with
-                 contains(): elements or a key here would be walked again
-                 in every later run (at 100x, 2.7 s of join's 6 s). -->
-            <nodes>
-              <xsl:for-each select="$P/area | $P/area/descendant::field | $P/area/descendant::section | $P/area/descendant::group">
-                <xsl:value-of select="concat('&#10;', @id, '&#9;&#9;&#9;')"/>
-              </xsl:for-each>
-              <xsl:for-each select="$P/area/descendant::measure">
-                <xsl:variable name="path"><xsl:call-template name="node-path"/></xsl:variable>
-                <xsl:value-of select="concat('&#10;', @id, '&#9;', @label, '&#9;', @title, '&#9;', $path)"/>
-              </xsl:for-each>
-              <xsl:text>&#10;</xsl:text>
-            </nodes>
-          </xf:carry>
-          <xf:carry to="final">
-            <xsl:for-each select="$stdoc/m">
-              <m id="{@id}" area="{@area}">
-                <xsl:for-each select="ministry">
-                  <ministry code="{@code}" expected="{@expected}" status="{@status}"/>
-                </xsl:for-each>
-              </m>
-            </xsl:for-each>
-            <rows n="{count(/submissions/area/progress)}" i="{count(/submissions/area/indicator)}"/>
-            <xsl:for-each select="/submissions/area/indicator">
-              <xsl:variable name="hit">
-                <xsl:apply-templates select="." mode="hit"/>
-              </xsl:variable>
-              <xsl:if test="$hit = ''">
-                <orphan><xsl:copy-of select="."/></orphan>
-              </xsl:if>
-            </xsl:for-each>
-            <xsl:for-each select="/submissions/indicator">
-              <xsl:variable name="hit">
-                <xsl:apply-templates select="." mode="hit"/>
-              </xsl:variable>
-              <xsl:if test="$hit != ''">
-                <hit src="{@src}"/>
-              </xsl:if>
-            </xsl:for-each>
-          </xf:carry>
-        </model>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="final"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="final">
-    <xsl:variable name="st" select="/submissions/xf:carry/m/ministry"/>
-
-    <model year="{$year}" draft="{$draft}"
-           measures="{count(/submissions/xf:carry/m)}"
-           expected="{count($st[@expected = '1'])}"
-           received="{count($st[@expected = '1'][@status = 'submitted'])}"
-           missing="{count($st[@expected = '1'][@status = 'missing'])}"
-           rows="{count(/submissions/progress | /submissions/area/progress) + sum(/submissions/xf:carry/rows/@n)}"
-           indicators="{count(/submissions/indicator | /submissions/area/indicator) + sum(/submissions/xf:carry/rows/@i)}">
-      <plan>
-        <xsl:copy-of select="$P/@*"/>
-      </plan>
-      <matrix>
-        <xsl:copy-of select="$M/@*"/>
-        <xsl:copy-of select="$M/domains | $M/viewpoint | $M/text[not(@target)]"/>
-      </matrix>
-      <xsl:copy-of select="$R"/>
-      <xsl:apply-templates select="$P/*" mode="plan"/>
-      <counts>
-        <xsl:for-each select="$R/ministry">
-          <xsl:variable name="c" select="string(@code)"/>
-          <xsl:variable name="name" select="@name"/>
-          <xsl:variable name="mine" select="key('st', $c)"/>
-          <ministry code="{$c}" name="{$name}"
-                    expected="{count($mine[@expected = '1'])}"
-                    received="{count($mine[@expected = '1'][@status = 'submitted'])}"
-                    missing="{count($mine[@expected = '1'][@status = 'missing'])}"
-                    extra="{count($mine[@expected = '0'])}">
-            <xsl:for-each select="$mine[generate-id() =
-                generate-id(key('st-area', concat($c, ' ', ../@area))[1])]">
-              <xsl:variable name="a" select="key('st-area', concat($c, ' ', ../@area))"/>
-              <area ref="{../@area}"
-                    expected="{count($a[@expected = '1'])}"
-                    received="{count($a[@expected = '1'][@status = 'submitted'])}"
-                    missing="{count($a[@expected = '1'][@status = 'missing'])}"/>
-            </xsl:for-each>
-          </ministry>
-        </xsl:for-each>
-      </counts>
-      <orphans>
-        <xsl:for-each select="/submissions/progress">
-          <xsl:if test="not(/submissions/xf:carry/nodes[contains(., concat('&#10;', current()/@measure, '&#9;'))])">
-            <xsl:apply-templates select="." mode="row"/>
-          </xsl:if>
-        </xsl:for-each>
-        <xsl:copy-of select="/submissions/xf:carry/orphan/indicator"/>
+    <model year="{$year}" draft="{$draft}" area="{/submissions/@area}">
+      <tally rows="{count(/submissions/progress)}" indicators="{count(/submissions/indicator)}">
+        <!-- the area's indicator rows that joined no matrix indicator -->
         <xsl:for-each select="/submissions/indicator">
-          <xsl:if test="not(key('hit', @src))">
+          <xsl:variable name="hit">
+            <xsl:apply-templates select="." mode="hit"/>
+          </xsl:variable>
+          <xsl:if test="$hit = ''">
             <xsl:copy-of select="."/>
           </xsl:if>
         </xsl:for-each>
-      </orphans>
+        <!-- the rows of no area that joined one of this area -->
+        <xsl:for-each select="/submissions/unplaced/indicator">
+          <xsl:variable name="hit">
+            <xsl:apply-templates select="." mode="hit"/>
+          </xsl:variable>
+          <xsl:if test="$hit != ''">
+            <hit src="{@src}"/>
+          </xsl:if>
+        </xsl:for-each>
+      </tally>
+      <!-- the plan's and matrix's own attributes (compose: titles, body) -->
+      <plan><xsl:copy-of select="$P/@*"/></plan>
+      <matrix><xsl:copy-of select="$M/@*"/></matrix>
+      <!-- the files its rows come from (compose names a row by its path) -->
       <input>
-        <xsl:copy-of select="/submissions/@*"/>
         <xsl:copy-of select="/submissions/file"/>
       </input>
-      <diags>
-        <xsl:copy-of select="/submissions/diag"/>
-      </diags>
-      <xf:body/>
+      <xsl:apply-templates select="$P/area" mode="plan"/>
     </model>
   </xsl:template>
 
   <!-- "1" when an indicator row joins some matrix indicator of a plan node
-       (of this run's area, or carried), else "". -->
+       of this area, else "". -->
   <xsl:template match="indicator" mode="hit">
     <xsl:variable name="row" select="."/>
     <xsl:for-each select="key('mind', $row/@ref) | key('mind', normalize-space($row/@text))">
@@ -495,34 +376,21 @@
     <xsl:value-of select="concat('(', @label, ')「', @title, '」')"/>
   </xsl:template>
 
-  <!-- A relist names a measure of this area or of an earlier one (carried). -->
+  <!-- A relist names a measure of this area or of another (in <elsewhere>). -->
   <xsl:template match="relist" mode="plan">
-    <xsl:variable name="ref" select="@ref"/>
-    <xsl:variable name="here" select="key('node', $ref)[1]"/>
-    <!-- else an earlier area's record: "LABEL&#9;TITLE&#9;PATH" -->
-    <xsl:variable name="mark" select="concat('&#10;', $ref, '&#9;')"/>
-    <xsl:variable name="there" select="/submissions/xf:carry/nodes[not($here)][contains(., $mark)][1]"/>
-    <xsl:variable name="rec" select="substring-before(substring-after($there, $mark), '&#10;')"/>
-    <xsl:variable name="rest" select="substring-after($rec, '&#9;')"/>
+    <xsl:variable name="here" select="key('node', @ref)[1]"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
-      <xsl:attribute name="ref-found"><xsl:value-of select="number($here or $there)"/></xsl:attribute>
-      <xsl:choose>
-        <xsl:when test="$here">
-          <xsl:attribute name="ref-title"><xsl:value-of select="$here/@title"/></xsl:attribute>
-          <xsl:attribute name="ref-label"><xsl:value-of select="$here/@label"/></xsl:attribute>
-          <xsl:attribute name="ref-path">
-            <xsl:if test="$here/self::measure">
-              <xsl:for-each select="$here"><xsl:call-template name="node-path"/></xsl:for-each>
-            </xsl:if>
-          </xsl:attribute>
-        </xsl:when>
-        <xsl:when test="$there">
-          <xsl:attribute name="ref-title"><xsl:value-of select="substring-before($rest, '&#9;')"/></xsl:attribute>
-          <xsl:attribute name="ref-label"><xsl:value-of select="substring-before($rec, '&#9;')"/></xsl:attribute>
-          <xsl:attribute name="ref-path"><xsl:value-of select="substring-after($rest, '&#9;')"/></xsl:attribute>
-        </xsl:when>
-      </xsl:choose>
+      <xsl:attribute name="ref-found"><xsl:value-of select="number(boolean($here))"/></xsl:attribute>
+      <xsl:if test="$here">
+        <xsl:attribute name="ref-title"><xsl:value-of select="$here/@title"/></xsl:attribute>
+        <xsl:attribute name="ref-label"><xsl:value-of select="$here/@label"/></xsl:attribute>
+        <xsl:attribute name="ref-path">
+          <xsl:if test="$here/self::measure">
+            <xsl:for-each select="$here"><xsl:call-template name="node-path"/></xsl:for-each>
+          </xsl:if>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:copy-of select="node()"/>
     </xsl:copy>
   </xsl:template>

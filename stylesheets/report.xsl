@@ -4,11 +4,16 @@
   annual report, A4 portrait (docs/design.md "Page description";
   shared/spec/outputs.md "Annual report", items 1–6).
 
-  Input:  build/Y/model.xml
-  Params: draft  0 or 1: with 1 the document is stamped 案 and the
-                 validation problems annex is added
-          date   ISO date printed on the cover (default: the matrix date)
-  Output: build/Y/report.pdoc
+  Input:  build/Y/model/AREA.xml (one area's model, join.xsl)
+  Params: draft  0 or 1: with 1 the document is stamped 案 (and
+                 report-back.xsl adds the validation problems annex)
+          date   ISO date printed on the cover (report-front.xsl; default:
+                 the matrix date)
+  Output: build/Y/report/area-AREA.pdoc, the area's pages.  render lays
+  out report/front.pdoc (report-front.xsl: cover, 目次, はじめに,
+  評価の枠組み), the areas' pdocs in plan order and report/back.pdoc
+  (report-back.xsl: the annexes) as one document; both read
+  build/Y/year.xml (year.xsl) and import this file's templates.
 
   Order: cover; 目次; はじめに; 評価の枠組み (表1 policy areas, the two
   viewpoints); per area → field → section → group → measure in plan
@@ -18,25 +23,18 @@
   measure 4; the 目次 shows levels 1–2.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xf="urn:pipeline:xform" exclude-result-prefixes="xf">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
-  <!-- Streamed by xform (docs/stylesheets.md "Streaming"): one run per
-       <area> of the model writes that area's pages (part='chunk') and
-       carries what the annexes need; the final run writes the rest, the
-       areas' pages going where <xf:body/> is. -->
-  <xf:stream chunk="area"/>
-  <xsl:param name="part" select="'final'"/>
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
 
-  <!-- In the final run, over what the area runs carried. -->
-  <xsl:key name="field" match="/model/xf:carry/field" use="@id"/>
-  <xsl:key name="expected" match="/model/xf:carry/exp" use="@c"/>
+  <!-- In year.xml (front and back matter). -->
+  <xsl:key name="field" match="/model/digest/field" use="@id"/>
+  <xsl:key name="expected" match="/model/digest/exp" use="@c"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -60,45 +58,37 @@
   </xsl:variable>
 
   <xsl:template match="/">
-    <xsl:if test="not(/model)">
-      <xsl:message terminate="yes">report.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
+    <xsl:if test="not(/model/area)">
+      <xsl:message terminate="yes">report.xsl: error: the input is not an area's model (run join.xsl first)</xsl:message>
     </xsl:if>
-    <xsl:choose>
-      <xsl:when test="$part = 'chunk'">
-        <document>
-          <xsl:apply-templates select="/model/area"/>
-          <xf:carry to="final">
-            <xsl:for-each select="/model/area/descendant::measure/status/ministry[@expected = '1']">
-              <exp c="{@code}" id="{../../@id}"/>
-            </xsl:for-each>
-            <xsl:copy-of select="/model/area/descendant::progress[note/p[normalize-space() != '']
-                                                       or extra[normalize-space() != '']]"/>
-            <xsl:for-each select="/model/area/descendant::field">
-              <field id="{@id}" mark="{@mark}"/>
-            </xsl:for-each>
-          </xf:carry>
-        </document>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="document"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <document kind="report" draft="{number($is-draft)}">
+      <xsl:call-template name="meta"/>
+      <xsl:call-template name="head"/>
+      <flow template="body">
+        <xsl:apply-templates select="/model/area"/>
+      </flow>
+    </document>
   </xsl:template>
 
-  <xsl:template name="document">
-    <document kind="report" draft="{number($is-draft)}">
-      <meta title="{$title}" author="{$body-name}"
-            subject="{concat($era, '年度 サイバーセキュリティ政策の実施状況と評価')}"
-            keywords="サイバーセキュリティ,年次報告,{/model/plan/@title},{$year}"/>
-      <xsl:call-template name="styles"/>
-      <template name="cover" width="210mm" height="297mm"
-                margin-top="60mm" margin-bottom="30mm" margin-left="25mm" margin-right="25mm"/>
-      <template name="body" width="210mm" height="297mm"
-                margin-top="25mm" margin-bottom="25mm" margin-left="22mm" margin-right="22mm">
-        <header style="small"><left><field name="title"/></left><right><field name="running"/></right></header>
-        <footer style="small"><center>- <field name="page"/> -</center></footer>
-      </template>
+  <!-- Styles and page templates: every file of the report has them. -->
+  <xsl:template name="head">
+    <xsl:call-template name="styles"/>
+    <template name="cover" width="210mm" height="297mm"
+              margin-top="60mm" margin-bottom="30mm" margin-left="25mm" margin-right="25mm"/>
+    <template name="body" width="210mm" height="297mm"
+              margin-top="25mm" margin-bottom="25mm" margin-left="22mm" margin-right="22mm">
+      <header style="small"><left><field name="title"/></left><right><field name="running"/></right></header>
+      <footer style="small"><center>- <field name="page"/> -</center></footer>
+    </template>
+  </xsl:template>
 
+  <xsl:template name="meta">
+    <meta title="{$title}" author="{$body-name}"
+          subject="{concat($era, '年度 サイバーセキュリティ政策の実施状況と評価')}"
+          keywords="サイバーセキュリティ,年次報告,{/model/plan/@title},{$year}"/>
+  </xsl:template>
+
+  <xsl:template name="cover">
       <flow template="cover">
         <p style="cover-title"><xsl:value-of select="$title"/></p>
         <p style="cover-sub">（<xsl:value-of select="$era"/>年度）</p>
@@ -110,21 +100,6 @@
         </p>
         <p style="cover-body"><xsl:value-of select="$body-name"/></p>
       </flow>
-
-      <flow template="body" number-from="1">
-        <toc title="目次" levels="2"/>
-        <pagebreak/>
-        <xsl:call-template name="introduction"/>
-        <xsl:call-template name="framework"/>
-        <xf:body/>
-        <xsl:call-template name="annex-responsibility"/>
-        <xsl:call-template name="annex-status"/>
-        <xsl:call-template name="annex-notes"/>
-        <xsl:if test="$is-draft">
-          <xsl:call-template name="annex-diags"/>
-        </xsl:if>
-      </flow>
-    </document>
   </xsl:template>
 
   <xsl:template name="styles">
@@ -249,6 +224,8 @@
 
   <!-- ===== the plan tree (outputs.md item 4) ===== -->
 
+  <!-- An area opens its own file, so its own page; the <pagebreak/>
+       keeps the heading's space above it as on any page it opens. -->
   <xsl:template match="area">
     <pagebreak/>
     <h level="1" id="{@id}" toc="1" outline="1" running="1">
@@ -632,8 +609,8 @@
   </xsl:template>
 
   <xsl:template name="annex-notes">
-    <!-- the areas' rows (carried, plan order), then the orphans' -->
-    <xsl:variable name="carried" select="/model/xf:carry/progress"/>
+    <!-- the areas' rows (plan order), then the orphans' -->
+    <xsl:variable name="carried" select="/model/digest/progress"/>
     <xsl:variable name="orphans" select="/model/orphans/progress[note/p[normalize-space() != '']
                                          or extra[normalize-space() != '']]"/>
     <xsl:variable name="rows" select="$carried | $orphans"/>

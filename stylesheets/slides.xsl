@@ -4,10 +4,15 @@
   summary slides, 16:9 (960 × 540 pt, exactly 16:9), in the form of
   seed 003 (shared/spec/outputs.md "Summary slides"; issue 5).
 
-  Input:  build/Y/model.xml
+  Input:  build/Y/model/AREA.xml (one area's model, join.xsl)
   Params: draft  0 or 1 (stamps every slide 案)
-          date   ISO date for the title slide (default: the matrix date)
-  Output: build/Y/slides.pdoc
+          date   ISO date for the title slide (slides-front.xsl; default:
+                 the matrix date)
+  Output: build/Y/slides/area-AREA.pdoc, the area's slides.  render lays
+  out slides/front.pdoc (slides-front.xsl: the title slide), the areas'
+  pdocs in plan order and slides/back.pdoc (slides-back.xsl: indicators,
+  submission status) as one document; both read build/Y/year.xml and
+  import this file's templates.
 
   Slides: a title slide (both calendars, body, date); per plan area one
   slide with the band 「主な昨年度の取組実績、評価及び今年度の取組」, the
@@ -28,20 +33,11 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:exsl="http://exslt.org/common"
-    xmlns:xf="urn:pipeline:xform"
-    exclude-result-prefixes="exsl xf">
+    exclude-result-prefixes="exsl">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
-
-  <!-- Streamed by xform (docs/stylesheets.md "Streaming"): one run per
-       <area> writes its slides (part='chunk') and carries its number and
-       title and its indicators with figures; the final run writes the
-       title slide, the areas' slides where <xf:body/> is, then the
-       indicator and status slides from what was carried. -->
-  <xf:stream chunk="area"/>
-  <xsl:param name="part" select="'final'"/>
 
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
@@ -71,47 +67,34 @@
   <xsl:variable name="navy" select="'#1f3864'"/>
   <xsl:variable name="band-text" select="'主な昨年度の取組実績、評価及び今年度の取組'"/>
   <!-- Indicators with figures: those with two or more years first. -->
-  <xsl:variable name="charted" select="/model/xf:carry/indicator[series[count(value) &gt;= 2]]"/>
+  <xsl:variable name="charted" select="/model/digest/indicator[series[count(value) &gt;= 2]]"/>
   <xsl:variable name="key-indicators"
-      select="$charted | /model/xf:carry/indicator[not($charted)][series/value]"/>
+      select="$charted | /model/digest/indicator[not($charted)][series/value]"/>
 
   <xsl:template match="/">
-    <xsl:if test="not(/model)">
-      <xsl:message terminate="yes">slides.xsl: error: the input is not a report model (run join.xsl first)</xsl:message>
+    <xsl:if test="not(/model/area)">
+      <xsl:message terminate="yes">slides.xsl: error: the input is not an area's model (run join.xsl first)</xsl:message>
     </xsl:if>
-    <xsl:choose>
-      <xsl:when test="$part = 'chunk'">
-        <document>
-          <xsl:apply-templates select="/model/area"/>
-          <xf:carry to="final">
-            <xsl:for-each select="/model/area">
-              <area id="{@id}" num="{@num}" title="{@title}"/>
-            </xsl:for-each>
-            <xsl:copy-of select="/model/area/descendant::indicator[series/value]"/>
-          </xf:carry>
-        </document>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="document"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <document kind="slides" draft="{number($is-draft)}">
+      <xsl:call-template name="meta"/>
+      <xsl:call-template name="head"/>
+      <xsl:apply-templates select="/model/area"/>
+    </document>
   </xsl:template>
 
-  <xsl:template name="document">
-    <document kind="slides" draft="{number($is-draft)}">
-      <meta title="{concat($title, ' 概要')}" author="{$body-name}"
-            subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
-            keywords="サイバーセキュリティ,年次報告,概要,{$year}"/>
-      <xsl:call-template name="styles"/>
-      <template name="slide" width="960pt" height="540pt"
-                margin-top="8mm" margin-bottom="12mm" margin-left="10mm" margin-right="10mm">
-        <footer style="slide-footer"><right><field name="page"/></right></footer>
-      </template>
-      <xsl:call-template name="title-slide"/>
-      <xf:body/>
-      <xsl:call-template name="indicator-slides"/>
-      <xsl:call-template name="status-slide"/>
-    </document>
+  <xsl:template name="meta">
+    <meta title="{concat($title, ' 概要')}" author="{$body-name}"
+          subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
+          keywords="サイバーセキュリティ,年次報告,概要,{$year}"/>
+  </xsl:template>
+
+  <!-- Styles and the slide template: every file of the slides has them. -->
+  <xsl:template name="head">
+    <xsl:call-template name="styles"/>
+    <template name="slide" width="960pt" height="540pt"
+              margin-top="8mm" margin-bottom="12mm" margin-left="10mm" margin-right="10mm">
+      <footer style="slide-footer"><right><field name="page"/></right></footer>
+    </template>
   </xsl:template>
 
   <xsl:template name="styles">
@@ -346,7 +329,7 @@
   <xsl:variable name="fill-missing" select="'#f4cccc'"/>
   <xsl:variable name="fill-none" select="'#eeeeee'"/>
   <xsl:template name="status-slide">
-    <xsl:variable name="areas" select="/model/xf:carry/area[count(/model/xf:carry/area) &lt;= 8]"/>
+    <xsl:variable name="areas" select="/model/digest/area[count(/model/digest/area) &lt;= 8]"/>
     <xsl:variable name="rows" select="/model/counts/ministry[@expected &gt; 0 or @extra &gt; 0]"/>
     <xsl:variable name="per" select="18"/>
     <xsl:variable name="pages" select="ceiling(count($rows) div $per)"/>

@@ -1,28 +1,25 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  status.xsl: report model (join.xsl) → output/Y/status-Y.csv.
+  status.xsl: one area's model (build/Y/model/AREA.xml, join.xsl) → its
+  rows of output/Y/status-Y.csv (build/Y/status/AREA.csv); pipeline/year.mk
+  writes the header row, measure,title,ministry,code,status,src, then the
+  areas' rows in plan order.
 
-  One header row, then one row per expected (measure, ministry) in plan
-  order and registry order:
-      measure,title,ministry,code,status,src
+  One row per expected (measure, ministry) in plan order and registry
+  order:
   status is "submitted" or "missing"; src lists the file:line of every
   progress row of that ministry for that measure, space-separated (empty
   when missing).  RFC 4180: CRLF line ends, fields quoted when they hold a
   comma, quote or line break.  UTF-8 without BOM.  No parameters.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xf="urn:pipeline:xform" exclude-result-prefixes="xf">
-  <!-- Streamed by xform, one <area> at a time (docs/stylesheets.md
-       "Streaming"): the header in the final run, the rows in each. -->
-  <xf:stream chunk="area"/>
-  <xsl:param name="part" select="'final'"/>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
-    <xsl:if test="$part = 'final'">
-      <xsl:text>measure,title,ministry,code,status,src&#13;&#10;</xsl:text>
+    <xsl:if test="not(/model/area)">
+      <xsl:message terminate="yes">status.xsl: error: the input is not an area's model (run join.xsl first)</xsl:message>
     </xsl:if>
     <xsl:for-each select="/model/area/descendant::measure/status/ministry[@expected = '1']">
       <xsl:variable name="m" select="ancestor::measure[1]"/>

@@ -1,9 +1,8 @@
 /*
- * Why not xmlTextWriter: the output was promised byte for byte as
- * xmlSave wrote the tree, and xmlTextWriter's indentation is its own.
- * The writer below needs a stack of names and one flag: a start tag stays
- * open until the element's first child (then ">\n") or its end ("/>\n").
- * test_ingest.c test_emit compares it with libxml2's serializer.
+ * emit: ingest's records and diagnostics as XML, written with libxml2's
+ * xmlTextWriter (two spaces of indentation a level, an element holding
+ * only text on one line) straight to the file: no tree of the output is
+ * built, so ingest's memory does not grow with its output.
  */
 #include "emit.h"
 
@@ -11,136 +10,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/xmlwriter.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
 #include "atomicfile.h"
 #include "strbuf.h"
+#include "xmlio.h"
 #include "xmem.h"
 
-#define MAX_DEPTH 8 /* submissions > area > progress > results > p */
-
+/* Every call below returns < 0 on a failed write; `bad` keeps the first. */
 struct out {
-	FILE *fp;
-	int level; /* elements open */
-	int open;  /* the innermost start tag still lacks its '>' */
-	const char *name[MAX_DEPTH];
-	int err; /* errno of the first failed write, or 0 */
+	xmlTextWriterPtr w;
+	int bad;
 };
 
-/*
- * `s` escaped as libxml2 2.9 saves it in UTF-8 (xmlEscapeContent for
- * text, xmlBufAttrSerializeTxtContent for attributes).
- */
 static void
-escape(struct out *o, const char *s, int attr)
+check(struct out *o, int rc)
 {
-	const char *run = s, *rep;
-
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '&':
-			rep = "&amp;";
-			break;
-		case '\r':
-			rep = "&#13;";
-			break;
-		case '"':
-			rep = attr ? "&quot;" : NULL;
-			break;
-		case '\n':
-			rep = attr ? "&#10;" : NULL;
-			break;
-		case '\t':
-			rep = attr ? "&#9;" : NULL;
-			break;
-		default:
-			rep = NULL;
-		}
-		if (rep) {
-			fwrite(run, 1, (size_t)(s - run), o->fp);
-			fputs(rep, o->fp);
-			run = s + 1;
-		}
-	}
-	fwrite(run, 1, (size_t)(s - run), o->fp);
-}
-
-static void
-indent(struct out *o)
-{
-	int i;
-
-	for (i = 0; i < o->level; i++)
-		fputs("  ", o->fp);
-}
-
-/* A child follows: the parent's start tag gets its '>'. */
-static void
-close_start(struct out *o)
-{
-	if (o->open) {
-		fputs(">\n", o->fp);
-		o->open = 0;
-	}
+	if (rc < 0)
+		o->bad = 1;
 }
 
 static void
 start(struct out *o, const char *name)
 {
-	close_start(o);
-	indent(o);
-	putc('<', o->fp);
-	fputs(name, o->fp);
-	o->name[o->level++] = name;
-	o->open = 1;
+	check(o, xmlTextWriterStartElement(o->w, BAD_CAST name));
 }
 
 static void
 end(struct out *o)
 {
-	const char *name = o->name[--o->level];
-
-	if (o->open) {
-		fputs("/>\n", o->fp);
-		o->open = 0;
-	} else {
-		indent(o);
-		fprintf(o->fp, "</%s>\n", name);
-	}
-	if (o->err == 0 && ferror(o->fp))
-		o->err = errno ? errno : EIO;
+	check(o, xmlTextWriterEndElement(o->w));
 }
 
 /* An attribute of the open start tag; nothing when `value` is NULL. */
 static void
 attr(struct out *o, const char *name, const char *value)
 {
-	if (value == NULL)
-		return;
-	fprintf(o->fp, " %s=\"", name);
-	escape(o, value, 1);
-	putc('"', o->fp);
+	if (value != NULL)
+		check(o, xmlTextWriterWriteAttribute(o->w, BAD_CAST name, BAD_CAST value));
 }
 
 static void
 attrl(struct out *o, const char *name, long v)
 {
-	fprintf(o->fp, " %s=\"%ld\"", name, v);
+	check(o, xmlTextWriterWriteFormatAttribute(o->w, BAD_CAST name, "%ld", v));
 }
 
 /* <name>text</name> on one line (an element whose only child is text). */
 static void
 text_elem(struct out *o, const char *name, const char *text)
 {
-	close_start(o);
-	indent(o);
-	fprintf(o->fp, "<%s>", name);
-	escape(o, text, 0);
-	fprintf(o->fp, "</%s>\n", name);
+	check(o, xmlTextWriterWriteElement(o->w, BAD_CAST name, BAD_CAST text));
 }
 
 /* <name> with one <p> per non-empty line of `text`, trimmed. */
@@ -171,9 +94,8 @@ paragraphs(struct out *o, const char *name, const char *text)
 static void
 common_attrs(struct out *o, const struct rows_record *r)
 {
-	fputs(" src=\"", o->fp);
-	escape(o, r->file->name, 1);
-	fprintf(o->fp, ":%ld\"", r->line);
+	check(o, xmlTextWriterWriteFormatAttribute(o->w, BAD_CAST "src", "%s:%ld", r->file->name,
+	                                           r->line));
 	attr(o, "file", r->file->name);
 	attrl(o, "line", r->line);
 }
@@ -184,16 +106,12 @@ extras(struct out *o, const struct rows_record *r)
 	size_t i;
 
 	for (i = 0; i < r->nextra; i++) {
-		close_start(o);
-		indent(o);
-		fputs("<extra", o->fp);
+		start(o, "extra");
 		attr(o, "column", r->extra[i].column);
-		putc('>', o->fp);
-		escape(o, r->extra[i].text, 0);
-		fputs("</extra>\n", o->fp);
+		check(o, xmlTextWriterWriteString(o->w, BAD_CAST r->extra[i].text));
+		end(o);
 	}
 }
-
 static void
 progress(struct out *o, const struct rows_record *r)
 {
@@ -277,94 +195,418 @@ bucket(const struct refs *refs, const struct rows_record *r)
 	return a == REFS_NO_AREA ? 0 : a + 1;
 }
 
-/*
- * The kept rows: those of no area, then one <area> per plan area (empty
- * ones too), each in input order: a stable counting sort by bucket.
- */
+/* The kept rows sorted by bucket, stable: bucket k is order[first[k]..first[k+1]). */
+struct sorted {
+	size_t *first, *order;
+};
+
 static void
-rows_by_area(struct out *o, const struct emit_input *in)
+sort_rows(struct sorted *so, const struct emit_input *in)
 {
 	const struct rows *rs = in->rs;
 	size_t nb = in->refs->nareas + 1, i, k;
-	size_t *first = xcalloc(nb + 1, sizeof(*first)); /* bucket k: order[first[k]..first[k+1]) */
 	size_t *of = xcalloc(rs->n + 1, sizeof(*of));
-	size_t *order = xcalloc(rs->n + 1, sizeof(*order));
 	size_t *fill = xcalloc(nb + 1, sizeof(*fill));
 
+	so->first = xcalloc(nb + 1, sizeof(*so->first));
+	so->order = xcalloc(rs->n + 1, sizeof(*so->order));
 	for (i = 0; i < rs->n; i++) {
 		if (rs->v[i].rejected || rs->v[i].dropped)
 			continue;
 		of[i] = bucket(in->refs, &rs->v[i]);
-		first[of[i] + 1]++;
+		so->first[of[i] + 1]++;
 	}
 	for (k = 0; k < nb; k++)
-		first[k + 1] += first[k];
-	memcpy(fill, first, nb * sizeof(*fill));
+		so->first[k + 1] += so->first[k];
+	memcpy(fill, so->first, nb * sizeof(*fill));
 	for (i = 0; i < rs->n; i++)
 		if (!rs->v[i].rejected && !rs->v[i].dropped)
-			order[fill[of[i]]++] = i;
-	for (k = 0; k < nb && o->err == 0; k++) {
-		if (k > 0) {
-			start(o, "area");
-			attr(o, "ref", in->refs->areas[k - 1]);
-		}
-		for (i = first[k]; i < first[k + 1] && o->err == 0; i++)
-			record(o, &rs->v[order[i]]);
-		if (k > 0)
-			end(o);
-	}
-	free(first);
+			so->order[fill[of[i]]++] = i;
 	free(of);
-	free(order);
 	free(fill);
+}
+
+static void
+bucket_rows(struct out *o, const struct emit_input *in, const struct sorted *so, size_t k)
+{
+	size_t i;
+
+	for (i = so->first[k]; i < so->first[k + 1] && !o->bad; i++)
+		record(o, &in->rs->v[so->order[i]]);
+}
+
+static int
+open_doc(struct out *o, FILE *fp)
+{
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(fp, NULL);
+
+	o->w = buf ? xmlNewTextWriter(buf) : NULL;
+	o->bad = 0;
+	if (o->w == NULL) {
+		xmlOutputBufferClose(buf);
+		errno = ENOMEM;
+		return -1;
+	}
+	errno = 0;
+	check(o, xmlTextWriterSetIndent(o->w, 1));
+	check(o, xmlTextWriterSetIndentString(o->w, BAD_CAST "  "));
+	check(o, xmlTextWriterStartDocument(o->w, NULL, "UTF-8", NULL));
+	return 0;
+}
+
+static int
+close_doc(struct out *o, FILE *fp)
+{
+	check(o, xmlTextWriterEndDocument(o->w));
+	xmlFreeTextWriter(o->w); /* flushes; fp stays open */
+	if (!o->bad && fflush(fp) != 0)
+		o->bad = 1;
+	if (o->bad) {
+		errno = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+file_elem(struct out *o, const struct emit_file *f)
+{
+	start(o, "file");
+	attr(o, "path", f->f->path);
+	attr(o, "name", f->f->name);
+	attr(o, "kind", header_kind_name(f->kind));
+	attr(o, "encoding", sjis_name(f->f->enc));
+	attr(o, "eol", f->f->eol);
+	attrl(o, "rows", (long)f->rows);
+	end(o);
+}
+
+/* The <file>s with rows in buckets 0 and k + 1, in input order. */
+static void
+area_files(struct out *o, const struct emit_input *in, const struct sorted *so, size_t k)
+{
+	GHashTable *used = g_hash_table_new(NULL, NULL);
+	size_t b, i;
+
+	for (b = 0; b < 2; b++) {
+		size_t bk = b ? k + 1 : 0;
+
+		for (i = so->first[bk]; i < so->first[bk + 1]; i++)
+			g_hash_table_add(used, (gpointer)in->rs->v[so->order[i]].file);
+	}
+	for (i = 0; i < in->nfiles && !o->bad; i++)
+		if (g_hash_table_contains(used, in->files[i].f))
+			file_elem(o, &in->files[i]);
+	g_hash_table_destroy(used);
+}
+
+struct trees;
+static void outline(struct out *o, const struct trees *t);
+
+/*
+ * The year's document: without `t`, every area's rows in its <area>
+ * (submissions.xml); with it (year.xml), an empty <area rows=""> each,
+ * and the plan and matrix outside their areas (outline()).
+ */
+static void
+year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, const struct trees *t)
+{
+	size_t i, k;
+	int whole = t == NULL;
+
+	start(o, "submissions");
+	attrl(o, "year", in->year);
+	attrl(o, "files", (long)in->nfiles);
+	attrl(o, "rows", (long)in->nrows);
+	attrl(o, "errors", (long)in->d->errors);
+	attrl(o, "warnings", (long)in->d->warnings);
+	for (i = 0; i < in->nfiles && !o->bad; i++)
+		file_elem(o, &in->files[i]);
+	if (t)
+		outline(o, t);
+	bucket_rows(o, in, so, 0);
+	for (k = 1; k <= in->refs->nareas && !o->bad; k++) {
+		start(o, "area");
+		attr(o, "ref", in->refs->areas[k - 1]);
+		if (whole)
+			bucket_rows(o, in, so, k);
+		else
+			attrl(o, "rows", (long)(so->first[k + 1] - so->first[k]));
+		end(o);
+	}
+	for (i = 0; i < in->d->n && !o->bad; i++)
+		diag_entry(o, &in->d->v[i]);
+	end(o);
+}
+
+static int
+write_doc(FILE *fp, const struct emit_input *in, const struct trees *t)
+{
+	struct out o;
+	struct sorted so;
+	int rc;
+
+	if (open_doc(&o, fp) < 0)
+		return -1;
+	sort_rows(&so, in);
+	year_doc(&o, in, &so, t);
+	rc = close_doc(&o, fp);
+	free(so.first);
+	free(so.order);
+	return rc;
 }
 
 int
 emit_write(FILE *fp, const struct emit_input *in)
 {
-	struct out o = {fp, 0, 0, {NULL}, 0};
-	size_t i;
-
-	errno = 0;
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", fp);
-	start(&o, "submissions");
-	attrl(&o, "year", in->year);
-	attrl(&o, "files", (long)in->nfiles);
-	attrl(&o, "rows", (long)in->nrows);
-	attrl(&o, "errors", (long)in->d->errors);
-	attrl(&o, "warnings", (long)in->d->warnings);
-	for (i = 0; i < in->nfiles && o.err == 0; i++) {
-		const struct emit_file *f = &in->files[i];
-
-		start(&o, "file");
-		attr(&o, "path", f->f->path);
-		attr(&o, "name", f->f->name);
-		attr(&o, "kind", header_kind_name(f->kind));
-		attr(&o, "encoding", sjis_name(f->f->enc));
-		attr(&o, "eol", f->f->eol);
-		attrl(&o, "rows", (long)f->rows);
-		end(&o);
-	}
-	rows_by_area(&o, in);
-	for (i = 0; i < in->d->n && o.err == 0; i++)
-		diag_entry(&o, &in->d->v[i]);
-	end(&o);
-	if (o.err == 0 && fflush(fp) != 0)
-		o.err = errno ? errno : EIO;
-	errno = o.err;
-	return o.err ? -1 : 0;
+	return write_doc(fp, in, NULL);
 }
 
-int
-emit_save(const struct emit_input *in, const char *path, struct diag *d)
+/*
+ * The plan and the matrix as trees, for the area files: each holds its
+ * area's part of both, so join on one area reads no more than its area.
+ */
+struct trees {
+	xmlDocPtr plan, matrix;
+	GHashTable *node; /* id → the plan element (area … measure) with it */
+	GHashTable *fn;   /* footnote id → the first <footnote> with it */
+};
+
+static void
+index_plan(struct trees *t, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		xmlChar *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		id = xmlGetProp(n, BAD_CAST "id");
+		if (id && xmlStrEqual(n->name, BAD_CAST "footnote")) {
+			if (!g_hash_table_contains(t->fn, id))
+				g_hash_table_insert(t->fn, g_strdup((char *)id), n);
+		} else if (id && !xmlStrEqual(n->name, BAD_CAST "relist")) {
+			if (!g_hash_table_contains(t->node, id))
+				g_hash_table_insert(t->node, g_strdup((char *)id), n);
+		}
+		xmlFree(id);
+		index_plan(t, n->children);
+	}
+}
+
+/* The plan's <area> holding `n` (or `n` itself), NULL if none. */
+static xmlNodePtr
+area_of(xmlNodePtr n)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (xmlStrEqual(n->name, BAD_CAST "area") && n->parent &&
+		    n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+		    n->parent->parent->type == XML_DOCUMENT_NODE)
+			return n;
+	return NULL;
+}
+
+static void
+copy_attrs(struct out *o, xmlNodePtr n)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a; a = a->next) {
+		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+
+		attr(o, (const char *)a->name, v ? (const char *)v : "");
+		xmlFree(v);
+	}
+}
+
+/* `n` as it is in its document, children and all. */
+static void
+copy_node(struct out *o, xmlNodePtr n)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+
+	if (b == NULL || xmlNodeDump(b, n->doc, n, 0, 0) < 0)
+		o->bad = 1;
+	else
+		check(o, xmlTextWriterWriteRaw(o->w, xmlBufferContent(b)));
+	xmlBufferFree(b);
+}
+
+/*
+ * For year.xml: the plan's root attributes and its children other than
+ * the areas (はじめに…), the matrix's root attributes and its children
+ * other than the entries and the texts aimed at a plan node.
+ */
+static void
+outline(struct out *o, const struct trees *t)
+{
+	xmlNodePtr root, n;
+
+	root = xmlDocGetRootElement(t->plan);
+	start(o, "plan");
+	copy_attrs(o, root);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "area"))
+			copy_node(o, n);
+	end(o);
+	root = xmlDocGetRootElement(t->matrix);
+	start(o, "matrix");
+	copy_attrs(o, root);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "entry") &&
+		    !(xmlStrEqual(n->name, BAD_CAST "text") && xmlHasProp(n, BAD_CAST "target")))
+			copy_node(o, n);
+	end(o);
+}
+
+/* `n` with its ancestors below the root, attributes only (for a relist). */
+static void
+copy_shell(struct out *o, xmlNodePtr n)
+{
+	if (n->parent && n->parent->type == XML_ELEMENT_NODE && n->parent->parent &&
+	    n->parent->parent->type == XML_ELEMENT_NODE)
+		copy_shell(o, n->parent);
+	start(o, (const char *)n->name);
+	copy_attrs(o, n);
+}
+
+static void
+end_shell(struct out *o, xmlNodePtr n)
+{
+	for (; n && n->parent && n->parent->type == XML_ELEMENT_NODE; n = n->parent)
+		end(o);
+}
+
+/*
+ * What area `a` names in other areas: the footnote of an <fnref> whose
+ * first <footnote> in the plan is elsewhere (whole), and the node a
+ * <relist> re-lists (its attributes, inside its ancestors' attributes).
+ */
+static void
+elsewhere(struct out *o, struct trees *t, xmlNodePtr a, xmlNodePtr n, GHashTable *done)
+{
+	for (; n; n = n->next) {
+		int fnref, relist;
+		xmlChar *ref;
+		xmlNodePtr to = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		fnref = xmlStrEqual(n->name, BAD_CAST "fnref");
+		relist = xmlStrEqual(n->name, BAD_CAST "relist");
+		ref = (fnref || relist) ? xmlGetProp(n, BAD_CAST "ref") : NULL;
+		if (ref)
+			to = g_hash_table_lookup(fnref ? t->fn : t->node, ref);
+		if (to && area_of(to) != a && !g_hash_table_contains(done, to)) {
+			g_hash_table_add(done, to);
+			if (fnref) {
+				copy_node(o, to);
+			} else {
+				copy_shell(o, to);
+				end_shell(o, to);
+			}
+		}
+		xmlFree(ref);
+		elsewhere(o, t, a, n->children, done);
+	}
+}
+
+/*
+ * An area file: <submissions year area> holding the plan's root
+ * attributes with what the area names elsewhere (<elsewhere>, first) and
+ * the area itself; the matrix's root attributes with the entries and
+ * texts whose target is in the area; the <file>s its rows come from;
+ * the rows of no area (<unplaced>,
+ * an indicator row of no area joins every area's matrix indicators);
+ * then the area's rows.
+ */
+static void
+area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, struct trees *t,
+         xmlNodePtr a, size_t k)
+{
+	xmlNodePtr n;
+	GHashTable *done = g_hash_table_new(NULL, NULL);
+
+	start(o, "submissions");
+	attrl(o, "year", in->year);
+	attr(o, "area", in->refs->areas[k]);
+	start(o, "plan");
+	copy_attrs(o, xmlDocGetRootElement(t->plan));
+	start(o, "elsewhere");
+	elsewhere(o, t, a, a->children, done);
+	end(o);
+	copy_node(o, a);
+	end(o);
+	start(o, "matrix");
+	n = xmlDocGetRootElement(t->matrix);
+	copy_attrs(o, n);
+	for (n = n->children; n; n = n->next) {
+		xmlChar *target =
+		    n->type == XML_ELEMENT_NODE ? xmlGetProp(n, BAD_CAST "target") : NULL;
+
+		if (target && refs_area(in->refs, (const char *)target) == k)
+			copy_node(o, n);
+		xmlFree(target);
+	}
+	end(o);
+	area_files(o, in, so, k);
+	start(o, "unplaced");
+	bucket_rows(o, in, so, 0);
+	end(o);
+	bucket_rows(o, in, so, k + 1);
+	end(o);
+	g_hash_table_destroy(done);
+}
+
+/* An area id that is a safe file name and make word. */
+static int
+safe_id(const char *id)
+{
+	const char *p;
+
+	if (id == NULL || *id == '\0' || *id == '-')
+		return 0;
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* libxml2's own "I/O error : …" lines: the failure is reported once, by save(). */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+quiet_structured(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
+/* Writes `path` with write_fn; 0, or -1 after reporting to `d`. */
+static int
+save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *arg)
 {
 	struct atomicfile af;
 	int e = 0;
 
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	void *structured_ctx = xmlStructuredErrorContext;
+
 	if (atomicfile_open(&af, path) < 0)
 		return diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-	if (emit_write(af.fp, in) < 0)
-		e = errno;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	if (write_fn(af.fp, arg) < 0)
+		e = errno ? errno : EIO;
+	xmlSetGenericErrorFunc(generic_ctx, generic);
+	xmlSetStructuredErrorFunc(structured_ctx, structured);
 	if (fclose(af.fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
 	af.fp = NULL;
@@ -379,4 +621,108 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	free(af.path);
 	free(af.tmp);
 	return e ? -1 : 0;
+}
+
+struct area_job {
+	const struct emit_input *in;
+	const struct sorted *so;
+	struct trees *t;
+	xmlNodePtr a;
+	size_t k;
+};
+
+static int
+write_area(FILE *fp, void *arg)
+{
+	struct area_job *j = arg;
+	struct out o;
+
+	if (open_doc(&o, fp) < 0)
+		return -1;
+	area_doc(&o, j->in, j->so, j->t, j->a, j->k);
+	return close_doc(&o, fp);
+}
+
+struct year_job {
+	const struct emit_input *in;
+	const struct trees *t;
+};
+
+static int
+write_year(FILE *fp, void *arg)
+{
+	struct year_job *j = arg;
+
+	return write_doc(fp, j->in, j->t);
+}
+
+static int
+write_whole(FILE *fp, void *arg)
+{
+	return write_doc(fp, arg, NULL);
+}
+
+int
+emit_save(const struct emit_input *in, const char *path, struct diag *d)
+{
+	struct trees t = {NULL, NULL, NULL, NULL};
+	struct sorted so = {NULL, NULL};
+	char *dir =
+	    g_strndup(path, g_str_has_suffix(path, ".xml") ? strlen(path) - 4 : strlen(path));
+	xmlNodePtr a;
+	size_t k = 0;
+	int rc = -1;
+
+	t.plan = xmlio_load(in->plan, d);
+	t.matrix = t.plan ? xmlio_load(in->matrix, d) : NULL;
+	if (t.matrix == NULL)
+		goto out;
+	if (g_mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		diag_error(d, dir, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	t.node = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t.fn = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	index_plan(&t, xmlDocGetRootElement(t.plan));
+	sort_rows(&so, in);
+	rc = 0;
+	for (a = xmlDocGetRootElement(t.plan)->children; a && rc == 0; a = a->next) {
+		struct area_job j = {in, &so, &t, a, k};
+		char *file;
+
+		if (a->type != XML_ELEMENT_NODE || !xmlStrEqual(a->name, BAD_CAST "area"))
+			continue;
+		if (k >= in->refs->nareas || !safe_id(in->refs->areas[k])) {
+			rc = diag_error(
+			    d, in->plan, (long)xmlGetLineNo(a),
+			    "plan area id '%s' cannot name a file: use letters, digits, "
+			    "'-' and '_' only",
+			    k < in->refs->nareas && in->refs->areas[k] ? in->refs->areas[k] : "");
+			break;
+		}
+		file = g_strdup_printf("%s/area-%s.xml", dir, in->refs->areas[k]);
+		rc = save(file, d, write_area, &j);
+		g_free(file);
+		k++;
+	}
+	if (rc == 0) {
+		char *file = g_strdup_printf("%s/year.xml", dir);
+		struct year_job j = {in, &t};
+
+		rc = save(file, d, write_year, &j);
+		g_free(file);
+	}
+	if (rc == 0)
+		rc = save(path, d, write_whole, (void *)in);
+out:
+	free(so.first);
+	free(so.order);
+	if (t.node)
+		g_hash_table_destroy(t.node);
+	if (t.fn)
+		g_hash_table_destroy(t.fn);
+	xmlFreeDoc(t.plan);
+	xmlFreeDoc(t.matrix);
+	g_free(dir);
+	return rc < 0 ? -1 : 0;
 }

@@ -34,21 +34,28 @@ struct emit_input {
 	const struct rows *rs;
 	const struct refs *refs;
 	const struct diag *d; /* the <diag>s and the root's counts */
+	const char *plan;     /* the plan and matrix files, for the area files */
+	const char *matrix;
 };
 
 /*
- * Writes the document to `fp`: <submissions> with one <file> per input;
- * one <progress>/<indicator> per record neither rejected nor dropped,
- * first those of no plan area, then one <area ref=""> per <area> of the
- * plan, in plan order and also when empty, holding its rows (each group
- * in input order); then one <diag> per entry of in->d.  Returns 0, or -1
- * when a write failed (errno as the first failure left it); `fp` stays
- * open.
+ * Writes submissions.xml to `fp`: <submissions> with one <file> per
+ * input; one <progress>/<indicator> per record neither rejected nor
+ * dropped, first those of no plan area, then one <area ref=""> per <area>
+ * of the plan, in plan order and also when empty, holding its rows (each
+ * group in input order); then one <diag> per entry of in->d.  Returns 0,
+ * or -1 when a write failed (errno as the first failure left it); `fp`
+ * stays open.
  */
 int emit_write(FILE *fp, const struct emit_input *in);
 /*
- * emit_write() to `path` atomically (PATH.tmp, fsync, rename; common/
- * atomicfile).  Returns 0, or -1 after reporting "cannot write: …" or
+ * In DIR, `path` without ".xml": one area-ID.xml per plan <area> (the
+ * area's rows, its part of the plan and matrix, what it names in other
+ * areas, the rows of no area) and year.xml (submissions.xml with each
+ * <area> empty, its row count in rows=""); then emit_write() to `path`;
+ * each atomically (PATH.tmp, fsync, rename; common/
+ * atomicfile).  An area id other than letters, digits, '-' and '_' is an
+ * error (it names a file and a make target).  Returns 0, or -1 after reporting "cannot write: …" or
  * "cannot rename …" to `d`; a previous `path` is then left as it was.
  * `d` may be in->d: the document's counts are written before any such
  * report.

@@ -209,7 +209,7 @@ main(int argc, char **argv)
 	}
 	rows_crosscheck(&rs, &d);
 	if (d.errors == 0 || draft) {
-		struct emit_input in = {year, ef, nfiles, nrows, &rs, &refs, &d};
+		struct emit_input in = {year, ef, nfiles, nrows, &rs, &refs, &d, plan, matrix};
 
 		if (emit_save(&in, out, &d) < 0)
 			status = EXIT_SYSTEM;

@@ -133,7 +133,7 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 }
 
 struct drawer {
-	const struct model_doc	*doc;
+	char			*meta[4];	/* title, author, subject, keywords */
 	char			*path;
 	struct atomicfile	 af;		/* PATH.tmp, open from the first page */
 	int			 werr;		/* errno of the first failed write */
@@ -150,7 +150,10 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 {
 	struct drawer *dr = xcalloc(1, sizeof(*dr));
 
-	dr->doc = doc;
+	dr->meta[0] = doc->title ? xstrdup(doc->title) : NULL;
+	dr->meta[1] = doc->author ? xstrdup(doc->author) : NULL;
+	dr->meta[2] = doc->subject ? xstrdup(doc->subject) : NULL;
+	dr->meta[3] = doc->keywords ? xstrdup(doc->keywords) : NULL;
 	dr->path = xstrdup(path);
 	dr->d = d;
 	return dr;
@@ -197,10 +200,10 @@ surface_start(struct drawer *dr, double w, double h)
 		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s",
 		    status_text(dr, st));
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-	set_meta(s, CAIRO_PDF_METADATA_TITLE, dr->doc->title);
-	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, dr->doc->author);
-	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, dr->doc->subject);
-	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, dr->doc->keywords);
+	set_meta(s, CAIRO_PDF_METADATA_TITLE, dr->meta[0]);
+	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, dr->meta[1]);
+	set_meta(s, CAIRO_PDF_METADATA_SUBJECT, dr->meta[2]);
+	set_meta(s, CAIRO_PDF_METADATA_KEYWORDS, dr->meta[3]);
 	set_meta(s, CAIRO_PDF_METADATA_CREATOR, "render (annual-report pipeline)");
 	if (epoch && *epoch) {
 		if (draw_epoch_date(epoch, date, sizeof(date)) < 0)
@@ -291,6 +294,23 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	return 0;
 }
 
+static void
+drawer_free(struct drawer *dr)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		free(dr->meta[i]);
+	free(dr->path);
+	free(dr);
+}
+
+int
+draw_failed(const struct drawer *dr)
+{
+	return dr->failed;
+}
+
 void
 draw_abort(struct drawer *dr)
 {
@@ -303,8 +323,7 @@ draw_abort(struct drawer *dr)
 		cairo_surface_destroy(dr->s);
 	}
 	atomicfile_abort(&dr->af);
-	free(dr->path);
-	free(dr);
+	drawer_free(dr);
 }
 
 int
@@ -346,12 +365,10 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 	/* flush, fsync, rename: a full disk may show only here */
 	if (atomicfile_commit(&dr->af) < 0) {
 		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", strerror(errno));
-		free(dr->path);
-		free(dr);
+		drawer_free(dr);
 		return -1;
 	}
-	free(dr->path);
-	free(dr);
+	drawer_free(dr);
 	return 0;
 }
 

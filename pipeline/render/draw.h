@@ -20,8 +20,9 @@ int	 draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const ch
 	    struct diag *d);
 
 /*
- * The same in steps, for streaming (pages drawn as layout completes them):
- * draw_open() never fails (errors surface at the first page); draw_page()
+ * The same in steps (pages drawn as layout completes them): draw_open()
+ * takes the metadata of `doc` and never fails (errors surface at the
+ * first page); draw_page()
  * returns 0 or -1 after reporting (sticky: later pages are refused);
  * draw_close() adds the outline, finishes, renames and frees `dr`, or
  * removes the temporary file and returns -1; draw_abort() frees `dr` and
@@ -33,6 +34,8 @@ struct drawer	*draw_open(const struct model_doc *doc, const char *path, struct d
 int		 draw_page(struct drawer *dr, const struct layout_page *pg);
 int		 draw_close(struct drawer *dr, const struct layout_outline *outline, size_t n);
 void		 draw_abort(struct drawer *dr);
+/* Whether drawing (not layout) failed: exit 3 rather than 1. */
+int		 draw_failed(const struct drawer *dr);
 
 /*
  * SOURCE_DATE_EPOCH (the value `epoch`) as "YYYY-MM-DDThh:mm:ssZ" into

@@ -14,7 +14,6 @@
 #include "layout.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,12 +159,12 @@ lctx_keep(struct lctx *c, struct jl_para *p)
 }
 
 /*
- * Streaming with a TOC lays the document out twice (docs/render.md); the
- * second pass sets the same paragraphs in the same order, so the first
+ * The drawing pass sets the same paragraphs in the same order as the
+ * measuring pass (docs/render.md "Two passes"), so the measuring pass
  * records each paragraph's line starts under a key of its text, font and
- * style, and the second hands them to jl_para_new_broken(), skipping the
- * breaker.  A paragraph whose key differs (a TOC number) is broken anew.
- * Output is the same bytes either way (t0400 compares streaming and not).
+ * style, and the drawing pass hands them to jl_para_new_shaped(), skipping
+ * the breaker.  A paragraph whose key differs (a TOC number) is broken
+ * anew.  Output is the same bytes either way.
  */
 struct brkmemo {
 	struct {
@@ -185,11 +184,11 @@ struct brkmemo {
 };
 
 /*
- * Pass 1 also keeps each paragraph's shaping for pass 2 (shaping was a
- * third of render), up to this many bytes; past it pass 2 shapes again,
+ * The measuring pass also keeps each paragraph's shaping (shaping was a
+ * third of render), up to this many bytes; past it the drawing pass shapes again,
  * so memory stays bounded on a document of any size.  The line starts
  * are kept for at most MEMO_MAX paragraphs and lines (16 MiB; a 100× year
- * has 420 000 paragraphs and 1.2 M lines); past it pass 2 breaks again.
+ * has 420 000 paragraphs and 1.2 M lines); past it the drawing pass breaks again.
  */
 #define SHAPING_MEMO_MAX	((size_t)16 << 20)
 #define MEMO_MAX		((size_t)1 << 20)
@@ -204,6 +203,45 @@ brkmemo_release(struct brkmemo *m)
 	free(m->sh);
 	free(m->e);
 	free(m->pool);
+}
+
+/*
+ * The run: what the passes over the files share.  Destinations and TOC
+ * entries are learned from each file as it is first read; the measuring
+ * pass leaves the printed page number of every heading and the memo.
+ */
+struct layout_run {
+	struct fonts		*fonts;
+	struct diag		*d;
+	struct diag		 quiet;		/* layout's messages in the drawing pass
+						 * (the measuring pass said them) */
+	GHashTable		*dests;		/* every destination name (owned) */
+	GHashTable		*seen;		/* those placed in this pass */
+	struct model_tocent	*toc;		/* every file's TOC entries */
+	size_t			 ntoc;
+	int			 hcount;	/* headings of the files learned */
+	GHashTable		*numbers;	/* measured: dest → printed page number */
+	struct brkmemo		 memo;		/* measured: breaks and shapings */
+	int			 measured;	/* a measuring pass has run */
+	int			 measure;	/* this pass measures */
+	const struct layout_sink *sink;		/* the drawing pass's pages */
+	int			 failed;	/* a file of this pass failed */
+	struct lctx		 c;		/* this pass */
+};
+
+/* The memo of the two passes, NULL when there is one. */
+static struct brkmemo *
+run_memo(struct layout_run *r)
+{
+	return r->measure || r->measured ? &r->memo : NULL;
+}
+
+/* Whether finished pages leave the layout (drawn, or counted and
+ * dropped) rather than staying in it (layout_document). */
+static int
+pages_leave(const struct layout_run *r)
+{
+	return r->measure || r->sink != NULL;
 }
 
 static guint64
@@ -221,20 +259,6 @@ para_key(const char *text, int len, const PangoFontDescription *fd, const struct
 		h = (h ^ q[i]) * 1099511628211ULL;
 	return h ^ ((guint64)pango_font_description_hash(fd) << 17);
 }
-
-/* The second thread of pass 1: see prepass_run(). */
-struct prepass {
-	const struct model_doc	*doc;
-	struct fonts		*base;		/* the main thread's */
-	struct fonts		*fonts;		/* its own (kept until the end: the
-						 * paragraphs it shaped refer to them) */
-	size_t			 from;		/* first block it lays out */
-	struct brkmemo		 memo;		/* what it made, in order */
-	pthread_t		 th;
-	int			 started, joined;
-};
-
-static void prepass_join(struct prepass *pp);
 
 /* The next paragraph of `m` if it is the one asked for (same key), made
  * from its line starts and shaping; NULL, and the order kept, if not. */
@@ -261,7 +285,7 @@ static struct jl_para *
 para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
     const PangoFontDescription *fd, const struct jl_style *js)
 {
-	struct brkmemo *m = c->memo;
+	struct brkmemo *m = run_memo(c->run);
 	struct jl_para *p;
 	guint64 key;
 	int n;
@@ -272,23 +296,16 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 		len = (int)strlen(text);
 	key = para_key(text, len, fd, js);
 	if (m->replay) {
-		/* a paragraph pass 1 did not make here (the TOC's numbers,
-		 * which pass 1 makes at the end) leaves the order as it is */
+		/* a paragraph the measuring pass did not make (the TOC's
+		 * numbers) leaves the order as it is */
 		if ((p = brkmemo_take(m, c, text, len, al, fd, js, key)) == NULL)
 			p = jl_para_new(c->pc, text, len, al, fd, js);
 		return p;
 	}
-	/* pass 1 past the point where the second thread began: its work */
-	p = NULL;
-	if (c->pre && c->pre->joined && !c->furniture)
-		p = brkmemo_take(&c->pre->memo, c, text, len, al, fd, js, key);
-	if (p == NULL)
-		p = jl_para_new(c->pc, text, len, al, fd, js);
-	if (c->furniture && c->only_blocks)
-		return p;	/* the second thread's pages are not the real ones */
+	p = jl_para_new(c->pc, text, len, al, fd, js);
 	n = jl_para_line_count(p);
 	if (m->full || m->n >= MEMO_MAX || m->npool + (size_t)n > MEMO_MAX) {
-		m->full = 1;	/* the order is kept: pass 2 replays up to here */
+		m->full = 1;	/* the order is kept: the next pass replays up to here */
 		return p;
 	}
 	if (m->n == m->alloc) {
@@ -1161,7 +1178,7 @@ note_repeated(const struct vlist *vl, size_t first, size_t j, size_t k)
 	size_t i, q;
 
 	for (i = first; i <= j; i++)
-		for (q = 0; (i < j || q < k) && q < vl->v[i].nnotes; q++)
+		for (q = 0; q < vl->v[i].nnotes && (i < j || q < k); q++)
 			if (strcmp(vl->v[i].notes[q]->key, key) == 0)
 				return 1;
 	return 0;
@@ -1278,28 +1295,31 @@ paras_free_below(struct lctx *c, size_t mark, const struct vitem *keep, size_t n
 static void
 page_check_links(struct lctx *c, struct layout_page *pg)
 {
+	struct layout_run *run = c->run;
 	size_t k, r;
 
+	if (run->measure)
+		return;		/* the destinations of later files are not known yet */
 	for (k = 0; k < pg->n; k++) {
 		struct layout_box *b = &pg->box[k];
 		int drop = 0;
 
-		if (b->kind == BOX_LINK && !g_hash_table_contains(c->dests, b->name)) {
-			diag_warning(c->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
+		if (b->kind == BOX_LINK && !g_hash_table_contains(run->dests, b->name)) {
+			diag_warning(run->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
 			    b->name);
 			drop = 1;
 		} else if (b->kind == BOX_DEST) {
-			if (g_hash_table_contains(c->seen, b->name)) {
-				diag_warning(c->d, c->doc->path, 0,
+			if (g_hash_table_contains(run->seen, b->name)) {
+				diag_warning(run->d, c->doc->path, 0,
 				    "anchor '%s' defined twice; the first is kept", b->name);
 				drop = 1;
 			} else {
-				/* the document's own copy of the name (every
-				 * destination placed is one of doc->dests) */
+				/* the run's own copy of the name (every
+				 * destination placed was learned) */
 				gpointer key = NULL;
 
-				if (g_hash_table_lookup_extended(c->dests, b->name, &key, NULL))
-					g_hash_table_add(c->seen, key);
+				if (g_hash_table_lookup_extended(run->dests, b->name, &key, NULL))
+					g_hash_table_add(run->seen, key);
 			}
 		}
 		if (!drop)
@@ -1312,11 +1332,12 @@ page_check_links(struct lctx *c, struct layout_page *pg)
 	}
 }
 
-/* Pages up to the last one are final: check them, and when streaming,
- * hand them to the sink and free their boxes. */
+/* Pages up to the last one are final: check them, and unless they are
+ * kept, hand them to the sink (not when measuring) and free their boxes. */
 static int
 pages_done(struct lctx *c)
 {
+	struct layout_run *r = c->run;
 	struct layout_doc *ld = c->out;
 	int ret = 0;
 
@@ -1325,9 +1346,9 @@ pages_done(struct lctx *c)
 		size_t k;
 
 		page_check_links(c, pg);
-		if (c->sink == NULL)
+		if (!pages_leave(r))
 			continue;
-		if (ret == 0 && c->sink->page(c->sink->arg, pg) < 0)
+		if (ret == 0 && !r->measure && r->sink->page(r->sink->arg, pg) < 0)
 			ret = -1;
 		for (k = 0; k < pg->n; k++)
 			free(pg->box[k].name);
@@ -1345,8 +1366,6 @@ struct flowstate {
 	size_t				 first;		/* first item of the open page */
 	size_t				 pages;		/* pages made by this flow */
 	size_t				 marked;	/* items [0, marked) have pmark */
-	int				*pageno;
-	char				**running;
 };
 
 /* Makes the page of items [first, end). */
@@ -1397,11 +1416,11 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 			struct placed_heading *ph = &c->heads[it->heading - 1];
 
 			ph->page = pi;
-			ph->number = *fs->pageno;
+			ph->number = c->pageno;
 			ph->y = y;
 			if (ph->running) {
-				free(*fs->running);
-				*fs->running = xstrdup(ph->text);
+				free(c->running);
+				c->running = xstrdup(ph->text);
 			}
 		}
 		y += it->h;
@@ -1464,13 +1483,13 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 				}
 			}
 	}
-	page_furniture(c, pg, t, t->footer ? *fs->pageno : 0, *fs->running);
+	page_furniture(c, pg, t, t->footer ? c->pageno : 0, c->running);
 	pg->area[0] = t->ml;
 	pg->area[1] = fs->top;
 	pg->area[2] = t->width - t->mr;
 	pg->area[3] = fs->bottom;
-	pg->number = t->footer ? *fs->pageno : 0;
-	(*fs->pageno)++;
+	pg->number = t->footer ? c->pageno : 0;
+	c->pageno++;
 	fs->pages++;
 }
 
@@ -1567,7 +1586,7 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 		if (pages_done(c) < 0)
 			return -1;
 		/* paragraphs no item still to be placed refers to are done with */
-		if (c->sink) {
+		if (pages_leave(c->run)) {
 			size_t mark = end < fs->vl.n ? fs->vl.v[end].pmark : c->out->nparas;
 			size_t hf = 0, hc = 0;
 
@@ -1581,28 +1600,19 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 	return 0;
 }
 
-/* lctx flush: paginates the rows of the table being made so far. */
-int
-lctx_flush(struct lctx *c)
-{
-	return flow_pages(c, c->flush_arg, 0);
-}
-
 /* Lays out one <flow> into pages, emitting each as soon as it is final. */
 static int
-flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **running)
+flow_layout(struct lctx *c, const struct model_node *flow)
 {
 	const char *tn = model_attr(flow, "template");
 	struct model_template def;
 	struct flowstate fs;
-	struct model_node *k;
+	const struct model_node *k;
 	long from = model_attr_long(flow, "number-from", 0);
 	int ret = 0;
 
 	memset(&fs, 0, sizeof(fs));
 	fs.t = model_template(c->doc, tn ? tn : "body");
-	fs.pageno = pageno;
-	fs.running = running;
 	if (fs.t == NULL) {
 		memset(&def, 0, sizeof(def));
 		def.width = 595.2756;
@@ -1618,39 +1628,19 @@ flow_layout(struct lctx *c, const struct model_node *flow, int *pageno, char **r
 	fs.bottom = fs.t->height - fs.t->mb;
 	fs.width = fs.t->width - fs.t->ml - fs.t->mr;
 	if (from > 0)
-		*pageno = (int)from;
+		c->pageno = (int)from;
 	c->nboxes = 0;
 	c->fx = fs.t->ml;
 	c->fw = fs.width;
 	c->maxh = (fs.bottom - fs.top) * 0.8;	/* room left for repeated head rows */
-	if (!flow->streamed && !has_block_child(flow)) {
+	if (!has_block_child(flow)) {
 		ret = blocks_items(c, flow, "body", fs.t->ml, fs.width, &fs.vl);
 	} else {
-		/* block by block (read from the file one at a time when the
-		 * document is streamed): nothing of a block is kept once its
-		 * items are made */
-		while (ret == 0 && (k = model_src_block(c->src)) != NULL) {
-			size_t no = c->blockno++;
-
-			if (no < c->skip_below) {
-				/* the second thread: the first thread does these */
-				model_src_drop(c->src, k);
-				continue;
-			}
-			if (c->pre && no == c->pre->from)
-				prepass_join(c->pre);
-			/* a long table is paginated row by row as it is made,
-			 * so that a table of any length takes a page's memory */
-			c->flush_node = c->sink && k->kind == M_TABLE ? k : NULL;
-			c->flush_arg = &fs;
-			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0)
+		/* block by block: pages are made as soon as they are decided */
+		for (k = flow->first; ret == 0 && k; k = k->next)
+			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0 ||
+			    flow_pages(c, &fs, 0) < 0)
 				ret = -1;
-			c->flush_node = NULL;
-			c->flush_arg = NULL;
-			model_src_drop(c->src, k);
-			if (flow_pages(c, &fs, 0) < 0)
-				ret = -1;
-		}
 	}
 	if (ret == 0 && flow_pages(c, &fs, 1) < 0)
 		ret = -1;
@@ -1744,7 +1734,6 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 	double scale = c->scale;
 
 	c->scale = 1;
-	c->furniture++;
 	if (t->header)
 		furniture_part(c, pg, t, t->header, t->header_style ? t->header_style : "small",
 		    t->mt - 9 * 72 / 25.4, number, running);
@@ -1787,7 +1776,6 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 		b.y = y + s * 1.6 / 2 + 9 * 0.36;
 		page_add(pg, &b);
 	}
-	c->furniture--;
 	c->scale = scale;
 }
 
@@ -1842,258 +1830,175 @@ outline_add(struct layout_doc *ld, const char *title, int level, int page, doubl
 	o->y = y;
 }
 
-static int
-discard_page(void *arg, const struct layout_page *pg)
+/* ------------------------------------------------------------------ */
+/* the run: files in order, one or two passes */
+
+struct layout_run *
+layout_run_new(struct fonts *fonts, struct diag *d)
 {
-	(void)arg;
-	(void)pg;
-	return 0;
+	struct layout_run *r = xcalloc(1, sizeof(*r));
+
+	r->fonts = fonts;
+	r->d = d;
+	diag_init(&r->quiet, NULL);
+	r->dests = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	r->seen = g_hash_table_new(g_str_hash, g_str_equal);	/* keys: r->dests' */
+	r->numbers = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	return r;
 }
 
-static struct layout_doc *layout_pass(const struct model_doc *doc, struct fonts *fonts,
-    struct diag *d, const struct layout_sink *sink, const struct placed_heading *prev,
-    size_t nprev, struct placed_heading **heads, size_t *nheads, struct brkmemo *memo,
-    struct prepass *pre, size_t skip_below);
-
-/*
- * The second thread (docs/render.md "Threads").  Pass 1 of a document
- * with a TOC is the part of render that no drawing can overlap (the TOC
- * page is drawn second and needs every heading's page); while the main
- * thread lays out blocks [0, from), this one lays out [from, end) on a
- * font map of its own and records each paragraph's line starts and
- * shaping.  The main thread waits for it at block `from` and takes them
- * over in order, checked by key as pass 2 takes pass 1's: a paragraph
- * made differently is made anew, so the output never depends on it.
- */
-static void *
-prepass_run(void *arg)
+void
+layout_run_free(struct layout_run *r)
 {
-	struct prepass *pp = arg;
-	static const struct layout_sink discard = { discard_page, NULL };
-	struct placed_heading *h = NULL;
-	size_t nh = 0;
-	struct diag quiet;
-
-	diag_init(&quiet, NULL);
-	pp->fonts = fonts_sibling(pp->base);
-	if (pp->fonts)
-		layout_doc_free(layout_pass(pp->doc, pp->fonts, &quiet, &discard, NULL, 0, &h, &nh,
-		    &pp->memo, NULL, pp->from));
-	heads_free(h, nh);
-	diag_release(&quiet);
-	jl_cache_free();	/* this thread's shaping cache */
-	return NULL;
-}
-
-/* Splits the blocks at half the text and starts the second thread.
- * 0, or -1 when it does not pay or cannot start (one thread then). */
-static int
-prepass_start(struct prepass *pp, const struct model_doc *doc, struct fonts *fonts)
-{
-	size_t i, total = 0, acc = 0;
-
-	memset(pp, 0, sizeof(*pp));
-	for (i = 0; i < doc->nblocks; i++)
-		total += doc->block_text[i];
-	for (i = 0; i < doc->nblocks && acc < total / 2; i++)
-		acc += doc->block_text[i];
-	if (i == 0 || i >= doc->nblocks)
-		return -1;
-	pp->doc = doc;
-	pp->base = fonts;
-	pp->from = i;
-	if (pthread_create(&pp->th, NULL, prepass_run, pp) != 0)
-		return -1;
-	pp->started = 1;
-	return 0;
-}
-
-static void
-prepass_join(struct prepass *pp)
-{
-	if (pp->started && !pp->joined) {
-		pthread_join(pp->th, NULL);
-		pp->joined = 1;
-	}
-}
-
-static void
-prepass_release(struct prepass *pp)
-{
-	prepass_join(pp);
-	brkmemo_release(&pp->memo);
-	/* this thread's run cache may hold fonts of the other map (runs
-	 * of the paragraphs it took over): emptied before that map goes */
-	jl_cache_free();
-	fonts_free(pp->fonts);
-}
-
-/*
- * Threads for pass 1: one unless PIPELINE_RENDER_THREADS=2 (the bytes are
- * the same).  Not the default yet: freeing the second PangoFcFontMap makes
- * pango 1.50 lose a font pattern and its match (848 bytes "definitely
- * lost" under valgrind, in pango's code whatever the order of release),
- * which fails `make leakcheck`; and the gain is small while the second
- * core is busy.  A document with over 4 MiB of text always has one, so
- * that memory stays bounded (the second thread's shapings and font map
- * cost about 30 MB).
- */
-static int
-pass1_threads(const struct model_doc *doc)
-{
-	const char *e = getenv("PIPELINE_RENDER_THREADS");
-
-	if (doc->text_bytes > ((size_t)4 << 20))
-		return 1;
-	return e && strtol(e, NULL, 10) > 1 ? 2 : 1;
-}
-
-static struct layout_doc *
-layout_pass(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
-    const struct layout_sink *sink, const struct placed_heading *prev, size_t nprev,
-    struct placed_heading **heads, size_t *nheads, struct brkmemo *memo,
-    struct prepass *pre, size_t skip_below)
-{
-	struct lctx c;
-	struct model_node *n;
-	int pageno = 1, ret = 0;
-	char *running = NULL;
 	size_t i;
 
-	memset(&c, 0, sizeof(c));
-	c.doc = doc;
-	c.fonts = fonts;
-	c.pc = fonts_context(fonts);
-	c.d = d;
-	c.scale = 1;
-	c.prev = prev;
-	c.nprev = nprev;
-	c.sink = sink;
-	c.memo = memo;
-	c.pre = pre;
-	c.skip_below = skip_below;
-	c.only_blocks = skip_below > 0;
-	c.out = xcalloc(1, sizeof(*c.out));
-	c.dests = g_hash_table_new(g_str_hash, g_str_equal);	/* keys: doc->dests */
-	c.seen = g_hash_table_new(g_str_hash, g_str_equal);
-	/* every destination, known before the first page is checked */
-	for (i = 0; i < doc->ndests; i++)
-		g_hash_table_add(c.dests, doc->dests[i]);
-	if (doc->ntop == 0)
-		ret = diag_error(d, doc->path, doc->root->line,
-		    "nothing to render: the document has no <flow> or <slide>");
-	c.src = model_src_open(doc, d);
-	while (ret == 0 && (n = model_src_next(c.src)) != NULL) {
-		if (n->kind == M_FLOW) {
-			if (flow_layout(&c, n, &pageno, &running) < 0)
-				ret = -1;
-		} else if (n->kind == M_SLIDE) {
-			if (slides_layout(&c, n) < 0 || pages_done(&c) < 0)
-				ret = -1;
-			if (c.sink)
-				paras_free_below(&c, c.out->nparas, NULL, 0);
-		}
-		model_src_drop(c.src, n);
-	}
-	if (model_src_close(c.src) < 0)
-		ret = -1;
-	c.src = NULL;
-	toc_fixup(&c);
-	if (c.sink)
-		paras_free_below(&c, c.out->nparas, NULL, 0);	/* all drawn */
-	for (i = 0; i < c.nheads; i++) {
-		if (c.heads[i].outline && c.heads[i].page >= 0)
-			outline_add(c.out, c.heads[i].text, c.heads[i].level, c.heads[i].page,
-			    c.heads[i].y);
-	}
-	/* the outline must be ordered by level steps of one */
-	for (i = 0; i < c.out->noutline; i++) {
-		int max = i == 0 ? 1 : c.out->outline[i - 1].level + 1;
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->ntoc; i++)
+		free(r->toc[i].text);
+	free(r->toc);
+	g_hash_table_destroy(r->seen);
+	g_hash_table_destroy(r->dests);
+	g_hash_table_destroy(r->numbers);
+	brkmemo_release(&r->memo);
+	diag_release(&r->quiet);
+	free(r);
+}
 
-		if (c.out->outline[i].level > max)
-			c.out->outline[i].level = max;
+int
+layout_learn(struct layout_run *r, const struct model_doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->ndests; i++)
+		if (!g_hash_table_contains(r->dests, doc->dests[i]))
+			g_hash_table_add(r->dests, xstrdup(doc->dests[i]));
+	r->toc = xreallocarray(r->toc, r->ntoc + doc->ntoc + 1, sizeof(*r->toc));
+	for (i = 0; i < doc->ntoc; i++) {
+		r->toc[r->ntoc] = doc->toc[i];
+		r->toc[r->ntoc++].text = xstrdup(doc->toc[i].text);
 	}
-	g_hash_table_destroy(c.dests);
-	g_hash_table_destroy(c.seen);
-	free(running);
-	free(c.boxes);
-	*heads = c.heads;
-	*nheads = c.nheads;
-	if (ret < 0) {
-		layout_doc_free(c.out);
-		return NULL;
+	r->hcount = doc->hcount;
+	return r->hcount;
+}
+
+const struct model_tocent *
+layout_run_toc(const struct layout_run *r, size_t *n)
+{
+	*n = r->ntoc;
+	return r->toc;
+}
+
+int
+layout_run_number(const struct layout_run *r, const char *dest)
+{
+	if (!r->measured)
+		return -1;
+	return GPOINTER_TO_INT(g_hash_table_lookup(r->numbers, dest));
+}
+
+void
+layout_begin(struct layout_run *r, int measure, const struct layout_sink *sink)
+{
+	struct lctx *c = &r->c;
+
+	memset(c, 0, sizeof(*c));
+	c->run = r;
+	c->pc = fonts_context(r->fonts);
+	c->d = r->measured ? &r->quiet : r->d;
+	c->out = xcalloc(1, sizeof(*c->out));
+	c->scale = 1;
+	c->pageno = 1;
+	r->measure = measure;
+	r->sink = measure ? NULL : sink;
+	r->failed = 0;
+	r->memo.replay = r->measured;
+	r->memo.next = 0;
+	g_hash_table_remove_all(r->seen);
+}
+
+int
+layout_file(struct layout_run *r, const struct model_doc *doc)
+{
+	struct lctx *c = &r->c;
+	const struct model_node *n;
+	int ret = 0;
+
+	c->doc = doc;
+	c->hcount = doc->hbase;
+	if (doc->ntop == 0)
+		ret = diag_error(c->d, doc->path, doc->root->line,
+		    "nothing to render: the document has no <flow> or <slide>");
+	for (n = doc->root->first; ret == 0 && n; n = n->next) {
+		if (n->kind == M_FLOW)
+			ret = flow_layout(c, n);
+		else if (n->kind == M_SLIDE && (slides_layout(c, n) < 0 || pages_done(c) < 0))
+			ret = -1;
+		if (pages_leave(r))
+			paras_free_below(c, c->out->nparas, NULL, 0);	/* all drawn */
 	}
-	return c.out;
+	c->doc = NULL;
+	if (ret < 0)
+		r->failed = 1;
+	return ret;
 }
 
 struct layout_doc *
-layout_stream(const struct model_doc *doc, struct fonts *fonts, struct diag *d,
-    const struct layout_sink *sink)
+layout_end(struct layout_run *r)
 {
-	struct placed_heading *h1 = NULL, *h2 = NULL;
-	size_t n1 = 0, n2 = 0;
-	struct layout_doc *ld;
-	static const struct layout_sink discard = { discard_page, NULL };
+	struct lctx *c = &r->c;
+	struct layout_doc *ld = c->out;
+	size_t i;
 
-	if (sink && doc->has_toc) {
-		/* the TOC page is drawn first, so its numbers must be known
-		 * first: a measuring pass, pages discarded as they come */
-		struct diag quiet;
+	for (i = 0; i < c->nheads; i++) {
+		const struct placed_heading *h = &c->heads[i];
 
-		struct brkmemo memo;
-		struct prepass pre;
-		int two = pass1_threads(doc) > 1 && prepass_start(&pre, doc, fonts) == 0;
-
-		memset(&memo, 0, sizeof(memo));
-		diag_init(&quiet, NULL);	/* its messages come again in pass 2 */
-		ld = layout_pass(doc, fonts, &quiet, &discard, NULL, 0, &h1, &n1, &memo,
-		    two ? &pre : NULL, 0);
-		if (two)
-			prepass_join(&pre);
-		diag_release(&quiet);
-		layout_doc_free(ld);
-		memo.replay = 1;
-		if (ld)
-			ld = layout_pass(doc, fonts, d, sink, h1, n1, &h2, &n2, &memo, NULL, 0);
-		else {
-			/* pass 1 failed: run it again to report through `d` */
-			heads_free(h1, n1);
-			h1 = NULL;
-			n1 = 0;
-			layout_doc_free(layout_pass(doc, fonts, d, &discard, NULL, 0, &h1, &n1,
-			    NULL, NULL, 0));
-		}
-		if (getenv("PIPELINE_DEBUG_MEMO"))
-			fprintf(stderr, "render: line breaks reused for %zu of %zu paragraphs, "
-			    "%zu bytes of shaping kept; second thread: %zu of %zu taken over "
-			    "(from block %zu)\n", memo.hits, memo.n, memo.shbytes,
-			    two ? pre.memo.hits : 0, two ? pre.memo.n : 0, two ? pre.from : 0);
-		brkmemo_release(&memo);
-		if (two)
-			prepass_release(&pre);	/* its fonts outlived every paragraph */
-	} else if (sink) {
-		ld = layout_pass(doc, fonts, d, sink, NULL, 0, &h1, &n1, NULL, NULL, 0);
-	} else {
-		/* One pass: the TOC takes the same room whatever its numbers (a
-		 * fixed number column), so its entries are laid out with
-		 * placeholders that toc_fixup() fills in from the placed
-		 * headings.  PIPELINE_TOC_2PASS=1 lays everything out twice
-		 * instead, to check that both agree. */
-		ld = layout_pass(doc, fonts, d, NULL, NULL, 0, &h1, &n1, NULL, NULL, 0);
-		if (ld && doc->has_toc && getenv("PIPELINE_TOC_2PASS")) {
-			layout_doc_free(ld);
-			ld = layout_pass(doc, fonts, d, NULL, h1, n1, &h2, &n2, NULL, NULL, 0);
-		}
+		if (r->measure)
+			g_hash_table_replace(r->numbers, xstrdup(h->dest), GINT_TO_POINTER(h->number));
+		else if (h->outline && h->page >= 0)
+			outline_add(ld, h->text, h->level, h->page, h->y);
 	}
-	heads_free(h1, n1);
-	heads_free(h2, n2);
+	/* the outline must be ordered by level steps of one */
+	for (i = 0; i < ld->noutline; i++) {
+		int max = i == 0 ? 1 : ld->outline[i - 1].level + 1;
+
+		if (ld->outline[i].level > max)
+			ld->outline[i].level = max;
+	}
+	if (r->measure)
+		r->measured = 1;
+	heads_free(c->heads, c->nheads);
+	free(c->running);
+	free(c->boxes);
+	memset(c, 0, sizeof(*c));
+	if (r->failed) {
+		layout_doc_free(ld);
+		return NULL;
+	}
 	return ld;
 }
 
 struct layout_doc *
 layout_document(const struct model_doc *doc, struct fonts *fonts, struct diag *d)
 {
-	return layout_stream(doc, fonts, d, NULL);
+	struct layout_run *r = layout_run_new(fonts, d);
+	struct layout_doc *ld = NULL;
+
+	layout_learn(r, doc);
+	if (doc->has_toc) {
+		layout_begin(r, 1, NULL);
+		layout_file(r, doc);
+		ld = layout_end(r);
+		if (ld == NULL)
+			goto out;
+		layout_doc_free(ld);
+	}
+	layout_begin(r, 0, NULL);
+	layout_file(r, doc);
+	ld = layout_end(r);
+out:
+	layout_run_free(r);
+	return ld;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2159,32 +2064,45 @@ layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
 }
 
 void
-layout_dump(const struct layout_doc *ld, FILE *out)
+layout_dump_page(const struct layout_page *pg, size_t index, FILE *out)
 {
 	static const char *kn[] = { "text", "rect", "line", "dots", "link", "dest" };
-	size_t p, k;
+	size_t k;
 
-	for (p = 0; p < ld->npages; p++) {
-		const struct layout_page *pg = &ld->pages[p];
+	fprintf(out, "page %zu %.1fx%.1f\n", index, pg->width, pg->height);
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *b = &pg->box[k];
 
-		fprintf(out, "page %zu %.1fx%.1f\n", p + 1, pg->width, pg->height);
-		for (k = 0; k < pg->n; k++) {
-			const struct layout_box *b = &pg->box[k];
+		fprintf(out, "  %s %.1f %.1f", kn[b->kind], b->x, b->y);
+		if (b->kind == BOX_TEXT && b->para) {
+			struct jl_line_info li;
 
-			fprintf(out, "  %s %.1f %.1f", kn[b->kind], b->x, b->y);
-			if (b->kind == BOX_TEXT && b->para) {
-				struct jl_line_info li;
-
-				jl_para_line_info(b->para, b->line, &li);
-				fprintf(out, " w=%.1f line=%d bytes=%d-%d", li.width, b->line, li.start, li.end);
-			} else if (b->kind != BOX_DEST)
-				fprintf(out, " %.1f %.1f", b->w, b->h);
-			if (b->name)
-				fprintf(out, " '%s'", b->name);
-			fputc('\n', out);
-		}
+			jl_para_line_info(b->para, b->line, &li);
+			fprintf(out, " w=%.1f line=%d bytes=%d-%d", li.width, b->line, li.start, li.end);
+		} else if (b->kind != BOX_DEST)
+			fprintf(out, " %.1f %.1f", b->w, b->h);
+		if (b->name)
+			fprintf(out, " '%s'", b->name);
+		fputc('\n', out);
 	}
+}
+
+void
+layout_dump_outline(const struct layout_doc *ld, FILE *out)
+{
+	size_t k;
+
 	for (k = 0; k < ld->noutline; k++)
 		fprintf(out, "outline %d page %d '%s'\n", ld->outline[k].level,
 		    ld->outline[k].page + 1, ld->outline[k].title);
+}
+
+void
+layout_dump(const struct layout_doc *ld, FILE *out)
+{
+	size_t p;
+
+	for (p = 0; p < ld->npages; p++)
+		layout_dump_page(&ld->pages[p], p + 1, out);
+	layout_dump_outline(ld, out);
 }

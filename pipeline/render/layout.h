@@ -67,30 +67,51 @@ struct layout_doc {
 };
 
 /*
- * Lays out the whole document: flows into paginated pages (two passes
- * when there is a <toc>), slides into fixed pages.  Problems that make the
- * output wrong (an unknown link target) are warnings; input that cannot be
- * laid out is an error reported to `d`.  Returns a new layout (free with
- * layout_doc_free()) or NULL after reporting.
- */
-struct layout_doc	*layout_document(const struct model_doc *doc, struct fonts *fonts,
-			    struct diag *d);
-void			 layout_doc_free(struct layout_doc *ld);
-
-/*
- * Streaming: the same layout, but each page is handed to `sink->page` as
- * soon as it is final and its boxes and paragraphs are freed, so memory
- * stays bounded by the largest top-level block, not the document.  With a
- * <toc>, a measuring pass (pages discarded) finds the page numbers first.
- * The returned layout has the outline and the page sizes, no boxes.  A
- * sink returning -1 stops the layout (NULL is returned).
+ * A run lays out one or more .pdoc files, in order, as one document:
+ * continuous page numbers, one outline, links and destinations across
+ * files, the TOC filled from the headings of every file.  Each file is a
+ * model_doc that the caller loads, hands to layout_file() and frees
+ * before the next, so memory is bounded by the largest file.
+ *
+ *   r = layout_run_new(fonts, d);
+ *   for each file, in order: layout_learn(r, doc);  (its destinations
+ *       and TOC entries; returns the headings so far, the next file's
+ *       model_load() hbase)
+ *   layout_begin(r, 1, NULL); layout_file(r, doc)…; layout_end(r);
+ *       the measuring pass, needed when any file has a <toc> or there is
+ *       more than one file: pages counted and dropped, every heading's
+ *       page number recorded (the TOC's numbers) with each paragraph's
+ *       line breaks and shaping, which the next pass takes over;
+ *   layout_begin(r, 0, sink); layout_file(r, doc)…; ld = layout_end(r);
+ *       the drawing pass: each page is handed to `sink->page` as soon as
+ *       it is final, then its boxes are freed (with a NULL sink the pages
+ *       stay in `ld`).  The result has the outline and the page sizes.
+ *
+ * Every file must be learned before the drawing pass begins (links are
+ * checked against every destination then) and before the measuring pass
+ * lays out a <toc>.  Messages go to `d` once: layout's in the first pass,
+ * link checks in the drawing pass.  layout_file() returns 0, or -1 after
+ * an error (or when the sink failed); layout_end() returns NULL when any
+ * file of the pass failed.
  */
 struct layout_sink {
 	int	(*page)(void *arg, const struct layout_page *pg);
 	void	*arg;
 };
-struct layout_doc	*layout_stream(const struct model_doc *doc, struct fonts *fonts,
-			    struct diag *d, const struct layout_sink *sink);
+struct layout_run;
+struct layout_run	*layout_run_new(struct fonts *fonts, struct diag *d);
+void			 layout_run_free(struct layout_run *r);
+int			 layout_learn(struct layout_run *r, const struct model_doc *doc);
+void			 layout_begin(struct layout_run *r, int measure,
+			    const struct layout_sink *sink);
+int			 layout_file(struct layout_run *r, const struct model_doc *doc);
+struct layout_doc	*layout_end(struct layout_run *r);
+
+/* One document laid out whole, pages kept (tests, the fuzzer).  Returns a
+ * new layout (free with layout_doc_free()) or NULL after reporting. */
+struct layout_doc	*layout_document(const struct model_doc *doc, struct fonts *fonts,
+			    struct diag *d);
+void			 layout_doc_free(struct layout_doc *ld);
 
 /*
  * render --lines: one tab-separated record per drawn text line of page
@@ -106,7 +127,10 @@ struct layout_doc	*layout_stream(const struct model_doc *doc, struct fonts *font
  */
 void			 layout_page_lines(const struct layout_page *pg, size_t index, FILE *out);
 
-/* Prints the pages and boxes as text (render --dump). */
+/* Prints the pages and boxes as text (render --dump): page `index`
+ * (1-based), the outline, or both for a layout that kept its pages. */
+void			 layout_dump_page(const struct layout_page *pg, size_t index, FILE *out);
+void			 layout_dump_outline(const struct layout_doc *ld, FILE *out);
 void			 layout_dump(const struct layout_doc *ld, FILE *out);
 
 /*

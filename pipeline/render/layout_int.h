@@ -9,8 +9,6 @@
 #include "layout.h"
 #include "strbuf.h"
 
-struct brkmemo;
-struct prepass;
 
 struct note {
 	struct vlist	*lines;		/* the note, laid out at the text width */
@@ -61,41 +59,32 @@ struct boxdef {
 	int	has_border, has_fill;
 };
 
+/*
+ * One layout pass over the files of a run (layout.c "the run"): what the
+ * pass has made so far, and where it is.
+ */
 struct lctx {
-	const struct model_doc	*doc;
-	struct model_src	*src;		/* the content, one flow block at a time */
-	struct fonts		*fonts;
+	struct layout_run	*run;		/* the files and what passes share */
+	const struct model_doc	*doc;		/* the file being laid out */
 	PangoContext		*pc;
-	struct layout_doc	*out;
 	struct diag		*d;
+	struct layout_doc	*out;		/* pages, paragraphs, outline */
+	struct placed_heading	*heads;		/* placed so far */
+	size_t			 nheads;
+	int			 hcount;	/* headings named so far (h.N) */
+	int			 pageno;	/* printed number of the next page */
+	char			*running;	/* the header's running title */
 	double			 scale;		/* slides: frame shrink factor */
 	int			 frame;		/* in a slide frame: keep bullets whole */
 	int			 boxstack[4], nbox, nextbox, nexttable;
-	struct placed_heading	*heads;		/* this pass */
-	size_t			 nheads;
-	const struct placed_heading *prev;	/* previous pass (TOC numbers) */
-	size_t			 nprev;
-	int			 hcount;	/* headings seen: generated dest names */
+	struct boxdef		*boxes;		/* the flow's <box>es */
+	size_t			 nboxes;
 	double			 fx, fw;	/* the flow's text block: footnotes */
 	double			 maxh;		/* tallest item a page takes, 0: any */
-	struct boxdef		*boxes;
-	size_t			 nboxes;
 	int			 nelem;		/* structure elements numbered so far */
 	int			 hang_label;	/* a heading: hang lines after its label */
-	struct brkmemo		*memo;		/* two-pass streaming: line breaks of pass 1 */
-	struct prepass		*pre;		/* pass 1: the second thread's work */
-	size_t			 blockno;	/* flow blocks seen (doc->block_text order) */
-	size_t			 skip_below;	/* the second thread: blocks it leaves */
-	int			 only_blocks;	/* record no page furniture (second thread) */
-	int			 furniture;	/* making a header or footer */
-	const struct layout_sink *sink;		/* streaming: where finished pages go */
-	size_t			 flushed;	/* pages handed to the sink so far */
+	size_t			 flushed;	/* pages finished so far */
 	size_t			 pfree;		/* paragraphs [0, pfree) freed */
-	void			*dests;		/* GHashTable: every destination name */
-	const struct model_node	*flush_node;	/* streaming: the top-level table whose
-						 * rows lctx_flush() paginates as made */
-	void			*flush_arg;	/* its flow's state */
-	void			*seen;		/* GHashTable: destinations placed */
 };
 
 /*
@@ -127,12 +116,6 @@ struct layout_box	*page_add(struct layout_page *pg, const struct layout_box *b);
  * to them any more.
  */
 void			 lctx_release_to(struct lctx *c, size_t mark);
-/*
- * Streaming: paginates (and hands to the sink) what the flow's items
- * decide so far; for table_items() of c->flush_node, after each row.
- * Returns 0, or -1 when the sink failed.
- */
-int			 lctx_flush(struct lctx *c);
 /* Registers `p` with the output so it lives as long as the layout. */
 struct jl_para		*lctx_keep(struct lctx *c, struct jl_para *p);
 
@@ -177,8 +160,10 @@ int			 chart_items(struct lctx *c, const struct model_node *n, double x,
 			    double width, double height, struct vlist *vl);
 int			 toc_items(struct lctx *c, const struct model_node *n, double x,
 			    double width, struct vlist *vl);
-/* Puts the page numbers into the TOC once every heading is placed. */
-void			 toc_fixup(struct lctx *c);
+/* The TOC's entries (the headings with toc="1" of every file) and the
+ * printed page number of destination `dest` (0: not known yet). */
+const struct model_tocent *layout_run_toc(const struct layout_run *r, size_t *n);
+int			 layout_run_number(const struct layout_run *r, const char *dest);
 int			 slides_layout(struct lctx *c, const struct model_node *slide);
 
 /* Header, footer and draft stamp of a page; `running` may be NULL. */

@@ -6,13 +6,11 @@
 #include "model.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
-#include <libxml/xmlreader.h>
 
 #include <glib.h>
 
@@ -34,12 +32,6 @@ static const struct {
 	{ "span", M_SPAN }, { "left", M_LEFT }, { "center", M_CENTER },
 	{ "right", M_RIGHT }, { "field", M_FIELD }, { "#root", M_ROOT },
 };
-
-size_t
-model_text_bytes(const struct model_doc *doc)
-{
-	return doc->text_bytes;
-}
 
 const char *
 model_kind_name(enum model_kind k)
@@ -571,23 +563,10 @@ model_plain_text(const struct model_node *n)
  * TOC's headings (toc="1", outside slides, as toc.c lists them).
  */
 static void
-block_text_add(struct model_doc *doc, size_t bytes)
-{
-	if ((doc->nblocks & (doc->nblocks - 1)) == 0)
-		doc->block_text = xreallocarray(doc->block_text,
-		    doc->nblocks < 4 ? 8 : 2 * doc->nblocks, sizeof(*doc->block_text));
-	doc->block_text[doc->nblocks++] = bytes > UINT_MAX ? UINT_MAX : (unsigned)bytes;
-}
-
-static int is_block_kind(enum model_kind k);
-
-static void
 summarize_node(struct model_doc *doc, const struct model_node *n, int in_slide)
 {
 	const char *id = model_attr(n, "id"), *toc;
 
-	if (n->kind == M_TEXT && n->text)
-		doc->text_bytes += strlen(n->text);
 	if (n->kind == M_TOC)
 		doc->has_toc = 1;
 	if (n->kind == M_H && !in_slide) {
@@ -626,7 +605,7 @@ summarize(struct model_doc *doc, const struct model_node *n, int in_slide)
 }
 
 struct model_doc *
-model_load(const char *path, struct diag *d)
+model_load(const char *path, int hbase, struct diag *d)
 {
 	struct model_doc *doc;
 	xmlDocPtr xd;
@@ -639,6 +618,7 @@ model_load(const char *path, struct diag *d)
 	if (xd == NULL)
 		return NULL;
 	doc = doc_new(path);
+	doc->hbase = doc->hcount = hbase;
 	top = xmlDocGetRootElement(xd);
 	if (top == NULL || strcmp((const char *)top->name, "document") != 0) {
 		diag_error(d, path, top ? xmlGetLineNo(top) : 1,
@@ -697,24 +677,8 @@ model_load(const char *path, struct diag *d)
 		build(doc, n, c, d);
 	}
 	for (k = doc->root->first; k; k = k->next) {
-		const struct model_node *b;
-		int blocks = 0;
-
 		doc->ntop++;
-		if (k->kind == M_FLOW)
-			for (b = k->first; b && !blocks; b = b->next)
-				blocks = is_block_kind(b->kind);
-		if (!blocks) {
-			summarize(doc, k, 0);
-			continue;
-		}
-		summarize_node(doc, k, 0);	/* the flow itself, then block by block */
-		for (b = k->first; b; b = b->next) {
-			size_t tb = doc->text_bytes;
-
-			summarize(doc, b, 0);
-			block_text_add(doc, doc->text_bytes - tb);
-		}
+		summarize(doc, k, 0);
 	}
 out:
 	xmlFreeDoc(xd);
@@ -750,481 +714,10 @@ model_free(struct model_doc *doc)
 	for (i = 0; i < doc->ntoc; i++)
 		free(doc->toc[i].text);
 	free(doc->toc);
-	free(doc->flow_blocks);
-	free(doc->table_cols);
-	free(doc->block_text);
 	free(doc->path);
 	free(doc->title);
 	free(doc->author);
 	free(doc->subject);
 	free(doc->keywords);
 	free(doc);
-}
-
-/* ------------------------------------------------------------------ */
-/*
- * Streamed reading.  An xmlTextReader walks the file; each top-level
- * piece (meta, style, template, slide, or a block of a flow) is expanded
- * on its own (xmlTextReaderExpand), converted with build_one() and left
- * behind (xmlTextReaderNext), so the XML held is one block.  The reader
- * uses xmlio's options (no network, no DTD, no substitution); a DOCTYPE
- * or any error makes model_scan() give up, and main then loads the tree
- * through xmlio, which reports it exactly as for a small file.
- */
-
-struct model_src {
-	const struct model_doc	*doc;
-	struct model_doc	*scan;		/* model_scan(): the document gathered */
-	struct diag		*d;
-	/* tree */
-	struct model_node	*top, *blk;
-	/* stream */
-	xmlTextReaderPtr	 r;
-	struct model_node	*flow;		/* the flow being streamed */
-	int			 flow_open;	/* its blocks not all read */
-	struct model_node	*table;		/* the table being streamed */
-	int			 table_open;	/* its rows not all read */
-	size_t			 ntable;	/* top-level tables seen */
-	int			 saw_block;	/* a block child seen (model_scan) */
-	int			 skip;		/* the next move skips the current subtree */
-	int			 failed;
-	size_t			 nflow;		/* flows seen */
-};
-
-static void
-src_error(void *arg, xmlErrorPtr e)
-{
-	struct model_src *s = arg;
-
-	if (e == NULL || e->level >= XML_ERR_ERROR)
-		s->failed = 1;
-}
-
-/* The next node: past the current one's subtree, or into it.  1, or 0 at
- * the end of the file (then or on an error, s->failed tells). */
-static int
-src_move(struct model_src *s)
-{
-	int r = s->skip ? xmlTextReaderNext(s->r) : xmlTextReaderRead(s->r);
-
-	s->skip = 0;
-	if (r < 0)
-		s->failed = 1;
-	return s->failed ? 0 : r;
-}
-
-/* Opens the reader on `path` and moves to <document>.  0 or -1. */
-static int
-src_start(struct model_src *s, const char *path)
-{
-	xmlNodePtr x;
-
-	s->r = xmlReaderForFile(path, NULL, xmlio_options());
-	if (s->r == NULL)
-		return -1;
-	xmlTextReaderSetStructuredErrorHandler(s->r, src_error, s);
-	for (;;) {
-		int t;
-
-		if (src_move(s) == 0)
-			return -1;
-		t = xmlTextReaderNodeType(s->r);
-		if (t == XML_READER_TYPE_DOCUMENT_TYPE)
-			return -1;	/* xmlio decides what a DOCTYPE means */
-		if (t == XML_READER_TYPE_ELEMENT)
-			break;
-	}
-	x = xmlTextReaderCurrentNode(s->r);
-	if (x == NULL || xmlTextReaderDepth(s->r) != 0 ||
-	    strcmp((const char *)x->name, "document") != 0)
-		return -1;
-	return 0;
-}
-
-/* The current node expanded, or NULL (s->failed set). */
-static xmlNodePtr
-src_expand(struct model_src *s)
-{
-	xmlNodePtr x = xmlTextReaderExpand(s->r);
-
-	if (x == NULL)
-		s->failed = 1;
-	s->skip = 1;
-	return x;
-}
-
-static int
-is_block_kind(enum model_kind k)
-{
-	switch (k) {
-	case M_H: case M_P: case M_LIST: case M_TABLE: case M_CHART: case M_TOC:
-	case M_BOX: case M_PAGEBREAK: case M_SPACE: case M_RULE:
-		return 1;	/* as layout's has_block_child() */
-	default:
-		return 0;
-	}
-}
-
-static struct model_node *
-src_next_stream(struct model_src *s)
-{
-	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
-
-	while (src_move(s)) {
-		xmlNodePtr x;
-		const char *name;
-		struct model_node *n;
-
-		if (xmlTextReaderDepth(s->r) == 0)
-			return NULL;	/* </document> */
-		if (xmlTextReaderNodeType(s->r) != XML_READER_TYPE_ELEMENT) {
-			s->skip = 1;
-			continue;
-		}
-		x = xmlTextReaderCurrentNode(s->r);
-		name = (const char *)x->name;
-		if (strcmp(name, "style") == 0 || strcmp(name, "template") == 0 ||
-		    strcmp(name, "meta") == 0) {
-			if (s->scan == NULL) {
-				s->skip = 1;
-				continue;
-			}
-			if ((x = src_expand(s)) == NULL)
-				return NULL;
-			if (name[0] == 's')
-				parse_style(s->scan, x, s->d);
-			else if (name[0] == 't')
-				parse_template(s->scan, x, s->d);
-			else {
-				free(doc->title);
-				free(doc->author);
-				free(doc->subject);
-				free(doc->keywords);
-				doc->title = attr_dup(x, "title");
-				doc->author = attr_dup(x, "author");
-				doc->subject = attr_dup(x, "subject");
-				doc->keywords = attr_dup(x, "keywords");
-			}
-			continue;
-		}
-		if (strcmp(name, "flow") == 0) {
-			int stream;
-
-			n = node_new(M_FLOW, xmlGetLineNo(x), NULL);
-			copy_attrs(n, x);
-			if (s->scan)
-				stream = !xmlTextReaderIsEmptyElement(s->r);
-			else
-				stream = s->nflow < doc->nflows && doc->flow_blocks[s->nflow];
-			s->nflow++;
-			if (stream) {
-				/* its blocks one by one: model_src_block() */
-				n->streamed = 1;
-				s->flow = n;
-				s->flow_open = 1;
-				s->saw_block = 0;
-				return n;
-			}
-			if ((x = src_expand(s)) == NULL || build(doc, n, x, s->d) < 0)
-				s->failed = 1;
-			return n;
-		}
-		if (strcmp(name, "slide") == 0) {
-			n = node_new(M_SLIDE, xmlGetLineNo(x), NULL);
-			copy_attrs(n, x);
-			if ((x = src_expand(s)) == NULL || build(doc, n, x, s->d) < 0)
-				s->failed = 1;
-			return n;
-		}
-		diag_error(s->d, doc->path, xmlGetLineNo(x),
-		    "unknown element <%s> in <document> (expected meta, style, template, flow or slide)",
-		    name);
-		s->failed = 1;
-		return NULL;
-	}
-	return NULL;
-}
-
-/*
- * The reader's node as model nodes built under `parent` and taken back
- * out: *out is the first (NULL for blank text, or for a node that is not
- * content, which is skipped).  -1 when it could not be expanded.
- */
-static int
-src_take(struct model_src *s, struct model_doc *doc, struct model_node *parent,
-    struct model_node **out)
-{
-	int t = xmlTextReaderNodeType(s->r);
-	xmlNodePtr x;
-
-	*out = NULL;
-	if (t != XML_READER_TYPE_ELEMENT && t != XML_READER_TYPE_TEXT &&
-	    t != XML_READER_TYPE_CDATA && t != XML_READER_TYPE_WHITESPACE &&
-	    t != XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-		s->skip = 1;
-		return 0;
-	}
-	if ((x = src_expand(s)) == NULL)
-		return -1;
-	if (build_one(doc, parent, x, s->d) < 0)
-		s->failed = 1;
-	*out = parent->first;
-	parent->first = parent->last = NULL;
-	return 0;
-}
-
-static struct model_node *
-src_block_stream(struct model_src *s)
-{
-	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
-	struct model_node *flow = s->flow, *n;
-
-	while (s->table_open)	/* a table left before its end */
-		node_free(model_src_row(s));
-	while (s->flow_open && src_move(s)) {
-		int t = xmlTextReaderNodeType(s->r);
-		xmlNodePtr x;
-
-		if (xmlTextReaderDepth(s->r) <= 1) {
-			s->flow_open = 0;	/* </flow> */
-			break;
-		}
-		if (t == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement(s->r) &&
-		    strcmp((const char *)(x = xmlTextReaderCurrentNode(s->r))->name, "table") == 0) {
-			/* a table comes row by row (a 100× year's annex table
-			 * is a thousand pages) */
-			n = node_new(M_TABLE, xmlGetLineNo(x), flow);
-			flow->first = flow->last = NULL;
-			copy_attrs(n, x);
-			n->streamed = 1;
-			if (s->scan == NULL)
-				n->cols = s->ntable < doc->ntables ? doc->table_cols[s->ntable] : 0;
-			s->ntable++;
-			s->table = n;
-			s->table_open = 1;
-			s->saw_block = 1;
-			return n;
-		}
-		if (src_take(s, doc, flow, &n) < 0)
-			break;
-		if (n == NULL)	/* not content, or blank text: left out */
-			continue;
-		if (is_block_kind(n->kind))
-			s->saw_block = 1;
-		return n;
-	}
-	s->flow_open = 0;
-	return NULL;
-}
-
-struct model_node *
-model_src_row(struct model_src *s)
-{
-	struct model_doc *doc = s->scan ? s->scan : (struct model_doc *)s->doc;
-	struct model_node *table = s->table, *n;
-
-	while (s->table_open && !s->failed && src_move(s)) {
-		if (xmlTextReaderDepth(s->r) <= 2) {
-			s->table_open = 0;	/* </table> */
-			break;
-		}
-		if (src_take(s, doc, table, &n) < 0)
-			break;
-		if (n != NULL)
-			return n;
-	}
-	s->table_open = 0;
-	return NULL;
-}
-
-struct model_src *
-model_src_open(const struct model_doc *doc, struct diag *d)
-{
-	struct model_src *s = xcalloc(1, sizeof(*s));
-
-	s->doc = doc;
-	s->d = d;
-	if (doc->streamed && src_start(s, doc->path) < 0)
-		s->failed = 1;
-	return s;
-}
-
-struct model_node *
-model_src_next(struct model_src *s)
-{
-	if (s->failed)
-		return NULL;
-	if (s->r == NULL) {
-		s->top = s->top ? s->top->next : s->doc->root->first;
-		s->blk = NULL;
-		return s->top;
-	}
-	/* a flow left before its end: read past it */
-	while (s->flow_open) {
-		struct model_node *b = src_block_stream(s);
-
-		node_free(b);
-	}
-	return src_next_stream(s);
-}
-
-struct model_node *
-model_src_block(struct model_src *s)
-{
-	if (s->failed)
-		return NULL;
-	if (s->r == NULL) {
-		if (s->top == NULL || s->top->kind != M_FLOW)
-			return NULL;
-		s->blk = s->blk ? s->blk->next : s->top->first;
-		return s->blk;
-	}
-	return src_block_stream(s);
-}
-
-void
-model_src_drop(struct model_src *s, struct model_node *n)
-{
-	if (s->r == NULL || n == NULL)
-		return;
-	/* what is left of it is read past now: the rows and blocks still
-	 * to come would be built under it */
-	if (n == s->table)
-		while (s->table_open)
-			node_free(model_src_row(s));
-	if (n == s->flow)
-		while (s->flow_open)
-			node_free(src_block_stream(s));
-	if (n == s->table)
-		s->table = NULL;
-	if (n == s->flow)
-		s->flow = NULL;
-	node_free(n);
-}
-
-int
-model_src_close(struct model_src *s)
-{
-	int ret;
-
-	if (s == NULL)
-		return 0;
-	ret = s->failed ? -1 : 0;
-	if (s->failed && s->scan == NULL && s->doc->streamed) {
-		/* read whole once already: the file changed under us.  The
-		 * tree reader says what is wrong with it now, if anything */
-		struct model_doc *now = model_load(s->doc->path, s->d);
-
-		if (now != NULL)
-			diag_error(s->d, s->doc->path, 0, "not a well-formed XML document");
-		model_free(now);
-	}
-	if (s->r)
-		xmlFreeTextReader(s->r);
-	free(s);
-	return ret;
-}
-
-/* model_scan(): the rows of a streamed table, and its column count as
- * table_items() finds it (cells, colspans counted). */
-static void
-scan_table(struct model_src *s, struct model_node *table,
-    int (*each)(void *arg, const struct model_node *n), void *arg)
-{
-	struct model_doc *doc = s->scan;
-	struct model_node *tr;
-	const struct model_node *td;
-	int cols = 0;
-
-	while ((tr = model_src_row(s)) != NULL) {
-		long cnt = 0;
-
-		tr->parent = table;
-		summarize(doc, tr, 0);
-		if (each && each(arg, tr) < 0)
-			s->failed = 1;
-		if (tr->kind == M_TR)
-			for (td = tr->first; td; td = td->next)
-				if (td->kind == M_TD)
-					cnt += model_attr_long(td, "colspan", 1) > 0 ?
-					    model_attr_long(td, "colspan", 1) : 1;
-		if (cnt > cols)
-			cols = cnt > 1000000 ? 1000000 : (int)cnt;
-		node_free(tr);
-	}
-	if ((doc->ntables & (doc->ntables - 1)) == 0)
-		doc->table_cols = xreallocarray(doc->table_cols,
-		    doc->ntables < 4 ? 8 : 2 * doc->ntables, sizeof(*doc->table_cols));
-	doc->table_cols[doc->ntables++] = cols;
-}
-
-struct model_doc *
-model_scan(const char *path, int (*each)(void *arg, const struct model_node *n), void *arg)
-{
-	struct model_doc *doc = doc_new(path);
-	struct model_src *s = xcalloc(1, sizeof(*s));
-	struct model_node *n, *b;
-	struct diag quiet;
-	char *v;
-	xmlNodePtr top;
-
-	diag_init(&quiet, NULL);
-	s->doc = s->scan = doc;
-	s->d = &quiet;
-	doc->streamed = 1;
-	if (src_start(s, path) < 0)
-		goto fail;
-	top = xmlTextReaderCurrentNode(s->r);
-	if ((v = xmlio_attr(top, "kind")) != NULL) {
-		doc->slides = strcmp(v, "slides") == 0;
-		xmlFree(v);
-	}
-	if ((v = xmlio_attr(top, "draft")) != NULL) {
-		doc->draft = strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
-		xmlFree(v);
-	}
-	while (!s->failed && (n = src_next_stream(s)) != NULL) {
-		doc->ntop++;
-		summarize(doc, n, 0);
-		if (each && each(arg, n) < 0)
-			s->failed = 1;
-		if (n->kind == M_FLOW) {
-			size_t nb = doc->nblocks;
-
-			while (!s->failed && (b = src_block_stream(s)) != NULL) {
-				size_t before = doc->text_bytes;
-
-				b->parent = n;
-				summarize(doc, b, 0);
-				if (each && each(arg, b) < 0)
-					s->failed = 1;
-				if (b->streamed)
-					scan_table(s, b, each, arg);
-				block_text_add(doc, doc->text_bytes - before);
-				node_free(b);
-			}
-			if (n->streamed == 0)
-				s->saw_block = 0;	/* an empty flow */
-			if (!s->saw_block)
-				doc->nblocks = nb;	/* inline content: laid out whole */
-			if ((doc->nflows & (doc->nflows - 1)) == 0)
-				doc->flow_blocks = xreallocarray(doc->flow_blocks,
-				    doc->nflows < 4 ? 8 : 2 * doc->nflows, 1);
-			doc->flow_blocks[doc->nflows++] = (unsigned char)s->saw_block;
-		}
-		node_free(n);
-	}
-	if (s->failed || quiet.errors > 0)
-		goto fail;
-	xmlFreeTextReader(s->r);
-	free(s);
-	diag_release(&quiet);
-	return doc;
-fail:
-	if (s->r)
-		xmlFreeTextReader(s->r);
-	free(s);
-	diag_release(&quiet);
-	model_free(doc);
-	return NULL;
 }

@@ -31,12 +31,6 @@ enum model_align { ALIGN_JUSTIFY, ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
 
 struct model_node {
 	enum model_kind		 kind;
-	int			 streamed;	/* M_FLOW read block by block: its
-						 * children come from model_src_block();
-						 * a top-level M_TABLE read row by row
-						 * (model_src_row()) */
-	int			 cols;		/* streamed M_TABLE: most cells (colspans
-						 * counted) in a row, from model_scan() */
 	long			 line;		/* source line in the .pdoc */
 	char			*text;		/* M_TEXT: UTF-8 */
 	char			**attr;		/* name, value, …, NULL */
@@ -80,75 +74,29 @@ struct model_doc {
 	size_t			 nstyles;
 	struct model_template	*templates;
 	size_t			 ntemplates;
-	struct model_node	*root;		/* M_ROOT: flows and slides (read from
-						 * the XML tree); no children when streamed */
-	/* What layout needs of the whole document before the first page,
-	 * gathered while reading (tree or stream alike): */
+	struct model_node	*root;		/* M_ROOT: flows and slides */
+	/* gathered while reading, for the whole run (layout_learn()): */
 	char			**dests;	/* every destination name: h.N of each
 						 * heading outside slides and its id,
 						 * every anchor id */
 	size_t			 ndests, adests;
-	struct model_tocent	*toc;
+	struct model_tocent	*toc;		/* the headings with toc="1" */
 	size_t			 ntoc;
 	int			 has_toc;
 	size_t			 ntop;		/* flows and slides */
-	size_t			 text_bytes;	/* bytes of text nodes */
-	int			 hcount;	/* headings outside slides so far */
-	/* streamed reading (model_scan) */
-	int			 streamed;
-	unsigned char		*flow_blocks;	/* per <flow>: has a block child */
-	size_t			 nflows;
-	int			*table_cols;	/* per top-level <table>: its `cols` */
-	size_t			 ntables;
-	unsigned		*block_text;	/* per block of a block flow, in the
-						 * order of model_src_block(): bytes of
-						 * text (where to split the work) */
-	size_t			 nblocks;
+	int			 hbase;		/* headings of the files before */
+	int			 hcount;	/* hbase + headings outside slides */
 };
 
 /*
  * Loads `path`.  Every problem (XML syntax, unknown element, bad length or
- * colour) is reported to `d` as PATH:LINE: error.  Returns a new document
- * (free with model_free()) or NULL when any error was reported.
+ * colour) is reported to `d` as PATH:LINE: error.  Its headings are
+ * numbered from `hbase` + 1 (h.N destinations: the files before it in a
+ * run hold the first `hbase`).  Returns a new document (free with
+ * model_free()) or NULL when any error was reported.
  */
-struct model_doc	*model_load(const char *path, struct diag *d);
+struct model_doc	*model_load(const char *path, int hbase, struct diag *d);
 void			 model_free(struct model_doc *doc);
-
-/*
- * Streamed reading (xmlTextReader): reads `path` once, block by block,
- * keeping only styles, templates, meta and the per-document summary above
- * (destinations, TOC entries); doc->root gets no children, the content is
- * read again by model_src_open() for each layout pass.  `each` (may be
- * NULL) is called with every flow (attributes only), top-level block and
- * slide while it exists; a -1 from it fails the scan.  Returns a new
- * document, or NULL when anything at all is wrong — a DOCTYPE, an XML
- * error, an unknown element, `each` failing: nothing is reported then,
- * and the caller loads the tree with model_load() to report it exactly as
- * it always has (xmlio's messages).
- */
-struct model_doc	*model_scan(const char *path,
-			    int (*each)(void *arg, const struct model_node *n), void *arg);
-
-/*
- * The content of a document one piece at a time, for a layout pass: the
- * tree's, or re-read from the file for a streamed document.
- * model_src_next() returns the next <flow> or <slide> (NULL at the end);
- * a slide comes whole, a flow whole unless n->streamed, when
- * model_src_block() returns its blocks one by one (NULL at its end).
- * Nodes are valid until model_src_drop(s, n) (frees a streamed node, does
- * nothing to the tree's) or model_src_close().  model_src_close() returns
- * 0, or -1 when re-reading the file failed (it changed under us: reported
- * to `d`).
- */
-struct model_src;
-struct model_src	*model_src_open(const struct model_doc *doc, struct diag *d);
-struct model_node	*model_src_next(struct model_src *s);
-struct model_node	*model_src_block(struct model_src *s);
-/* The next child (a <tr>) of the streamed table just returned by
- * model_src_block(), or NULL at its end. */
-struct model_node	*model_src_row(struct model_src *s);
-void			 model_src_drop(struct model_src *s, struct model_node *n);
-int			 model_src_close(struct model_src *s);
 
 /* Attribute value of `n` or NULL.  Valid until the model is freed. */
 const char		*model_attr(const struct model_node *n, const char *name);
@@ -171,9 +119,6 @@ const struct model_template *model_template(const struct model_doc *doc, const c
 int			 model_length(const char *s, double em, double ref, double *out);
 /* Parses #rrggbb into rgb[0..2] in 0..1.  Returns 0 or -1. */
 int			 model_color(const char *s, double rgb[3]);
-
-/* Bytes of text in the document (text nodes), to size the work. */
-size_t			 model_text_bytes(const struct model_doc *doc);
 
 /*
  * The plain text of the inline content of `n`, footnotes left out:

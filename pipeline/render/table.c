@@ -159,18 +159,6 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 	free(row.box);
 }
 
-/* The row after `prev` (the first when NULL); a streamed table's rows are
- * read one at a time, each dropped when the next is asked for. */
-static const struct model_node *
-next_row(struct lctx *c, const struct model_node *n, const struct model_node *prev)
-{
-	if (!n->streamed)
-		return prev ? prev->next : n->first;
-	if (prev)
-		model_src_drop(c->src, (struct model_node *)prev);
-	return model_src_row(c->src);
-}
-
 int
 table_items(struct lctx *c, const struct model_node *n, double x, double width,
     struct vlist *vl)
@@ -183,14 +171,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 	const struct model_style *head = model_style(c->doc, hn ? hn : "cell-head");
 	double padx = 4 * c->scale, pady = 2.5 * c->scale;
 	int id = ++c->nexttable, ret = 0, rows = 0;
-	/* streaming a top-level table: rows are paginated as they are made,
-	 * so each is tagged as part of the Table at once, not at the end */
-	int flush = c->flush_node == n;
-	int telem = flush ? ++c->nelem : 0;
 
 	ncols = parse_widths(model_attr(n, "widths"), w);
-	while (n->streamed && ncols < (size_t)n->cols && ncols < MAXCOLS)
-		w[ncols++] = 1;		/* counted while the file was scanned */
 	for (tr = n->first; tr; tr = tr->next) {
 		size_t cnt = 0;
 
@@ -203,17 +185,14 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 		while (ncols < cnt && ncols < MAXCOLS)
 			w[ncols++] = 1;
 	}
-	if (ncols == 0) {
-		while (n->streamed && (tr = next_row(c, n, NULL)) != NULL)
-			model_src_drop(c->src, (struct model_node *)tr);
+	if (ncols == 0)
 		return 0;
-	}
 	for (i = 0; i < ncols; i++)
 		total += w[i];
 	colx[0] = x;
 	for (i = 0; i < ncols; i++)
 		colx[i + 1] = colx[i] + width * w[i] / total;
-	for (tr = next_row(c, n, NULL); tr; tr = next_row(c, n, tr)) {
+	for (tr = n->first; tr; tr = tr->next) {
 		const char *hd = model_attr(tr, "head");
 		int is_head = hd && strcmp(hd, "1") == 0;
 		const struct model_style *st = is_head ? head : body;
@@ -326,19 +305,6 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			split_row(vl, vl->n - 1, c->maxh);
 		if (rows++ == 0)
 			vl->v[first].before += 6 * c->scale;
-		if (flush) {
-			size_t r, j;
-
-			for (r = first; r < vl->n; r++)
-				for (j = 0; j < vl->v[r].n; j++)
-					if (vl->v[r].box[j].elem == 0 && vl->v[r].box[j].kind != BOX_DEST) {
-						vl->v[r].box[j].elem = telem;
-						vl->v[r].box[j].tag = "Table";
-					}
-			if (lctx_flush(c) < 0)
-				ret = -1;
-			first = vl->n;	/* items before it may be gone (flow_trim) */
-		}
 	}
 	if (rows > 0)
 		vl->v[vl->n - 1].after += 8 * c->scale;

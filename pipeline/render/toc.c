@@ -1,31 +1,17 @@
 /*
  * toc: the 目次.  The entries are the headings with toc="1" down to
- * `levels`; their page numbers come from the previous layout pass (the
- * first pass prints none, and since the number column has a fixed width
- * the entries take the same room in both passes, so pages do not move).
- * Each entry: title, dot leader, right-aligned page number, and a link.
- * The numbers are filled in after pagination by toc_fixup().
+ * `levels`, of every file of the run; their page numbers come from the
+ * measuring pass (which sets none: the number column has a fixed width,
+ * so the entries take the same room in both passes and pages do not
+ * move).  Each entry: title, dot leader, right-aligned page number, and
+ * a link.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout_int.h"
-#include "strbuf.h"
 #include "xmem.h"
-
-#define TOC_MARK "toc#"
-
-static char *
-placeholder(const char *dest)
-{
-	struct strbuf sb;
-
-	strbuf_init(&sb, 32);
-	strbuf_addstr(&sb, TOC_MARK);
-	strbuf_addstr(&sb, dest);
-	return strbuf_detach(&sb);
-}
 
 /* A page number as the plan's 目次 prints it, like the footer: "- 12 -". */
 static void
@@ -34,65 +20,14 @@ toc_number(char *buf, size_t len, int number)
 	snprintf(buf, len, "- %d -", number);
 }
 
-void
-toc_fixup(struct lctx *c)
-{
-	struct layout_doc *ld = c->out;
-	size_t p, k, q, h;
-
-	for (p = 0; p < ld->npages; p++) {
-		struct layout_page *pg = &ld->pages[p];
-
-		for (k = 0; k < pg->n; k++) {
-			struct layout_box *b = &pg->box[k];
-			const char *dest;
-			char sn[16], num[16];
-			const struct model_style *st;
-			double numtw = 0, right = b->x + b->w;
-
-			if (b->kind != BOX_TEXT || b->para || b->name == NULL ||
-			    strncmp(b->name, TOC_MARK, strlen(TOC_MARK)) != 0)
-				continue;
-			dest = b->name + strlen(TOC_MARK);
-			num[0] = '\0';
-			for (h = 0; h < c->nheads; h++)
-				if (strcmp(c->heads[h].dest, dest) == 0 && c->heads[h].number > 0)
-					toc_number(num, sizeof(num), c->heads[h].number);
-			snprintf(sn, sizeof(sn), "toc%d", b->line < 3 ? b->line : 3);
-			st = model_style(c->doc, sn);
-			b->para = text_para(c, num[0] ? num : " ", st, st->size, st->bold, b->w, JL_RIGHT);
-			b->line = 0;
-			if (num[0]) {
-				struct jl_line_info ni;
-
-				jl_para_line_info(b->para, 0, &ni);
-				numtw = ni.width;
-			}
-			/* the leader stops half an em before the number */
-			for (q = 0; q < pg->n; q++) {
-				struct layout_box *d = &pg->box[q];
-
-				if (d->kind != BOX_DOTS || d->name == NULL || strcmp(d->name, b->name) != 0)
-					continue;
-				d->w = right - numtw - st->size * 0.5 - d->x;
-				if (d->w < st->size)
-					d->w = 0;
-				free(d->name);
-				d->name = NULL;
-			}
-			free(b->name);
-			b->name = NULL;
-		}
-	}
-}
-
 int
 toc_items(struct lctx *c, const struct model_node *n, double x, double width,
     struct vlist *vl)
 {
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
-	size_t i, k;
+	size_t i, ntoc;
+	const struct model_tocent *toc = layout_run_toc(c->run, &ntoc);
 	const struct model_style *t1 = model_style(c->doc, "toc1");
 	double em = t1->size, numw = 4.5 * em;	/* "- 123 -" */
 
@@ -114,8 +49,8 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 		b->y = hs.size * 1.1;
 	}
 	/* the headings with toc="1", as the model listed them while reading */
-	for (i = 0; i < c->doc->ntoc; i++) {
-		const struct model_tocent *e = &c->doc->toc[i];
+	for (i = 0; i < ntoc; i++) {
+		const struct model_tocent *e = &toc[i];
 		char sn[16];
 		const struct model_style *st;
 		double indent, tw, size, lh, base;
@@ -156,34 +91,27 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 			b->h = lh;
 			b->name = xstrdup(e->dest);
 			if (l + 1 == nl) {
-				/* the page number is not known until the pages are:
-				 * a placeholder (no para yet) and the leader, both
-				 * named after the heading, which toc_fixup() completes */
+				/* the page number, known once the pages are (not in
+				 * the measuring pass: no paragraph is made then) */
 				double end = x + indent + li.x + li.width + size * 0.5, numtw = 0;
+				int number = layout_run_number(c->run, e->dest);
 
 				b = vitem_box(it, BOX_TEXT);
 				b->para = NULL;
-				b->line = e->level;
 				b->x = x + width - numw;
 				b->w = numw;
 				b->y = base;
 				b->h = size;
 				memcpy(b->color, st->color, sizeof(b->color));
-				b->name = placeholder(e->dest);
-				if (c->prev) {
-					/* streaming: the measuring pass knows the number */
+				if (number >= 0) {
 					struct jl_line_info ni;
 					char num[16];
 
 					num[0] = '\0';
-					for (k = 0; k < c->nprev; k++)
-						if (strcmp(c->prev[k].dest, e->dest) == 0 && c->prev[k].number > 0)
-							toc_number(num, sizeof(num), c->prev[k].number);
+					if (number > 0)
+						toc_number(num, sizeof(num), number);
 					b->para = text_para(c, num[0] ? num : " ", st, size, st->bold, numw,
 					    JL_RIGHT);
-					b->line = 0;
-					free(b->name);
-					b->name = NULL;
 					jl_para_line_info(b->para, 0, &ni);
 					numtw = num[0] ? ni.width : 0;
 				}
@@ -194,7 +122,6 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 					b->w = 0;
 				b->y = base - size * 0.3;
 				b->h = size * 0.5;
-				b->name = c->prev ? NULL : placeholder(e->dest);
 			}
 		}
 	}

@@ -6,9 +6,9 @@
  *    is parsed with the xmlio options: no network, no DTD loading, no
  *    entity substitution; a document declaring entities is refused;
  *  - security preferences forbid writing files, creating directories and
- *    any network access; reading local files is allowed (join.xsl loads
- *    the plan, matrix and registry through xf:merge, see xform.c
- *    "Streaming" and docs/stylesheets.md);
+ *    any network access; reading local files is allowed (document():
+ *    join.xsl reads the registry, year.xsl the plan, matrix and the
+ *    areas' summaries);
  *  - parameters are passed as strings (xsltQuoteOneUserParam);
  *  - xsl:message terminate="yes", a runtime error or a refused access
  *    ends the run with an error and nothing is written;

@@ -88,22 +88,6 @@ test_expect_success 'SOURCE_DATE_EPOCH gives byte-identical PDFs' '
 	cmp "$TRASH/s1.pdf" $O/summary-slides-2014.pdf
 '
 
-# render reads a .pdoc over 4 MiB as a stream and can lay pass 1 out on two
-# threads (docs/render.md); FY2014 is read as a tree on one thread unless
-# told: the other ways must give the same bytes (issue 7).
-test_expect_success 'render: read as a stream, and on two threads, the same PDFs' '
-	for f in report slides; do
-		PIPELINE_RENDER_READ=stream "$BD/bin/render" --fonts "$TOP/fonts/fonts.conf" \
-			-o "$TRASH/st-$f.pdf" "$TRASH/work/2014/$f.pdoc" 2>/dev/null &&
-		PIPELINE_RENDER_THREADS=2 "$BD/bin/render" --fonts "$TOP/fonts/fonts.conf" \
-			-o "$TRASH/th-$f.pdf" "$TRASH/work/2014/$f.pdoc" 2>/dev/null || return 1
-	done &&
-	cmp "$TRASH/st-report.pdf" $O/annual-report-2014.pdf &&
-	cmp "$TRASH/th-report.pdf" $O/annual-report-2014.pdf &&
-	cmp "$TRASH/st-slides.pdf" $O/summary-slides-2014.pdf &&
-	cmp "$TRASH/th-slides.pdf" $O/summary-slides-2014.pdf
-'
-
 # Content, not mtimes, decides (issue 12): the inventory always runs but
 # rewrites the manifest only when the inputs' content changed; the stages
 # print a progress line each when they run.

@@ -138,21 +138,6 @@ test_expect_success 'SOURCE_DATE_EPOCH: two renders are byte-identical' '
 	cmp "$TRASH/s1.pdf" "$TRASH/s2.pdf"
 '
 
-test_expect_success 'TOC filled after one pass equals a full second pass' '
-	PIPELINE_TOC_2PASS=1 "$R" --fonts "$F" -o "$TRASH/two.pdf" "$FX/report.pdoc" 2>/dev/null &&
-	cmp "$TRASH/report.pdf" "$TRASH/two.pdf"
-'
-
-test_expect_success 'streaming (pages drawn as they are final) gives the same bytes' '
-	PIPELINE_RENDER_STREAM=1 "$R" --fonts "$F" -o "$TRASH/st.pdf" "$FX/report.pdoc" 2>/dev/null &&
-	cmp "$TRASH/report.pdf" "$TRASH/st.pdf" &&
-	PIPELINE_RENDER_STREAM=0 "$R" --fonts "$F" -o "$TRASH/nost.pdf" "$FX/report.pdoc" 2>/dev/null &&
-	cmp "$TRASH/report.pdf" "$TRASH/nost.pdf" &&
-	PIPELINE_RENDER_STREAM=1 "$R" --fonts "$F" -o "$TRASH/sst.pdf" "$FX/slides.pdoc" 2>/dev/null &&
-	PIPELINE_RENDER_STREAM=0 "$R" --fonts "$F" -o "$TRASH/snost.pdf" "$FX/slides.pdoc" 2>/dev/null &&
-	cmp "$TRASH/sst.pdf" "$TRASH/snost.pdf"
-'
-
 test_expect_success 'slides: 16:9, overfull frame continues on （続き） slides' '
 	pdfinfo "$TRASH/s1.pdf" >"$TRASH/sinfo" &&
 	grep -Eq "^Page size: *960(\.0[0-9]*)? x 540 " "$TRASH/sinfo" &&

@@ -61,7 +61,7 @@ def main(model, csvs):
         src = el.get("src")
         if src and el.tag in ("progress", "indicator", "value"):
             kept.setdefault(src, []).append(el)
-    diags = root.findall("./diags/diag")
+    diags = root.findall(".//diags/diag")
     quotes = "\n".join((d.findtext("row") or "") for d in diags)
     quotes_unq = quotes.replace('"', "")
     refused = {d.get("file") for d in diags if d.get("severity") == "error" and not d.get("line")}
@@ -142,8 +142,14 @@ def main(model, csvs):
 sys.exit(main(sys.argv[1], sys.argv[2:]))
 EOF
 
+# The draft's model: year.xml and the areas' model/ID.xml (issue 13), in one file.
+model_of() {
+	{ echo "<all>" && for f in "$TRASH/work/$1/draft/year.xml" "$TRASH/work/$1/draft"/model/*.xml; do
+		sed 1d "$f"; done && echo "</all>"; } >"$TRASH/work/$1/draft/all.xml"
+}
 account() {
-	python3 "$TRASH/account.py" "$TRASH/work/$1/draft/model.xml" "$TRASH"/input/$1/submissions/*.csv \
+	model_of "$1" &&
+	python3 "$TRASH/account.py" "$TRASH/work/$1/draft/all.xml" "$TRASH"/input/$1/submissions/*.csv \
 		>"$TRASH/account-$2.txt" 2>&1
 	st=$?
 	cat "$TRASH/account-$2.txt"
@@ -169,7 +175,7 @@ test_expect_success 'FY2014 samples + every broken file: each cell in the model 
 '
 
 test_expect_success 'the check is not vacuous: a cell removed from the model is found lost' '
-	sed "s|<p>名前のない列の実績</p>|<p>消えた</p>|" "$TRASH/work/2014/draft/model.xml" >"$TRASH/m.xml" &&
+	sed "s|<p>名前のない列の実績</p>|<p>消えた</p>|" "$TRASH/work/2014/draft/all.xml" >"$TRASH/m.xml" &&
 	! python3 "$TRASH/account.py" "$TRASH/m.xml" "$TRASH"/input/2014/submissions/*.csv >"$TRASH/v.txt" &&
 	grep -q "^lost: nameless-column.csv:2: 名前のない列の実績" "$TRASH/v.txt"
 '

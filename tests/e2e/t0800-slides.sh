@@ -11,8 +11,21 @@ RENDER=${RENDER:-$BD/bin/render}
 CHECK="python3 $TOP/tests/slides/check.py"
 W=$TRASH/work
 
-dump() {	# dump PDOC OUT: render's laid-out boxes
-	"$RENDER" --fonts "$TOP/fonts/fonts.conf" --dump -o "$TRASH/dump.pdf" "$1" >"$2"
+dump() {	# dump OUT PDOC…: render's laid-out boxes
+	out=$1 && shift &&
+	"$RENDER" --fonts "$TOP/fonts/fonts.conf" --dump -o "$TRASH/dump.pdf" "$@" >"$out"
+}
+# The slides' files of work dir $1 (issue 13: front, areas, back) in order.
+slides_of() {
+	echo "$1/slides/front.pdoc" &&
+	for a in $(sed "s/^AREAS :=//" "$1/areas.mk"); do
+		echo "$1/slides/area-$a.pdoc"; done &&
+	echo "$1/slides/back.pdoc"
+}
+# The areas of work dir $1's models in one <model> (check.py areas).
+areas_model() {
+	{ echo "<model>" && for f in $(slides_of "$1" | sed -n "s|/slides/area-\(.*\)\.pdoc$|/model/\1.xml|p"); do
+		xmllint --xpath "/model/area" "$f"; done && echo "</model>"; } >"$2"
 }
 
 test_inputs 2013 2014
@@ -21,13 +34,14 @@ for y in 2013 2014; do
 	P=$TRASH/output/$y/summary-slides-$y.pdf
 	test_expect_success "$y: make report builds the slides" "
 		test_make report YEAR=$y >/dev/null 2>&1 &&
-		test -s '$P' && dump '$W/$y/slides.pdoc' '$TRASH/$y.dump'
+		test -s '$P' && dump '$TRASH/$y.dump' \$(slides_of '$W/$y')
 	"
 	test_expect_success "$y: every page is 960x540, every word in its panel, 5 mm clear of the edge" "
 		$CHECK geometry '$P' '$TRASH/$y.dump'
 	"
 	test_expect_success "$y: each area's slide shows its title and the three panel headings" "
-		$CHECK areas '$P' '$W/$y/model.xml'
+		areas_model '$W/$y' '$TRASH/$y-areas.xml' &&
+		$CHECK areas '$P' '$TRASH/$y-areas.xml'
 	"
 	test_expect_success "$y: every highlighted row's 実績 is in the slides" "
 		$CHECK highlighted '$P' '$W/$y/submissions.xml' '$TRASH/$y.dump'
@@ -50,13 +64,22 @@ test_expect_success 'check.py geometry fails when words stick out of a panel' '
 
 test_expect_success 'ten times the text: （続き） slides, every highlighted row kept, nothing outside the panels' '
 	"$X" -o "$TRASH/ten-subs.xml" "$TOP/tests/slides/ten.xsl" "$W/2014/submissions.xml" 2>/dev/null &&
-	"$X" --param year 2014 --param plan "$TRASH/input/2014/plan.xml" \
-		--param matrix "$TRASH/input/2014/matrix.xml" \
-		--param registry "$TRASH/input/ministries.xml" --param draft 0 \
-		-o "$TRASH/ten-model.xml" "$TOP/stylesheets/join.xsl" "$TRASH/ten-subs.xml" 2>/dev/null &&
-	"$X" -o "$TRASH/ten.pdoc" "$TOP/stylesheets/slides.xsl" "$TRASH/ten-model.xml" 2>/dev/null &&
-	"$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/ten.pdf" "$TRASH/ten.pdoc" 2>/dev/null &&
-	dump "$TRASH/ten.pdoc" "$TRASH/ten.dump" &&
+	T=$TRASH/ten && mkdir -p "$T/submissions" "$T/model" "$T/sum" "$T/slides" &&
+	cp "$W/2014/submissions/year.xml" "$T/submissions/" && cp "$W/2014/areas.mk" "$T/" &&
+	for a in $(sed "s/^AREAS :=//" "$T/areas.mk"); do
+		"$X" -o "$T/submissions/area-$a.xml" "$TOP/tests/slides/ten.xsl" "$W/2014/submissions/area-$a.xml" &&
+		"$X" --param year 2014 --param registry "$TRASH/input/ministries.xml" --param draft 0 \
+			-o "$T/model/$a.xml" "$TOP/stylesheets/join.xsl" "$T/submissions/area-$a.xml" &&
+		"$X" -o "$T/sum/$a.xml" "$TOP/stylesheets/sum.xsl" "$T/model/$a.xml" &&
+		"$X" -o "$T/slides/area-$a.pdoc" "$TOP/stylesheets/slides.xsl" "$T/model/$a.xml" || exit 1
+	done 2>/dev/null &&
+	"$X" --param year 2014 --param registry "$TRASH/input/ministries.xml" --param dir "$T" \
+		-o "$T/year.xml" "$TOP/stylesheets/year.xsl" "$T/submissions/year.xml" 2>/dev/null &&
+	"$X" -o "$T/slides/front.pdoc" "$TOP/stylesheets/slides-front.xsl" "$T/year.xml" 2>/dev/null &&
+	"$X" -o "$T/slides/back.pdoc" "$TOP/stylesheets/slides-back.xsl" "$T/year.xml" 2>/dev/null &&
+	"$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/ten.pdf" $(slides_of "$T") 2>/dev/null &&
+	dump "$TRASH/ten.dump" $(slides_of "$T") &&
+	areas_model "$T" "$TRASH/ten-model.xml" &&
 	$CHECK continued "$TRASH/ten.pdf" &&
 	test "$(pdfinfo "$TRASH/ten.pdf" | sed -n "s/^Pages: *//p")" -gt 20 &&
 	$CHECK geometry "$TRASH/ten.pdf" "$TRASH/ten.dump" &&
@@ -75,9 +98,9 @@ test_expect_success 'continuation slides leave finished panels off and name the 
 # reported at that CSV file and line (slides.xsl puts src= on bullets).
 test_expect_success 'an uncovered character in a slide bullet names its CSV line' '
 	W2=$TRASH/work/2014 &&
-	src=$(grep -o "<li src=\"[^\"]*\">" "$W2/slides.pdoc" | head -n 1 | cut -d\" -f2) &&
+	src=$(grep -o "<li src=\"[^\"]*\">" "$W2/slides/area-1.pdoc" | head -n 1 | cut -d\" -f2) &&
 	test -n "$src" &&
-	sed "0,/<li src=\"[^\"]*\">/s//&😀/" "$W2/slides.pdoc" >"$TRASH/emoji.pdoc" &&
+	sed "0,/<li src=\"[^\"]*\">/s//&😀/" "$W2/slides/area-1.pdoc" >"$TRASH/emoji.pdoc" &&
 	! "$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/emoji.pdf" "$TRASH/emoji.pdoc" 2>"$TRASH/emoji.err" &&
 	cat "$TRASH/emoji.err" &&
 	grep -qF "$src: error: character U+1F600" "$TRASH/emoji.err" &&

@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	fclose(fp);
 	diag_init(&d, NULL);
-	doc = model_load(path, &d);
+	doc = model_load(path, 0, &d);
 	if (doc != NULL && fonts_check(fonts, doc, &d) == 0)
 		ld = layout_document(doc, fonts, &d);
 	if (ld != NULL) {

@@ -133,7 +133,7 @@ lay(const char *text, struct fonts **fonts, struct model_doc **doc)
 	fputs(text, fp);
 	fclose(fp);
 	diag_init(&d, stderr);
-	*doc = model_load(path, &d);
+	*doc = model_load(path, 0, &d);
 	assert_non_null(*doc);
 	*fonts = fonts_new("fonts/fonts.conf", &d);
 	assert_non_null(*fonts);
@@ -271,7 +271,8 @@ count_page(void *arg, const struct layout_page *pg)
 	return 0;
 }
 
-/* Streaming hands over the same pages, complete, and keeps no boxes. */
+/* A run with a sink hands over the same pages as one that keeps them,
+ * complete, and keeps no boxes. */
 static void
 stream_same_pages(void **state)
 {
@@ -281,6 +282,7 @@ stream_same_pages(void **state)
 	struct layout_doc *ld, *ls;
 	struct counter n = { 0, 0, 0 };
 	struct layout_sink sink = { count_page, &n };
+	struct layout_run *run;
 	struct diag d;
 	size_t p, boxes = 0, texts = 0, k;
 	int i;
@@ -306,7 +308,15 @@ stream_same_pages(void **state)
 				texts++;
 	}
 	diag_init(&d, stderr);
-	ls = layout_stream(doc, fonts, &d, &sink);
+	run = layout_run_new(fonts, &d);
+	layout_learn(run, doc);
+	layout_begin(run, 1, NULL);
+	assert_int_equal(layout_file(run, doc), 0);
+	layout_doc_free(layout_end(run));
+	layout_begin(run, 0, &sink);
+	assert_int_equal(layout_file(run, doc), 0);
+	ls = layout_end(run);
+	layout_run_free(run);
 	assert_non_null(ls);
 	assert_int_equal(d.errors, 0);
 	assert_true(ld->npages >= 4);

@@ -1,1 +1,1 @@
-"$BIN/xform" -o /nonexistent/dir/o.csv stylesheets/status.xsl tests/fixtures/year/submissions.xml
+"$BIN/xform" -o /nonexistent/dir/o.mk stylesheets/areas.xsl tests/fixtures/year/plan.xml

@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  report-back.xsl: build/Y/year.xml (year.xsl) → build/Y/report/back.pdoc,
+  the annual report's annexes: 担当府省一覧, 提出状況, 備考 and, with
+  draft=1, 検証結果.  Params: draft (as report.xsl, whose templates it
+  imports).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="report.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not(/model/digest)">
+      <xsl:message terminate="yes">report-back.xsl: error: the input is not the year's summary (run year.xsl first)</xsl:message>
+    </xsl:if>
+    <document kind="report" draft="{number($is-draft)}">
+      <xsl:call-template name="meta"/>
+      <xsl:call-template name="head"/>
+      <flow template="body">
+        <xsl:call-template name="annex-responsibility"/>
+        <xsl:call-template name="annex-status"/>
+        <xsl:call-template name="annex-notes"/>
+        <xsl:if test="$is-draft">
+          <xsl:call-template name="annex-diags"/>
+        </xsl:if>
+      </flow>
+    </document>
+  </xsl:template>
+</xsl:stylesheet>

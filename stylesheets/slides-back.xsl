@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  slides-back.xsl: build/Y/year.xml (year.xsl) → build/Y/slides/back.pdoc,
+  the key indicators (four charts a slide) and the submission status
+  grid.  Params: draft (as slides.xsl, whose templates it imports).
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="slides.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not(/model/digest)">
+      <xsl:message terminate="yes">slides-back.xsl: error: the input is not the year's summary (run year.xsl first)</xsl:message>
+    </xsl:if>
+    <document kind="slides" draft="{number($is-draft)}">
+      <xsl:call-template name="meta"/>
+      <xsl:call-template name="head"/>
+      <xsl:call-template name="indicator-slides"/>
+      <xsl:call-template name="status-slide"/>
+    </document>
+  </xsl:template>
+</xsl:stylesheet>
