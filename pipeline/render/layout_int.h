@@ -67,6 +67,7 @@ struct lctx {
 	struct layout_run	*run;		/* the files and what passes share */
 	const struct model_doc	*doc;		/* the file being laid out */
 	PangoContext		*pc;
+	struct brkmemo		*memo;		/* two passes: line breaks and shapings */
 	struct diag		*d;
 	struct layout_doc	*out;		/* pages, paragraphs, outline */
 	struct placed_heading	*heads;		/* placed so far */
@@ -116,6 +117,16 @@ struct layout_box	*page_add(struct layout_page *pg, const struct layout_box *b);
  * to them any more.
  */
 void			 lctx_release_to(struct lctx *c, size_t mark);
+/*
+ * The line-break memo (prim.c): the measuring pass records each
+ * paragraph's line starts and shaping, the drawing pass (`replay`) takes
+ * them back in the same order.
+ */
+struct brkmemo;
+struct brkmemo		*brkmemo_new(void);
+void			 brkmemo_free(struct brkmemo *m);
+void			 brkmemo_start(struct brkmemo *m, int replay);
+
 /* Registers `p` with the output so it lives as long as the layout. */
 struct jl_para		*lctx_keep(struct lctx *c, struct jl_para *p);
 
