@@ -759,3 +759,31 @@ para_items(struct lctx *c, const struct model_node *n, const struct model_style 
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* fitting arithmetic (unit-tested) */
+
+size_t
+layout_fit_count(const double *h, size_t n, double gap, double avail)
+{
+	double y = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double next = y + (i > 0 ? gap : 0) + h[i];
+
+		if (next > avail + 1e-6)
+			break;
+		y = next;
+	}
+	return i;
+}
+
+double
+layout_next_scale(double scale, double step, double min)
+{
+	double next = round((scale - step) * 1000) / 1000;
+
+	if (next < min - 1e-9)
+		return 0;
+	return next;
+}
