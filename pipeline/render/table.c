@@ -233,7 +233,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			}
 			memset(&cells[nc], 0, sizeof(cells[nc]));
 			if (cell_has_blocks(td))
-				ret |= blocks_items(c, td, is_head ? (hn ? hn : "cell-head") :
+				ret |= c->blocks(c, td, is_head ? (hn ? hn : "cell-head") :
 				    (sn ? sn : "cell"), cx0[nc] + padx, cw, &cells[nc]);
 			else
 				ret |= para_items(c, td, &cs, 0, cx0[nc] + padx, cw, &cells[nc]);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "layout_int.h"
 #include "xmem.h"
 
@@ -26,8 +28,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 {
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
-	size_t i, ntoc;
-	const struct model_tocent *toc = layout_run_toc(c->run, &ntoc);
+	size_t i;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
 	double em = t1->size, numw = 4.5 * em;	/* "- 123 -" */
 
@@ -49,8 +50,8 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 		b->y = hs.size * 1.1;
 	}
 	/* the headings with toc="1", as the model listed them while reading */
-	for (i = 0; i < ntoc; i++) {
-		const struct model_tocent *e = &toc[i];
+	for (i = 0; i < c->toc->n; i++) {
+		const struct model_tocent *e = &c->toc->e[i];
 		char sn[16];
 		const struct model_style *st;
 		double indent, tw, size, lh, base;
@@ -94,7 +95,9 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 				/* the page number, known once the pages are (not in
 				 * the measuring pass: no paragraph is made then) */
 				double end = x + indent + li.x + li.width + size * 0.5, numtw = 0;
-				int number = layout_run_number(c->run, e->dest);
+				/* -1 while measuring: no paragraph is made then */
+				int number = c->toc->numbers ? GPOINTER_TO_INT(
+				    g_hash_table_lookup(c->toc->numbers, e->dest)) : -1;
 
 				b = vitem_box(it, BOX_TEXT);
 				b->para = NULL;
