@@ -55,8 +55,6 @@ STAGES := inventory ingest check xform render publish
 # manifest, publish takes the inventory again).
 ingest_USES := $(B)/lib/libinventory.a
 publish_USES := $(B)/lib/libinventory.a
-$(B)/obj/pipeline/ingest/main.o $(B)/obj/pipeline/publish/main.o: \
-	ALL_CFLAGS += -Ipipeline/inventory
 define stage
 $(1)_SRC := $$(filter-out pipeline/$(1)/main.c,$$(wildcard pipeline/$(1)/*.c))
 $(1)_LIB := $(B)/lib/lib$(1).a

@@ -32,7 +32,7 @@
 #include "emit.h"
 #include "header.h"
 #include "ingest.h"
-#include "inventory.h"
+#include "../inventory/inventory.h"
 #include "numbers.h"
 #include "refs.h"
 #include "rows.h"

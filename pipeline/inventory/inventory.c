@@ -266,7 +266,8 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 			v[n++].raw = xstrdup(de->d_name);
 		}
 		closedir(dp);
-		qsort(v, n, sizeof(*v), by_raw);
+		if (n > 1)
+			qsort(v, n, sizeof(*v), by_raw);
 		for (i = 0; i < n; i++)
 			classify(dirfd, &v[i]);
 		close(dirfd);

@@ -36,7 +36,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
-#include "inventory.h"
+#include "../inventory/inventory.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
