@@ -104,7 +104,7 @@ INVENTORY_ARGS = --year $(YEAR) --submissions $(IN)/submissions \
 INGEST_ARGS = --year $(YEAR) --registry $(INPUT)/ministries.xml \
 	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 CHECK_ARGS = --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
-	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
+	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml --fonts fonts/fonts.conf
 JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
 	--param registry $(abspath $(INPUT)/ministries.xml)
@@ -131,6 +131,10 @@ $(W)/check.ok: $(W)/submissions.xml $(BIN)/check
 	@rm -f $@
 	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
+# A draft renders anyway and lists in its annex what check finds there
+# too (plan, matrix, registry, characters the fonts cannot draw).
+$(W)/draft/check.xml: $(W)/draft/submissions.xml $(BIN)/check
+	$(BIN)/check $(CHECK_ARGS) --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk

@@ -52,8 +52,10 @@ $(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
 	$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
 
-$(1)/year.xml: $(1)/submissions.xml $(AREAS:%=$(1)/sum/%.xml) $(REFS) stylesheets/year.xsl $(BIN)/xform
+$(1)/year.xml: $(1)/submissions.xml $(AREAS:%=$(1)/sum/%.xml) $(REFS) stylesheets/year.xsl $(BIN)/xform \
+		$(if $(filter 1,$(2)),$(1)/check.xml)
 	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+		$(if $(filter 1,$(2)),--param checks $(abspath $(1)/check.xml)) \
 		-o $$@ stylesheets/year.xsl $(1)/submissions/year.xml
 
 $(1)/report/area-%.pdoc: $(1)/model/%.xml stylesheets/report.xsl $(XSL_COMPOSE) $(BIN)/xform

@@ -36,6 +36,11 @@
   <xsl:param name="registry" select="''"/>
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="dir" select="''"/>
+  <!-- drafts: check's findings (check's diags option), listed in the annex after
+       ingest's, each finding ingest already made once -->
+  <xsl:param name="checks" select="''"/>
+  <xsl:key name="ingest-diag" match="/submissions/diag"
+           use="concat(@file, '|', @line, '|', message)"/>
 
   <xsl:key name="regpos" match="/registry/ministry" use="@code"/>
   <!-- in $all (below) -->
@@ -129,6 +134,18 @@
       </input>
       <diags>
         <xsl:copy-of select="/submissions/diag"/>
+        <xsl:if test="$checks != ''">
+          <xsl:variable name="root" select="/"/>
+          <xsl:for-each select="document($checks)/diags/diag">
+            <xsl:variable name="d" select="."/>
+            <xsl:variable name="k" select="concat(@file, '|', @line, '|', message)"/>
+            <xsl:for-each select="$root">
+              <xsl:if test="not(key('ingest-diag', $k))">
+                <xsl:copy-of select="$d"/>
+              </xsl:if>
+            </xsl:for-each>
+          </xsl:for-each>
+        </xsl:if>
       </diags>
       <digest>
         <xsl:for-each select="$areas">

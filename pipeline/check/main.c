@@ -5,17 +5,24 @@
  *   E errors, W warnings
  * Exit: 0 no errors, 1 input errors, 2 usage, 3 schema or system failure.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 
+#include "atomicfile.h"
 #include "check.h"
 #include "diag.h"
 
 static const char usage_text[] =
     "usage: check [--year YEAR] [--schemas DIR] --registry FILE --plan FILE\n"
     "             --matrix FILE [--submissions FILE] [--fonts FONTS.conf]\n"
+    "             [--diags OUT.xml]\n"
     "Validates a year's inputs against DIR/{registry,plan,matrix}.rng (default\n"
     "stylesheets), checks ids and references across them, adds the counts of\n"
     "the ingest output FILE (zero rows if it does not exist), reports every\n"
@@ -23,7 +30,61 @@ static const char usage_text[] =
     "  plan: N measures, matrix: M entries, submissions: K rows from J ministries,\n"
     "  E errors, W warnings\n"
     "as the last line on stderr.  Exit 0 without errors, 1 with input errors,\n"
-    "2 on usage errors, 3 when a schema cannot be read.\n";
+    "2 on usage errors, 3 when a schema cannot be read.  --diags also writes\n"
+    "every finding to OUT.xml (<diags><diag severity file line><message>),\n"
+    "for the draft's annex.\n";
+
+/*
+ * The findings as the draft annex reads them (ingest's <diag> vocabulary,
+ * docs/design.md): the file by its base name, as ingest writes it.
+ * 0, or -1 with errno.
+ */
+static int
+write_diags(const char *path, const struct diag *d)
+{
+	char *tmp = atomicfile_tmpname(path);
+	xmlTextWriterPtr w;
+	int rc = 0;
+	size_t i;
+
+	if (tmp == NULL)
+		return -1;
+	if ((w = xmlNewTextWriterFilename(tmp, 0)) == NULL) {
+		unlink(tmp);
+		free(tmp);
+		errno = EIO;
+		return -1;
+	}
+	rc |= xmlTextWriterSetIndent(w, 1) < 0;
+	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
+	rc |= xmlTextWriterStartElement(w, BAD_CAST "diags") < 0;
+	for (i = 0; i < d->n; i++) {
+		const struct diag_entry *e = &d->v[i];
+		const char *slash = strrchr(e->file, '/');
+
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "diag") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "severity",
+		    BAD_CAST(e->severity == DIAG_ERROR ? "error" : "warning")) < 0;
+		if (e->file[0])
+			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "file",
+			    BAD_CAST(slash ? slash + 1 : e->file)) < 0;
+		if (e->line > 0)
+			rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%ld", e->line) < 0;
+		rc |= xmlTextWriterWriteElement(w, BAD_CAST "message", BAD_CAST e->message) < 0;
+		rc |= xmlTextWriterEndElement(w) < 0;
+	}
+	rc |= xmlTextWriterEndDocument(w) < 0;
+	xmlFreeTextWriter(w);
+	if (rc) {
+		unlink(tmp);
+		free(tmp);
+		errno = EIO;
+		return -1;
+	}
+	rc = atomicfile_rename(tmp, path);
+	free(tmp);
+	return rc;
+}
 
 static int
 usage(FILE *out, int code)
@@ -42,11 +103,12 @@ main(int argc, char **argv)
 	                                     {"matrix", required_argument, NULL, 'm'},
 	                                     {"submissions", required_argument, NULL, 'u'},
 	                                     {"fonts", required_argument, NULL, 'f'},
+	                                     {"diags", required_argument, NULL, 'x'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
 	const char *year = NULL, *schemas = "stylesheets", *registry = NULL;
 	const char *plan = NULL, *matrix = NULL, *submissions = NULL;
-	const char *fonts = "fonts/fonts.conf";
+	const char *fonts = "fonts/fonts.conf", *diags = NULL;
 	struct diag d;
 	struct check c;
 	int opt, ret;
@@ -74,6 +136,9 @@ main(int argc, char **argv)
 			break;
 		case 'f':
 			fonts = optarg;
+			break;
+		case 'x':
+			diags = optarg;
 			break;
 		case 'h':
 			return usage(stdout, 0);
@@ -103,6 +168,10 @@ main(int argc, char **argv)
 		check_submissions(&c, submissions);
 	check_summary(&c, stderr);
 	ret = c.internal ? 3 : check_errors(&c) > 0 ? 1 : 0;
+	if (diags && write_diags(diags, &d) < 0) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", diags, strerror(errno));
+		ret = 3;
+	}
 	check_release(&c);
 	diag_release(&d);
 	xmlCleanupParser();

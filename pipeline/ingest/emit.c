@@ -418,17 +418,27 @@ copy_attrs(struct out *o, xmlNodePtr n)
 	}
 }
 
-/* `n` as it is in its document, children and all. */
+/* `n` as it is in its document, children and all.  Copied into a
+ * document of its own first, so that a namespace declared above it (an
+ * xi:include the plan should not have: check reports it) is declared in
+ * what is written. */
 static void
 copy_node(struct out *o, xmlNodePtr n)
 {
 	xmlBufferPtr b = xmlBufferCreate();
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr c = doc ? xmlDocCopyNode(n, doc, 1) : NULL;
 
-	if (b == NULL || xmlNodeDump(b, n->doc, n, 0, 0) < 0)
+	if (doc)
+		doc->encoding = xmlStrdup(BAD_CAST "UTF-8"); /* text as it is, not &#x…; */
+	if (c)
+		xmlDocSetRootElement(doc, c);
+	if (b == NULL || c == NULL || xmlNodeDump(b, doc, c, 0, 0) < 0)
 		o->bad = 1;
 	else
 		check(o, xmlTextWriterWriteRaw(o->w, xmlBufferContent(b)));
 	xmlBufferFree(b);
+	xmlFreeDoc(doc);
 }
 
 /*

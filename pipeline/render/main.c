@@ -76,11 +76,16 @@ load(struct job *j, size_t i)
 		}
 		j->run = layout_run_new(j->fonts, j->d);
 	}
+	/* a draft prints a character no pinned font has as [U+…], at every
+	 * reading (said once); the strict build refuses it just below */
+	if (doc->draft) {
+		struct diag quiet;
+
+		diag_init(&quiet, NULL);
+		fonts_placeholders(j->fonts, doc, i == j->learned ? j->d : &quiet);
+		diag_release(&quiet);
+	}
 	if (i == j->learned) {
-		/* a draft prints a character no pinned font has as [U+…];
-		 * the strict build refuses it just below */
-		if (doc->draft)
-			fonts_placeholders(j->fonts, doc, j->d);
 		/* every character covered before anything is drawn: never tofu */
 		if (fonts_check(j->fonts, doc, j->d) < 0) {
 			model_free(doc);

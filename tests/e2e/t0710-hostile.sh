@@ -312,7 +312,9 @@ test_expect_success 'a zero-width space in a CSV note: validate names the CSV fi
 	! test_make validate YEAR=2014 2>"$TRASH/zwsp.err" &&
 	grep -E "/zz-zwsp.csv:2: error: .*U\+200B" "$TRASH/zwsp.err" &&
 	test_make draft YEAR=2014 2>"$TRASH/zwsp-draft.err" &&
-	pdftotext "$TRASH/output/2014/annual-report-2014-draft.pdf" - | grep -F "備考[U+200B]です"
+	pdftotext "$TRASH/output/2014/annual-report-2014-draft.pdf" - >"$TRASH/zwsp.txt" &&
+	grep -F "備考[U+200B]です" "$TRASH/zwsp.txt" &&
+	grep -F "is in none of the pinned fonts" "$TRASH/zwsp.txt"
 '
 
 # --- regressions found by the fuzzers (tests/hostile/fuzz/README) -----------
