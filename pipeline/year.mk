@@ -81,7 +81,8 @@ $(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)
 	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
 
 $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
-	{ printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
+	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
+	rm -f $$@.tmp && set -C && { printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
 
 $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf

@@ -28,8 +28,9 @@ for y in 2014 2013; do
 
 	test_expect_success "$y: kinsoku, flush right edges, text area (PDF read back)" "
 		st=0 &&
+		python3 $TOP/tests/e2e/join_pdocs.py \$TRASH/work/$y/report-all.pdoc \$TRASH/work/$y report &&
 		$CHECK lines \$TRASH/work/$y/annual-report-$y.pdf.lines \
-			\$TRASH/output/$y/annual-report-$y.pdf \$TRASH/work/$y/report.pdoc \
+			\$TRASH/output/$y/annual-report-$y.pdf \$TRASH/work/$y/report-all.pdoc \
 			--flush 99.5 >\"\$TRASH/lines-$y\" || st=\$? &&
 		cat \"\$TRASH/lines-$y\" && test \$st -eq 0 &&
 		grep -q '^kinsoku: 0 violations' \"\$TRASH/lines-$y\" &&
@@ -53,7 +54,7 @@ test_expect_success 'the checker notices a line the PDF does not have' '
 		\$16 = \"（\" substr(\$16, 2); done = 1 } { print }" "$L" >"$TRASH/bad.lines" &&
 	! cmp -s "$L" "$TRASH/bad.lines" &&
 	! $CHECK lines "$TRASH/bad.lines" $TRASH/output/2014/annual-report-2014.pdf \
-		$TRASH/work/2014/report.pdoc >"$TRASH/bad.out" &&
+		$TRASH/work/2014/report-all.pdoc >"$TRASH/bad.out" &&
 	grep -q "differ from the PDF" "$TRASH/bad.out" &&
 	grep -q "^FAIL page" "$TRASH/bad.out"
 '

@@ -305,7 +305,9 @@ test_expect_success 'usage errors exit 2; --help exits 0' '
 '
 
 test_expect_success 'an unwritable output directory is a system error (3)' '
-	{ "$X" -o "$TRASH/no/such/dir/out.csv" "$S/status.xsl" "$M.d/model/1.xml"; test $? -eq 3; }
+	st=0 &&
+	"$X" -o "$TRASH/no/such/dir/out.csv" "$S/status.xsl" "$M.d/model/1.xml" || st=$? &&
+	test $st -eq 3
 '
 
 # On the real inputs, when ingest is built: nothing a ministry sent is lost

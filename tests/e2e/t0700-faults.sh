@@ -141,12 +141,12 @@ if can_mount; then
 	# to fail could stop make before the report's render starts; this test
 	# wants render's own message.)  render writes the PDF through its own
 	# cairo stream function, which keeps errno: the cause, not cairo's
-	# "error while writing to output stream".  2 MiB hold the XML files up
+	# "error while writing to output stream".  3 MiB hold the XML files up
 	# to report.pdoc, not the report's PDF.
 	test_expect_success 'render names the cause: No space left on device; PDFs kept' '
 		save_pdfs && edit_csv fullrender &&
 		rm -rf "$TRASH/fullr" && mkdir -p "$TRASH/fullr" &&
-		mount -t tmpfs -o size=2m tmpfs "$TRASH/fullr" && mounted "$TRASH/fullr" &&
+		mount -t tmpfs -o size=3m tmpfs "$TRASH/fullr" && mounted "$TRASH/fullr" &&
 		! test_make -j1 report YEAR=2014 WORK="$TRASH/fullr" 2>"$TRASH/fullr.err" &&
 		grep -E "^$TRASH/fullr/2014/annual-report-2014\.pdf: error: .*No space left on device" "$TRASH/fullr.err" &&
 		same_as_saved

@@ -42,11 +42,11 @@ test_expect_success 'nothing rounded: neither 12.346 nor 12.3 nor 0.0 beside the
 	! grep -F "123,456,789,012,345" "$TRASH/report.txt"
 '
 
-test_expect_success 'model.xml and report.pdoc carry the values as written' '
-	m=$(find "$TRASH/work" -name model.xml | head -n 1) &&
-	p=$(find "$TRASH/work" -name report.pdoc | head -n 1) &&
-	grep -F "value=\"12.3456\"" "$m" &&
-	grep -F ">12.3456<" "$p" && grep -F "y=\"12.3456\"" "$p"
+test_expect_success 'the area models and report pdocs carry the values as written' '
+	cat "$TRASH"/work/*/model/*.xml >"$TRASH/models.xml" &&
+	cat "$TRASH"/work/*/report/*.pdoc >"$TRASH/pdocs.xml" &&
+	grep -F "value=\"12.3456\"" "$TRASH/models.xml" &&
+	grep -F ">12.3456<" "$TRASH/pdocs.xml" && grep -F "y=\"12.3456\"" "$TRASH/pdocs.xml"
 '
 
 # refused VALUE MESSAGE: strict ingest of one row with VALUE exits 1

@@ -8,6 +8,16 @@
 # moved).
 . "$(dirname "$0")/../lib.sh"
 
+# pdocs WORK KIND: the files render lays out as the KIND (report|slides)
+# document of the work folder WORK (the year's, or its draft/), in order
+# (front, areas, back); the year's areas.mk lists the areas.
+pdocs() {
+	mk=$1/areas.mk && { [ -f "$mk" ] || mk=$1/../areas.mk; } &&
+	echo "$1/$2/front.pdoc" &&
+	for a in $(sed -n "s/^AREAS *:= *//p" "$mk"); do echo "$1/$2/area-$a.pdoc"; done &&
+	echo "$1/$2/back.pdoc"
+}
+
 RENDER=${RENDER:-$BD/bin/render}
 N=20000
 
@@ -30,7 +40,7 @@ print(next(r[i] for r in rows if r[0] == \"1-1-1-ア\"))' \
 
 test_expect_success 'the slides draw the whole cell, once, as one paragraph' '
 	"$RENDER" --fonts "$TOP/fonts/fonts.conf" --lines "$TRASH/slides.lines" \
-		-o "$TRASH/slides.pdf" "$TRASH/work/2014/slides.pdoc" 2>/dev/null &&
+		-o "$TRASH/slides.pdf" $(pdocs "$TRASH/work/2014" slides) 2>/dev/null &&
 	paragraphs "$TRASH/slides.lines" >"$TRASH/slides.paras" &&
 	grep -cF -f "$TRASH/cell.txt" "$TRASH/slides.paras" >"$TRASH/count" &&
 	test "$(cat "$TRASH/count")" -eq 1 &&
@@ -39,7 +49,7 @@ test_expect_success 'the slides draw the whole cell, once, as one paragraph' '
 
 test_expect_success 'the report draws the whole cell as one paragraph' '
 	"$RENDER" --fonts "$TOP/fonts/fonts.conf" --lines "$TRASH/report.lines" \
-		-o "$TRASH/report.pdf" "$TRASH/work/2014/report.pdoc" 2>/dev/null &&
+		-o "$TRASH/report.pdf" $(pdocs "$TRASH/work/2014" report) 2>/dev/null &&
 	paragraphs "$TRASH/report.lines" | grep -cF -f "$TRASH/cell.txt" >"$TRASH/count" &&
 	test "$(cat "$TRASH/count")" -eq 1
 '

@@ -6,6 +6,16 @@
 # the strict render still refuses it (exit 1).
 . "$(dirname "$0")/../lib.sh"
 
+# pdocs WORK KIND: the files render lays out as the KIND (report|slides)
+# document of the work folder WORK (the year's, or its draft/), in order
+# (front, areas, back); the year's areas.mk lists the areas.
+pdocs() {
+	mk=$1/areas.mk && { [ -f "$mk" ] || mk=$1/../areas.mk; } &&
+	echo "$1/$2/front.pdoc" &&
+	for a in $(sed -n "s/^AREAS *:= *//p" "$mk"); do echo "$1/$2/area-$a.pdoc"; done &&
+	echo "$1/$2/back.pdoc"
+}
+
 RENDER=${RENDER:-$BD/bin/render}
 test_inputs 2014
 I=$TRASH/input
@@ -78,11 +88,16 @@ test_expect_success 'make draft prints the characters as [U+…] and publishes i
 '
 
 test_expect_success 'the strict render refuses the character (exit 1, no PDF)' '
-	sed "s/ draft=\"1\"/ draft=\"0\"/" "$TRASH/work/2014/draft/report.pdoc" >"$TRASH/strict.pdoc" &&
-	rc=0 && "$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/strict.pdf" "$TRASH/strict.pdoc" \
+	mkdir -p "$TRASH/strict" && n=0 &&
+	for f in $(pdocs "$TRASH/work/2014/draft" report); do
+		n=$((n + 1)) &&
+		sed "s/ draft=\"1\"/ draft=\"0\"/" "$f" >"$TRASH/strict/$n.pdoc" || exit 1
+	done &&
+	rc=0 && "$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/strict.pdf" \
+		$(ls "$TRASH"/strict/*.pdoc | sort -t/ -k1 -V) \
 		2>"$TRASH/render.err" || rc=$? &&
 	test $rc -eq 1 && test ! -e "$TRASH/strict.pdf" &&
-	grep -q "error: character U+1F600 " "$TRASH/render.err"
+	grep -Eq "error: character U\+1F[0-9A-F]{3} " "$TRASH/render.err"
 '
 
 test_expect_success 'make report stops and publishes nothing' '

@@ -69,7 +69,7 @@ test_expect_success 'symlinks planted in the work and output folders are never f
 	ln -s "$TRASH/victim" "$W/status-2014.csv.tmp" &&
 	ln -s "$TRASH/victim" "$W/annual-report-2014.pdf.tmp" &&
 	ln -s "$TRASH/victim" "$W/submissions.xml.tmp" &&
-	edit_csv six && test_make report YEAR=2014 2>/dev/null &&
+	edit_csv six && test_make report YEAR=2014 2>"$TRASH/six.err" &&
 	test "$(cat "$TRASH/victim")" = precious &&
 	pdftotext -q "$O/annual-report-2014.pdf" - | tr -d " \n" | grep -q "公開試験の追記six"
 '
