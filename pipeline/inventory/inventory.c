@@ -228,6 +228,7 @@ write_input(xmlTextWriterPtr w, const char *kind, const char *path)
 int
 inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 {
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	struct entry *v = NULL;
 	size_t n = 0, alloc = 0, i;
 	int dirfd, rc = 0;
@@ -291,6 +292,13 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "setting") < 0;
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "REPORT_DATE") < 0;
 		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "value", BAD_CAST a->report_date) < 0;
+		rc |= xmlTextWriterEndElement(w) < 0;
+		/* render dates the PDFs from it (reproducible builds): it reaches
+		 * the PDFs like REPORT_DATE, so a change rebuilds them */
+		rc |= xmlTextWriterStartElement(w, BAD_CAST "setting") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "SOURCE_DATE_EPOCH") < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "value",
+		    BAD_CAST(epoch && g_utf8_validate(epoch, -1, NULL) ? epoch : "")) < 0;
 		rc |= xmlTextWriterEndElement(w) < 0;
 		for (i = 0; i < n; i++) {
 			rc |= xmlTextWriterStartElement(w, BAD_CAST "entry") < 0;

@@ -85,4 +85,11 @@ test_expect_success 'REPORT_DATE changed: rebuilt, the PDFs differ; back again: 
 	report && rendered && cmp "$TRASH/r0.pdf" "$O/annual-report-2014.pdf"
 '
 
+test_expect_success 'SOURCE_DATE_EPOCH changed: rebuilt (it dates the PDFs); back again: as before' '
+	cp "$O/annual-report-2014.pdf" "$TRASH/r0.pdf" &&
+	SOURCE_DATE_EPOCH=1500000000 report && rendered &&
+	! cmp -s "$TRASH/r0.pdf" "$O/annual-report-2014.pdf" &&
+	report && rendered && cmp "$TRASH/r0.pdf" "$O/annual-report-2014.pdf"
+'
+
 test_done
