@@ -492,7 +492,7 @@ chars_string(struct check *c, const char *s, const char *file, long line)
 	const char *p;
 
 	if (s == NULL || !g_utf8_validate(s, -1, NULL))
-		return;	/* the parser or ingest says so */
+		return; /* the parser or ingest says so */
 	for (p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
 		struct strbuf key = STRBUF_INIT;
@@ -536,8 +536,8 @@ text_start_line(xmlNodePtr n)
 	long line;
 
 	if (p == NULL)
-		return n->parent && n->parent->type == XML_ELEMENT_NODE ?
-		    xmlGetLineNo(n->parent) : xmlGetLineNo(n);
+		return n->parent && n->parent->type == XML_ELEMENT_NODE ? xmlGetLineNo(n->parent)
+		                                                        : xmlGetLineNo(n);
 	if (p->type != XML_ELEMENT_NODE)
 		return text_start_line(p) + newlines(p->content);
 	t = xmlNodeGetContent(p);
@@ -636,7 +636,7 @@ chars_row(struct check *c, xmlNodePtr n, const char *path, const char *src)
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE || is(n, "diag") || is(n, "file"))
-			continue;	/* ingest's own words; file names */
+			continue; /* ingest's own words; file names */
 		own = xmlio_attr(n, "src");
 		s = own && *own ? own : src;
 		for (a = n->properties; a; a = a->next) {
@@ -761,7 +761,8 @@ check_submissions(struct check *c, const char *path)
 			if (is(n, "file")) {
 				char *name = xmlio_attr(n, "name"), *fp = xmlio_attr(n, "path");
 
-				if (name && fp && xmlHashAddEntry(c->csv_paths, (xmlChar *)name, fp) == 0)
+				if (name && fp &&
+				    xmlHashAddEntry(c->csv_paths, (xmlChar *)name, fp) == 0)
 					fp = NULL;
 				xmlFree(name);
 				xmlFree(fp);

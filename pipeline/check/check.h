@@ -36,8 +36,8 @@ struct check {
 	int internal;        /* a schema or system failure: exit 3 */
 	struct fonts *fonts; /* check_fonts(): the pinned fonts, or NULL */
 	const char *fonts_path;
-	void *chars_seen;    /* xmlHashTable: "FILE:LINE:U+X" reported */
-	void *csv_paths;     /* xmlHashTable: CSV name -> path (<file>), or NULL */
+	void *chars_seen; /* xmlHashTable: "FILE:LINE:U+X" reported */
+	void *csv_paths;  /* xmlHashTable: CSV name -> path (<file>), or NULL */
 };
 
 /* Prepares `c` to report to `d`; `year` (may be NULL) is the fiscal year the

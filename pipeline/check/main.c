@@ -63,13 +63,15 @@ write_diags(const char *path, const struct diag *d)
 		const char *slash = strrchr(e->file, '/');
 
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "diag") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "severity",
-		    BAD_CAST(e->severity == DIAG_ERROR ? "error" : "warning")) < 0;
+		rc |= xmlTextWriterWriteAttribute(
+		          w, BAD_CAST "severity",
+		          BAD_CAST(e->severity == DIAG_ERROR ? "error" : "warning")) < 0;
 		if (e->file[0])
-			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "file",
-			    BAD_CAST(slash ? slash + 1 : e->file)) < 0;
+			rc |= xmlTextWriterWriteAttribute(
+			          w, BAD_CAST "file", BAD_CAST(slash ? slash + 1 : e->file)) < 0;
 		if (e->line > 0)
-			rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%ld", e->line) < 0;
+			rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%ld",
+			                                        e->line) < 0;
 		rc |= xmlTextWriterWriteElement(w, BAD_CAST "message", BAD_CAST e->message) < 0;
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}

@@ -10,23 +10,23 @@
 #include <stdio.h>
 
 struct atomicfile {
-	char	*path;		/* final name */
-	char	*tmp;		/* PATH.tmp */
-	FILE	*fp;		/* open on tmp between _open and _commit/_abort */
+	char *path; /* final name */
+	char *tmp;  /* PATH.tmp */
+	FILE *fp;   /* open on tmp between _open and _commit/_abort */
 };
 
 /* Opens PATH.tmp for writing.  Returns 0, or -1 with errno set. */
-int	 atomicfile_open(struct atomicfile *af, const char *path);
+int atomicfile_open(struct atomicfile *af, const char *path);
 /* Flushes, fsyncs, closes and renames onto the final name.  0 or -1 (errno);
  * on failure the temporary file is removed and the target left as it was. */
-int	 atomicfile_commit(struct atomicfile *af);
+int atomicfile_commit(struct atomicfile *af);
 /* Closes and removes the temporary file.  Safe after a failed open. */
-void	 atomicfile_abort(struct atomicfile *af);
+void atomicfile_abort(struct atomicfile *af);
 /* Temporary name for writers that need a path (cairo, libxml2): PATH.tmp,
  * created empty as a new regular file (as above) for them to open.
  * Returns a new string; free() it.  Commit with atomicfile_rename(). */
-char	*atomicfile_tmpname(const char *path);
+char *atomicfile_tmpname(const char *path);
 /* fsyncs TMP and renames it onto PATH; removes TMP on failure.  0 or -1. */
-int	 atomicfile_rename(const char *tmp, const char *path);
+int atomicfile_rename(const char *tmp, const char *path);
 
 #endif

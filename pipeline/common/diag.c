@@ -32,8 +32,8 @@ diag_release(struct diag *d)
 }
 
 static int
-vadd(struct diag *d, enum diag_severity sev, const char *file, long line,
-    const char *column, const char *row, const char *fmt, va_list ap)
+vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const char *column,
+     const char *row, const char *fmt, va_list ap)
 {
 	struct diag_entry *e;
 	struct strbuf sb = STRBUF_INIT;
@@ -92,8 +92,8 @@ diag_warning(struct diag *d, const char *file, long line, const char *fmt, ...)
 }
 
 int
-diag_add(struct diag *d, enum diag_severity sev, const char *file, long line,
-    const char *column, const char *row, const char *fmt, ...)
+diag_add(struct diag *d, enum diag_severity sev, const char *file, long line, const char *column,
+         const char *row, const char *fmt, ...)
 {
 	va_list ap;
 	int r;

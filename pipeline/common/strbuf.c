@@ -146,7 +146,7 @@ strbuf_trim(struct strbuf *sb)
 		start += n;
 	for (;;) {
 		if (end > start && (sb->buf[end - 1] == ' ' || sb->buf[end - 1] == '\t' ||
-		    sb->buf[end - 1] == '\r' || sb->buf[end - 1] == '\n'))
+		                    sb->buf[end - 1] == '\r' || sb->buf[end - 1] == '\n'))
 			end--;
 		else if (end >= start + 3 && space_at(sb->buf + end - 3, 3) == 3)
 			end -= 3;

@@ -6,12 +6,12 @@
 #define XMEM_H
 #include <stddef.h>
 
-void	*xmalloc(size_t n);
-void	*xcalloc(size_t nmemb, size_t size);
-void	*xrealloc(void *p, size_t n);
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
 /* Grows an array to hold at least `need` elements of `size` bytes. */
-void	*xreallocarray(void *p, size_t nmemb, size_t size);
-char	*xstrdup(const char *s);
-char	*xstrndup(const char *s, size_t n);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
 
 #endif

@@ -140,8 +140,8 @@ warn_control(struct reader *r, const char *cell, size_t ctrl)
 			*p = ' ';
 	q = utf8_truncate(one, 40);
 	diag_add(r->d, DIAG_WARNING, r->f->path, r->row_line, NULL, NULL,
-	         "cell %zu: %zu control character(s) replaced by 〓 (U+3013): '%s'",
-	         r->ncells + 1, ctrl, q);
+	         "cell %zu: %zu control character(s) replaced by 〓 (U+3013): '%s'", r->ncells + 1,
+	         ctrl, q);
 	free(q);
 	free(one);
 }
@@ -374,11 +374,12 @@ csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
 	init_file(f, path);
 	if ((be = sjis_bom_utf16(raw, len)) != 0) {
 		if (sjis_decode(raw, len, &text, &bad) < 0)
-			return diag_error(d, path, line_of_utf16(raw, bad, be == 2),
-			                  "byte offset %zu is not valid UTF-16 (the file starts with "
-			                  "a UTF-16 byte order mark): save it again from Excel as "
-			                  "\"Unicode text\" or \"CSV UTF-8\"",
-			                  bad);
+			return diag_error(
+			    d, path, line_of_utf16(raw, bad, be == 2),
+			    "byte offset %zu is not valid UTF-16 (the file starts with "
+			    "a UTF-16 byte order mark): save it again from Excel as "
+			    "\"Unicode text\" or \"CSV UTF-8\"",
+			    bad);
 	} else if ((nul = memchr(raw, '\0', len)) != NULL) {
 		bad = (size_t)(nul - raw);
 		return diag_error(

@@ -118,12 +118,15 @@ read_manifest(const char *path, struct csvfile **files, struct emit_file **ef, s
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"year", required_argument, NULL, 'y'}, {"registry", required_argument, NULL, 'r'},
-	    {"plan", required_argument, NULL, 'p'}, {"matrix", required_argument, NULL, 'm'},
-	    {"draft", no_argument, NULL, 'd'},      {"output", required_argument, NULL, 'o'},
-	    {"manifest", required_argument, NULL, 'M'}, {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
+	                                     {"registry", required_argument, NULL, 'r'},
+	                                     {"plan", required_argument, NULL, 'p'},
+	                                     {"matrix", required_argument, NULL, 'm'},
+	                                     {"draft", no_argument, NULL, 'd'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"manifest", required_argument, NULL, 'M'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *registry = NULL, *plan = NULL, *matrix = NULL, *out = NULL;
 	const char *manifest = NULL;
 	int year = 0, draft = 0, c, status = EXIT_OK, i;

@@ -485,9 +485,11 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 		          value, NULL);
 	else if (r == NUMBERS_TOO_LONG)
 		row_error(x, ROLE_VALUE,
-		          "value '%s' has more than " STR(NUMBERS_MAX_DIGITS) " significant digits and "
-		          "cannot be kept exactly: check the figure, or give it in a larger unit "
-		          "(千件, 億円)%s",
+		          "value '%s' has more than " STR(
+		              NUMBERS_MAX_DIGITS) " significant digits and "
+		                                  "cannot be kept exactly: check the figure, or "
+		                                  "give it in a larger unit "
+		                                  "(千件, 億円)%s",
 		          value, NULL);
 	else if (r == NUMBERS_EXPONENT)
 		row_error(x, ROLE_VALUE,
@@ -495,8 +497,9 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 		          "not 1.2E+3)%s",
 		          value, NULL);
 	else if (r == NUMBERS_NOT_FINITE)
-		row_error(x, ROLE_VALUE, "value '%s' is not a finite number: write the figure itself%s",
-		          value, NULL);
+		row_error(x, ROLE_VALUE,
+		          "value '%s' is not a finite number: write the figure itself%s", value,
+		          NULL);
 	else
 		rec->value_written = value;
 	rec->unit = opt(cell(h, row, ROLE_UNIT));

@@ -30,10 +30,10 @@
 #include "strbuf.h"
 
 struct inventory_args {
-	const char	*year;
-	const char	*dir;		/* the submissions folder */
-	const char	*registry, *plan, *matrix;
-	const char	*report_date;	/* "" when unset */
+	const char *year;
+	const char *dir; /* the submissions folder */
+	const char *registry, *plan, *matrix;
+	const char *report_date; /* "" when unset */
 };
 
 /*
@@ -42,33 +42,33 @@ struct inventory_args {
  * listed or a write fails.  A missing folder gives a manifest without
  * entries (ingest then warns that there are no files).
  */
-int	 inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err);
+int inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err);
 
 /*
  * The sha256 of the rest of `fd` as 64 hex digits (a new string), the
  * byte count in *size; the bytes are also appended to `keep` unless NULL.
  * NULL on a read error (errno set; EFBIG when `keep` reached its cap).
  */
-char	*inventory_hash_fd(int fd, long long *size, struct strbuf *keep);
+char *inventory_hash_fd(int fd, long long *size, struct strbuf *keep);
 
 enum manifest_verdict { MANIFEST_READ, MANIFEST_SKIP, MANIFEST_ERROR };
 
 struct manifest_entry {
-	char			*name;		/* as in the folder (escaped for bad names) */
-	enum manifest_verdict	 verdict;
-	char			*reason;	/* skip and error; else NULL */
-	char			*sha256;	/* read; else NULL */
+	char *name; /* as in the folder (escaped for bad names) */
+	enum manifest_verdict verdict;
+	char *reason; /* skip and error; else NULL */
+	char *sha256; /* read; else NULL */
 };
 
 struct manifest {
-	char			*dir;
-	struct manifest_entry	*v;
-	size_t			 n;
+	char *dir;
+	struct manifest_entry *v;
+	size_t n;
 };
 
 /* Loads a manifest.  0, or -1 with a message in `err` (a new string). */
-int	 manifest_load(struct manifest *m, const char *path, char **err);
-void	 manifest_release(struct manifest *m);
+int manifest_load(struct manifest *m, const char *path, char **err);
+void manifest_release(struct manifest *m);
 
 /*
  * Reads entry `e` of `m` (its folder opened with O_DIRECTORY as `dirfd`):
@@ -77,7 +77,7 @@ void	 manifest_release(struct manifest *m);
  * the manifest's.  Returns 0 with the bytes in *buf (malloc'd, NUL after
  * them) and *len, or -1 with a message in `err` (a new string).
  */
-int	 manifest_read_entry(int dirfd, const struct manifest_entry *e, size_t max,
-	    char **buf, size_t *len, char **err);
+int manifest_read_entry(int dirfd, const struct manifest_entry *e, size_t max, char **buf,
+                        size_t *len, char **err);
 
 #endif

@@ -24,8 +24,16 @@ has_block_child(const struct model_node *n)
 
 	for (k = n->first; k; k = k->next)
 		switch (k->kind) {
-		case M_H: case M_P: case M_LIST: case M_TABLE: case M_CHART: case M_TOC:
-		case M_BOX: case M_PAGEBREAK: case M_SPACE: case M_RULE:
+		case M_H:
+		case M_P:
+		case M_LIST:
+		case M_TABLE:
+		case M_CHART:
+		case M_TOC:
+		case M_BOX:
+		case M_PAGEBREAK:
+		case M_SPACE:
+		case M_RULE:
 			return 1;
 		default:
 			break;
@@ -34,8 +42,7 @@ has_block_child(const struct model_node *n)
 }
 
 static int
-heading_items(struct lctx *c, const struct model_node *n, double x, double width,
-    struct vlist *vl)
+heading_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
 {
 	long level = model_attr_long(n, "level", 1);
 	const char *sn = model_attr(n, "style");
@@ -54,7 +61,7 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 	para_items(c, n, st, 0, x, width, vl);
 	c->hang_label = 0;
 	for (k = first; k < vl->n; k++)
-		vl->v[k].keep = 1;	/* never split; kept with the next block */
+		vl->v[k].keep = 1; /* never split; kept with the next block */
 	/* a heading in a slide frame is laid out once per trial scale: it
 	 * names no destination and enters no TOC (toc.c skips slides too) */
 	if (vl->n == first || c->frame)
@@ -104,7 +111,7 @@ list_label_width(struct lctx *c, const struct model_node *n, double width)
 		if (w > labw)
 			labw = w;
 	}
-	lctx_release_to(c, mark);	/* measured only */
+	lctx_release_to(c, mark); /* measured only */
 	if (labw > width / 3)
 		labw = width / 3;
 	return labw;
@@ -132,8 +139,8 @@ check_measure(struct lctx *c, const struct model_node *n, double inner)
 }
 
 int
-li_items(struct lctx *c, const struct model_node *li, const struct model_node *list,
-    double labw, double x, double width, struct vlist *vl)
+li_items(struct lctx *c, const struct model_node *li, const struct model_node *list, double labw,
+         double x, double width, struct vlist *vl)
 {
 	const char *sn = model_attr(list, "style");
 	const struct model_style *st = model_style(c->doc, sn ? sn : "bullet");
@@ -177,15 +184,14 @@ li_items(struct lctx *c, const struct model_node *li, const struct model_node *l
 	if (!c->frame)
 		vlist_stamp_sub(c, vl, first, 0, "LI");
 	vl->v[first].before += size * 0.15;
-	if (c->frame)	/* a bullet stays whole in a frame */
+	if (c->frame) /* a bullet stays whole in a frame */
 		for (k = first; k + 1 < vl->n; k++)
 			vl->v[k].keep = 1;
 	return ret;
 }
 
 static int
-list_items(struct lctx *c, const struct model_node *n, double x, double width,
-    struct vlist *vl)
+list_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
 {
 	const struct model_node *li;
 	double labw = list_label_width(c, n, width);
@@ -198,8 +204,8 @@ list_items(struct lctx *c, const struct model_node *n, double x, double width,
 }
 
 static int
-box_items(struct lctx *c, const struct model_node *n, const char *style, double x,
-    double width, struct vlist *vl)
+box_items(struct lctx *c, const struct model_node *n, const char *style, double x, double width,
+          struct vlist *vl)
 {
 	struct boxdef bd;
 	const char *border = model_attr(n, "border"), *fill = model_attr(n, "fill");
@@ -221,7 +227,7 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	c->boxes = xreallocarray(c->boxes, c->nboxes + 1, sizeof(*c->boxes));
 	c->boxes[c->nboxes++] = bd;
 	id = (int)c->nboxes;
-	pushed = c->nbox < 4;	/* deeper boxes share the fourth's border */
+	pushed = c->nbox < 4; /* deeper boxes share the fourth's border */
 	if (pushed)
 		c->boxstack[c->nbox++] = id;
 	it = vlist_add(vl);
@@ -243,7 +249,7 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 
 static int
 block_dispatch(struct lctx *c, const struct model_node *n, const char *style, double x,
-    double width, struct vlist *vl)
+               double width, struct vlist *vl)
 {
 	struct vitem *it;
 	struct layout_box *b;
@@ -303,10 +309,10 @@ block_dispatch(struct lctx *c, const struct model_node *n, const char *style, do
 }
 
 int
-block_items(struct lctx *c, const struct model_node *n, const char *style, double x,
-    double width, struct vlist *vl)
+block_items(struct lctx *c, const struct model_node *n, const char *style, double x, double width,
+            struct vlist *vl)
 {
-	static const char *htag[] = { "H1", "H2", "H3", "H4" };
+	static const char *htag[] = {"H1", "H2", "H3", "H4"};
 	size_t from = vl->n;
 	const char *tag;
 	long lv;
@@ -317,14 +323,28 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 		lv = model_attr_long(n, "level", 1);
 		tag = htag[lv < 1 ? 0 : lv > 4 ? 3 : lv - 1];
 		break;
-	case M_LIST: tag = "L"; break;
-	case M_TABLE: tag = "Table"; break;
-	case M_CHART: tag = "Figure"; break;
-	case M_TOC: tag = "TOC"; break;
-	case M_RULE: case M_SPACE: case M_PAGEBREAK: case M_ANCHOR: case M_BOX:
+	case M_LIST:
+		tag = "L";
+		break;
+	case M_TABLE:
+		tag = "Table";
+		break;
+	case M_CHART:
+		tag = "Figure";
+		break;
+	case M_TOC:
+		tag = "TOC";
+		break;
+	case M_RULE:
+	case M_SPACE:
+	case M_PAGEBREAK:
+	case M_ANCHOR:
+	case M_BOX:
 		tag = NULL;
 		break;
-	default: tag = "P"; break;
+	default:
+		tag = "P";
+		break;
 	}
 	if (tag)
 		vlist_stamp(c, vl, from, tag);
@@ -333,7 +353,7 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 
 int
 blocks_items(struct lctx *c, const struct model_node *parent, const char *style, double x,
-    double width, struct vlist *vl)
+             double width, struct vlist *vl)
 {
 	const struct model_node *k;
 	int ret = 0;
@@ -363,7 +383,7 @@ blocks_items(struct lctx *c, const struct model_node *parent, const char *style,
 
 static void
 field_text(const struct model_node *n, struct strbuf *sb, const struct lctx *c, int number,
-    const char *running)
+           const char *running)
 {
 	const struct model_node *k;
 
@@ -392,8 +412,8 @@ field_text(const struct model_node *n, struct strbuf *sb, const struct lctx *c, 
 
 static void
 furniture_part(struct lctx *c, struct layout_page *pg, const struct model_template *t,
-    const struct model_node *holder, const char *style, double baseline, int number,
-    const char *running)
+               const struct model_node *holder, const char *style, double baseline, int number,
+               const char *running)
 {
 	const struct model_node *k;
 	const struct model_style *st = model_style(c->doc, style);
@@ -431,18 +451,18 @@ furniture_part(struct lctx *c, struct layout_page *pg, const struct model_templa
 }
 
 void
-page_furniture(struct lctx *c, struct layout_page *pg, const struct model_template *t,
-    int number, const char *running)
+page_furniture(struct lctx *c, struct layout_page *pg, const struct model_template *t, int number,
+               const char *running)
 {
 	double scale = c->scale;
 
 	c->scale = 1;
 	if (t->header)
 		furniture_part(c, pg, t, t->header, t->header_style ? t->header_style : "small",
-		    t->mt - 9 * 72 / 25.4, number, running);
+		               t->mt - 9 * 72 / 25.4, number, running);
 	if (t->footer)
 		furniture_part(c, pg, t, t->footer, t->footer_style ? t->footer_style : "small",
-		    t->height - t->mb / 2, number, running);
+		               t->height - t->mb / 2, number, running);
 	if (c->doc->draft) {
 		/* 「案」 in a red square at the top right (bottom left on a
 		 * landscape slide, whose top is a title band), DRAFT beside it */
@@ -481,4 +501,3 @@ page_furniture(struct lctx *c, struct layout_page *pg, const struct model_templa
 	}
 	c->scale = scale;
 }
-

@@ -12,13 +12,12 @@
 #include "layout_int.h"
 #include "xmem.h"
 
-#define MAXSER	8
-#define MAXCAT	64
+#define MAXSER 8
+#define MAXCAT 64
 
 static const double palette[MAXSER][3] = {
-	{ 0.12, 0.22, 0.39 }, { 0.77, 0.35, 0.07 }, { 0.33, 0.51, 0.21 },
-	{ 0.50, 0.50, 0.50 }, { 0.18, 0.46, 0.71 }, { 0.75, 0.56, 0.0 },
-	{ 0.44, 0.19, 0.63 }, { 0.60, 0.20, 0.20 },
+    {0.12, 0.22, 0.39}, {0.77, 0.35, 0.07}, {0.33, 0.51, 0.21}, {0.50, 0.50, 0.50},
+    {0.18, 0.46, 0.71}, {0.75, 0.56, 0.0},  {0.44, 0.19, 0.63}, {0.60, 0.20, 0.20},
 };
 
 /* 1234567 → "1,234,567"; 12.5 → "12.5" */
@@ -69,8 +68,8 @@ nice_step(double range)
 
 /* Text from baseline y, every line of it; returns the number of lines. */
 static int
-text_at(struct lctx *c, struct vitem *it, const char *s, const struct model_style *st,
-    double size, int bold, double x, double y, double w, enum jl_align al, const double *rgb)
+text_at(struct lctx *c, struct vitem *it, const char *s, const struct model_style *st, double size,
+        int bold, double x, double y, double w, enum jl_align al, const double *rgb)
 {
 	struct jl_para *p = text_para(c, s, st, size, bold, w, al);
 	int i, n = jl_para_line_count(p);
@@ -91,14 +90,13 @@ text_at(struct lctx *c, struct vitem *it, const char *s, const struct model_styl
 /* Lines `s` takes at width w. */
 static int
 text_lines(struct lctx *c, const char *s, const struct model_style *st, double size, int bold,
-    double w)
+           double w)
 {
 	return jl_para_line_count(text_para(c, s, st, size, bold, w, JL_LEFT));
 }
 
 static void
-line_at(struct vitem *it, double x0, double y0, double x1, double y1, double lw,
-    const double *rgb)
+line_at(struct vitem *it, double x0, double y0, double x1, double y1, double lw, const double *rgb)
 {
 	struct layout_box *b = vitem_box(it, BOX_LINE);
 
@@ -118,8 +116,8 @@ line_at(struct vitem *it, double x0, double y0, double x1, double y1, double lw,
  * down: one row per category, its label in a column on the left.
  */
 static int
-horizontal(struct lctx *c, const struct model_style *st, double fs, const char **cats,
-    size_t nc, double width)
+horizontal(struct lctx *c, const struct model_style *st, double fs, const char **cats, size_t nc,
+           double width)
 {
 	double cw = (width - 4 * fs) / (double)nc;
 	size_t j;
@@ -133,29 +131,29 @@ horizontal(struct lctx *c, const struct model_style *st, double fs, const char *
 }
 
 struct hbar {
-	const char	**cats, **names;
-	double		(*val)[MAXCAT];
-	const char	*(*lab)[MAXCAT];	/* the y as written: the value labels */
-	int		(*has)[MAXCAT];
-	size_t		 nc, ns;
-	double		 vmin, vmax;
+	const char **cats, **names;
+	double (*val)[MAXCAT];
+	const char *(*lab)[MAXCAT]; /* the y as written: the value labels */
+	int (*has)[MAXCAT];
+	size_t nc, ns;
+	double vmin, vmax;
 };
 
 /* Title, legend and unit; returns the y below them. */
 static double
 chart_head(struct lctx *c, struct vitem *it, const struct model_node *n,
-    const struct model_style *st, double fs, double x, double width, const char **names,
-    size_t ns)
+           const struct model_style *st, double fs, double x, double width, const char **names,
+           size_t ns)
 {
 	const char *title = model_attr(n, "title"), *unit = model_attr(n, "unit");
-	static const double black[3] = { 0, 0, 0 };
+	static const double black[3] = {0, 0, 0};
 	double y = 0;
 	char buf[64];
 	size_t i;
 
 	if (title && *title) {
 		int nl = text_at(c, it, title, st, fs * 1.2, 1, x, y + fs * 1.2, width, JL_CENTER,
-		    black);
+		                 black);
 
 		y += fs * 1.2 * st->leading * nl + fs * 0.3;
 	}
@@ -186,17 +184,17 @@ chart_head(struct lctx *c, struct vitem *it, const struct model_node *n,
 	if (unit && *unit) {
 		snprintf(buf, sizeof(buf), "（%s）", unit);
 		text_at(c, it, strlen(unit) < 40 ? buf : unit, st, fs, 0, x, y + fs, width / 2,
-		    JL_LEFT, black);
+		        JL_LEFT, black);
 	}
 	return y + fs * 1.3 * 1.4;
 }
 
 static int
 hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
-    const struct model_style *st, double fs, double x, double width, double height, int fixed,
-    struct vlist *vl)
+           const struct model_style *st, double fs, double x, double width, double height,
+           int fixed, struct vlist *vl)
 {
-	static const double grey[3] = { 0.75, 0.75, 0.75 }, black[3] = { 0, 0, 0 };
+	static const double grey[3] = {0.75, 0.75, 0.75}, black[3] = {0, 0, 0};
 	const char *source = model_attr(n, "source");
 	double lh = fs * st->leading, labw = 0, valw = 0, top, rowh, plot_l, plot_r, plot_b;
 	double step, lo, hi, v, srch = 0, need;
@@ -211,13 +209,14 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		if (w > labw)
 			labw = w;
 	}
-	for (i = 0; i < hb->ns; i++)	/* room for the widest value label */
+	for (i = 0; i < hb->ns; i++) /* room for the widest value label */
 		for (j = 0; j < hb->nc; j++) {
 			double w;
 
 			if (!hb->has[i][j])
 				continue;
-			w = para_width(text_para(c, hb->lab[i][j], st, fs * 0.9, 0, width, JL_LEFT));
+			w = para_width(
+			    text_para(c, hb->lab[i][j], st, fs * 0.9, 0, width, JL_LEFT));
 			if (w + fs * 0.4 > valw)
 				valw = w + fs * 0.4;
 		}
@@ -243,7 +242,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		rowh = lh * 1.15;
 	need = top + hb->nc * rowh + lh * 1.4 + srch;
 	if (fixed || need < height) {
-		if (need > height && hb->nc > 0)	/* squeeze the rows into the room */
+		if (need > height && hb->nc > 0) /* squeeze the rows into the room */
 			rowh -= (need - height) / (double)hb->nc;
 		if (!fixed)
 			rowh += (height - need) / (double)hb->nc;
@@ -264,7 +263,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 
 		fmt_num(buf, sizeof(buf), v);
 		text_at(c, it, buf, st, fs, 0, gx - 2 * fs, plot_b + fs * 1.2, 4 * fs, JL_CENTER,
-		    black);
+		        black);
 		line_at(it, gx, top, gx, plot_b, 0.3, v == lo ? black : grey);
 	}
 	line_at(it, plot_l, plot_b, plot_r, plot_b, 0.6, black);
@@ -272,8 +271,8 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		double ry = top + j * rowh, gh = rowh * 0.72, bh = gh / (double)hb->ns;
 		double zero = plot_l + (0 - lo) / (hi - lo) * (plot_r - plot_l);
 
-		text_at(c, it, hb->cats[j], st, fs, 0, x, ry + rowh / 2 + fs * 0.35, labw,
-		    JL_RIGHT, black);
+		text_at(c, it, hb->cats[j], st, fs, 0, x, ry + rowh / 2 + fs * 0.35, labw, JL_RIGHT,
+		        black);
 		for (i = 0; i < hb->ns; i++) {
 			struct layout_box *b;
 			double vx, by = ry + (rowh - gh) / 2 + i * bh;
@@ -288,32 +287,34 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 			b->h = bh * 0.88;
 			b->filled = 1;
 			memcpy(b->fill, palette[i], sizeof(b->fill));
-			text_at(c, it, hb->lab[i][j], st, fs * 0.9, 0, (vx > zero ? vx : zero) + fs * 0.25,
-			    by + bh / 2 + fs * 0.3, valw, JL_LEFT, black);
+			text_at(c, it, hb->lab[i][j], st, fs * 0.9, 0,
+			        (vx > zero ? vx : zero) + fs * 0.25, by + bh / 2 + fs * 0.3, valw,
+			        JL_LEFT, black);
 		}
 	}
 	if (src) {
 		text_at(c, it, src, st, fs * 0.95, 0, x,
-		    height - fs * 0.3 - (sl - 1) * fs * 0.95 * st->leading, width, JL_LEFT, black);
+		        height - fs * 0.3 - (sl - 1) * fs * 0.95 * st->leading, width, JL_LEFT,
+		        black);
 		free(src);
 	}
 	return 0;
 }
 
 int
-chart_items(struct lctx *c, const struct model_node *n, double x, double width,
-    double height, struct vlist *vl)
+chart_items(struct lctx *c, const struct model_node *n, double x, double width, double height,
+            struct vlist *vl)
 {
 	const char *kind = model_attr(n, "kind"), *source = model_attr(n, "source");
 	const struct model_node *s, *pt;
-	const char *cats[MAXCAT] = { NULL }, *names[MAXSER] = { NULL };
+	const char *cats[MAXCAT] = {NULL}, *names[MAXSER] = {NULL};
 	double val[MAXSER][MAXCAT];
-	const char *lab[MAXSER][MAXCAT];	/* issue 12: labels print the decimal as written */
+	const char *lab[MAXSER][MAXCAT]; /* issue 12: labels print the decimal as written */
 	int has[MAXSER][MAXCAT];
 	size_t ns = 0, nc = 0, i, j;
 	struct model_style st = *model_style(c->doc, "small");
 	double fs, lh, y, plot_top, plot_bot, plot_l, plot_r, vmin = 0, vmax = 0, step, lo, hi;
-	static const double grey[3] = { 0.75, 0.75, 0.75 }, black[3] = { 0, 0, 0 };
+	static const double grey[3] = {0.75, 0.75, 0.75}, black[3] = {0, 0, 0};
 	int bar = kind == NULL || strcmp(kind, "line") != 0, fixed;
 	struct vitem *it;
 	char buf[64];
@@ -337,7 +338,9 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 			v = strtod(py, &end);
 			if (end == py || !isfinite(v) || fabs(v) > 1e15) {
 				diag_warning(c->d, c->doc->path, pt->line,
-				    "<pt y=\"%s\">: not a number of at most 15 digits; point left out", py);
+				             "<pt y=\"%s\">: not a number of at most 15 digits; "
+				             "point left out",
+				             py);
 				continue;
 			}
 			for (j = 0; j < nc; j++)
@@ -361,19 +364,20 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	if (model_attr(n, "width")) {
 		double w = width;
 
-		if (model_length(model_attr(n, "width"), 10.5, width, &w) == 0 && w > 0 && w < width) {
-			x += (width - w) / 2;	/* a narrower chart is centred */
+		if (model_length(model_attr(n, "width"), 10.5, width, &w) == 0 && w > 0 &&
+		    w < width) {
+			x += (width - w) / 2; /* a narrower chart is centred */
 			width = w;
 		}
 	}
-	fixed = height > 0;	/* a slide frame's room; a flow chart may grow */
+	fixed = height > 0; /* a slide frame's room; a flow chart may grow */
 	if (height <= 0) {
 		height = 62 * 72 / 25.4;
 		if (model_attr(n, "height"))
 			model_length(model_attr(n, "height"), 10.5, 0, &height);
 	}
 	if (bar && nc > 0 && ns > 0 && horizontal(c, &st, fs, cats, nc, width)) {
-		struct hbar hb = { cats, names, val, lab, has, nc, ns, vmin, vmax };
+		struct hbar hb = {cats, names, val, lab, has, nc, ns, vmin, vmax};
 
 		return hbar_items(c, n, &hb, &st, fs, x, width, height, fixed, vl);
 	}
@@ -397,7 +401,8 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 			src = strbuf_detach(&sb);
 			sl = text_lines(c, src, &st, fs * 0.95, 0, width);
 			text_at(c, it, src, &st, fs * 0.95, 0, x,
-			    height - fs * 0.3 - (sl - 1) * fs * 0.95 * st.leading, width, JL_LEFT, black);
+			        height - fs * 0.3 - (sl - 1) * fs * 0.95 * st.leading, width,
+			        JL_LEFT, black);
 			free(src);
 		}
 		plot_bot = height - lh * 1.3 - sl * fs * 0.95 * st.leading - (sl ? fs * 0.3 : 0);
@@ -409,7 +414,7 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	if (hi <= lo)
 		hi = lo + step;
 	if (hi - vmax < step * 0.15 && bar)
-		hi += step;	/* room for the value labels */
+		hi += step; /* room for the value labels */
 	{
 		double labw = 0, v;
 		int guard = 0;
@@ -436,11 +441,11 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 	if (nc > 0 && ns > 0) {
 		double cw = (plot_r - plot_l) / (double)nc;
 		double zero = plot_bot - (0 - lo) / (hi - lo) * (plot_bot - plot_top);
-		double px[MAXCAT] = { 0 }, py[MAXCAT] = { 0 };
+		double px[MAXCAT] = {0}, py[MAXCAT] = {0};
 
 		for (j = 0; j < nc; j++)
-			text_at(c, it, cats[j], &st, fs, 0, plot_l + j * cw, plot_bot + fs * 1.3, cw,
-			    JL_CENTER, black);
+			text_at(c, it, cats[j], &st, fs, 0, plot_l + j * cw, plot_bot + fs * 1.3,
+			        cw, JL_CENTER, black);
 		for (i = 0; i < ns; i++) {
 			int prev = 0;
 
@@ -451,7 +456,8 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 					prev = 0;
 					continue;
 				}
-				vy = plot_bot - (val[i][j] - lo) / (hi - lo) * (plot_bot - plot_top);
+				vy =
+				    plot_bot - (val[i][j] - lo) / (hi - lo) * (plot_bot - plot_top);
 				if (bar) {
 					double gw = cw * 0.7, bw = gw / (double)ns;
 					double bx = plot_l + j * cw + (cw - gw) / 2 + i * bw;
@@ -463,23 +469,23 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width,
 					b->h = fabs(zero - vy);
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, bx - fs, vy - fs * 0.35,
-					    bw + 2 * fs, JL_CENTER, black);
+					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, bx - fs,
+					        vy - fs * 0.35, bw + 2 * fs, JL_CENTER, black);
 				} else {
 					struct layout_box *b;
 
 					cx = plot_l + j * cw + cw / 2;
 					if (prev)
 						line_at(it, px[j - 1], py[j - 1], cx, vy, 1.5,
-						    palette[i]);
+						        palette[i]);
 					b = vitem_box(it, BOX_RECT);
 					b->x = cx - 2;
 					b->y = vy - 2;
 					b->w = b->h = 4;
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, cx - cw / 2, vy - fs * 0.6, cw,
-					    JL_CENTER, black);
+					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, cx - cw / 2,
+					        vy - fs * 0.6, cw, JL_CENTER, black);
 					px[j] = cx;
 					py[j] = vy;
 					prev = 1;

@@ -133,16 +133,16 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 }
 
 struct drawer {
-	char			*meta[4];	/* title, author, subject, keywords */
-	char			*path;
-	struct atomicfile	 af;		/* PATH.tmp, open from the first page */
-	int			 werr;		/* errno of the first failed write */
-	struct diag		*d;
-	cairo_surface_t		*s;
-	cairo_t			*cr;
-	double			 w, h;		/* size of the last page */
-	size_t			 pages;
-	int			 failed;
+	char *meta[4]; /* title, author, subject, keywords */
+	char *path;
+	struct atomicfile af; /* PATH.tmp, open from the first page */
+	int werr;             /* errno of the first failed write */
+	struct diag *d;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	double w, h; /* size of the last page */
+	size_t pages;
+	int failed;
 };
 
 struct drawer *
@@ -198,7 +198,7 @@ surface_start(struct drawer *dr, double w, double h)
 	s = dr->s = cairo_pdf_surface_create_for_stream(write_out, dr, w, h);
 	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS)
 		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s",
-		    status_text(dr, st));
+		                  status_text(dr, st));
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_meta(s, CAIRO_PDF_METADATA_TITLE, dr->meta[0]);
 	set_meta(s, CAIRO_PDF_METADATA_AUTHOR, dr->meta[1]);
@@ -208,7 +208,8 @@ surface_start(struct drawer *dr, double w, double h)
 	if (epoch && *epoch) {
 		if (draw_epoch_date(epoch, date, sizeof(date)) < 0)
 			diag_warning(dr->d, dr->path, 0,
-			    "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", epoch);
+			             "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored",
+			             epoch);
 		else {
 			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
@@ -229,8 +230,8 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	cairo_t *cr;
 	cairo_status_t st;
 	size_t k;
-	int open[3] = { 0, 0, 0 }, lv;
-	const char *opentag[3] = { NULL, NULL, NULL };
+	int open[3] = {0, 0, 0}, lv;
+	const char *opentag[3] = {NULL, NULL, NULL};
 
 	if (dr->failed)
 		return -1;
@@ -258,8 +259,8 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		 * with its rows/items and cells/labels nested inside; links
 		 * nest inside, destinations are not content */
 		if (b->kind != BOX_LINK && b->kind != BOX_DEST) {
-			int want[3] = { b->elem, b->elem ? b->subelem[0] : 0, 0 };
-			const char *wtag[3] = { b->tag, b->sub[0], b->sub[1] };
+			int want[3] = {b->elem, b->elem ? b->subelem[0] : 0, 0};
+			const char *wtag[3] = {b->tag, b->sub[0], b->sub[1]};
 			int from;
 
 			want[2] = want[1] ? b->subelem[1] : 0;
@@ -289,7 +290,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
 		dr->failed = 1;
 		return diag_error(dr->d, dr->path, 0, "page %zu: %s", dr->pages,
-		    status_text(dr, st));
+		                  status_text(dr, st));
 	}
 	return 0;
 }
@@ -331,7 +332,7 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 {
 	cairo_status_t st;
 	size_t k;
-	int parents[8] = { 0 };
+	int parents[8] = {0};
 
 	if (dr->failed || dr->s == NULL) {
 		if (!dr->failed)
@@ -346,9 +347,10 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 
 		strbuf_init(&sb, 64);
 		strbuf_addf(&sb, "page=%d pos=[%.2f %.2f]", o->page + 1, 0.0,
-		    o->y > 12 ? o->y - 12 : 0.0);
-		parents[lv] = cairo_pdf_surface_add_outline(dr->s, parents[lv - 1], o->title, sb.buf,
-		    lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		            o->y > 12 ? o->y - 12 : 0.0);
+		parents[lv] =
+		    cairo_pdf_surface_add_outline(dr->s, parents[lv - 1], o->title, sb.buf,
+		                                  lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		strbuf_release(&sb);
 	}
 	cairo_tag_end(dr->cr, "Document");
@@ -373,8 +375,7 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 }
 
 int
-draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
-    struct diag *d)
+draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path, struct diag *d)
 {
 	struct drawer *dr = draw_open(doc, path, d);
 	size_t p;

@@ -16,8 +16,8 @@
  * file error the temporary file is removed, `path` is left as it was and
  * -1 is returned after reporting to `d`.  Returns 0 on success.
  */
-int	 draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
-	    struct diag *d);
+int draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
+             struct diag *d);
 
 /*
  * The same in steps (pages drawn as layout completes them): draw_open()
@@ -30,17 +30,17 @@ int	 draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const ch
  * succeeds.
  */
 struct drawer;
-struct drawer	*draw_open(const struct model_doc *doc, const char *path, struct diag *d);
-int		 draw_page(struct drawer *dr, const struct layout_page *pg);
-int		 draw_close(struct drawer *dr, const struct layout_outline *outline, size_t n);
-void		 draw_abort(struct drawer *dr);
+struct drawer *draw_open(const struct model_doc *doc, const char *path, struct diag *d);
+int draw_page(struct drawer *dr, const struct layout_page *pg);
+int draw_close(struct drawer *dr, const struct layout_outline *outline, size_t n);
+void draw_abort(struct drawer *dr);
 /* Whether drawing (not layout) failed: exit 3 rather than 1. */
-int		 draw_failed(const struct drawer *dr);
+int draw_failed(const struct drawer *dr);
 
 /*
  * SOURCE_DATE_EPOCH (the value `epoch`) as "YYYY-MM-DDThh:mm:ssZ" into
  * buf.  Returns 0, or -1 when `epoch` is not a non-negative integer.
  */
-int	 draw_epoch_date(const char *epoch, char *buf, size_t len);
+int draw_epoch_date(const char *epoch, char *buf, size_t len);
 
 #endif

@@ -4,7 +4,7 @@
  * FONTCONFIG_FILE and ~/.fonts play no part), then a PangoCairo FT font map
  * bound to it with pango_fc_font_map_set_config().
  */
-#define _XOPEN_SOURCE 700	/* realpath */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "fonts.h"
 
 #include <errno.h>
@@ -19,21 +19,21 @@
 #include "xmem.h"
 
 struct fonts {
-	FcConfig	*config;
-	PangoFontMap	*map;
-	PangoContext	*ctx;
-	FcCharSet	*cover[3];	/* union of the pinned faces per family */
-	int		 covered;	/* fonts_covered(): 1 families checked, -1 failed */
-	char		*abs;		/* fonts.conf, absolute (fonts_sibling()) */
-	unsigned char	 ok[0x10000 / 8];	/* fonts_covered(): BMP code points covered */
+	FcConfig *config;
+	PangoFontMap *map;
+	PangoContext *ctx;
+	FcCharSet *cover[3];           /* union of the pinned faces per family */
+	int covered;                   /* fonts_covered(): 1 families checked, -1 failed */
+	char *abs;                     /* fonts.conf, absolute (fonts_sibling()) */
+	unsigned char ok[0x10000 / 8]; /* fonts_covered(): BMP code points covered */
 };
 
-static const char *families[] = { "Report Mincho", "Report Gothic", "Slide Gothic" };
+static const char *families[] = {"Report Mincho", "Report Gothic", "Slide Gothic"};
 /* The faces fonts.conf may resolve each family to: first choice, fallback. */
 static const char *allowed[3][2] = {
-	{ "BIZ UDMincho", "Noto Serif CJK JP" },
-	{ "BIZ UDGothic", "Noto Sans CJK JP" },
-	{ "BIZ UDPGothic", "Noto Sans CJK JP" },
+    {"BIZ UDMincho", "Noto Serif CJK JP"},
+    {"BIZ UDGothic", "Noto Sans CJK JP"},
+    {"BIZ UDPGothic", "Noto Sans CJK JP"},
 };
 
 const char *
@@ -85,8 +85,9 @@ fonts_new(const char *conf, struct diag *d)
 	set = FcConfigGetFonts(f->config, FcSetSystem);
 	if (set == NULL || set->nfont == 0) {
 		diag_error(d, conf, 0,
-		    "no font found in the directories it names; install fonts-morisawa-bizud-mincho, "
-		    "fonts-morisawa-bizud-gothic and fonts-noto-cjk (see fonts/README.md)");
+		           "no font found in the directories it names; install "
+		           "fonts-morisawa-bizud-mincho, "
+		           "fonts-morisawa-bizud-gothic and fonts-noto-cjk (see fonts/README.md)");
 		goto fail;
 	}
 	/* also the process default: pango's font map otherwise loads the
@@ -197,26 +198,29 @@ check_family(struct fonts *f, int i, const char *conf, struct diag *d)
 		;
 	else if (strcmp((const char *)fam, allowed[i][1]) == 0)
 		diag_warning(d, conf, 0, "font family '%s': %s is not installed, using %s",
-		    families[i], allowed[i][0], allowed[i][1]);
+		             families[i], allowed[i][0], allowed[i][1]);
 	else {
-		ret = diag_error(d, conf, 0,
+		ret = diag_error(
+		    d, conf, 0,
 		    "font family '%s' resolves to '%s', not to %s or %s; install "
 		    "fonts-morisawa-bizud-mincho, fonts-morisawa-bizud-gothic, fonts-noto-cjk",
 		    families[i], fam, allowed[i][0], allowed[i][1]);
 		goto out;
 	}
 	if (f->cover[i])
-		FcCharSetDestroy(f->cover[i]);	/* checked again (fonts_covered first) */
+		FcCharSetDestroy(f->cover[i]); /* checked again (fonts_covered first) */
 	f->cover[i] = FcCharSetCreate();
 	set = FcConfigGetFonts(f->config, FcSetSystem);
 	for (k = 0; set && k < set->nfont; k++) {
 		FcChar8 *ff;
 		FcCharSet *cs;
 
-		for (j = 0; FcPatternGetString(set->fonts[k], FC_FAMILY, j, &ff) == FcResultMatch; j++) {
+		for (j = 0; FcPatternGetString(set->fonts[k], FC_FAMILY, j, &ff) == FcResultMatch;
+		     j++) {
 			if (strcmp((const char *)ff, allowed[i][0]) == 0 ||
 			    strcmp((const char *)ff, allowed[i][1]) == 0) {
-				if (FcPatternGetCharSet(set->fonts[k], FC_CHARSET, 0, &cs) == FcResultMatch)
+				if (FcPatternGetCharSet(set->fonts[k], FC_CHARSET, 0, &cs) ==
+				    FcResultMatch)
 					FcCharSetMerge(f->cover[i], cs, NULL);
 				break;
 			}
@@ -230,10 +234,10 @@ out:
 }
 
 struct seen {
-	gunichar	*v;
-	const char	**src;	/* the submission row it was reported for, or NULL */
-	size_t		 n;
-	unsigned char	 ok[0x10000 / 8];	/* BMP code points found covered: each
+	gunichar *v;
+	const char **src; /* the submission row it was reported for, or NULL */
+	size_t n;
+	unsigned char ok[0x10000 / 8]; /* BMP code points found covered: each
 						 * is looked up in the charsets once */
 };
 
@@ -242,8 +246,8 @@ struct seen {
  * row the text came from: the user fixes it there), else at the .pdoc line.
  */
 static int
-report_char(const struct model_doc *doc, long line, const char *src, gunichar ch,
-    const char *utf8, struct diag *d)
+report_char(const struct model_doc *doc, long line, const char *src, gunichar ch, const char *utf8,
+            struct diag *d)
 {
 	const char *colon = src ? strrchr(src, ':') : NULL;
 	char *end;
@@ -258,16 +262,20 @@ report_char(const struct model_doc *doc, long line, const char *src, gunichar ch
 		colon = NULL;
 	if (colon) {
 		char *file = xstrndup(src, (size_t)(colon - src));
-		int ret = diag_error(d, file, l,
+		int ret = diag_error(
+		    d, file, l,
 		    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
-		    "replace it in the CSV cell (%s line %ld)", (unsigned)ch, utf8, doc->path, line);
+		    "replace it in the CSV cell (%s line %ld)",
+		    (unsigned)ch, utf8, doc->path, line);
 
 		free(file);
 		return ret;
 	}
-	return diag_error(d, doc->path, line,
+	return diag_error(
+	    d, doc->path, line,
 	    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
-	    "it would print as a blank box", (unsigned)ch, utf8);
+	    "it would print as a blank box",
+	    (unsigned)ch, utf8);
 }
 
 /* Is `ch` in one of the pinned faces (line breaks and tabs always are)?
@@ -295,7 +303,7 @@ char_covered(const struct fonts *f, unsigned char *ok, gunichar ch)
  * submission row (`src`, may be NULL) or once in all for the rest. */
 static int
 check_string(struct fonts *f, const struct model_doc *doc, const char *s, long line,
-    const char *src, struct seen *seen, struct diag *d)
+             const char *src, struct seen *seen, struct diag *d)
 {
 	const char *p;
 	int ret = 0;
@@ -309,8 +317,9 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 		if (char_covered(f, seen->ok, ch))
 			continue;
 		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch && (seen->src[k] == src ||
-			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
+			if (seen->v[k] == ch &&
+			    (seen->src[k] == src ||
+			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
 				break;
 		if (k < seen->n)
 			continue;
@@ -333,7 +342,7 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
  * puts it on every <p>, <li> and <td> made from a submission row). */
 static int
 check_text(struct fonts *f, const struct model_doc *doc, const struct model_node *n,
-    const char *src, struct seen *seen, struct diag *d)
+           const char *src, struct seen *seen, struct diag *d)
 {
 	const struct model_node *c;
 	int ret = 0;
@@ -454,7 +463,7 @@ fonts_has_char(struct fonts *f, gunichar ch)
  * from (src="file.csv:12": the user fixes it there), else at the .pdoc line. */
 static void
 placeholder_warn(const struct model_doc *doc, long line, const char *src, gunichar ch,
-    struct diag *d)
+                 struct diag *d)
 {
 	const char *colon = src ? strrchr(src, ':') : NULL;
 	char *end = NULL;
@@ -467,15 +476,17 @@ placeholder_warn(const struct model_doc *doc, long line, const char *src, gunich
 	if (colon && colon > src && errno == 0 && end != colon + 1 && *end == '\0' && l > 0) {
 		char *file = xstrndup(src, (size_t)(colon - src));
 
-		diag_warning(d, file, l,
+		diag_warning(
+		    d, file, l,
 		    "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X] "
-		    "(%s line %ld)", (unsigned)ch, (unsigned)ch, doc->path, line);
+		    "(%s line %ld)",
+		    (unsigned)ch, (unsigned)ch, doc->path, line);
 		free(file);
 		return;
 	}
 	diag_warning(d, doc->path, line,
-	    "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X]",
-	    (unsigned)ch, (unsigned)ch);
+	             "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X]",
+	             (unsigned)ch, (unsigned)ch);
 }
 
 /*
@@ -485,7 +496,7 @@ placeholder_warn(const struct model_doc *doc, long line, const char *src, gunich
  */
 static char *
 placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, long line,
-    const char *src, struct seen *seen, struct diag *d, long *count)
+                   const char *src, struct seen *seen, struct diag *d, long *count)
 {
 	struct strbuf sb;
 	const char *p, *done = s;
@@ -509,8 +520,9 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 		done = g_utf8_next_char(p);
 		(*count)++;
 		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch && (seen->src[k] == src ||
-			    (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
+			if (seen->v[k] == ch &&
+			    (seen->src[k] == src ||
+			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
 				break;
 		if (k < seen->n)
 			continue;
@@ -526,7 +538,7 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 
 static void
 placeholder_node(struct fonts *f, const struct model_doc *doc, struct model_node *n,
-    const char *src, struct seen *seen, struct diag *d, long *count)
+                 const char *src, struct seen *seen, struct diag *d, long *count)
 {
 	struct model_node *c;
 	char **a, *r;
@@ -541,8 +553,8 @@ placeholder_node(struct fonts *f, const struct model_doc *doc, struct model_node
 	if (n->attr)
 		for (a = n->attr; a[0]; a += 2)
 			if (strcmp(a[0], "src") != 0 &&
-			    (r = placeholder_string(f, doc, a[1], n->line, src, seen, d,
-			    count)) != NULL) {
+			    (r = placeholder_string(f, doc, a[1], n->line, src, seen, d, count)) !=
+			        NULL) {
 				free(a[1]);
 				a[1] = r;
 			}
@@ -552,7 +564,7 @@ placeholder_node(struct fonts *f, const struct model_doc *doc, struct model_node
 
 static void
 placeholder_plain(struct fonts *f, const struct model_doc *doc, char **s, struct seen *seen,
-    struct diag *d, long *count)
+                  struct diag *d, long *count)
 {
 	char *r;
 
@@ -571,7 +583,7 @@ fonts_placeholders(struct fonts *f, struct model_doc *doc, struct diag *d)
 	size_t t;
 
 	diag_init(&quiet, NULL);
-	if (fonts_resolve(f, &quiet) < 0) {	/* fonts_check() reports it */
+	if (fonts_resolve(f, &quiet) < 0) { /* fonts_check() reports it */
 		diag_release(&quiet);
 		return -1;
 	}

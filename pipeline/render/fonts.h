@@ -20,24 +20,24 @@ struct fonts;
  * Returns a new object (free with fonts_free()) or NULL after reporting
  * to `d` (file missing, no font in its directories).
  */
-struct fonts		*fonts_new(const char *conf, struct diag *d);
-void			 fonts_free(struct fonts *f);
+struct fonts *fonts_new(const char *conf, struct diag *d);
+void fonts_free(struct fonts *f);
 /*
  * A second font map and context over `base`'s configuration, for another
  * thread (pango's objects are not to be shared between threads; the
  * glyphs they shape are the same).  Returns a new object (fonts_free(),
  * after `base`'s last use is not required) or NULL.
  */
-struct fonts		*fonts_sibling(struct fonts *base);
+struct fonts *fonts_sibling(struct fonts *base);
 
 /* A PangoContext on the pinned font map; owned by `f`. */
-PangoContext		*fonts_context(struct fonts *f);
+PangoContext *fonts_context(struct fonts *f);
 
 /*
  * A font description for `font` at `size` pt, bold or not.  Returns a new
  * description; free with pango_font_description_free().
  */
-PangoFontDescription	*fonts_desc(enum model_font font, double size, int bold);
+PangoFontDescription *fonts_desc(enum model_font font, double size, int bold);
 
 /*
  * Checks that the three logical families resolve to the faces fonts.conf
@@ -48,7 +48,7 @@ PangoFontDescription	*fonts_desc(enum model_font font, double size, int bold);
  * src="file.csv:12" (a submission row), once per row at that file and
  * line (the .pdoc line in the message).  Returns 0 or -1.
  */
-int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d);
+int fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d);
 
 /*
  * The streamed form of the character check (model_scan): 0 when every
@@ -56,15 +56,15 @@ int			 fonts_check(struct fonts *f, const struct model_doc *doc, struct diag *d)
  * covered and the families resolve, -1 otherwise, reporting nothing: the
  * caller then loads the tree and calls fonts_check() for the messages.
  */
-int			 fonts_covered(struct fonts *f, const struct model_node *n);
+int fonts_covered(struct fonts *f, const struct model_node *n);
 /*
  * For the check stage (make validate), which reads the inputs and no page
  * description: fonts_resolve() checks the three families as fonts_check()
  * does (reporting to `d`; 0 or -1), then fonts_has_char() says whether `ch`
  * is in one of the pinned faces (1) or not (0); line breaks and tabs are.
  */
-int			 fonts_resolve(struct fonts *f, struct diag *d);
-int			 fonts_has_char(struct fonts *f, gunichar ch);
+int fonts_resolve(struct fonts *f, struct diag *d);
+int fonts_has_char(struct fonts *f, gunichar ch);
 
 /*
  * make draft: replaces every character of `doc` (text and attributes but
@@ -75,9 +75,9 @@ int			 fonts_has_char(struct fonts *f, gunichar ch);
  * before fonts_check(), on a tree (not streamed) document.  Returns the
  * number of characters replaced, or -1 when the families do not resolve.
  */
-long			 fonts_placeholders(struct fonts *f, struct model_doc *doc, struct diag *d);
+long fonts_placeholders(struct fonts *f, struct model_doc *doc, struct diag *d);
 
 /* The family name ("Report Mincho", …) behind a logical font. */
-const char		*fonts_family(enum model_font font);
+const char *fonts_family(enum model_font font);
 
 #endif

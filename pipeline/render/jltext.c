@@ -23,20 +23,20 @@
 
 /* Character classes (JLReq appendix A, reduced to what the rules need). */
 enum jl_class {
-	JC_IDEO,	/* kanji, kana, full-width symbols: break either side */
-	JC_OPEN,	/* （「『【〔［｛〈《〝‘“: glyph right half, no break after */
-	JC_CLOSE,	/* ）」』】〕］｝〉》〟’” 、，: glyph left half, no break before */
-	JC_STOP,	/* 。．: like CLOSE, the aki after a mid-line stop is fixed */
-	JC_MIDDLE,	/* ・：；: glyph centred, quarter-em aki either side */
-	JC_NS,		/* small kana, ー, 々, ！？ …: no line start, no aki */
-	JC_INSEP,	/* —―…‥: no break and no stretch between two of them */
-	JC_LATIN,	/* letters, digits, Latin punctuation: words stay whole */
-	JC_LOPEN,	/* ASCII ( [ {: Latin, gap allowed before only */
-	JC_LCLOSE,	/* ASCII ) ] } and . , ; : ! ?: Latin, gap after only */
-	JC_SPACE,	/* U+0020, tab: adjustable word space, break after */
-	JC_NBSP,	/* U+00A0: a space that never breaks */
-	JC_ZWSP,	/* U+200B: an empty break opportunity */
-	JC_NEWLINE	/* '\n', U+2028: forced break */
+	JC_IDEO,  /* kanji, kana, full-width symbols: break either side */
+	JC_OPEN,  /* （「『【〔［｛〈《〝‘“: glyph right half, no break after */
+	JC_CLOSE, /* ）」』】〕］｝〉》〟’” 、，: glyph left half, no break before */
+	JC_STOP,  /* 。．: like CLOSE, the aki after a mid-line stop is fixed */
+	JC_MIDDLE, /* ・：；: glyph centred, quarter-em aki either side */
+	JC_NS,     /* small kana, ー, 々, ！？ …: no line start, no aki */
+	JC_INSEP,  /* —―…‥: no break and no stretch between two of them */
+	JC_LATIN,  /* letters, digits, Latin punctuation: words stay whole */
+	JC_LOPEN,  /* ASCII ( [ {: Latin, gap allowed before only */
+	JC_LCLOSE, /* ASCII ) ] } and . , ; : ! ?: Latin, gap after only */
+	JC_SPACE,  /* U+0020, tab: adjustable word space, break after */
+	JC_NBSP,   /* U+00A0: a space that never breaks */
+	JC_ZWSP,   /* U+200B: an empty break opportunity */
+	JC_NEWLINE /* '\n', U+2028: forced break */
 };
 
 /*
@@ -49,12 +49,12 @@ enum jl_class {
  */
 #define JL_LINEEND_SHRINK 0
 enum {
-	SH_SPACE,	/* Latin word spaces */
-	SH_MIDDLE,	/* the quarter-em aki around middle dots */
-	SH_BRACKET,	/* the half-em aki of commas and brackets */
-	SH_JL,		/* Japanese-Latin gaps (issue 4 gives them no rank;
+	SH_SPACE,   /* Latin word spaces */
+	SH_MIDDLE,  /* the quarter-em aki around middle dots */
+	SH_BRACKET, /* the half-em aki of commas and brackets */
+	SH_JL,      /* Japanese-Latin gaps (issue 4 gives them no rank;
 			 * shrunk first they were at 1/8 em on most lines) */
-	SH_LINEEND,	/* the aki of punctuation ending a line */
+	SH_LINEEND, /* the aki of punctuation ending a line */
 	SH_N
 };
 
@@ -62,20 +62,20 @@ enum {
 enum { BRK_NO, BRK_OK, BRK_FORCED, BRK_EMERG };
 
 struct jl_cluster {
-	int	start, end;	/* bytes of text */
-	int	item;		/* index of the item */
-	int	g0, g1;		/* glyphs [g0, g1) of the item's glyph string */
-	int	line;
+	int start, end; /* bytes of text */
+	int item;       /* index of the item */
+	int g0, g1;     /* glyphs [g0, g1) of the item's glyph string */
+	int line;
 	/* exact in single precision: pango units / 1024, font sizes, ±em/2 */
-	float	shaped;		/* advance as shaped, pt */
-	float	xoff;		/* shift of the glyphs (opening brackets), pt */
-	float	em;		/* font size, pt */
+	float shaped; /* advance as shaped, pt */
+	float xoff;   /* shift of the glyphs (opening brackets), pt */
+	float em;     /* font size, pt */
 	unsigned char cls;
-	unsigned char brk;	/* break kind before this cluster */
-	unsigned char istretch;	/* inter-character stretch allowed before it */
-	double	w;		/* natural set width, pt (after half-width trimming) */
-	double	x;		/* set position from the block's left edge */
-	double	adv;		/* set advance (to the next cluster's x) */
+	unsigned char brk;      /* break kind before this cluster */
+	unsigned char istretch; /* inter-character stretch allowed before it */
+	double w;               /* natural set width, pt (after half-width trimming) */
+	double x;               /* set position from the block's left edge */
+	double adv;             /* set advance (to the next cluster's x) */
 };
 
 /*
@@ -85,52 +85,52 @@ struct jl_cluster {
  * cluster i when a line starts there.
  */
 struct jl_glue {
-	double	mid;		/* natural width */
-	double	shrink[SH_N];	/* shrinkability by priority */
-	double	stretch_sp;	/* stretch of a Latin space (inside the cluster) */
-	double	stretch_jl;	/* stretch of a Japanese-Latin gap */
-	double	end;		/* kept at a line end */
-	double	open;		/* opening aki, kept at the paragraph start */
-	int	kind;		/* 0 plain, 1 aki (punctuation), 2 J-L gap */
+	double mid;          /* natural width */
+	double shrink[SH_N]; /* shrinkability by priority */
+	double stretch_sp;   /* stretch of a Latin space (inside the cluster) */
+	double stretch_jl;   /* stretch of a Japanese-Latin gap */
+	double end;          /* kept at a line end */
+	double open;         /* opening aki, kept at the paragraph start */
+	int kind;            /* 0 plain, 1 aki (punctuation), 2 J-L gap */
 };
 
 struct jl_prefix {
-	double	w, mid, shrink[SH_N], st_sp, st_jl;
-	int	nist;
+	double w, mid, shrink[SH_N], st_sp, st_jl;
+	int nist;
 };
 
 struct jl_lineinfo {
-	int	a, b;		/* clusters [a, b) */
+	int a, b; /* clusters [a, b) */
 	struct jl_line_info info;
 };
 
 struct jl_para {
-	PangoContext		*ctx;
-	char			*text;
-	int			 len;
-	struct jl_style		 st;
-	GList			*items;		/* PangoItem *, owned */
-	PangoItem		**itemv;
-	PangoGlyphString	**glyphv;
-	double			*ascent, *descent, *rise, *em;	/* per item */
-	int			 nitems;
-	struct jl_cluster	*c;
-	int			 n;
-	struct jl_glue		*g;		/* n + 1 glues */
-	struct jl_prefix	*pre;		/* n + 2 prefix sums */
-	int			*trim;		/* while breaking: trim[b] = b less
+	PangoContext *ctx;
+	char *text;
+	int len;
+	struct jl_style st;
+	GList *items; /* PangoItem *, owned */
+	PangoItem **itemv;
+	PangoGlyphString **glyphv;
+	double *ascent, *descent, *rise, *em; /* per item */
+	int nitems;
+	struct jl_cluster *c;
+	int n;
+	struct jl_glue *g;     /* n + 1 glues */
+	struct jl_prefix *pre; /* n + 2 prefix sums */
+	int *trim;             /* while breaking: trim[b] = b less
 						 * trailing spaces (line_sums) */
-	struct jl_lineinfo	*lines;
-	int			 nlines;
-	double			 base_ascent, base_descent;
-	int			 id;		/* the caller's number */
-	const int		*hint;		/* jl_para_new_broken(): line starts */
-	int			 nhint;
+	struct jl_lineinfo *lines;
+	int nlines;
+	double base_ascent, base_descent;
+	int id;          /* the caller's number */
+	const int *hint; /* jl_para_new_broken(): line starts */
+	int nhint;
 };
 
-#define PT(u)	((double)(u) / PANGO_SCALE)
-#define INF	1e300
-#define MAX_SCAN 2000	/* candidate line starts tried per break */
+#define PT(u) ((double)(u) / PANGO_SCALE)
+#define INF 1e300
+#define MAX_SCAN 2000 /* candidate line starts tried per break */
 
 /* ---------------------------------------------------------------------- */
 /* Classes */
@@ -142,49 +142,44 @@ struct jl_para {
  * « and » are listed but classify() decides below U+2000 before it looks.
  */
 struct jl_special {
-	gunichar	ch;
-	unsigned char	cls;
+	gunichar ch;
+	unsigned char cls;
 };
 static const struct jl_special specials[] = {
-	{ 0x00AB, JC_OPEN /* « */ }, { 0x00BB, JC_CLOSE /* » */ },
-	{ 0x2014, JC_INSEP /* — */ }, { 0x2015, JC_INSEP /* ― */ },
-	{ 0x2018, JC_OPEN /* ‘ */ }, { 0x2019, JC_CLOSE /* ’ */ }, { 0x201C, JC_OPEN /* “ */ },
-	{ 0x201D, JC_CLOSE /* ” */ }, { 0x2025, JC_INSEP /* ‥ */ },
-	{ 0x2026, JC_INSEP /* … */ }, { 0x203C, JC_NS /* ‼ */ }, { 0x2047, JC_NS /* ⁇ */ },
-	{ 0x2048, JC_NS /* ⁈ */ }, { 0x2049, JC_NS /* ⁉ */ }, { 0x3001, JC_CLOSE /* 、 */ },
-	{ 0x3002, JC_STOP /* 。 */ }, { 0x3005, JC_NS /* 々 */ }, { 0x3008, JC_OPEN /* 〈 */ },
-	{ 0x3009, JC_CLOSE /* 〉 */ }, { 0x300A, JC_OPEN /* 《 */ },
-	{ 0x300B, JC_CLOSE /* 》 */ }, { 0x300C, JC_OPEN /* 「 */ },
-	{ 0x300D, JC_CLOSE /* 」 */ }, { 0x300E, JC_OPEN /* 『 */ },
-	{ 0x300F, JC_CLOSE /* 』 */ }, { 0x3010, JC_OPEN /* 【 */ },
-	{ 0x3011, JC_CLOSE /* 】 */ }, { 0x3014, JC_OPEN /* 〔 */ },
-	{ 0x3015, JC_CLOSE /* 〕 */ }, { 0x301C, JC_NS /* 〜 */ }, { 0x301D, JC_OPEN /* 〝 */ },
-	{ 0x301F, JC_CLOSE /* 〟 */ }, { 0x3033, JC_INSEP /* 〳 */ },
-	{ 0x3034, JC_INSEP /* 〴 */ }, { 0x3035, JC_INSEP /* 〵 */ }, { 0x303B, JC_NS /* 〻 */ },
-	{ 0x3041, JC_NS /* ぁ */ }, { 0x3043, JC_NS /* ぃ */ }, { 0x3045, JC_NS /* ぅ */ },
-	{ 0x3047, JC_NS /* ぇ */ }, { 0x3049, JC_NS /* ぉ */ }, { 0x3063, JC_NS /* っ */ },
-	{ 0x3083, JC_NS /* ゃ */ }, { 0x3085, JC_NS /* ゅ */ }, { 0x3087, JC_NS /* ょ */ },
-	{ 0x308E, JC_NS /* ゎ */ }, { 0x3095, JC_NS /* ゕ */ }, { 0x3096, JC_NS /* ゖ */ },
-	{ 0x309D, JC_NS /* ゝ */ }, { 0x309E, JC_NS /* ゞ */ }, { 0x30A1, JC_NS /* ァ */ },
-	{ 0x30A3, JC_NS /* ィ */ }, { 0x30A5, JC_NS /* ゥ */ }, { 0x30A7, JC_NS /* ェ */ },
-	{ 0x30A9, JC_NS /* ォ */ }, { 0x30C3, JC_NS /* ッ */ }, { 0x30E3, JC_NS /* ャ */ },
-	{ 0x30E5, JC_NS /* ュ */ }, { 0x30E7, JC_NS /* ョ */ }, { 0x30EE, JC_NS /* ヮ */ },
-	{ 0x30F5, JC_NS /* ヵ */ }, { 0x30F6, JC_NS /* ヶ */ }, { 0x30FB, JC_MIDDLE /* ・ */ },
-	{ 0x30FC, JC_NS /* ー */ }, { 0x30FD, JC_NS /* ヽ */ }, { 0x30FE, JC_NS /* ヾ */ },
-	{ 0x31F0, JC_NS /* ㇰ */ }, { 0x31F1, JC_NS /* ㇱ */ }, { 0x31F2, JC_NS /* ㇲ */ },
-	{ 0x31F3, JC_NS /* ㇳ */ }, { 0x31F4, JC_NS /* ㇴ */ }, { 0x31F5, JC_NS /* ㇵ */ },
-	{ 0x31F6, JC_NS /* ㇶ */ }, { 0x31F7, JC_NS /* ㇷ */ }, { 0x31F8, JC_NS /* ㇸ */ },
-	{ 0x31F9, JC_NS /* ㇹ */ }, { 0x31FA, JC_NS /* ㇺ */ }, { 0x31FB, JC_NS /* ㇻ */ },
-	{ 0x31FC, JC_NS /* ㇼ */ }, { 0x31FD, JC_NS /* ㇽ */ }, { 0x31FE, JC_NS /* ㇾ */ },
-	{ 0x31FF, JC_NS /* ㇿ */ }, { 0xFF01, JC_NS /* ！ */ }, { 0xFF08, JC_OPEN /* （ */ },
-	{ 0xFF09, JC_CLOSE /* ） */ }, { 0xFF0C, JC_CLOSE /* ， */ },
-	{ 0xFF0E, JC_STOP /* ． */ }, { 0xFF1A, JC_MIDDLE /* ： */ },
-	{ 0xFF1B, JC_MIDDLE /* ； */ }, { 0xFF1F, JC_NS /* ？ */ }, { 0xFF3B, JC_OPEN /* ［ */ },
-	{ 0xFF3D, JC_CLOSE /* ］ */ }, { 0xFF5B, JC_OPEN /* ｛ */ },
-	{ 0xFF5D, JC_CLOSE /* ｝ */ }, { 0xFF5E, JC_NS /* ～ */ }, { 0xFF5F, JC_OPEN /* ｟ */ },
-	{ 0xFF60, JC_CLOSE /* ｠ */ }, { 0xFF61, JC_STOP /* ｡ */ },
-	{ 0xFF64, JC_CLOSE /* ､ */ }, { 0xFF65, JC_MIDDLE /* ･ */ }, { 0xFF70, JC_NS /* ｰ */ }
-};
+    {0x00AB, JC_OPEN /* « */},    {0x00BB, JC_CLOSE /* » */},   {0x2014, JC_INSEP /* — */},
+    {0x2015, JC_INSEP /* ― */},   {0x2018, JC_OPEN /* ‘ */},    {0x2019, JC_CLOSE /* ’ */},
+    {0x201C, JC_OPEN /* “ */},    {0x201D, JC_CLOSE /* ” */},   {0x2025, JC_INSEP /* ‥ */},
+    {0x2026, JC_INSEP /* … */},   {0x203C, JC_NS /* ‼ */},      {0x2047, JC_NS /* ⁇ */},
+    {0x2048, JC_NS /* ⁈ */},      {0x2049, JC_NS /* ⁉ */},      {0x3001, JC_CLOSE /* 、 */},
+    {0x3002, JC_STOP /* 。 */},   {0x3005, JC_NS /* 々 */},     {0x3008, JC_OPEN /* 〈 */},
+    {0x3009, JC_CLOSE /* 〉 */},  {0x300A, JC_OPEN /* 《 */},   {0x300B, JC_CLOSE /* 》 */},
+    {0x300C, JC_OPEN /* 「 */},   {0x300D, JC_CLOSE /* 」 */},  {0x300E, JC_OPEN /* 『 */},
+    {0x300F, JC_CLOSE /* 』 */},  {0x3010, JC_OPEN /* 【 */},   {0x3011, JC_CLOSE /* 】 */},
+    {0x3014, JC_OPEN /* 〔 */},   {0x3015, JC_CLOSE /* 〕 */},  {0x301C, JC_NS /* 〜 */},
+    {0x301D, JC_OPEN /* 〝 */},   {0x301F, JC_CLOSE /* 〟 */},  {0x3033, JC_INSEP /* 〳 */},
+    {0x3034, JC_INSEP /* 〴 */},  {0x3035, JC_INSEP /* 〵 */},  {0x303B, JC_NS /* 〻 */},
+    {0x3041, JC_NS /* ぁ */},     {0x3043, JC_NS /* ぃ */},     {0x3045, JC_NS /* ぅ */},
+    {0x3047, JC_NS /* ぇ */},     {0x3049, JC_NS /* ぉ */},     {0x3063, JC_NS /* っ */},
+    {0x3083, JC_NS /* ゃ */},     {0x3085, JC_NS /* ゅ */},     {0x3087, JC_NS /* ょ */},
+    {0x308E, JC_NS /* ゎ */},     {0x3095, JC_NS /* ゕ */},     {0x3096, JC_NS /* ゖ */},
+    {0x309D, JC_NS /* ゝ */},     {0x309E, JC_NS /* ゞ */},     {0x30A1, JC_NS /* ァ */},
+    {0x30A3, JC_NS /* ィ */},     {0x30A5, JC_NS /* ゥ */},     {0x30A7, JC_NS /* ェ */},
+    {0x30A9, JC_NS /* ォ */},     {0x30C3, JC_NS /* ッ */},     {0x30E3, JC_NS /* ャ */},
+    {0x30E5, JC_NS /* ュ */},     {0x30E7, JC_NS /* ョ */},     {0x30EE, JC_NS /* ヮ */},
+    {0x30F5, JC_NS /* ヵ */},     {0x30F6, JC_NS /* ヶ */},     {0x30FB, JC_MIDDLE /* ・ */},
+    {0x30FC, JC_NS /* ー */},     {0x30FD, JC_NS /* ヽ */},     {0x30FE, JC_NS /* ヾ */},
+    {0x31F0, JC_NS /* ㇰ */},     {0x31F1, JC_NS /* ㇱ */},     {0x31F2, JC_NS /* ㇲ */},
+    {0x31F3, JC_NS /* ㇳ */},     {0x31F4, JC_NS /* ㇴ */},     {0x31F5, JC_NS /* ㇵ */},
+    {0x31F6, JC_NS /* ㇶ */},     {0x31F7, JC_NS /* ㇷ */},     {0x31F8, JC_NS /* ㇸ */},
+    {0x31F9, JC_NS /* ㇹ */},     {0x31FA, JC_NS /* ㇺ */},     {0x31FB, JC_NS /* ㇻ */},
+    {0x31FC, JC_NS /* ㇼ */},     {0x31FD, JC_NS /* ㇽ */},     {0x31FE, JC_NS /* ㇾ */},
+    {0x31FF, JC_NS /* ㇿ */},     {0xFF01, JC_NS /* ！ */},     {0xFF08, JC_OPEN /* （ */},
+    {0xFF09, JC_CLOSE /* ） */},  {0xFF0C, JC_CLOSE /* ， */},  {0xFF0E, JC_STOP /* ． */},
+    {0xFF1A, JC_MIDDLE /* ： */}, {0xFF1B, JC_MIDDLE /* ； */}, {0xFF1F, JC_NS /* ？ */},
+    {0xFF3B, JC_OPEN /* ［ */},   {0xFF3D, JC_CLOSE /* ］ */},  {0xFF5B, JC_OPEN /* ｛ */},
+    {0xFF5D, JC_CLOSE /* ｝ */},  {0xFF5E, JC_NS /* ～ */},     {0xFF5F, JC_OPEN /* ｟ */},
+    {0xFF60, JC_CLOSE /* ｠ */},  {0xFF61, JC_STOP /* ｡ */},    {0xFF64, JC_CLOSE /* ､ */},
+    {0xFF65, JC_MIDDLE /* ･ */},  {0xFF70, JC_NS /* ｰ */}};
 
 static enum jl_class
 classify(gunichar ch)
@@ -199,8 +194,8 @@ classify(gunichar ch)
 		return JC_ZWSP;
 	if (ch == '(' || ch == '[' || ch == '{')
 		return JC_LOPEN;
-	if (ch == ')' || ch == ']' || ch == '}' || ch == '.' || ch == ',' ||
-	    ch == ';' || ch == ':' || ch == '!' || ch == '?' || ch == '%')
+	if (ch == ')' || ch == ']' || ch == '}' || ch == '.' || ch == ',' || ch == ';' ||
+	    ch == ':' || ch == '!' || ch == '?' || ch == '%')
 		return JC_LCLOSE;
 	if (ch < 0x2000)
 		return JC_LATIN;
@@ -246,14 +241,13 @@ is_latin(int cls)
 static int
 is_japanese(int cls)
 {
-	return cls == JC_IDEO || cls == JC_OPEN || cls == JC_CLOSE ||
-	    cls == JC_STOP || cls == JC_MIDDLE || cls == JC_NS || cls == JC_INSEP;
+	return cls == JC_IDEO || cls == JC_OPEN || cls == JC_CLOSE || cls == JC_STOP ||
+	       cls == JC_MIDDLE || cls == JC_NS || cls == JC_INSEP;
 }
 
 /* UAX #14 tailored by JLReq 3.1.7: may a line break between a and b? */
 static int
-can_break(const struct jl_cluster *a, const struct jl_cluster *b,
-    gunichar ca, gunichar cb)
+can_break(const struct jl_cluster *a, const struct jl_cluster *b, gunichar ca, gunichar cb)
 {
 	if (a->cls == JC_NEWLINE)
 		return ca == '\r' && cb == '\n' ? BRK_NO : BRK_FORCED;
@@ -263,8 +257,8 @@ can_break(const struct jl_cluster *a, const struct jl_cluster *b,
 		return BRK_NO;
 	if (a->cls == JC_SPACE || a->cls == JC_ZWSP || b->cls == JC_ZWSP)
 		return a->cls == JC_ZWSP || b->cls != JC_ZWSP ? BRK_OK : BRK_NO;
-	if (b->cls == JC_CLOSE || b->cls == JC_STOP || b->cls == JC_MIDDLE ||
-	    b->cls == JC_NS || b->cls == JC_LCLOSE)
+	if (b->cls == JC_CLOSE || b->cls == JC_STOP || b->cls == JC_MIDDLE || b->cls == JC_NS ||
+	    b->cls == JC_LCLOSE)
 		return BRK_NO;
 	if (a->cls == JC_OPEN || a->cls == JC_LOPEN)
 		return BRK_NO;
@@ -333,22 +327,22 @@ item_rise(const PangoItem *it)
  * address is never reused for another while it is a key.  Bounded: runs
  * of at most SHAPE_MAX_LEN bytes, at most SHAPE_MAX_ENTRIES of them.
  */
-#define SHAPE_MAX_LEN		64
-#define SHAPE_MAX_ENTRIES	16384	/* FY2014 has 4 449 distinct runs, 10x 7 639 */
+#define SHAPE_MAX_LEN 64
+#define SHAPE_MAX_ENTRIES 16384 /* FY2014 has 4 449 distinct runs, 10x 7 639 */
 
 struct shape_key {
-	PangoFont	*font;
-	PangoLanguage	*lang;
-	int		 script, gravity, flags, len;	/* len -1: the font's metrics */
-	char		 text[SHAPE_MAX_LEN];
+	PangoFont *font;
+	PangoLanguage *lang;
+	int script, gravity, flags, len; /* len -1: the font's metrics */
+	char text[SHAPE_MAX_LEN];
 };
 
 struct shape_val {
-	PangoGlyphString *gs;			/* runs */
-	double		 asc, desc, em;		/* metrics entries */
+	PangoGlyphString *gs; /* runs */
+	double asc, desc, em; /* metrics entries */
 };
 
-static _Thread_local GHashTable *shape_cache;	/* per thread: the fonts are */
+static _Thread_local GHashTable *shape_cache; /* per thread: the fonts are */
 
 static guint
 shape_key_hash(gconstpointer v)
@@ -371,8 +365,8 @@ shape_key_equal(gconstpointer va, gconstpointer vb)
 	const struct shape_key *a = va, *b = vb;
 
 	return a->font == b->font && a->lang == b->lang && a->script == b->script &&
-	    a->gravity == b->gravity && a->flags == b->flags && a->len == b->len &&
-	    (a->len <= 0 || memcmp(a->text, b->text, a->len) == 0);
+	       a->gravity == b->gravity && a->flags == b->flags && a->len == b->len &&
+	       (a->len <= 0 || memcmp(a->text, b->text, a->len) == 0);
 }
 
 static void
@@ -442,8 +436,8 @@ shape_cache_put(const struct shape_key *k, struct shape_val *sv)
 	struct shape_key *nk;
 
 	if (shape_cache == NULL)
-		shape_cache = g_hash_table_new_full(shape_key_hash, shape_key_equal,
-		    shape_key_free, shape_val_free);
+		shape_cache = g_hash_table_new_full(shape_key_hash, shape_key_equal, shape_key_free,
+		                                    shape_val_free);
 	if (g_hash_table_size(shape_cache) >= SHAPE_MAX_ENTRIES) {
 		shape_val_free(sv);
 		return;
@@ -531,16 +525,16 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 
 	/* base metrics, for empty text and empty lines */
 	{
-		PangoFontDescription *d = pango_font_description_copy(
-		    pango_context_get_font_description(p->ctx));
+		PangoFontDescription *d =
+		    pango_font_description_copy(pango_context_get_font_description(p->ctx));
 		PangoFont *f;
 
 		if (font)
 			pango_font_description_merge(d, font, TRUE);
 		f = pango_context_load_font(p->ctx, d);
 		if (f) {
-			item_metrics(f, pango_language_from_string("ja"),
-			    &p->base_ascent, &p->base_descent);
+			item_metrics(f, pango_language_from_string("ja"), &p->base_ascent,
+			             &p->base_descent);
 			g_object_unref(f);
 		} else {
 			p->base_ascent = 0.88 * PT(pango_font_description_get_size(d));
@@ -585,8 +579,8 @@ make_clusters(struct jl_para *p)
 			double adv = 0;
 			int j;
 
-			for (ncl = k + 1; ncl < gs->num_glyphs &&
-			    !gs->glyphs[ncl].attr.is_cluster_start; ncl++)
+			for (ncl = k + 1;
+			     ncl < gs->num_glyphs && !gs->glyphs[ncl].attr.is_cluster_start; ncl++)
 				;
 			for (j = k; j < ncl; j++)
 				adv += PT(gs->glyphs[j].geometry.width);
@@ -597,8 +591,8 @@ make_clusters(struct jl_para *p)
 			c = &p->c[p->n++];
 			memset(c, 0, sizeof *c);
 			c->start = it->offset + gs->log_clusters[k];
-			c->end = ncl < gs->num_glyphs ?
-			    it->offset + gs->log_clusters[ncl] : it->offset + it->length;
+			c->end = ncl < gs->num_glyphs ? it->offset + gs->log_clusters[ncl]
+			                              : it->offset + it->length;
 			c->item = i;
 			c->g0 = k;
 			c->g1 = ncl;
@@ -607,7 +601,7 @@ make_clusters(struct jl_para *p)
 			c->em = em;
 		}
 	}
-	if (alloc > p->n)	/* kept for the paragraph's life: no slack */
+	if (alloc > p->n) /* kept for the paragraph's life: no slack */
 		p->c = xreallocarray(p->c, p->n ? p->n : 1, sizeof *p->c);
 }
 
@@ -653,7 +647,7 @@ static double
 aki_after(const struct jl_cluster *c)
 {
 	if (c->w == c->shaped)
-		return 0;	/* not trimmed: proportional font */
+		return 0; /* not trimmed: proportional font */
 	if (c->cls == JC_CLOSE || c->cls == JC_STOP)
 		return 0.5 * c->em;
 	if (c->cls == JC_MIDDLE)
@@ -703,28 +697,28 @@ make_glue(struct jl_para *p)
 
 		b->brk = can_break(a, b, ca, cb);
 		if (b->brk == BRK_OK && p->rise[b->item] > 0)
-			b->brk = BRK_NO;	/* a footnote mark stays with its word */
+			b->brk = BRK_NO; /* a footnote mark stays with its word */
 		g->end = close;
 		g->open = open;
 		if (close > 0 || open > 0) {
 			g->kind = 1;
 			/* consecutive punctuation collapses to one aki */
 			if (close > 0 && (b->cls == JC_CLOSE || b->cls == JC_STOP))
-				g->mid = 0;	/* 」。 ）、: the aki moves after b */
+				g->mid = 0; /* 」。 ）、: the aki moves after b */
 			else if (a->cls == JC_OPEN && open > 0)
-				g->mid = 0;	/* 「『 */
+				g->mid = 0; /* 「『 */
 			else
 				g->mid = close > open ? close : open;
 			if (g->mid > 0) {
 				if (a->cls == JC_STOP && close >= open)
-					;	/* the gap after a mid-line 。 is fixed */
+					; /* the gap after a mid-line 。 is fixed */
 				else if (a->cls == JC_MIDDLE || b->cls == JC_MIDDLE)
 					g->shrink[SH_MIDDLE] = g->mid;
 				else
 					g->shrink[SH_BRACKET] = g->mid;
 			}
-		} else if (jl_gap_before(a->cls, b->cls) &&
-		    p->rise[a->item] == 0 && p->rise[b->item] == 0) {
+		} else if (jl_gap_before(a->cls, b->cls) && p->rise[a->item] == 0 &&
+		           p->rise[b->item] == 0) {
 			/* (raised footnote marks are set solid) */
 			double em = is_japanese(a->cls) ? a->em : b->em;
 
@@ -734,11 +728,10 @@ make_glue(struct jl_para *p)
 			g->stretch_jl = 0.25 * em;
 		}
 		/* inter-character stretch: between Japanese, not inside —— …… */
-		b->istretch = !(is_latin(a->cls) && is_latin(b->cls)) &&
-		    a->cls != JC_SPACE && b->cls != JC_SPACE &&
-		    a->cls != JC_NBSP && b->cls != JC_NBSP &&
-		    a->cls != JC_NEWLINE && g->kind != 2 &&
-		    !(a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb);
+		b->istretch = !(is_latin(a->cls) && is_latin(b->cls)) && a->cls != JC_SPACE &&
+		              b->cls != JC_SPACE && a->cls != JC_NBSP && b->cls != JC_NBSP &&
+		              a->cls != JC_NEWLINE && g->kind != 2 &&
+		              !(a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb);
 	}
 	for (i = 0; i < p->n; i++) {
 		struct jl_cluster *c = &p->c[i];
@@ -752,8 +745,7 @@ make_glue(struct jl_para *p)
 			 */
 			if (c->w > c->em / 3)
 				c->w = c->em / 3;
-			p->g[i + 1].shrink[SH_SPACE] += c->w - c->em / 4 > 0 ?
-			    c->w - c->em / 4 : 0;
+			p->g[i + 1].shrink[SH_SPACE] += c->w - c->em / 4 > 0 ? c->w - c->em / 4 : 0;
 			p->g[i + 1].stretch_sp += c->em / 2 - c->w;
 		}
 	}
@@ -764,12 +756,12 @@ make_glue(struct jl_para *p)
 
 /* Sums over a candidate line [a, b), excluding trailing spaces. */
 struct linesum {
-	double	nat;
-	double	shrink[SH_N];
-	double	st_sp, st_jl;
-	int	nist;		/* inter-character stretch positions */
-	int	nall;		/* all positions (last resort) */
-	int	last;		/* index after the last set cluster */
+	double nat;
+	double shrink[SH_N];
+	double st_sp, st_jl;
+	int nist; /* inter-character stretch positions */
+	int nall; /* all positions (last resort) */
+	int last; /* index after the last set cluster */
 };
 
 static inline __attribute__((always_inline)) void
@@ -783,8 +775,9 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 		last = p->trim[b] > a ? p->trim[b] : a;
 	} else {
 		last = b;
-		while (last > a && (p->c[last - 1].cls == JC_SPACE ||
-		    p->c[last - 1].cls == JC_NEWLINE || p->c[last - 1].cls == JC_ZWSP))
+		while (last > a &&
+		       (p->c[last - 1].cls == JC_SPACE || p->c[last - 1].cls == JC_NEWLINE ||
+		        p->c[last - 1].cls == JC_ZWSP))
 			last--;
 	}
 	s->last = last;
@@ -811,7 +804,7 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 		s->st_sp = s->st_jl = 0;
 		s->nist = s->nall = 0;
 	}
-	if (last > a) {		/* also before trailing spaces, and at the end */
+	if (last > a) { /* also before trailing spaces, and at the end */
 		s->nat += p->g[last].end;
 		if (JL_LINEEND_SHRINK)
 			s->shrink[SH_LINEEND] += p->g[last].end;
@@ -880,7 +873,7 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 			bad += 40 * (f < 1 ? f : 1);
 		}
 		if (need > tsh - s.shrink[SH_LINEEND] + 1e-9)
-			bad += 200;	/* the line-end aki must give way */
+			bad += 200; /* the line-end aki must give way */
 	} else if (is_last(p, b)) {
 		/* a last line of one or two characters is ugly (JLReq 3.1.7 note) */
 		bad = s.nat < 2.01 * em && b == p->n && a > 0 ? 60 : 0;
@@ -897,7 +890,7 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 			double e = (need - cap) / s.nist, r = e / (0.15 * em);
 			bad = (cap > 0 ? 30 : 0) + 100 * r * r * r;
 		} else if (cap > 0) {
-			double r = need / cap;	/* Latin text: spaces go beyond 1/2 em */
+			double r = need / cap; /* Latin text: spaces go beyond 1/2 em */
 			bad = 30 * r * r * r;
 		} else {
 			bad = 1e5;
@@ -925,8 +918,7 @@ mark_emergency(struct jl_para *p)
 			if (w > av) {
 				int k;
 				for (k = seg + 1; k < i; k++)
-					if (p->c[k].cls != JC_SPACE &&
-					    p->c[k].cls != JC_NEWLINE)
+					if (p->c[k].cls != JC_SPACE && p->c[k].cls != JC_NEWLINE)
 						p->c[k].brk = BRK_EMERG;
 			}
 			if (i == p->n)
@@ -964,13 +956,14 @@ break_lines(struct jl_para *p)
 	for (b = 1; b <= p->n; b++) {
 		int cl = p->c[b - 1].cls;
 
-		p->trim[b] = cl == JC_SPACE || cl == JC_NEWLINE || cl == JC_ZWSP ? p->trim[b - 1] : b;
+		p->trim[b] =
+		    cl == JC_SPACE || cl == JC_NEWLINE || cl == JC_ZWSP ? p->trim[b - 1] : b;
 	}
 	best = xcalloc(p->n + 1, sizeof *best);
 	prev = xcalloc(p->n + 1, sizeof *prev);
 	cand = xcalloc(p->n + 1, sizeof *cand);
-	av_max = p->st.width - p->st.left_indent -
-	    (p->st.first_indent < 0 ? p->st.first_indent : 0);
+	av_max =
+	    p->st.width - p->st.left_indent - (p->st.first_indent < 0 ? p->st.first_indent : 0);
 	/* segments between forced breaks that fit on one line need no search */
 	skip = xcalloc(p->n + 1, 1);
 	for (i = 0; i < p->n; i = e) {
@@ -1051,7 +1044,7 @@ set_line(struct jl_para *p, int li)
 	struct jl_lineinfo *L = &p->lines[li];
 	struct jl_line_info *o = &L->info;
 	struct linesum s;
-	double av, shf[SH_N] = { 0 }, spf = 0, jlf = 0, ist = 0, all = 0;
+	double av, shf[SH_N] = {0}, spf = 0, jlf = 0, ist = 0, all = 0;
 	double x, x0, lead;
 	int a = L->a, b = L->b, i, k, last, justify;
 
@@ -1123,7 +1116,7 @@ set_line(struct jl_para *p, int li)
 			const struct jl_glue *g = &p->g[i + 1];
 
 			gap = g->mid + g->stretch_sp * spf + g->stretch_jl * jlf +
-			    (p->c[i + 1].istretch ? ist : 0) + all;
+			      (p->c[i + 1].istretch ? ist : 0) + all;
 			for (k = 0; k < SH_N; k++)
 				gap -= g->shrink[k] * shf[k];
 		} else {
@@ -1234,9 +1227,8 @@ layout(struct jl_para *p)
 /* Public API */
 
 struct jl_para *
-jl_para_new(PangoContext *ctx, const char *text, int len,
-    PangoAttrList *attrs, const PangoFontDescription *font,
-    const struct jl_style *st)
+jl_para_new(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
+            const PangoFontDescription *font, const struct jl_style *st)
 {
 	return jl_para_new_broken(ctx, text, len, attrs, font, st, NULL, 0);
 }
@@ -1261,7 +1253,7 @@ para_text(struct jl_para *p, const char *text, int len)
 	if (len < 0)
 		len = strlen(text);
 	p->text = xstrndup(text, len);
-	p->len = strlen(p->text);	/* an embedded NUL ends the text */
+	p->len = strlen(p->text); /* an embedded NUL ends the text */
 	if (!g_utf8_validate(p->text, p->len, NULL)) {
 		/* not UTF-8 as promised: U+FFFD for each bad byte (indices shift) */
 		char *v = g_utf8_make_valid(p->text, p->len);
@@ -1274,23 +1266,23 @@ para_text(struct jl_para *p, const char *text, int len)
 }
 
 struct jl_para *
-jl_para_new_broken(PangoContext *ctx, const char *text, int len,
-    PangoAttrList *attrs, const PangoFontDescription *font,
-    const struct jl_style *st, const int *starts, int n)
+jl_para_new_broken(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
+                   const PangoFontDescription *font, const struct jl_style *st, const int *starts,
+                   int n)
 {
 	return jl_para_new_shaped(ctx, text, len, attrs, font, st, starts, n, NULL);
 }
 
 /* The shaped items of a paragraph, without its clusters and lines. */
 struct jl_shaping {
-	char			*text;
-	int			 len;
-	int			 nitems;
-	PangoItem		**itemv;	/* owned */
-	PangoGlyphString	**glyphv;	/* owned */
-	double			*ascent, *descent, *rise, *em;
-	double			 base_ascent, base_descent;
-	size_t			 bytes;
+	char *text;
+	int len;
+	int nitems;
+	PangoItem **itemv;         /* owned */
+	PangoGlyphString **glyphv; /* owned */
+	double *ascent, *descent, *rise, *em;
+	double base_ascent, base_descent;
+	size_t bytes;
 };
 
 static double *
@@ -1313,12 +1305,13 @@ jl_para_shaping(const struct jl_para *p)
 	s->nitems = p->nitems;
 	s->itemv = xcalloc(p->nitems + 1, sizeof *s->itemv);
 	s->glyphv = xcalloc(p->nitems + 1, sizeof *s->glyphv);
-	s->bytes = sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) +
-	    4 * sizeof(double));
+	s->bytes =
+	    sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(double));
 	for (i = 0; i < p->nitems; i++) {
 		s->itemv[i] = pango_item_copy(p->itemv[i]);
 		s->glyphv[i] = pango_glyph_string_copy(p->glyphv[i]);
-		s->bytes += sizeof(PangoItem) + sizeof(PangoGlyphString) +
+		s->bytes +=
+		    sizeof(PangoItem) + sizeof(PangoGlyphString) +
 		    (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
 	}
 	s->ascent = dup_doubles(p->ascent, p->nitems);
@@ -1380,9 +1373,9 @@ adopt(struct jl_para *p, struct jl_shaping *s)
 }
 
 struct jl_para *
-jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
-    PangoAttrList *attrs, const PangoFontDescription *font,
-    const struct jl_style *st, const int *starts, int n, struct jl_shaping *s)
+jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
+                   const PangoFontDescription *font, const struct jl_style *st, const int *starts,
+                   int n, struct jl_shaping *s)
 {
 	struct jl_para *p;
 
@@ -1485,7 +1478,7 @@ jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out)
 double
 jl_para_natural_width(const struct jl_para *cp)
 {
-	struct jl_para *p = (struct jl_para *)cp;	/* glue made and dropped */
+	struct jl_para *p = (struct jl_para *)cp; /* glue made and dropped */
 	struct linesum s;
 	double w = 0;
 	int a = 0, b;
@@ -1507,7 +1500,7 @@ jl_para_natural_width(const struct jl_para *cp)
 double
 jl_para_min_width(const struct jl_para *cp)
 {
-	struct jl_para *p = (struct jl_para *)cp;	/* glue made and dropped */
+	struct jl_para *p = (struct jl_para *)cp; /* glue made and dropped */
 	double w = 0, seg = 0;
 	int i;
 
@@ -1537,7 +1530,7 @@ item_color(const PangoItem *it)
 		if (a->klass->type == PANGO_ATTR_FOREGROUND) {
 			PangoColor *c = &((PangoAttrColor *)a)->color;
 			return ((long)(c->red >> 8) << 16) | ((c->green >> 8) << 8) |
-			    (c->blue >> 8);
+			       (c->blue >> 8);
 		}
 	}
 	return -1;
@@ -1547,9 +1540,9 @@ item_color(const PangoItem *it)
 static int
 same_look(const struct jl_para *p, int i, int j)
 {
-	return i == j || (p->itemv[i]->analysis.font == p->itemv[j]->analysis.font &&
-	    p->rise[i] == p->rise[j] &&
-	    item_color(p->itemv[i]) == item_color(p->itemv[j]));
+	return i == j ||
+	       (p->itemv[i]->analysis.font == p->itemv[j]->analysis.font &&
+	        p->rise[i] == p->rise[j] && item_color(p->itemv[i]) == item_color(p->itemv[j]));
 }
 
 /*
@@ -1563,8 +1556,7 @@ same_look(const struct jl_para *p, int i, int j)
  * reads as the original characters spread over the span.
  */
 static void
-draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
-    double baseline)
+draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x, double baseline)
 {
 	const struct jl_cluster *ca = &p->c[a], *cl = &p->c[b - 1];
 	PangoItem *it;
@@ -1604,8 +1596,8 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
 			PangoGlyphInfo *g = &gs->glyphs[ng];
 
 			*g = sg->glyphs[j];
-			gs->log_clusters[ng] = merge ? span :
-			    src->offset + sg->log_clusters[j] - it->offset;
+			gs->log_clusters[ng] =
+			    merge ? span : src->offset + sg->log_clusters[j] - it->offset;
 			if (merge)
 				g->attr.is_cluster_start = 0;
 			if (j == c->g0)
@@ -1623,8 +1615,8 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
 	cairo_save(cr);
 	color = item_color(p->itemv[ca->item]);
 	if (color >= 0)
-		cairo_set_source_rgb(cr, (color >> 16) / 255.0,
-		    ((color >> 8) & 0xff) / 255.0, (color & 0xff) / 255.0);
+		cairo_set_source_rgb(cr, (color >> 16) / 255.0, ((color >> 8) & 0xff) / 255.0,
+		                     (color & 0xff) / 255.0);
 	cairo_move_to(cr, x + pos0, baseline - p->rise[ca->item]);
 	pango_cairo_show_glyph_item(cr, p->text, &gi);
 	cairo_restore(cr);
@@ -1633,8 +1625,7 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x,
 }
 
 void
-jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr,
-    double x, double baseline)
+jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr, double x, double baseline)
 {
 	const struct jl_lineinfo *L = &p->lines[li];
 	int i, s;
@@ -1651,8 +1642,7 @@ jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr,
 }
 
 int
-jl_para_range_extent(const struct jl_para *p, int li, int start, int end,
-    double *x0, double *x1)
+jl_para_range_extent(const struct jl_para *p, int li, int start, int end, double *x0, double *x1)
 {
 	const struct jl_lineinfo *L = &p->lines[li];
 	int i, found = 0;

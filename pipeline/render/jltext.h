@@ -28,21 +28,21 @@
 enum jl_align { JL_JUSTIFY, JL_LEFT, JL_CENTER, JL_RIGHT };
 
 struct jl_style {
-	double		width;		/* the measure: distance between the text
+	double width;        /* the measure: distance between the text
 					 * block's left and right edges, pt */
-	double		first_indent;	/* added to left_indent on the first line (1em
+	double first_indent; /* added to left_indent on the first line (1em
 					 * for body text; negative for hanging labels) */
-	double		left_indent;	/* indent of every line from the left edge */
-	double		line_height;	/* baseline-to-baseline distance, pt */
-	enum jl_align	align;
+	double left_indent;  /* indent of every line from the left edge */
+	double line_height;  /* baseline-to-baseline distance, pt */
+	enum jl_align align;
 };
 
 struct jl_line_info {
-	int	start, end;	/* byte range of `text` set on this line */
-	double	x;		/* left edge of the first glyph, from the block's left */
-	double	width;		/* set width of the line (after justification) */
-	double	ascent;		/* above the baseline, largest on the line, pt */
-	double	descent;	/* below the baseline, pt (positive) */
+	int start, end; /* byte range of `text` set on this line */
+	double x;       /* left edge of the first glyph, from the block's left */
+	double width;   /* set width of the line (after justification) */
+	double ascent;  /* above the baseline, largest on the line, pt */
+	double descent; /* below the baseline, pt (positive) */
 };
 
 struct jl_para;
@@ -54,10 +54,9 @@ struct jl_para;
  * PangoCairo font map; the paragraph keeps a reference.
  * Returns a new paragraph; free with jl_para_free().  Never NULL.
  */
-struct jl_para	*jl_para_new(PangoContext *ctx, const char *text, int len,
-		    PangoAttrList *attrs, const PangoFontDescription *font,
-		    const struct jl_style *st);
-void		 jl_para_free(struct jl_para *p);
+struct jl_para *jl_para_new(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
+                            const PangoFontDescription *font, const struct jl_style *st);
+void jl_para_free(struct jl_para *p);
 
 /*
  * jl_para_new() for a paragraph whose lines are known: `starts` holds the
@@ -66,9 +65,9 @@ void		 jl_para_free(struct jl_para *p);
  * breaker is skipped; starts that do not fall on cluster boundaries are
  * ignored and the paragraph is broken as usual.
  */
-struct jl_para	*jl_para_new_broken(PangoContext *ctx, const char *text, int len,
-		    PangoAttrList *attrs, const PangoFontDescription *font,
-		    const struct jl_style *st, const int *starts, int n);
+struct jl_para *jl_para_new_broken(PangoContext *ctx, const char *text, int len,
+                                   PangoAttrList *attrs, const PangoFontDescription *font,
+                                   const struct jl_style *st, const int *starts, int n);
 
 /*
  * The shaping of a paragraph (pango items and glyph strings, per-item
@@ -80,8 +79,8 @@ struct jl_para	*jl_para_new_broken(PangoContext *ctx, const char *text, int len,
  */
 struct jl_shaping;
 struct jl_shaping *jl_para_shaping(const struct jl_para *p);
-size_t		 jl_shaping_bytes(const struct jl_shaping *s);
-void		 jl_shaping_free(struct jl_shaping *s);
+size_t jl_shaping_bytes(const struct jl_shaping *s);
+void jl_shaping_free(struct jl_shaping *s);
 
 /*
  * jl_para_new_broken() that takes ownership of `s` (may be NULL), a
@@ -89,23 +88,23 @@ void		 jl_shaping_free(struct jl_shaping *s);
  * and font: its items are used instead of shaping again when its text is
  * the same bytes; otherwise it is freed and the text shaped as usual.
  */
-struct jl_para	*jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
-		    PangoAttrList *attrs, const PangoFontDescription *font,
-		    const struct jl_style *st, const int *starts, int n,
-		    struct jl_shaping *s);
+struct jl_para *jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
+                                   PangoAttrList *attrs, const PangoFontDescription *font,
+                                   const struct jl_style *st, const int *starts, int n,
+                                   struct jl_shaping *s);
 
 /*
  * Fills starts[0 .. max) with the byte offsets where lines 1, 2, … begin
  * and returns the number of lines (which may exceed max).
  */
-int		 jl_para_breaks(const struct jl_para *p, int *starts, int max);
+int jl_para_breaks(const struct jl_para *p, int *starts, int max);
 
 /*
  * Breaks and justifies the paragraph again for a new style (measure,
  * indents, alignment) without shaping it again: the cheap way to try
  * several widths when fitting text into a box.
  */
-void		 jl_para_set_style(struct jl_para *p, const struct jl_style *st);
+void jl_para_set_style(struct jl_para *p, const struct jl_style *st);
 
 /*
  * The width the paragraph needs to be set without breaks other than
@@ -113,65 +112,64 @@ void		 jl_para_set_style(struct jl_para *p, const struct jl_style *st);
  * unbreakable run (the narrowest measure that avoids emergency breaks).
  * Both in pt, for sizing table columns.
  */
-double		 jl_para_natural_width(const struct jl_para *p);
-double		 jl_para_min_width(const struct jl_para *p);
+double jl_para_natural_width(const struct jl_para *p);
+double jl_para_min_width(const struct jl_para *p);
 
 /*
  * A number the caller attaches to the paragraph (layout: its index in the
  * document, for render --lines); 0 until set.
  */
-void		 jl_para_set_id(struct jl_para *p, int id);
-int		 jl_para_id(const struct jl_para *p);
+void jl_para_set_id(struct jl_para *p, int id);
+int jl_para_id(const struct jl_para *p);
 
 /* The style the paragraph is set in, and its (repaired) text; valid until freed. */
 const struct jl_style *jl_para_style(const struct jl_para *p);
-const char	*jl_para_text(const struct jl_para *p);
+const char *jl_para_text(const struct jl_para *p);
 
 /*
  * Whether line i is set as a last line (not justified): the paragraph's
  * final line, or a line ending at a forced break.
  */
-int		 jl_para_line_is_last(const struct jl_para *p, int i);
+int jl_para_line_is_last(const struct jl_para *p, int i);
 
 /* Number of lines (at least 1, also for empty text). */
-int		 jl_para_line_count(const struct jl_para *p);
+int jl_para_line_count(const struct jl_para *p);
 /* Fills `out` with line i's range and metrics (0 <= i < line count). */
-void		 jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out);
+void jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out);
 
 /*
  * Draws line i, the block's left edge at `x`, baseline at `baseline`, in
  * the current source colour.  Glyphs are emitted with their text clusters
  * (pango_cairo_show_glyph_item), so pdftotext reads the text back.
  */
-void		 jl_para_draw_line(const struct jl_para *p, int i, cairo_t *cr,
-		    double x, double baseline);
+void jl_para_draw_line(const struct jl_para *p, int i, cairo_t *cr, double x, double baseline);
 
 /*
  * Horizontal extent on line i of the bytes [start, end) of the text, from
  * the block's left edge (for link rectangles).  Returns 1 and sets x0, x1
  * when the range has glyphs on that line, 0 otherwise.
  */
-int		 jl_para_range_extent(const struct jl_para *p, int i, int start, int end,
-		    double *x0, double *x1);
+int jl_para_range_extent(const struct jl_para *p, int i, int start, int end, double *x0,
+                         double *x1);
 
 /*
  * For tests: the x position (from the block's left edge) of the glyph
  * cluster that starts at byte `index`, and its line; returns 0 if `index`
  * does not start a cluster.
  */
-int		 jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
+int jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
 
 /*
  * Frees the module's cache of shaped runs and font metrics (it holds
  * references on fonts): call once from main() before the font map goes,
  * or never; the cache is bounded either way.
  */
-void		 jl_cache_free(void);
+void jl_cache_free(void);
 
 /*
  * For tests: the number of entries of the kinsoku class table that are
  * out of code-point order (its binary search needs them sorted); 0 if none.
  */
-int		 jl_classify_check(void);
+int jl_classify_check(void);
 
 #endif

@@ -23,7 +23,7 @@
 #include "layout_int.h"
 #include "xmem.h"
 
-#define FN_SEP	10.0	/* room for the rule above the footnotes, pt */
+#define FN_SEP 10.0 /* room for the rule above the footnotes, pt */
 
 static struct layout_page *
 doc_page(struct layout_doc *ld, double w, double h)
@@ -44,23 +44,23 @@ doc_page(struct layout_doc *ld, double w, double h)
  * pass leaves the printed page number of every heading and the memo.
  */
 struct layout_run {
-	struct fonts		*fonts;
-	struct diag		*d;
-	struct diag		 quiet;		/* layout's messages in the drawing pass
+	struct fonts *fonts;
+	struct diag *d;
+	struct diag quiet;        /* layout's messages in the drawing pass
 						 * (the measuring pass said them) */
-	GHashTable		*dests;		/* every destination name (owned) */
-	GHashTable		*seen;		/* those placed in this pass */
-	struct model_tocent	*toc;		/* every file's TOC entries */
-	size_t			 ntoc;
-	struct tocdata		 tocd;		/* what toc.c sees of them */
-	int			 hcount;	/* headings of the files learned */
-	GHashTable		*numbers;	/* measured: dest → printed page number */
-	struct brkmemo		*memo;		/* measured: breaks and shapings */
-	int			 measured;	/* a measuring pass has run */
-	int			 measure;	/* this pass measures */
-	const struct layout_sink *sink;		/* the drawing pass's pages */
-	int			 failed;	/* a file of this pass failed */
-	struct lctx		 c;		/* this pass */
+	GHashTable *dests;        /* every destination name (owned) */
+	GHashTable *seen;         /* those placed in this pass */
+	struct model_tocent *toc; /* every file's TOC entries */
+	size_t ntoc;
+	struct tocdata tocd;            /* what toc.c sees of them */
+	int hcount;                     /* headings of the files learned */
+	GHashTable *numbers;            /* measured: dest → printed page number */
+	struct brkmemo *memo;           /* measured: breaks and shapings */
+	int measured;                   /* a measuring pass has run */
+	int measure;                    /* this pass measures */
+	const struct layout_sink *sink; /* the drawing pass's pages */
+	int failed;                     /* a file of this pass failed */
+	struct lctx c;                  /* this pass */
 };
 
 /* Whether finished pages leave the layout (drawn, or counted and
@@ -70,7 +70,6 @@ pages_leave(const struct layout_run *r)
 {
 	return r->measure || r->sink != NULL;
 }
-
 
 /* ------------------------------------------------------------------ */
 /* pagination */
@@ -138,8 +137,7 @@ repeats_head(const struct vlist *vl, size_t i)
  * the same pages as feeding them all at once.
  */
 static int
-next_break(const struct vlist *vl, size_t first, double top, double bottom, int final,
-    size_t *end)
+next_break(const struct vlist *vl, size_t first, double top, double bottom, int final, size_t *end)
 {
 	size_t j;
 	double y = top, fnh = 0;
@@ -207,7 +205,7 @@ paras_free_below(struct lctx *c, size_t mark, const struct vitem *keep, size_t n
 		for (j = 0; p && j < nkeep; j++)
 			for (k = 0; k < keep[j].n; k++)
 				if (keep[j].box[k].para == p)
-					p = NULL;	/* freed at the end (layout_doc_free) */
+					p = NULL; /* freed at the end (layout_doc_free) */
 		if (p == NULL)
 			continue;
 		jl_para_free(p);
@@ -223,19 +221,20 @@ page_check_links(struct lctx *c, struct layout_page *pg)
 	size_t k, r;
 
 	if (run->measure)
-		return;		/* the destinations of later files are not known yet */
+		return; /* the destinations of later files are not known yet */
 	for (k = 0; k < pg->n; k++) {
 		struct layout_box *b = &pg->box[k];
 		int drop = 0;
 
 		if (b->kind == BOX_LINK && !g_hash_table_contains(run->dests, b->name)) {
-			diag_warning(run->d, c->doc->path, 0, "link to '#%s': no such anchor; link dropped",
-			    b->name);
+			diag_warning(run->d, c->doc->path, 0,
+			             "link to '#%s': no such anchor; link dropped", b->name);
 			drop = 1;
 		} else if (b->kind == BOX_DEST) {
 			if (g_hash_table_contains(run->seen, b->name)) {
 				diag_warning(run->d, c->doc->path, 0,
-				    "anchor '%s' defined twice; the first is kept", b->name);
+				             "anchor '%s' defined twice; the first is kept",
+				             b->name);
 				drop = 1;
 			} else {
 				/* the run's own copy of the name (every
@@ -284,12 +283,12 @@ pages_done(struct lctx *c)
 }
 
 struct flowstate {
-	const struct model_template	*t;
-	double				 top, bottom, width;
-	struct vlist			 vl;
-	size_t				 first;		/* first item of the open page */
-	size_t				 pages;		/* pages made by this flow */
-	size_t				 marked;	/* items [0, marked) have pmark */
+	const struct model_template *t;
+	double top, bottom, width;
+	struct vlist vl;
+	size_t first;  /* first item of the open page */
+	size_t pages;  /* pages made by this flow */
+	size_t marked; /* items [0, marked) have pmark */
 };
 
 /* Makes the page of items [first, end). */
@@ -372,7 +371,7 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 			struct layout_box tmp = pg->box[pg->n - 1];
 
 			memmove(&pg->box[nbox0 + 1], &pg->box[nbox0],
-			    (pg->n - 1 - nbox0) * sizeof(*pg->box));
+			        (pg->n - 1 - nbox0) * sizeof(*pg->box));
 			pg->box[nbox0] = tmp;
 		}
 	}
@@ -400,7 +399,7 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 				size_t q;
 
 				if (note_repeated(vl, first, j, k))
-					continue;	/* printed once a page */
+					continue; /* printed once a page */
 				for (q = 0; q < nl->n; q++) {
 					place_item(pg, &nl->v[q], y);
 					y += nl->v[q].h;
@@ -443,15 +442,15 @@ flow_trim(struct flowstate *fs)
 	size_t first = fs->first, hf = 0, hc = 0, i, k = 0;
 
 	if (first < 256)
-		return;		/* amortized: trim in batches */
+		return; /* amortized: trim in batches */
 	if (first < vl->n && repeats_head(vl, first)) {
 		head_height(vl, vl->v[first].table, &hf, &hc);
 		if (hf + hc > first)
-			hc = 0;	/* (cannot happen: head rows precede) */
+			hc = 0; /* (cannot happen: head rows precede) */
 	}
 	for (i = 0; i < first; i++) {
 		if (hc > 0 && i >= hf && i < hf + hc)
-			vl->v[k++] = vl->v[i];	/* a head row, moved down */
+			vl->v[k++] = vl->v[i]; /* a head row, moved down */
 		else
 			vitem_release(&vl->v[i]);
 	}
@@ -546,7 +545,7 @@ flow_layout(struct lctx *c, const struct model_node *flow)
 		fs.t = &def;
 		if (tn)
 			diag_warning(c->d, c->doc->path, flow->line,
-			    "<flow template=\"%s\">: no such template; using A4", tn);
+			             "<flow template=\"%s\">: no such template; using A4", tn);
 	}
 	fs.top = fs.t->mt;
 	fs.bottom = fs.t->height - fs.t->mb;
@@ -556,7 +555,7 @@ flow_layout(struct lctx *c, const struct model_node *flow)
 	c->nboxes = 0;
 	c->fx = fs.t->ml;
 	c->fw = fs.width;
-	c->maxh = (fs.bottom - fs.top) * 0.8;	/* room left for repeated head rows */
+	c->maxh = (fs.bottom - fs.top) * 0.8; /* room left for repeated head rows */
 	if (!has_block_child(flow)) {
 		ret = blocks_items(c, flow, "body", fs.t->ml, fs.width, &fs.vl);
 	} else {
@@ -642,7 +641,7 @@ layout_run_new(struct fonts *fonts, struct diag *d)
 	r->d = d;
 	diag_init(&r->quiet, NULL);
 	r->dests = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
-	r->seen = g_hash_table_new(g_str_hash, g_str_equal);	/* keys: r->dests' */
+	r->seen = g_hash_table_new(g_str_hash, g_str_equal); /* keys: r->dests' */
 	r->numbers = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
 	r->memo = brkmemo_new();
 	return r;
@@ -719,14 +718,14 @@ layout_file(struct layout_run *r, const struct model_doc *doc)
 	c->hcount = doc->hbase;
 	if (doc->ntop == 0)
 		ret = diag_error(c->d, doc->path, doc->root->line,
-		    "nothing to render: the document has no <flow> or <slide>");
+		                 "nothing to render: the document has no <flow> or <slide>");
 	for (n = doc->root->first; ret == 0 && n; n = n->next) {
 		if (n->kind == M_FLOW)
 			ret = flow_layout(c, n);
 		else if (n->kind == M_SLIDE && (slides_layout(c, n) < 0 || pages_done(c) < 0))
 			ret = -1;
 		if (pages_leave(r))
-			paras_free_below(c, c->out->nparas, NULL, 0);	/* all drawn */
+			paras_free_below(c, c->out->nparas, NULL, 0); /* all drawn */
 	}
 	c->doc = NULL;
 	if (ret < 0)
@@ -745,7 +744,8 @@ layout_end(struct layout_run *r)
 		const struct placed_heading *h = &c->heads[i];
 
 		if (r->measure)
-			g_hash_table_replace(r->numbers, xstrdup(h->dest), GINT_TO_POINTER(h->number));
+			g_hash_table_replace(r->numbers, xstrdup(h->dest),
+			                     GINT_TO_POINTER(h->number));
 		else if (h->outline && h->page >= 0)
 			outline_add(ld, h->text, h->level, h->page, h->y);
 	}
@@ -801,8 +801,8 @@ layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
 	static const char al[] = "jlcr";
 	size_t k;
 
-	fprintf(out, "P\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", index, pg->width,
-	    pg->height, pg->area[0], pg->area[1], pg->area[2], pg->area[3]);
+	fprintf(out, "P\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", index, pg->width, pg->height,
+	        pg->area[0], pg->area[1], pg->area[2], pg->area[3]);
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
 		const struct jl_style *st;
@@ -814,7 +814,9 @@ layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
 		jl_para_line_info(b->para, b->line, &li);
 		st = jl_para_style(b->para);
 		text = jl_para_text(b->para);
-		fprintf(out, "L\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%c\t%.2f\t%.2f\t%s\t",
+		fprintf(
+		    out,
+		    "L\t%zu\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%c\t%.2f\t%.2f\t%s\t",
 		    index, b->x + li.x, b->x + li.x + li.width, b->y, li.ascent, li.descent,
 		    jl_para_id(b->para), b->line, jl_para_line_count(b->para),
 		    jl_para_line_is_last(b->para, b->line), al[st->align & 3], b->x,
@@ -828,7 +830,7 @@ layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
 void
 layout_dump_page(const struct layout_page *pg, size_t index, FILE *out)
 {
-	static const char *kn[] = { "text", "rect", "line", "dots", "link", "dest" };
+	static const char *kn[] = {"text", "rect", "line", "dots", "link", "dest"};
 	size_t k;
 
 	fprintf(out, "page %zu %.1fx%.1f\n", index, pg->width, pg->height);
@@ -840,7 +842,8 @@ layout_dump_page(const struct layout_page *pg, size_t index, FILE *out)
 			struct jl_line_info li;
 
 			jl_para_line_info(b->para, b->line, &li);
-			fprintf(out, " w=%.1f line=%d bytes=%d-%d", li.width, b->line, li.start, li.end);
+			fprintf(out, " w=%.1f line=%d bytes=%d-%d", li.width, b->line, li.start,
+			        li.end);
 		} else if (b->kind != BOX_DEST)
 			fprintf(out, " %.1f %.1f", b->w, b->h);
 		if (b->name)
@@ -856,7 +859,7 @@ layout_dump_outline(const struct layout_doc *ld, FILE *out)
 
 	for (k = 0; k < ld->noutline; k++)
 		fprintf(out, "outline %d page %d '%s'\n", ld->outline[k].level,
-		    ld->outline[k].page + 1, ld->outline[k].title);
+		        ld->outline[k].page + 1, ld->outline[k].title);
 }
 
 void

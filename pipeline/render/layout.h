@@ -16,54 +16,54 @@
 #include "model.h"
 
 enum layout_box_kind {
-	BOX_TEXT,	/* line `line` of `para`; x = block left, y = baseline */
-	BOX_RECT,	/* x, y, w, h; filled and/or stroked */
-	BOX_LINE,	/* from (x, y) to (x + w, y + h) */
-	BOX_DOTS,	/* dot leader from x to x + w on baseline y, pitch h */
-	BOX_LINK,	/* link rectangle x, y, w, h to destination `name` */
-	BOX_DEST	/* named destination `name` at (x, y) */
+	BOX_TEXT, /* line `line` of `para`; x = block left, y = baseline */
+	BOX_RECT, /* x, y, w, h; filled and/or stroked */
+	BOX_LINE, /* from (x, y) to (x + w, y + h) */
+	BOX_DOTS, /* dot leader from x to x + w on baseline y, pitch h */
+	BOX_LINK, /* link rectangle x, y, w, h to destination `name` */
+	BOX_DEST  /* named destination `name` at (x, y) */
 };
 
 struct layout_box {
-	enum layout_box_kind	 kind;
-	double			 x, y, w, h;
-	struct jl_para		*para;		/* TEXT: owned by the layout_doc */
-	int			 line;		/* TEXT: line index in para */
-	double			 color[3];	/* text or stroke colour */
-	double			 fill[3];
-	int			 filled, stroked;
-	double			 lw;		/* stroke width, pt */
-	char			*name;		/* LINK, DEST: owned */
-	const char		*tag;		/* structure type ("P", "H1", "Table"…) or NULL */
-	int			 elem;		/* structure element number, 0: untagged */
-	const char		*sub[2];	/* nested inside it: TR / LI, then TD TH /
+	enum layout_box_kind kind;
+	double x, y, w, h;
+	struct jl_para *para; /* TEXT: owned by the layout_doc */
+	int line;             /* TEXT: line index in para */
+	double color[3];      /* text or stroke colour */
+	double fill[3];
+	int filled, stroked;
+	double lw;          /* stroke width, pt */
+	char *name;         /* LINK, DEST: owned */
+	const char *tag;    /* structure type ("P", "H1", "Table"…) or NULL */
+	int elem;           /* structure element number, 0: untagged */
+	const char *sub[2]; /* nested inside it: TR / LI, then TD TH /
 						 * Lbl LBody; NULL when none */
-	int			 subelem[2];	/* their element numbers */
+	int subelem[2];     /* their element numbers */
 };
 
 struct layout_page {
-	double			 width, height;
-	int			 number;	/* printed page number (PDF page label), 0: none */
-	double			 area[4];	/* flow pages: text block left, top, right,
+	double width, height;
+	int number;     /* printed page number (PDF page label), 0: none */
+	double area[4]; /* flow pages: text block left, top, right,
 						 * bottom; all 0 on slides */
-	struct layout_box	*box;
-	size_t			 n, alloc;
+	struct layout_box *box;
+	size_t n, alloc;
 };
 
 struct layout_outline {
-	char	*title;		/* owned */
-	int	 level;		/* 1.. */
-	int	 page;		/* 0-based */
-	double	 y;
+	char *title; /* owned */
+	int level;   /* 1.. */
+	int page;    /* 0-based */
+	double y;
 };
 
 struct layout_doc {
-	struct layout_page	*pages;
-	size_t			 npages;
-	struct jl_para		**paras;
-	size_t			 nparas, aparas;
-	struct layout_outline	*outline;
-	size_t			 noutline;
+	struct layout_page *pages;
+	size_t npages;
+	struct jl_para **paras;
+	size_t nparas, aparas;
+	struct layout_outline *outline;
+	size_t noutline;
 };
 
 /*
@@ -95,23 +95,22 @@ struct layout_doc {
  * file of the pass failed.
  */
 struct layout_sink {
-	int	(*page)(void *arg, const struct layout_page *pg);
-	void	*arg;
+	int (*page)(void *arg, const struct layout_page *pg);
+	void *arg;
 };
 struct layout_run;
-struct layout_run	*layout_run_new(struct fonts *fonts, struct diag *d);
-void			 layout_run_free(struct layout_run *r);
-int			 layout_learn(struct layout_run *r, const struct model_doc *doc);
-void			 layout_begin(struct layout_run *r, int measure,
-			    const struct layout_sink *sink);
-int			 layout_file(struct layout_run *r, const struct model_doc *doc);
-struct layout_doc	*layout_end(struct layout_run *r);
+struct layout_run *layout_run_new(struct fonts *fonts, struct diag *d);
+void layout_run_free(struct layout_run *r);
+int layout_learn(struct layout_run *r, const struct model_doc *doc);
+void layout_begin(struct layout_run *r, int measure, const struct layout_sink *sink);
+int layout_file(struct layout_run *r, const struct model_doc *doc);
+struct layout_doc *layout_end(struct layout_run *r);
 
 /* One document laid out whole, pages kept (tests, the fuzzer).  Returns a
  * new layout (free with layout_doc_free()) or NULL after reporting. */
-struct layout_doc	*layout_document(const struct model_doc *doc, struct fonts *fonts,
-			    struct diag *d);
-void			 layout_doc_free(struct layout_doc *ld);
+struct layout_doc *layout_document(const struct model_doc *doc, struct fonts *fonts,
+                                   struct diag *d);
+void layout_doc_free(struct layout_doc *ld);
 
 /*
  * render --lines: one tab-separated record per drawn text line of page
@@ -125,13 +124,13 @@ void			 layout_doc_free(struct layout_doc *ld);
  * j|l|c|r, tag the structure type or -, text with tabs and newlines as
  * spaces.
  */
-void			 layout_page_lines(const struct layout_page *pg, size_t index, FILE *out);
+void layout_page_lines(const struct layout_page *pg, size_t index, FILE *out);
 
 /* Prints the pages and boxes as text (render --dump): page `index`
  * (1-based), the outline, or both for a layout that kept its pages. */
-void			 layout_dump_page(const struct layout_page *pg, size_t index, FILE *out);
-void			 layout_dump_outline(const struct layout_doc *ld, FILE *out);
-void			 layout_dump(const struct layout_doc *ld, FILE *out);
+void layout_dump_page(const struct layout_page *pg, size_t index, FILE *out);
+void layout_dump_outline(const struct layout_doc *ld, FILE *out);
+void layout_dump(const struct layout_doc *ld, FILE *out);
 
 /*
  * place(): fitting for slide frames (fz_story manner).  Lays out the
@@ -148,13 +147,13 @@ enum layout_fit { LAYOUT_FITTED, LAYOUT_MORE };
  * between units `gap`, the number of leading units whose stacked height
  * (h[0] + gap + h[1] + …) is at most `avail`.
  */
-size_t			 layout_fit_count(const double *h, size_t n, double gap, double avail);
+size_t layout_fit_count(const double *h, size_t n, double gap, double avail);
 
 /*
  * The shrink schedule: the scale to try after `scale`, stepping down by
  * `step` (e.g. 0.05), or 0 when the next step would go below `min`.
  * Scales are rounded to 1/1000 so that 1 - 8 * 0.05 is exactly 0.6.
  */
-double			 layout_next_scale(double scale, double step, double min);
+double layout_next_scale(double scale, double step, double min);
 
 #endif

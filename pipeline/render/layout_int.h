@@ -19,32 +19,30 @@
  * of `parent` as one paragraph in `style` when it has no block child) to
  * `vl`, at left edge `x` and measure `width`.
  */
-int			 blocks_items(struct lctx *c, const struct model_node *parent,
-			    const char *style, double x, double width, struct vlist *vl);
+int blocks_items(struct lctx *c, const struct model_node *parent, const char *style, double x,
+                 double width, struct vlist *vl);
 /* Whether `n` has a block child (else its content is one paragraph). */
-int			 has_block_child(const struct model_node *n);
+int has_block_child(const struct model_node *n);
 /* One block node. */
-int			 block_items(struct lctx *c, const struct model_node *n,
-			    const char *style, double x, double width, struct vlist *vl);
+int block_items(struct lctx *c, const struct model_node *n, const char *style, double x,
+                double width, struct vlist *vl);
 /*
  * The label column of a list; one item of it (slides fit item by item).
  * li_items() returns 0, or -1 after an error (content narrower than the
  * minimum measure: nested too deeply).
  */
-double			 list_label_width(struct lctx *c, const struct model_node *list, double width);
-int			 li_items(struct lctx *c, const struct model_node *li,
-			    const struct model_node *list, double labw, double x, double width,
-			    struct vlist *vl);
-int			 table_items(struct lctx *c, const struct model_node *n, double x,
-			    double width, struct vlist *vl);
-int			 chart_items(struct lctx *c, const struct model_node *n, double x,
-			    double width, double height, struct vlist *vl);
-int			 toc_items(struct lctx *c, const struct model_node *n, double x,
-			    double width, struct vlist *vl);
-int			 slides_layout(struct lctx *c, const struct model_node *slide);
+double list_label_width(struct lctx *c, const struct model_node *list, double width);
+int li_items(struct lctx *c, const struct model_node *li, const struct model_node *list,
+             double labw, double x, double width, struct vlist *vl);
+int table_items(struct lctx *c, const struct model_node *n, double x, double width,
+                struct vlist *vl);
+int chart_items(struct lctx *c, const struct model_node *n, double x, double width, double height,
+                struct vlist *vl);
+int toc_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl);
+int slides_layout(struct lctx *c, const struct model_node *slide);
 
 /* Header, footer and draft stamp of a page; `running` may be NULL. */
-void			 page_furniture(struct lctx *c, struct layout_page *pg,
-			    const struct model_template *t, int number, const char *running);
+void page_furniture(struct lctx *c, struct layout_page *pg, const struct model_template *t,
+                    int number, const char *running);
 
 #endif

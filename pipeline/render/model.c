@@ -19,18 +19,41 @@
 #include "xmlio.h"
 
 static const struct {
-	const char	*name;
-	enum model_kind	 kind;
+	const char *name;
+	enum model_kind kind;
 } kinds[] = {
-	{ "flow", M_FLOW }, { "slide", M_SLIDE }, { "h", M_H }, { "p", M_P },
-	{ "list", M_LIST }, { "li", M_LI }, { "table", M_TABLE }, { "tr", M_TR },
-	{ "td", M_TD }, { "chart", M_CHART }, { "series", M_SERIES }, { "pt", M_PT },
-	{ "toc", M_TOC }, { "box", M_BOX }, { "pagebreak", M_PAGEBREAK },
-	{ "space", M_SPACE }, { "anchor", M_ANCHOR }, { "rule", M_RULE },
-	{ "rect", M_RECT }, { "textbox", M_TEXTBOX }, { "frame", M_FRAME },
-	{ "#text", M_TEXT }, { "b", M_B }, { "a", M_A }, { "fn", M_FN }, { "br", M_BR },
-	{ "span", M_SPAN }, { "left", M_LEFT }, { "center", M_CENTER },
-	{ "right", M_RIGHT }, { "field", M_FIELD }, { "#root", M_ROOT },
+    {"flow", M_FLOW},
+    {"slide", M_SLIDE},
+    {"h", M_H},
+    {"p", M_P},
+    {"list", M_LIST},
+    {"li", M_LI},
+    {"table", M_TABLE},
+    {"tr", M_TR},
+    {"td", M_TD},
+    {"chart", M_CHART},
+    {"series", M_SERIES},
+    {"pt", M_PT},
+    {"toc", M_TOC},
+    {"box", M_BOX},
+    {"pagebreak", M_PAGEBREAK},
+    {"space", M_SPACE},
+    {"anchor", M_ANCHOR},
+    {"rule", M_RULE},
+    {"rect", M_RECT},
+    {"textbox", M_TEXTBOX},
+    {"frame", M_FRAME},
+    {"#text", M_TEXT},
+    {"b", M_B},
+    {"a", M_A},
+    {"fn", M_FN},
+    {"br", M_BR},
+    {"span", M_SPAN},
+    {"left", M_LEFT},
+    {"center", M_CENTER},
+    {"right", M_RIGHT},
+    {"field", M_FIELD},
+    {"#root", M_ROOT},
 };
 
 const char *
@@ -47,28 +70,28 @@ model_kind_name(enum model_kind k)
 /* Predefined styles (docs/render.md "Styles"): a Japanese government report,
  * mincho 10.5pt body, gothic headings; BIZ UDPGothic slides. */
 static const struct model_style predefined[] = {
-	/* name, font, size, leading, bold, color, align, indent, before, after, keep */
-	{ "body", FONT_MINCHO, 10.5, 1.75, 0, { 0, 0, 0 }, ALIGN_JUSTIFY, 10.5, 0, 0, 0 },
-	{ "plain", FONT_MINCHO, 10.5, 1.75, 0, { 0, 0, 0 }, ALIGN_JUSTIFY, 0, 0, 0, 0 },
-	{ "h1", FONT_GOTHIC, 16, 1.5, 1, { 0, 0, 0 }, ALIGN_LEFT, 0, 20, 12, 1 },
-	{ "h2", FONT_GOTHIC, 13, 1.5, 1, { 0, 0, 0 }, ALIGN_LEFT, 0, 16, 8, 1 },
-	{ "h3", FONT_GOTHIC, 11.5, 1.5, 1, { 0, 0, 0 }, ALIGN_LEFT, 0, 12, 5, 1 },
-	{ "h4", FONT_GOTHIC, 10.5, 1.6, 1, { 0, 0, 0 }, ALIGN_LEFT, 0, 8, 3, 1 },
-	{ "cover-title", FONT_GOTHIC, 22, 1.6, 1, { 0, 0, 0 }, ALIGN_CENTER, 0, 0, 18, 0 },
-	{ "cover-sub", FONT_GOTHIC, 14, 1.7, 0, { 0, 0, 0 }, ALIGN_CENTER, 0, 0, 10, 0 },
-	{ "small", FONT_GOTHIC, 8.5, 1.4, 0, { 0.25, 0.25, 0.25 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "note", FONT_MINCHO, 8.5, 1.5, 0, { 0, 0, 0 }, ALIGN_JUSTIFY, 0, 0, 0, 0 },
-	{ "caption", FONT_GOTHIC, 9.5, 1.5, 1, { 0, 0, 0 }, ALIGN_LEFT, 0, 6, 3, 1 },
-	{ "cell", FONT_MINCHO, 9, 1.45, 0, { 0, 0, 0 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "cell-head", FONT_GOTHIC, 9, 1.45, 1, { 0, 0, 0 }, ALIGN_CENTER, 0, 0, 0, 0 },
-	{ "toc1", FONT_GOTHIC, 10.5, 2.0, 0, { 0, 0, 0 }, ALIGN_LEFT, 0, 4, 0, 0 },
-	{ "toc2", FONT_MINCHO, 10.5, 1.8, 0, { 0, 0, 0 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "toc3", FONT_MINCHO, 10, 1.7, 0, { 0, 0, 0 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "bullet", FONT_MINCHO, 10.5, 1.75, 0, { 0, 0, 0 }, ALIGN_JUSTIFY, 0, 0, 0, 0 },
-	{ "slide-title", FONT_PGOTHIC, 22, 1.3, 1, { 0.12, 0.22, 0.39 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "slide-band", FONT_PGOTHIC, 16, 1.3, 1, { 1, 1, 1 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "panel-head", FONT_PGOTHIC, 13, 1.3, 1, { 1, 1, 1 }, ALIGN_LEFT, 0, 0, 0, 0 },
-	{ "panel-body", FONT_PGOTHIC, 13, 1.45, 0, { 0, 0, 0 }, ALIGN_LEFT, 0, 0, 3, 0 },
+    /* name, font, size, leading, bold, color, align, indent, before, after, keep */
+    {"body", FONT_MINCHO, 10.5, 1.75, 0, {0, 0, 0}, ALIGN_JUSTIFY, 10.5, 0, 0, 0},
+    {"plain", FONT_MINCHO, 10.5, 1.75, 0, {0, 0, 0}, ALIGN_JUSTIFY, 0, 0, 0, 0},
+    {"h1", FONT_GOTHIC, 16, 1.5, 1, {0, 0, 0}, ALIGN_LEFT, 0, 20, 12, 1},
+    {"h2", FONT_GOTHIC, 13, 1.5, 1, {0, 0, 0}, ALIGN_LEFT, 0, 16, 8, 1},
+    {"h3", FONT_GOTHIC, 11.5, 1.5, 1, {0, 0, 0}, ALIGN_LEFT, 0, 12, 5, 1},
+    {"h4", FONT_GOTHIC, 10.5, 1.6, 1, {0, 0, 0}, ALIGN_LEFT, 0, 8, 3, 1},
+    {"cover-title", FONT_GOTHIC, 22, 1.6, 1, {0, 0, 0}, ALIGN_CENTER, 0, 0, 18, 0},
+    {"cover-sub", FONT_GOTHIC, 14, 1.7, 0, {0, 0, 0}, ALIGN_CENTER, 0, 0, 10, 0},
+    {"small", FONT_GOTHIC, 8.5, 1.4, 0, {0.25, 0.25, 0.25}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"note", FONT_MINCHO, 8.5, 1.5, 0, {0, 0, 0}, ALIGN_JUSTIFY, 0, 0, 0, 0},
+    {"caption", FONT_GOTHIC, 9.5, 1.5, 1, {0, 0, 0}, ALIGN_LEFT, 0, 6, 3, 1},
+    {"cell", FONT_MINCHO, 9, 1.45, 0, {0, 0, 0}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"cell-head", FONT_GOTHIC, 9, 1.45, 1, {0, 0, 0}, ALIGN_CENTER, 0, 0, 0, 0},
+    {"toc1", FONT_GOTHIC, 10.5, 2.0, 0, {0, 0, 0}, ALIGN_LEFT, 0, 4, 0, 0},
+    {"toc2", FONT_MINCHO, 10.5, 1.8, 0, {0, 0, 0}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"toc3", FONT_MINCHO, 10, 1.7, 0, {0, 0, 0}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"bullet", FONT_MINCHO, 10.5, 1.75, 0, {0, 0, 0}, ALIGN_JUSTIFY, 0, 0, 0, 0},
+    {"slide-title", FONT_PGOTHIC, 22, 1.3, 1, {0.12, 0.22, 0.39}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"slide-band", FONT_PGOTHIC, 16, 1.3, 1, {1, 1, 1}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"panel-head", FONT_PGOTHIC, 13, 1.3, 1, {1, 1, 1}, ALIGN_LEFT, 0, 0, 0, 0},
+    {"panel-body", FONT_PGOTHIC, 13, 1.45, 0, {0, 0, 0}, ALIGN_LEFT, 0, 0, 3, 0},
 };
 
 int
@@ -99,7 +122,7 @@ model_length(const char *s, double em, double ref, double *out)
 		v = v * ref / 100.0;
 	else
 		return -1;
-	if (!isfinite(v) || fabs(v) > 1e6)	/* no page is a kilometre long */
+	if (!isfinite(v) || fabs(v) > 1e6) /* no page is a kilometre long */
 		return -1;
 	*out = v;
 	return 0;
@@ -262,8 +285,16 @@ static int
 block_container(enum model_kind k)
 {
 	switch (k) {
-	case M_ROOT: case M_FLOW: case M_SLIDE: case M_LIST: case M_TABLE:
-	case M_TR: case M_CHART: case M_SERIES: case M_BOX: case M_FRAME:
+	case M_ROOT:
+	case M_FLOW:
+	case M_SLIDE:
+	case M_LIST:
+	case M_TABLE:
+	case M_TR:
+	case M_CHART:
+	case M_SERIES:
+	case M_BOX:
+	case M_FRAME:
 		return 1;
 	default:
 		return 0;
@@ -293,7 +324,7 @@ build_one(struct model_doc *doc, struct model_node *parent, xmlNodePtr c, struct
 			break;
 	if (i == sizeof(kinds) / sizeof(kinds[0]))
 		return diag_error(d, doc->path, xmlGetLineNo(c), "unknown element <%s> in <%s>",
-		    c->name, model_kind_name(parent->kind));
+		                  c->name, model_kind_name(parent->kind));
 	n = node_new(kinds[i].kind, xmlGetLineNo(c), parent);
 	copy_attrs(n, c);
 	return build(doc, n, c, d);
@@ -312,8 +343,8 @@ build(struct model_doc *doc, struct model_node *parent, xmlNodePtr x, struct dia
 }
 
 static int
-length_attr(struct model_doc *doc, xmlNodePtr x, const char *name, double em,
-    double *out, struct diag *d)
+length_attr(struct model_doc *doc, xmlNodePtr x, const char *name, double em, double *out,
+            struct diag *d)
 {
 	char *v = xmlio_attr(x, name);
 	int ret = 0;
@@ -322,7 +353,7 @@ length_attr(struct model_doc *doc, xmlNodePtr x, const char *name, double em,
 		return 0;
 	if (model_length(v, em, 0, out) < 0)
 		ret = diag_error(d, doc->path, xmlGetLineNo(x),
-		    "<%s %s=\"%s\">: not a length (pt, mm or em)", x->name, name, v);
+		                 "<%s %s=\"%s\">: not a length (pt, mm or em)", x->name, name, v);
 	xmlFree(v);
 	return ret;
 }
@@ -354,7 +385,8 @@ parse_style(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 			st.font = FONT_PGOTHIC;
 		else
 			ret = diag_error(d, doc->path, line,
-			    "<style font=\"%s\">: expected mincho, gothic or pgothic", v);
+			                 "<style font=\"%s\">: expected mincho, gothic or pgothic",
+			                 v);
 		xmlFree(v);
 	}
 	if (length_attr(doc, x, "size", st.size, &st.size, d) < 0)
@@ -366,7 +398,9 @@ parse_style(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 		double l = strtod(v, &end);
 
 		if (end == v || *end || l < 0.5 || l > 5)
-			ret = diag_error(d, doc->path, line, "<style leading=\"%s\">: expected a factor such as 1.75", v);
+			ret =
+			    diag_error(d, doc->path, line,
+			               "<style leading=\"%s\">: expected a factor such as 1.75", v);
 		else
 			st.leading = l;
 		xmlFree(v);
@@ -377,7 +411,8 @@ parse_style(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 	}
 	if ((v = xmlio_attr(x, "color")) != NULL) {
 		if (model_color(v, st.color) < 0)
-			ret = diag_error(d, doc->path, line, "<style color=\"%s\">: expected #rrggbb", v);
+			ret = diag_error(d, doc->path, line,
+			                 "<style color=\"%s\">: expected #rrggbb", v);
 		xmlFree(v);
 	}
 	if ((v = xmlio_attr(x, "align")) != NULL) {
@@ -390,7 +425,8 @@ parse_style(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 		else if (strcmp(v, "right") == 0)
 			st.align = ALIGN_RIGHT;
 		else
-			ret = diag_error(d, doc->path, line, "<style align=\"%s\">: unknown alignment", v);
+			ret = diag_error(d, doc->path, line,
+			                 "<style align=\"%s\">: unknown alignment", v);
 		xmlFree(v);
 	}
 	if (length_attr(doc, x, "indent", st.size, &st.indent, d) < 0 ||
@@ -432,8 +468,9 @@ parse_template(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 		ret = -1;
 	if (t.width < 72 || t.height < 72 || t.width > 14400 || t.height > 14400 ||
 	    t.ml + t.mr > t.width - 36 || t.mt + t.mb > t.height - 36)
-		ret = diag_error(d, doc->path, xmlGetLineNo(x),
-		    "<template name=\"%s\">: page size or margins out of range", t.name);
+		ret =
+		    diag_error(d, doc->path, xmlGetLineNo(x),
+		               "<template name=\"%s\">: page size or margins out of range", t.name);
 	for (c = x->children; c; c = c->next) {
 		struct model_node **slot;
 		char **style;
@@ -448,7 +485,7 @@ parse_template(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 			style = &t.footer_style;
 		} else {
 			ret = diag_error(d, doc->path, xmlGetLineNo(c),
-			    "unknown element <%s> in <template>", c->name);
+			                 "unknown element <%s> in <template>", c->name);
 			continue;
 		}
 		{
@@ -461,7 +498,8 @@ parse_template(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 		if (build(doc, *slot, c, d) < 0)
 			ret = -1;
 	}
-	doc->templates = xreallocarray(doc->templates, doc->ntemplates + 1, sizeof(*doc->templates));
+	doc->templates =
+	    xreallocarray(doc->templates, doc->ntemplates + 1, sizeof(*doc->templates));
 	doc->templates[doc->ntemplates++] = t;
 	return ret;
 }
@@ -533,7 +571,8 @@ plain_walk(const struct model_node *n, struct strbuf *sb, int *space)
 				continue;
 			}
 			if (*space && sb->len > 0) {
-				const char *prev = g_utf8_find_prev_char(sb->buf, sb->buf + sb->len);
+				const char *prev =
+				    g_utf8_find_prev_char(sb->buf, sb->buf + sb->len);
 				gunichar pc = prev ? g_utf8_get_char(prev) : 0;
 
 				if (is_ascii_word(pc) && is_ascii_word(ch))
@@ -580,9 +619,9 @@ summarize_node(struct model_doc *doc, const struct model_node *n, int in_slide)
 		if (toc && strcmp(toc, "1") == 0) {
 			struct model_tocent *e;
 
-			if ((doc->ntoc & (doc->ntoc - 1)) == 0)	/* 0, 1, 2, 4…: grow */
-				doc->toc = xreallocarray(doc->toc, doc->ntoc < 4 ? 8 : 2 * doc->ntoc,
-				    sizeof(*doc->toc));
+			if ((doc->ntoc & (doc->ntoc - 1)) == 0) /* 0, 1, 2, 4…: grow */
+				doc->toc = xreallocarray(
+				    doc->toc, doc->ntoc < 4 ? 8 : 2 * doc->ntoc, sizeof(*doc->toc));
 			e = &doc->toc[doc->ntoc++];
 			e->text = model_plain_text(n);
 			snprintf(e->dest, sizeof(e->dest), "%s", name);
@@ -622,7 +661,7 @@ model_load(const char *path, int hbase, struct diag *d)
 	top = xmlDocGetRootElement(xd);
 	if (top == NULL || strcmp((const char *)top->name, "document") != 0) {
 		diag_error(d, path, top ? xmlGetLineNo(top) : 1,
-		    "the root element must be <document>");
+		           "the root element must be <document>");
 		goto out;
 	}
 	if ((v = xmlio_attr(top, "kind")) != NULL) {
@@ -668,8 +707,9 @@ model_load(const char *path, int hbase, struct diag *d)
 			kd = M_SLIDE;
 		else {
 			diag_error(d, path, xmlGetLineNo(c),
-			    "unknown element <%s> in <document> (expected meta, style, template, flow or slide)",
-			    c->name);
+			           "unknown element <%s> in <document> (expected meta, style, "
+			           "template, flow or slide)",
+			           c->name);
 			continue;
 		}
 		n = node_new(kd, xmlGetLineNo(c), doc->root);

@@ -146,19 +146,19 @@ lctx_keep(struct lctx *c, struct jl_para *p)
  */
 struct brkmemo {
 	struct {
-		guint64		 key;
-		guint32		 n;		/* line starts */
-		guint32		 off;		/* in pool */
-	} *e;					/* 16 bytes a paragraph */
-	size_t		 n, alloc, next;
-	struct jl_shaping **sh;			/* pass 1's shapings of e[0, nsh) */
-	size_t		 nsh, ash;
-	size_t		 shbytes;		/* held in sh[] */
-	int		*pool;
-	size_t		 npool, apool;
-	int		 replay;		/* 0: record, 1: replay */
-	int		 full;			/* MEMO_MAX reached: no more recorded */
-	size_t		 hits;
+		guint64 key;
+		guint32 n;   /* line starts */
+		guint32 off; /* in pool */
+	} * e;               /* 16 bytes a paragraph */
+	size_t n, alloc, next;
+	struct jl_shaping **sh; /* pass 1's shapings of e[0, nsh) */
+	size_t nsh, ash;
+	size_t shbytes; /* held in sh[] */
+	int *pool;
+	size_t npool, apool;
+	int replay; /* 0: record, 1: replay */
+	int full;   /* MEMO_MAX reached: no more recorded */
+	size_t hits;
 };
 
 /*
@@ -168,8 +168,8 @@ struct brkmemo {
  * are kept for at most MEMO_MAX paragraphs and lines (16 MiB; a 100× year
  * has 420 000 paragraphs and 1.2 M lines); past it the drawing pass breaks again.
  */
-#define SHAPING_MEMO_MAX	((size_t)16 << 20)
-#define MEMO_MAX		((size_t)1 << 20)
+#define SHAPING_MEMO_MAX ((size_t)16 << 20)
+#define MEMO_MAX ((size_t)1 << 20)
 
 struct brkmemo *
 brkmemo_new(void)
@@ -204,7 +204,7 @@ para_key(const char *text, int len, const PangoFontDescription *fd, const struct
 {
 	guint64 h = 1469598103934665603ULL;
 	const unsigned char *q = (const unsigned char *)text;
-	double v[5] = { js->width, js->first_indent, js->left_indent, js->line_height, js->align };
+	double v[5] = {js->width, js->first_indent, js->left_indent, js->line_height, js->align};
 	int i;
 
 	for (i = 0; i < len; i++)
@@ -219,7 +219,7 @@ para_key(const char *text, int len, const PangoFontDescription *fd, const struct
  * from its line starts and shaping; NULL, and the order kept, if not. */
 static struct jl_para *
 brkmemo_take(struct brkmemo *m, struct lctx *c, const char *text, int len, PangoAttrList *al,
-    const PangoFontDescription *fd, const struct jl_style *js, guint64 key)
+             const PangoFontDescription *fd, const struct jl_style *js, guint64 key)
 {
 	struct jl_shaping *sh;
 	struct jl_para *p;
@@ -230,7 +230,7 @@ brkmemo_take(struct brkmemo *m, struct lctx *c, const char *text, int len, Pango
 	if (m->next < m->nsh)
 		m->sh[m->next] = NULL;
 	p = jl_para_new_shaped(c->pc, text, len, al, fd, js, m->pool + m->e[m->next].off,
-	    (int)m->e[m->next].n - 1, sh);
+	                       (int)m->e[m->next].n - 1, sh);
 	m->hits++;
 	m->next++;
 	return p;
@@ -238,7 +238,7 @@ brkmemo_take(struct brkmemo *m, struct lctx *c, const char *text, int len, Pango
 
 static struct jl_para *
 para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
-    const PangoFontDescription *fd, const struct jl_style *js)
+         const PangoFontDescription *fd, const struct jl_style *js)
 {
 	struct brkmemo *m = c->memo;
 	struct jl_para *p;
@@ -260,7 +260,7 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	p = jl_para_new(c->pc, text, len, al, fd, js);
 	n = jl_para_line_count(p);
 	if (m->full || m->n >= MEMO_MAX || m->npool + (size_t)n > MEMO_MAX) {
-		m->full = 1;	/* the order is kept: the next pass replays up to here */
+		m->full = 1; /* the order is kept: the next pass replays up to here */
 		return p;
 	}
 	if (m->n == m->alloc) {
@@ -314,16 +314,20 @@ static enum jl_align
 jl_align_of(enum model_align a)
 {
 	switch (a) {
-	case ALIGN_LEFT: return JL_LEFT;
-	case ALIGN_CENTER: return JL_CENTER;
-	case ALIGN_RIGHT: return JL_RIGHT;
-	default: return JL_JUSTIFY;
+	case ALIGN_LEFT:
+		return JL_LEFT;
+	case ALIGN_CENTER:
+		return JL_CENTER;
+	case ALIGN_RIGHT:
+		return JL_RIGHT;
+	default:
+		return JL_JUSTIFY;
 	}
 }
 
 struct jl_para *
-text_para(struct lctx *c, const char *text, const struct model_style *st, double size,
-    int bold, double width, enum jl_align align)
+text_para(struct lctx *c, const char *text, const struct model_style *st, double size, int bold,
+          double width, enum jl_align align)
 {
 	PangoFontDescription *fd = fonts_desc(st->font, size, bold);
 	struct jl_style js;
@@ -357,29 +361,29 @@ para_width(const struct jl_para *p)
 /* inline content → text + attributes */
 
 struct inl_link {
-	int	 start, end;
-	char	*dest;
+	int start, end;
+	char *dest;
 };
 
 struct inl_fn {
-	int				 pos;		/* byte offset of the mark */
-	const struct model_node		*node;
+	int pos; /* byte offset of the mark */
+	const struct model_node *node;
 };
 
 struct inl {
-	struct strbuf		 text;
-	PangoAttrList		*attrs;
-	struct inl_link		*links;
-	size_t			 nlinks;
-	struct inl_fn		*fns;
-	size_t			 nfns;
-	int			*brs;
-	size_t			 nbrs;
-	struct inl_link		*anchors;	/* start = position, dest = id */
-	size_t			 nanchors;
-	int			 space;		/* a collapsed space is pending */
+	struct strbuf text;
+	PangoAttrList *attrs;
+	struct inl_link *links;
+	size_t nlinks;
+	struct inl_fn *fns;
+	size_t nfns;
+	int *brs;
+	size_t nbrs;
+	struct inl_link *anchors; /* start = position, dest = id */
+	size_t nanchors;
+	int space; /* a collapsed space is pending */
 	const struct model_style *st;
-	double			 size;
+	double size;
 };
 
 static int
@@ -402,7 +406,8 @@ inl_text(struct inl *in, const char *s)
 		}
 		if (in->space && in->text.len > 0) {
 			/* XML line breaks between Japanese characters are not spaces */
-			const char *prev = g_utf8_find_prev_char(in->text.buf, in->text.buf + in->text.len);
+			const char *prev =
+			    g_utf8_find_prev_char(in->text.buf, in->text.buf + in->text.len);
 			gunichar pc = prev ? g_utf8_get_char(prev) : 0;
 
 			if (is_ascii_word(pc) && is_ascii_word(ch))
@@ -437,8 +442,11 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 			inl_walk(c, in, k);
 			if (in->text.len > start) {
 				inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
-				if (in->st->font == FONT_MINCHO)	/* bold in mincho text is set in gothic */
-					inl_attr(in, pango_attr_family_new(fonts_family(FONT_GOTHIC)), start);
+				if (in->st->font ==
+				    FONT_MINCHO) /* bold in mincho text is set in gothic */
+					inl_attr(in,
+					         pango_attr_family_new(fonts_family(FONT_GOTHIC)),
+					         start);
 			}
 			break;
 		case M_SPAN: {
@@ -453,13 +461,20 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 				const struct model_style *ss = model_style(c->doc, sn);
 
 				inl_attr(in, pango_attr_family_new(fonts_family(ss->font)), start);
-				inl_attr(in, pango_attr_size_new_absolute((int)(ss->size * c->scale * PANGO_SCALE)), start);
+				inl_attr(in,
+				         pango_attr_size_new_absolute(
+				             (int)(ss->size * c->scale * PANGO_SCALE)),
+				         start);
 				if (ss->bold)
-					inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+					inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+					         start);
 			}
 			if (col && model_color(col, rgb) == 0)
-				inl_attr(in, pango_attr_foreground_new((guint16)(rgb[0] * 65535),
-				    (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535)), start);
+				inl_attr(in,
+				         pango_attr_foreground_new((guint16)(rgb[0] * 65535),
+				                                   (guint16)(rgb[1] * 65535),
+				                                   (guint16)(rgb[2] * 65535)),
+				         start);
 			break;
 		}
 		case M_A: {
@@ -467,7 +482,8 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 
 			inl_walk(c, in, k);
 			if (href && href[0] == '#' && in->text.len > start) {
-				in->links = xreallocarray(in->links, in->nlinks + 1, sizeof(*in->links));
+				in->links =
+				    xreallocarray(in->links, in->nlinks + 1, sizeof(*in->links));
 				in->links[in->nlinks].start = (int)start;
 				in->links[in->nlinks].end = (int)in->text.len;
 				in->links[in->nlinks].dest = xstrdup(href + 1);
@@ -485,14 +501,17 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 			in->nfns++;
 			strbuf_addstr(&in->text, num ? num : "*");
 			/* outputs.md: raised small digits in the body font, not U+00B9 */
-			inl_attr(in, pango_attr_size_new_absolute((int)(in->size * 0.6 * PANGO_SCALE)), start);
-			inl_attr(in, pango_attr_rise_new((int)(in->size * 0.38 * PANGO_SCALE)), start);
+			inl_attr(in,
+			         pango_attr_size_new_absolute((int)(in->size * 0.6 * PANGO_SCALE)),
+			         start);
+			inl_attr(in, pango_attr_rise_new((int)(in->size * 0.38 * PANGO_SCALE)),
+			         start);
 			break;
 		}
 		case M_ANCHOR:
 			if (model_attr(k, "id")) {
 				in->anchors = xreallocarray(in->anchors, in->nanchors + 1,
-				    sizeof(*in->anchors));
+				                            sizeof(*in->anchors));
 				in->anchors[in->nanchors].start = (int)start;
 				in->anchors[in->nanchors].end = (int)start;
 				in->anchors[in->nanchors].dest = xstrdup(model_attr(k, "id"));
@@ -556,7 +575,8 @@ attrs_slice(PangoAttrList *src, int s, int e)
 		PangoAttribute *a = l->data;
 
 		if ((int)a->end_index > s && (int)a->start_index < e) {
-			a->start_index = (guint)(((int)a->start_index > s ? (int)a->start_index : s) - s);
+			a->start_index =
+			    (guint)(((int)a->start_index > s ? (int)a->start_index : s) - s);
 			a->end_index = (guint)(((int)a->end_index < e ? (int)a->end_index : e) - s);
 			pango_attr_list_insert(dst, a);
 		} else
@@ -617,7 +637,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 /* Lines of one paragraph segment [s, e) of `in` as items. */
 static void
 segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_style *st,
-    double indent, double hang, double x, double width, struct vlist *vl)
+              double indent, double hang, double x, double width, struct vlist *vl)
 {
 	PangoFontDescription *fd = fonts_desc(st->font, style_size(c, st), st->bold);
 	PangoAttrList *al = attrs_slice(in->attrs, s, e);
@@ -658,7 +678,8 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 
 			if (in->links[k].end <= s || in->links[k].start >= e)
 				continue;
-			if (jl_para_range_extent(p, i, in->links[k].start - s, in->links[k].end - s, &x0, &x1)) {
+			if (jl_para_range_extent(p, i, in->links[k].start - s, in->links[k].end - s,
+			                         &x0, &x1)) {
 				struct layout_box *lb = vitem_box(it, BOX_LINK);
 
 				lb->x = x + x0;
@@ -685,7 +706,7 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 
 			if (pos < li.start || pos >= li.end || pos < 0 || in->fns[k].pos >= e)
 				continue;
-			if (c->frame)	/* no foot in a slide frame */
+			if (c->frame) /* no foot in a slide frame */
 				continue;
 			it->notes = xreallocarray(it->notes, it->nnotes + 1, sizeof(*it->notes));
 			it->notes[it->nnotes++] = note_make(c, in->fns[k].node, c->fx, c->fw);
@@ -700,8 +721,7 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
  * when there is no such label or it would take over a third of the line.
  */
 static double
-label_width(struct lctx *c, const char *text, int len, const struct model_style *st,
-    double width)
+label_width(struct lctx *c, const char *text, int len, const struct model_style *st, double width)
 {
 	const char *sp = NULL, *q;
 	char label[64];
@@ -722,8 +742,8 @@ label_width(struct lctx *c, const char *text, int len, const struct model_style 
 }
 
 int
-para_items(struct lctx *c, const struct model_node *n, const struct model_style *st,
-    double indent, double x, double width, struct vlist *vl)
+para_items(struct lctx *c, const struct model_node *n, const struct model_style *st, double indent,
+           double x, double width, struct vlist *vl)
 {
 	struct inl in;
 	size_t first = vl->n, k;
@@ -737,8 +757,9 @@ para_items(struct lctx *c, const struct model_node *n, const struct model_style 
 
 		if (k == 0 && c->hang_label)
 			hang = label_width(c, in.text.buf, e, st, width);
-		segment_items(c, &in, s, e, st, k == 0 ? (indent >= 0 ? indent : st->indent * c->scale) : 0,
-		    hang, x, width, vl);
+		segment_items(c, &in, s, e, st,
+		              k == 0 ? (indent >= 0 ? indent : st->indent * c->scale) : 0, hang, x,
+		              width, vl);
 		s = e;
 	}
 	inl_release(&in);

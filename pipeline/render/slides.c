@@ -20,33 +20,33 @@
 #include "strbuf.h"
 #include "xmem.h"
 
-#define SHRINK_STEP	0.05
-#define MAX_REPEATS	10000	/* a guard only: every repeat places something */
+#define SHRINK_STEP 0.05
+#define MAX_REPEATS 10000 /* a guard only: every repeat places something */
 
 struct unit {
-	const struct model_node	*node;
-	const struct model_node	*list;		/* for <li>: its <list> */
+	const struct model_node *node;
+	const struct model_node *list; /* for <li>: its <list> */
 };
 
 struct frame_state {
-	const struct model_node	*node;
-	struct unit		*u;
-	size_t			 n;
-	size_t			 next;		/* first unit not yet placed */
-	size_t			 skip;		/* items of unit `next` already placed */
-	double			 x, y, w, h;	/* content rect */
+	const struct model_node *node;
+	struct unit *u;
+	size_t n;
+	size_t next;       /* first unit not yet placed */
+	size_t skip;       /* items of unit `next` already placed */
+	double x, y, w, h; /* content rect */
 	/* label column of the list last asked for (a list's bullets are
 	 * fitted one by one; measuring every label each time is quadratic) */
-	const struct model_node	*lab_list;
-	double			 lab_w;		/* at scale 1 */
-	double			 ox, oy, ow, oh;	/* the frame as the pdoc places it */
-	double			 gx, gy, gw, gh;	/* the frame on the current slide */
+	const struct model_node *lab_list;
+	double lab_w;          /* at scale 1 */
+	double ox, oy, ow, oh; /* the frame as the pdoc places it */
+	double gx, gy, gw, gh; /* the frame on the current slide */
 	/* unit `next` when split between slides (skip > 0): laid out once,
 	 * on the slide it was split on, at `split_w` and `split_scale`, and
 	 * its lines placed from there on the continuation slides (laying it
 	 * out again per slide made one long bullet quadratic, issue 12) */
-	struct vlist		 split;
-	double			 split_w, split_scale;
+	struct vlist split;
+	double split_w, split_scale;
 };
 
 static const double slide_w = 960, slide_h = 540;
@@ -89,7 +89,7 @@ collect_units(const struct model_node *frame, struct frame_state *fs)
 /* Lays out one unit at the current scale into `vl` (x = 0). */
 static void
 unit_items(struct lctx *c, struct frame_state *fs, const struct unit *u, double width,
-    struct vlist *vl)
+           struct vlist *vl)
 {
 	const char *sn = model_attr(fs->node, "style");
 	size_t from = vl->n;
@@ -160,29 +160,29 @@ place(struct lctx *c, struct frame_state *fs, double scale, size_t *fitted)
 {
 	double *h, gap;
 	size_t i, cnt = fs->n - fs->next, mark = c->out->nparas;
-	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
-	    model_attr(fs->node, "style") : "panel-body");
+	const struct model_style *st = model_style(
+	    c->doc, model_attr(fs->node, "style") ? model_attr(fs->node, "style") : "panel-body");
 
 	c->scale = scale;
 	gap = st->size * scale * 0.35;
 	h = xcalloc(cnt ? cnt : 1, sizeof(*h));
 	for (i = 0; i < cnt; i++) {
-		struct vlist vl = { NULL, 0, 0 };
+		struct vlist vl = {NULL, 0, 0};
 
 		h[i] = items_height(unit_vl(c, fs, i, fs->w, &vl), i == 0 ? fs->skip : 0);
 		vlist_release(&vl);
 		if (i > 0 && layout_fit_count(h, i + 1, gap, fs->h) <= i)
-			break;	/* no need to measure further */
+			break; /* no need to measure further */
 	}
 	*fitted = layout_fit_count(h, i < cnt ? i + 1 : cnt, gap, fs->h);
 	free(h);
-	lctx_release_to(c, mark);	/* measured only */
+	lctx_release_to(c, mark); /* measured only */
 	return *fitted == cnt ? LAYOUT_FITTED : LAYOUT_MORE;
 }
 
 static void
 put_items(struct layout_page *pg, const struct vlist *vl, size_t from, size_t to, double x,
-    double *y)
+          double *y)
 {
 	size_t i, k;
 
@@ -213,10 +213,10 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 	double min = ms ? strtod(ms, NULL) : 0.6, scale = 1, gap, y = fs->y;
 	size_t fitted = 0, i;
 	enum layout_fit r;
-	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
-	    model_attr(fs->node, "style") : "panel-body");
+	const struct model_style *st = model_style(
+	    c->doc, model_attr(fs->node, "style") ? model_attr(fs->node, "style") : "panel-body");
 
-	if (!(min >= 0.6))	/* outputs.md: never below 60% of the design size */
+	if (!(min >= 0.6)) /* outputs.md: never below 60% of the design size */
 		min = 0.6;
 	if (min > 1)
 		min = 1;
@@ -251,7 +251,7 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 	c->scale = scale;
 	gap = st->size * scale * 0.35;
 	for (i = 0; i < fitted; i++) {
-		struct vlist vl = { NULL, 0, 0 };
+		struct vlist vl = {NULL, 0, 0};
 		const struct vlist *uv;
 
 		if (i > 0)
@@ -276,7 +276,8 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 			fs->split_scale = c->scale;
 		}
 		for (; j < sv->n; j++) {
-			double add = (j > from ? sv->v[j - 1].after + sv->v[j].before : 0) + sv->v[j].h;
+			double add =
+			    (j > from ? sv->v[j - 1].after + sv->v[j].before : 0) + sv->v[j].h;
 
 			if (yy + add > fs->h + 1e-6)
 				break;
@@ -285,8 +286,9 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 		if (j == from) {
 			/* a line taller than the frame: placed anyway, never lost */
 			diag_warning(c->d, c->doc->path, fs->node->line,
-			    "<frame>: too small for one line of its text even at %.0f%%; the line overflows",
-			    min * 100);
+			             "<frame>: too small for one line of its text even at %.0f%%; "
+			             "the line overflows",
+			             min * 100);
 			j = from + 1;
 		}
 		put_items(pg, sv, from, j, fs->x, &y);
@@ -295,20 +297,20 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 			fs->next++;
 			fs->skip = 0;
 		} else
-			fs->skip = j;	/* fs->split kept for the next slide */
+			fs->skip = j; /* fs->split kept for the next slide */
 	}
 	c->scale = 1;
 }
 
 static void
 textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg,
-    const char *suffix)
+              const char *suffix)
 {
 	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
 	double w = len_attr(n, "w", pg->width, pg->width - x), h = len_attr(n, "h", pg->height, 0);
 	const char *sn = model_attr(n, "style");
 	const struct model_style *st = model_style(c->doc, sn ? sn : "panel-body");
-	struct vlist vl = { NULL, 0, 0 };
+	struct vlist vl = {NULL, 0, 0};
 	double scale = 1, th, yy;
 	size_t mark = c->out->nparas;
 
@@ -346,9 +348,9 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 		if (scale == 0)
 			break;
 		vlist_release(&vl);
-		lctx_release_to(c, mark);	/* too big: measured only */
+		lctx_release_to(c, mark); /* too big: measured only */
 	}
-	yy = y + (h > th ? (h - th) / 2 : 0);	/* centred vertically in its box */
+	yy = y + (h > th ? (h - th) / 2 : 0); /* centred vertically in its box */
 	put_items(pg, &vl, 0, vl.n, x, &yy);
 	vlist_release(&vl);
 	c->scale = 1;
@@ -465,13 +467,13 @@ static double
 frame_need(struct lctx *c, struct frame_state *fs, double w, double limit)
 {
 	double pad = 3 * 72 / 25.4, inner = w - 2 * pad, total = 0;
-	const struct model_style *st = model_style(c->doc, model_attr(fs->node, "style") ?
-	    model_attr(fs->node, "style") : "panel-body");
+	const struct model_style *st = model_style(
+	    c->doc, model_attr(fs->node, "style") ? model_attr(fs->node, "style") : "panel-body");
 	size_t i, mark = c->out->nparas;
 
 	c->scale = 1;
 	for (i = fs->next; i < fs->n && total <= limit; i++) {
-		struct vlist vl = { NULL, 0, 0 };
+		struct vlist vl = {NULL, 0, 0};
 		const struct vlist *uv = NULL;
 
 		if (i == fs->next && fs->skip > 0 && fs->split.n > 0)
@@ -481,10 +483,10 @@ frame_need(struct lctx *c, struct frame_state *fs, double w, double limit)
 			uv = &vl;
 		}
 		total += (i > fs->next ? st->size * 0.35 : 0) +
-		    items_height(uv, i == fs->next ? fs->skip : 0);
+		         items_height(uv, i == fs->next ? fs->skip : 0);
 		vlist_release(&vl);
 	}
-	lctx_release_to(c, mark);	/* measured only */
+	lctx_release_to(c, mark); /* measured only */
 	return total + frame_band(c, fs) + 2 * pad + 1;
 }
 
@@ -512,7 +514,8 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 		fr[i].gw = fr[i].ow;
 		fr[i].gh = fr[i].oh;
 		for (j = 0; j < ncol; j++)
-			if (fabs(fr[col[j]].ox - fr[i].ox) < 0.5 && fabs(fr[col[j]].ow - fr[i].ow) < 0.5)
+			if (fabs(fr[col[j]].ox - fr[i].ox) < 0.5 &&
+			    fabs(fr[col[j]].ow - fr[i].ow) < 0.5)
 				break;
 		if (j == ncol)
 			col[ncol++] = i;
@@ -526,9 +529,10 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 
 			col[k] = col[k - 1];
 			col[k - 1] = t;
-			for (a = 0; a < (int)nfr; a++)	/* keep colof in step */
-				colof[a] = colof[a] == (int)k ? (int)k - 1 :
-				    colof[a] == (int)k - 1 ? (int)k : colof[a];
+			for (a = 0; a < (int)nfr; a++) /* keep colof in step */
+				colof[a] = colof[a] == (int)k       ? (int)k - 1
+				           : colof[a] == (int)k - 1 ? (int)k
+				                                    : colof[a];
 		}
 	for (j = 0; j < ncol; j++) {
 		const struct frame_state *f = &fr[col[j]];
@@ -581,10 +585,11 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 			ord[k] = i;
 			m++;
 		}
-		for (i = 0; i < nfr; i++)	/* the smallest gap between the column's frames */
+		for (i = 0; i < nfr; i++) /* the smallest gap between the column's frames */
 			if (colof[i] == (int)j)
 				for (k = 0; k < nfr; k++)
-					if (colof[k] == (int)j && fr[k].oy >= fr[i].oy + fr[i].oh - 0.5) {
+					if (colof[k] == (int)j &&
+					    fr[k].oy >= fr[i].oy + fr[i].oh - 0.5) {
 						double g = fr[k].oy - (fr[i].oy + fr[i].oh);
 
 						vgap = vgap < 0 || g < vgap ? g : vgap;
@@ -605,7 +610,7 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 			if (i + 1 == m)
 				h = avail;
 			else if (rest <= avail)
-				h = need[i];	/* all the rest fits: each what it needs */
+				h = need[i]; /* all the rest fits: each what it needs */
 			else
 				h = fmin(share, need[i]);
 			f->gy = prev_end < 0 ? top : prev_end + vgap;
@@ -615,7 +620,7 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 			hsum -= f->oh;
 		}
 		x += w + gap;
-		for (k = 0, i = 0; i < ncol; i++)	/* restore the active-column count */
+		for (k = 0, i = 0; i < ncol; i++) /* restore the active-column count */
 			k += active[i];
 	}
 	c->scale = 1;
@@ -624,7 +629,7 @@ frames_reflow(struct lctx *c, struct frame_state *fr, size_t nfr)
 static void
 item_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
 {
-	struct vlist vl = { NULL, 0, 0 };
+	struct vlist vl = {NULL, 0, 0};
 	double x = len_attr(n, "x", pg->width, 10 * 72 / 25.4);
 	double y = len_attr(n, "y", pg->height, 0);
 	double w = len_attr(n, "w", pg->width, pg->width - 2 * x);
@@ -669,7 +674,8 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 		struct layout_page *pg;
 		int pno;
 
-		c->out->pages = xreallocarray(c->out->pages, c->out->npages + 1, sizeof(*c->out->pages));
+		c->out->pages =
+		    xreallocarray(c->out->pages, c->out->npages + 1, sizeof(*c->out->pages));
 		pg = &c->out->pages[c->out->npages++];
 		memset(pg, 0, sizeof(*pg));
 		pg->width = t ? t->width : slide_w;
@@ -685,7 +691,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			if (rep > 0)
 				strbuf_addstr(&sb, cont);
 			c->out->outline = xreallocarray(c->out->outline, c->out->noutline + 1,
-			    sizeof(*c->out->outline));
+			                                sizeof(*c->out->outline));
 			o = &c->out->outline[c->out->noutline++];
 			o->title = strbuf_detach(&sb);
 			o->level = 1;
@@ -718,7 +724,8 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			if (fr[i].next >= fr[i].n || fr[i].skip > 0)
 				continue;
 			frame_content(c, &fr[i]);
-			if (place(c, &fr[i], min >= 0.6 && min <= 1 ? min : 0.6, &nf) == LAYOUT_MORE)
+			if (place(c, &fr[i], min >= 0.6 && min <= 1 ? min : 0.6, &nf) ==
+			    LAYOUT_MORE)
 				fixed = 1;
 		}
 		c->scale = 1;
@@ -733,8 +740,9 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			case M_TEXTBOX:
 				if (rep > 0 && !(role && strcmp(role, "title") == 0) && nfr == 0)
 					break;
-				textbox_place(c, k, pg, rep > 0 && role && strcmp(role, "title") == 0 ?
-				    cont : NULL);
+				textbox_place(c, k, pg,
+				              rep > 0 && role && strcmp(role, "title") == 0 ? cont
+				                                                            : NULL);
 				break;
 			case M_FRAME:
 				/* finished frames are left off continuation slides */
@@ -765,8 +773,9 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 				break;
 			default:
 				diag_warning(c->d, c->doc->path, k->line,
-				    "<%s> is not a slide item (rect, textbox, frame, chart, table); ignored",
-				    model_kind_name(k->kind));
+				             "<%s> is not a slide item (rect, textbox, frame, "
+				             "chart, table); ignored",
+				             model_kind_name(k->kind));
 				break;
 			}
 		}
@@ -787,7 +796,7 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 	}
 	if (more)
 		diag_error(c->d, c->doc->path, slide->line,
-		    "slide content does not fit in %d continuation slides", MAX_REPEATS);
+		           "slide content does not fit in %d continuation slides", MAX_REPEATS);
 	c->frame = 0;
 	for (i = 0; i < nfr; i++) {
 		free(fr[i].u);

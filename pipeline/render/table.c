@@ -83,7 +83,7 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 	size_t k;
 	int first = 1;
 
-	vl->n--;	/* the row is replaced by its pieces */
+	vl->n--; /* the row is replaced by its pieces */
 	while (start < row.h - 0.01) {
 		double end, limit = start + maxh;
 		struct vitem *it;
@@ -117,7 +117,7 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 					end = cand;
 			}
 			if (end <= start + 1)
-				end = limit;	/* one line taller than the page: cut anyway */
+				end = limit; /* one line taller than the page: cut anyway */
 		}
 		it = vlist_add(vl);
 		it->h = end - start;
@@ -160,8 +160,7 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 }
 
 int
-table_items(struct lctx *c, const struct model_node *n, double x, double width,
-    struct vlist *vl)
+table_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
 {
 	double w[MAXCOLS], colx[MAXCOLS + 1], total = 0;
 	size_t ncols, i, first = vl->n;
@@ -180,8 +179,9 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			continue;
 		for (td = tr->first; td; td = td->next)
 			if (td->kind == M_TD)
-				cnt += (size_t)(model_attr_long(td, "colspan", 1) > 0 ?
-				    model_attr_long(td, "colspan", 1) : 1);
+				cnt += (size_t)(model_attr_long(td, "colspan", 1) > 0
+				                    ? model_attr_long(td, "colspan", 1)
+				                    : 1);
 		while (ncols < cnt && ncols < MAXCOLS)
 			w[ncols++] = 1;
 	}
@@ -233,8 +233,9 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 			}
 			memset(&cells[nc], 0, sizeof(cells[nc]));
 			if (cell_has_blocks(td))
-				ret |= c->blocks(c, td, is_head ? (hn ? hn : "cell-head") :
-				    (sn ? sn : "cell"), cx0[nc] + padx, cw, &cells[nc]);
+				ret |= c->blocks(
+				    c, td, is_head ? (hn ? hn : "cell-head") : (sn ? sn : "cell"),
+				    cx0[nc] + padx, cw, &cells[nc]);
 			else
 				ret |= para_items(c, td, &cs, 0, cx0[nc] + padx, cw, &cells[nc]);
 			vlist_stamp_sub(c, &cells[nc], 0, 1, is_head ? "TH" : "TD");
@@ -269,7 +270,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 				b->fill[2] = 0.93;
 			}
 			if (fill && model_color(fill, b->fill) == 0)
-				b->filled = 1;	/* extension: a cell's own background */
+				b->filled = 1; /* extension: a cell's own background */
 		}
 		for (k = 0; k < nc; k++) {
 			double y = pady;
@@ -288,9 +289,10 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width,
 					b->name = name ? xstrdup(name) : NULL;
 				}
 				if (ci->nnotes) {
-					it->notes = xreallocarray(it->notes, it->nnotes + ci->nnotes,
-					    sizeof(*it->notes));
-					memcpy(it->notes + it->nnotes, ci->notes, ci->nnotes * sizeof(*ci->notes));
+					it->notes = xreallocarray(
+					    it->notes, it->nnotes + ci->nnotes, sizeof(*it->notes));
+					memcpy(it->notes + it->nnotes, ci->notes,
+					       ci->nnotes * sizeof(*ci->notes));
 					it->nnotes += ci->nnotes;
 					free(ci->notes);
 					ci->notes = NULL;

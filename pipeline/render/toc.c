@@ -23,14 +23,13 @@ toc_number(char *buf, size_t len, int number)
 }
 
 int
-toc_items(struct lctx *c, const struct model_node *n, double x, double width,
-    struct vlist *vl)
+toc_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
 {
 	const char *title = model_attr(n, "title");
 	long levels = model_attr_long(n, "levels", 2);
 	size_t i;
 	const struct model_style *t1 = model_style(c->doc, "toc1");
-	double em = t1->size, numw = 4.5 * em;	/* "- 123 -" */
+	double em = t1->size, numw = 4.5 * em; /* "- 123 -" */
 
 	if (title == NULL)
 		title = "目次";
@@ -96,8 +95,9 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 				 * the measuring pass: no paragraph is made then) */
 				double end = x + indent + li.x + li.width + size * 0.5, numtw = 0;
 				/* -1 while measuring: no paragraph is made then */
-				int number = c->toc->numbers ? GPOINTER_TO_INT(
-				    g_hash_table_lookup(c->toc->numbers, e->dest)) : -1;
+				int number = c->toc->numbers ? GPOINTER_TO_INT(g_hash_table_lookup(
+				                                   c->toc->numbers, e->dest))
+				                             : -1;
 
 				b = vitem_box(it, BOX_TEXT);
 				b->para = NULL;
@@ -113,8 +113,8 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width,
 					num[0] = '\0';
 					if (number > 0)
 						toc_number(num, sizeof(num), number);
-					b->para = text_para(c, num[0] ? num : " ", st, size, st->bold, numw,
-					    JL_RIGHT);
+					b->para = text_para(c, num[0] ? num : " ", st, size,
+					                    st->bold, numw, JL_RIGHT);
 					jl_para_line_info(b->para, 0, &ni);
 					numtw = num[0] ? ni.width : 0;
 				}

@@ -19,8 +19,8 @@
 
 #include "render/jltext.h"
 
-#define MM	(72.0 / 25.4)
-#define PT(u)	((double)(u) / PANGO_SCALE)
+#define MM (72.0 / 25.4)
+#define PT(u) ((double)(u) / PANGO_SCALE)
 
 int
 main(int argc, char **argv)
@@ -58,7 +58,8 @@ main(int argc, char **argv)
 			break;
 	}
 	if (argc - i != 2) {
-		fprintf(stderr, "usage: demo [-w MM] [-s PT] [-f FAMILY] [-n N] [-g] OUT.pdf FILE\n");
+		fprintf(stderr,
+		        "usage: demo [-w MM] [-s PT] [-f FAMILY] [-n N] [-g] OUT.pdf FILE\n");
 		return 2;
 	}
 	in = fopen(argv[i + 1], "r");
@@ -83,7 +84,7 @@ main(int argc, char **argv)
 	st.left_indent = 0;
 	st.line_height = size * 1.75;
 	st.align = JL_JUSTIFY;
-	y = 297 * MM;	/* start a page at the first paragraph */
+	y = 297 * MM; /* start a page at the first paragraph */
 	while (fgets(line, sizeof line, in) && nparas < maxparas) {
 		size_t n = strcspn(line, "\r\n");
 		struct jl_para *p;
@@ -110,10 +111,15 @@ main(int argc, char **argv)
 						cairo_show_page(cr);
 					y = top;
 				}
-				cairo_move_to(cr, left + PT(pango_layout_iter_get_baseline(it) * 0) +
-				    (pango_layout_iter_get_line_readonly(it)->is_paragraph_start ? size : 0),
+				cairo_move_to(
+				    cr,
+				    left + PT(pango_layout_iter_get_baseline(it) * 0) +
+				        (pango_layout_iter_get_line_readonly(it)->is_paragraph_start
+				             ? size
+				             : 0),
 				    y + size);
-				pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+				pango_cairo_show_layout_line(
+				    cr, pango_layout_iter_get_line_readonly(it));
 				y += st.line_height;
 			} while (pango_layout_iter_next_line(it));
 			pango_layout_iter_free(it);
