@@ -296,9 +296,11 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 		/* render dates the PDFs from it (reproducible builds): it reaches
 		 * the PDFs like REPORT_DATE, so a change rebuilds them */
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "setting") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "SOURCE_DATE_EPOCH") < 0;
-		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "value",
-		    BAD_CAST(epoch && g_utf8_validate(epoch, -1, NULL) ? epoch : "")) < 0;
+		rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "name",
+		                                  BAD_CAST "SOURCE_DATE_EPOCH") < 0;
+		rc |= xmlTextWriterWriteAttribute(
+		          w, BAD_CAST "value",
+		          BAD_CAST(epoch && g_utf8_validate(epoch, -1, NULL) ? epoch : "")) < 0;
 		rc |= xmlTextWriterEndElement(w) < 0;
 		for (i = 0; i < n; i++) {
 			rc |= xmlTextWriterStartElement(w, BAD_CAST "entry") < 0;

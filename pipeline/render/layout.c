@@ -100,10 +100,14 @@ note_repeated(const struct vlist *vl, size_t first, size_t j, size_t k)
 	const char *key = vl->v[j].notes[k]->key;
 	size_t i, q;
 
-	for (i = first; i <= j; i++)
-		for (q = 0; q < vl->v[i].nnotes && (i < j || q < k); q++)
+	for (i = first; i <= j; i++) {
+		/* item j's own notes before its k-th only */
+		size_t n = i == j ? k : vl->v[i].nnotes;
+
+		for (q = 0; q < n; q++)
 			if (strcmp(vl->v[i].notes[q]->key, key) == 0)
 				return 1;
+	}
 	return 0;
 }
 

@@ -34,25 +34,26 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: render [--fonts FONTS.conf] [--dump] [--lines FILE] -o OUT.pdf IN.pdoc...\n"
-	    "  --fonts FILE  fontconfig file pinning the fonts (default fonts/fonts.conf)\n"
-	    "  --dump        print the laid-out pages and boxes on stdout\n"
-	    "  --lines FILE  write every drawn text line (page, ends, paragraph) to FILE\n"
-	    "  -o FILE       the PDF to write (through FILE.tmp and rename)\n"
-	    "  IN.pdoc...    one or more page descriptions, laid out in order as one document\n"
-	    "exit: 0 ok, 1 input error, 2 usage, 3 system error\n", f);
+	      "  --fonts FILE  fontconfig file pinning the fonts (default fonts/fonts.conf)\n"
+	      "  --dump        print the laid-out pages and boxes on stdout\n"
+	      "  --lines FILE  write every drawn text line (page, ends, paragraph) to FILE\n"
+	      "  -o FILE       the PDF to write (through FILE.tmp and rename)\n"
+	      "  IN.pdoc...    one or more page descriptions, laid out in order as one document\n"
+	      "exit: 0 ok, 1 input error, 2 usage, 3 system error\n",
+	      f);
 }
 
 /* The files of the run and what reading them needs. */
 struct job {
-	char		**files;
-	size_t		 nfiles;
-	int		*hbase;		/* per file: headings of the files before */
-	size_t		 learned;	/* files [0, learned) are known to the run */
-	const char	*fontsconf;
-	struct fonts	*fonts;		/* made after the first file is read */
+	char **files;
+	size_t nfiles;
+	int *hbase;     /* per file: headings of the files before */
+	size_t learned; /* files [0, learned) are known to the run */
+	const char *fontsconf;
+	struct fonts *fonts; /* made after the first file is read */
 	struct layout_run *run;
-	struct diag	*d;
-	int		 status;	/* exit status when load() fails */
+	struct diag *d;
+	int status; /* exit status when load() fails */
 };
 
 /*
@@ -116,7 +117,7 @@ measure(struct job *j, struct model_doc **keep)
 			break;
 		}
 		if (i == 0)
-			layout_begin(j->run, 1, NULL);	/* the run exists once a file is read */
+			layout_begin(j->run, 1, NULL); /* the run exists once a file is read */
 		for (k = j->learned; doc->has_toc && ret == 0 && k < j->nfiles; k++) {
 			struct model_doc *later = load(j, k);
 
@@ -135,9 +136,9 @@ measure(struct job *j, struct model_doc **keep)
 }
 
 struct sink {
-	struct drawer	*dr;		/* NULL with --dump and no -o */
-	FILE		*dump, *lines;	/* --dump (stdout), --lines, or NULL */
-	size_t		 pages;
+	struct drawer *dr;  /* NULL with --dump and no -o */
+	FILE *dump, *lines; /* --dump (stdout), --lines, or NULL */
+	size_t pages;
 };
 
 static int
@@ -160,7 +161,7 @@ sink_page(void *arg, const struct layout_page *pg)
 static int
 draw(struct job *j, struct model_doc *keep, const char *out, struct sink *s, size_t *pages)
 {
-	struct layout_sink ls = { sink_page, s };
+	struct layout_sink ls = {sink_page, s};
 	struct layout_doc *ld;
 	struct model_doc *doc;
 	size_t i;
@@ -174,7 +175,7 @@ draw(struct job *j, struct model_doc *keep, const char *out, struct sink *s, siz
 			break;
 		}
 		if (i == 0 && out)
-			s->dr = draw_open(doc, out, j->d);	/* metadata of the first file */
+			s->dr = draw_open(doc, out, j->d); /* metadata of the first file */
 		if (layout_file(j->run, doc) < 0)
 			failed = 1;
 		if (doc != keep)
@@ -198,15 +199,13 @@ draw(struct job *j, struct model_doc *keep, const char *out, struct sink *s, siz
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "dump", no_argument, NULL, 'd' },
-		{ "fonts", required_argument, NULL, 'f' },
-		{ "lines", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+	                                     {"dump", no_argument, NULL, 'd'},
+	                                     {"fonts", required_argument, NULL, 'f'},
+	                                     {"lines", required_argument, NULL, 'l'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *out = NULL, *linesf = NULL;
-	struct sink s = { NULL, NULL, NULL, 0 };
+	struct sink s = {NULL, NULL, NULL, 0};
 	struct job j;
 	struct diag d;
 	struct model_doc *keep = NULL;
@@ -216,7 +215,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION;
 	memset(&j, 0, sizeof(j));
 	j.fontsconf = "fonts/fonts.conf";
-	opterr = 0;	/* our own message, as docs/errors.md has it */
+	opterr = 0; /* our own message, as docs/errors.md has it */
 	while ((o = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'h':
@@ -265,7 +264,7 @@ main(int argc, char **argv)
 		status = j.status;
 		goto done;
 	}
-	if ((j.nfiles > 1 || keep->has_toc) && measure(&j, &keep) < 0) {
+	if ((j.nfiles > 1 || (keep && keep->has_toc)) && measure(&j, &keep) < 0) {
 		status = j.status;
 		goto done;
 	}
@@ -276,8 +275,8 @@ done:
 		status = 3;
 	}
 	fprintf(stderr, "render: %s%s%s, %zu pages, %zu errors, %zu warnings\n", j.files[0],
-	    j.nfiles > 1 ? " … " : "", j.nfiles > 1 ? j.files[j.nfiles - 1] : "", pages, d.errors,
-	    d.warnings);
+	        j.nfiles > 1 ? " … " : "", j.nfiles > 1 ? j.files[j.nfiles - 1] : "", pages,
+	        d.errors, d.warnings);
 	layout_run_free(j.run);
 	jl_cache_free();
 	fonts_free(j.fonts);

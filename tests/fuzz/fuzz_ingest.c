@@ -93,7 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p = sep + 2;
 	}
 	rows_crosscheck(&rs, &d);
-	in = (struct emit_input){2014, ef, nf, nrows, &rs, &refs, &d};
+	in = (struct emit_input){2014, ef, nf, nrows, &rs, &refs, &d, NULL, NULL};
 	fp = open_memstream(&out, &outlen);
 	if (fp == NULL || emit_write(fp, &in) < 0)
 		abort();

@@ -104,7 +104,8 @@ test_utf8(void **state)
 	assert_string_equal(s, "mic");
 	free(s);
 	/* Invalid UTF-8 is refused before GLib sees it (it would read on). */
-	assert_null(utf8_nfc("\xE2\x96" "0\xE4"));
+	assert_null(utf8_nfc("\xE2\x96"
+	                     "0\xE4"));
 	assert_null(utf8_nfkc("ab\xE8\xA1"));
 	assert_null(utf8_fold("\xFF"));
 	assert_int_equal(utf8_distance("1-1-9-ア", "1-1-1-ア"), 1);
@@ -136,7 +137,8 @@ test_utf8_codepoints(void **state)
 		assert_int_equal(utf8_next(&p), cp);
 		assert_ptr_equal(p, sb.buf + sb.len);
 	}
-	p = "\xFF" "a";
+	p = "\xFF"
+	    "a";
 	assert_int_equal(utf8_next(&p), 0xFFFD);
 	assert_int_equal(utf8_next(&p), 'a');
 	for (cp = 0; cp < 300; cp++)
@@ -333,6 +335,12 @@ utf16(const char *s, int be, size_t *len)
 	char *out = malloc(w + 2);
 
 	assert_non_null(u);
+	assert_non_null(out);
+	if (u == NULL || out == NULL) { /* (the assertions above have failed the test) */
+		g_free(u);
+		free(out);
+		return NULL;
+	}
 	out[0] = be ? '\xFE' : '\xFF';
 	out[1] = be ? '\xFF' : '\xFE';
 	for (i = 0; i < w; i++)
@@ -358,7 +366,7 @@ test_csv_unicode_text(void **state)
 	                          "1-1-2-イ\t経済産業省\t\"a\tb\"\r\n";
 	struct csvfile a, b;
 	struct diag da, db;
-	size_t len, i, j;
+	size_t len = 0, i, j;
 	int be;
 
 	(void)state;
@@ -396,9 +404,10 @@ test_csv_utf16_broken(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&f, raw, sizeof(raw) - 1, &d), 1);
-	assert_string_equal(d.v[0].message,
-	                    "byte offset 6 is not valid UTF-16 (the file starts with a UTF-16 byte "
-	                    "order mark): save it again from Excel as \"Unicode text\" or \"CSV UTF-8\"");
+	assert_string_equal(
+	    d.v[0].message,
+	    "byte offset 6 is not valid UTF-16 (the file starts with a UTF-16 byte "
+	    "order mark): save it again from Excel as \"Unicode text\" or \"CSV UTF-8\"");
 	assert_int_equal(d.v[0].line, 2);
 	csvfile_release(&f);
 	diag_release(&d);
@@ -408,12 +417,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_decode),       cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_utf8_codepoints),
-	    cmocka_unit_test(test_csv_cp932),    cmocka_unit_test(test_csv_lines),
-	    cmocka_unit_test(test_csv_cells),    cmocka_unit_test(test_csv_errors),
-	    cmocka_unit_test(test_csv_recovers), cmocka_unit_test(test_csv_huge_cell),
-	    cmocka_unit_test(test_csv_unicode_text), cmocka_unit_test(test_csv_utf16_broken),
+	    cmocka_unit_test(test_decode),           cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_utf8_codepoints),  cmocka_unit_test(test_csv_cp932),
+	    cmocka_unit_test(test_csv_lines),        cmocka_unit_test(test_csv_cells),
+	    cmocka_unit_test(test_csv_errors),       cmocka_unit_test(test_csv_recovers),
+	    cmocka_unit_test(test_csv_huge_cell),    cmocka_unit_test(test_csv_unicode_text),
+	    cmocka_unit_test(test_csv_utf16_broken),
 	};
 
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

@@ -100,7 +100,8 @@ static void
 test_invalid_utf8(void **state)
 {
 	(void)state;
-	assert_null(ids_normalize("1-1-\xE2\x96" "0\xE4"));
+	assert_null(ids_normalize("1-1-\xE2\x96"
+	                          "0\xE4"));
 	assert_null(ids_normalize("1-1-1-\xE3\x82"));
 	assert_null(ids_normalize("\xFF"));
 }

@@ -464,6 +464,9 @@ test_emit(void **state)
 	    strstr(buf, "<extra column=\"担当&quot;&amp;&lt;&gt;&#9;課\">x\ty</extra>"));
 	assert_non_null(strstr(buf, "<row>9-9 | mic | z</row>"));
 	again = resave(buf, len);
+	assert_non_null(again);
+	if (again == NULL)
+		return;
 	assert_non_null(strstr(again, "        <p>a &amp; b &lt; c &gt; \"q\"</p>\n"));
 	free(again);
 	free(buf);
@@ -472,8 +475,8 @@ test_emit(void **state)
 
 /* Reads two files (a, b) into one run and cross-checks them. */
 static void
-run2(struct run *r, struct csvfile *f, const char *na, const char *a, const char *nb,
-     const char *b, int draft)
+run2(struct run *r, struct csvfile *f, const char *na, const char *a, const char *nb, const char *b,
+     int draft)
 {
 	struct emit_file ef;
 
@@ -505,8 +508,10 @@ done2(struct run *r, struct csvfile *f)
 static void
 test_overlap(void **state)
 {
-	static const char old[] = "施策番号,府省庁,実績\n1-1-1-ア,総務省,古い実績\n1-2-ア,総務省,同じ\n";
-	static const char fix[] = "施策番号,府省庁,実績\n1-1-1-ア,MIC,新しい実績\n1-2-ア,総務省,同じ\n";
+	static const char old[] =
+	    "施策番号,府省庁,実績\n1-1-1-ア,総務省,古い実績\n1-2-ア,総務省,同じ\n";
+	static const char fix[] =
+	    "施策番号,府省庁,実績\n1-1-1-ア,MIC,新しい実績\n1-2-ア,総務省,同じ\n";
 	struct run *r = *state;
 	struct csvfile f[2];
 	size_t i;
@@ -518,10 +523,11 @@ test_overlap(void **state)
 		assert_int_equal(r->d.warnings, draft ? 1 : 0);
 		assert_string_equal(r->d.v[0].file, "in/mic-progress (2).csv");
 		assert_int_equal(r->d.v[0].line, 2);
-		assert_string_equal(r->d.v[0].message,
-		                    "this file and mic-progress.csv both report measure 1-1-1-ア for "
-		                    "mic (mic-progress.csv:2; 2 rows overlap): two versions of one "
-		                    "submission? keep the corrected file and remove the outdated one");
+		assert_string_equal(
+		    r->d.v[0].message,
+		    "this file and mic-progress.csv both report measure 1-1-1-ア for "
+		    "mic (mic-progress.csv:2; 2 rows overlap): two versions of one "
+		    "submission? keep the corrected file and remove the outdated one");
 		assert_int_equal(r->rs.n, 4);
 		for (i = 0; i < 4; i++) {
 			assert_false(r->rs.v[i].rejected);
@@ -532,7 +538,8 @@ test_overlap(void **state)
 	}
 	/* meti-progress-1 and -2: other measures, no overlap */
 	run2(r, f, "meti-progress-1.csv", "施策番号,府省庁,実績\n1-1-1-ア,経済産業省,a\n",
-	     "meti-progress-2.csv", "施策番号,府省庁,実績\n1-2-ア,経済産業省,a\n1-1-1-ア,総務省,a\n", 0);
+	     "meti-progress-2.csv",
+	     "施策番号,府省庁,実績\n1-2-ア,経済産業省,a\n1-1-1-ア,総務省,a\n", 0);
 	assert_int_equal(r->d.errors + r->d.warnings, 0);
 	assert_null(r->rs.v[0].overlap);
 	done2(r, f);

@@ -20,8 +20,8 @@
 #include "render/jltext.h"
 #include "xmem.h"
 
-#define EM	10.0
-#define EPS	0.01
+#define EM 10.0
+#define EPS 0.01
 
 static PangoFontMap *fm;
 static PangoContext *ctx;
@@ -47,7 +47,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
+	jl_cache_free(); /* its shapings hold the fonts' patterns (as render's main) */
 	pango_font_description_free(fd);
 	g_object_unref(ctx);
 	g_object_unref(fm);
@@ -57,7 +57,7 @@ teardown(void **state)
 static struct jl_para *
 para(const char *text, double width_em, enum jl_align align)
 {
-	struct jl_style st = { width_em * EM, 0, 0, 1.75 * EM, align };
+	struct jl_style st = {width_em * EM, 0, 0, 1.75 * EM, align};
 
 	return jl_para_new(ctx, text, -1, NULL, fd, &st);
 }
@@ -120,9 +120,9 @@ test_kinsoku_comma(void **state)
 	char buf[64];
 
 	starts(p, buf, sizeof buf);
-	assert_string_equal(buf, "27");		/* こ、 moves down */
+	assert_string_equal(buf, "27"); /* こ、 moves down */
 	jl_para_line_info(p, 0, &li);
-	assert_near(li.width, 10 * EM);		/* 9 characters stretched */
+	assert_near(li.width, 10 * EM); /* 9 characters stretched */
 	/* the stretch is even: 1 em over 8 gaps */
 	assert_near(xpos(p, at(t, "く", 1), 0), 7 * (EM + EM / 8));
 	jl_para_free(p);
@@ -133,7 +133,7 @@ test_kinsoku_comma(void **state)
 	assert_string_equal(buf, "27");
 	jl_para_free(p);
 
-	t = "あいうえおかきくけ」、さしすせそ";	/* 」、 both prohibited */
+	t = "あいうえおかきくけ」、さしすせそ"; /* 」、 both prohibited */
 	p = para(t, 9.5, JL_JUSTIFY);
 	starts(p, buf, sizeof buf);
 	assert_string_equal(buf, "24");
@@ -168,9 +168,9 @@ static void
 test_kinsoku_small(void **state)
 {
 	const char *cases[] = {
-		"あいうえおかきくけっこさしすせそ",
-		"あいうえおかきくコーヒーさしすせ",
-		"あいうえおかきくちゃちゃちゃちゃ",
+	    "あいうえおかきくけっこさしすせそ",
+	    "あいうえおかきくコーヒーさしすせ",
+	    "あいうえおかきくちゃちゃちゃちゃ",
 	};
 	char buf[64];
 	size_t i;
@@ -179,7 +179,7 @@ test_kinsoku_small(void **state)
 		struct jl_para *p = para(cases[i], 9, JL_JUSTIFY);
 
 		starts(p, buf, sizeof buf);
-		assert_string_equal(buf, "24");	/* the 9th character goes down too */
+		assert_string_equal(buf, "24"); /* the 9th character goes down too */
 		jl_para_free(p);
 	}
 }
@@ -219,17 +219,17 @@ test_jl_gap(void **state)
 	x2 = xpos(p, at(t, "2", 1), 0);
 	x4 = xpos(p, at(t, "4", 1), 0);
 	xn = xpos(p, at(t, "年", 1), 0);
-	assert_near(x2, 2 * EM + 0.25 * EM);		/* 成|2 */
-	assert_near(x4, x2 + 3 * 0.5 * EM);		/* digits solid */
-	assert_near(xn, x4 + 0.5 * EM + 0.25 * EM);	/* 4|年 */
+	assert_near(x2, 2 * EM + 0.25 * EM);        /* 成|2 */
+	assert_near(x4, x2 + 3 * 0.5 * EM);         /* digits solid */
+	assert_near(xn, x4 + 0.5 * EM + 0.25 * EM); /* 4|年 */
 	jl_para_free(p);
 
 	/* none inside the Latin word, none next to a Latin space */
 	t = "はPDCA サイクル";
 	p = para(t, 30, JL_LEFT);
 	assert_near(xpos(p, at(t, "P", 1), 0), 1.25 * EM);
-	assert_near(xpos(p, at(t, "D", 1), 0), 1.25 * EM + xpos(p, at(t, "D", 1), 0) -
-	    xpos(p, at(t, "P", 1), 0));
+	assert_near(xpos(p, at(t, "D", 1), 0),
+	            1.25 * EM + xpos(p, at(t, "D", 1), 0) - xpos(p, at(t, "P", 1), 0));
 	jl_para_free(p);
 }
 
@@ -240,16 +240,16 @@ test_squeeze(void **state)
 	const char *t = "あ「い」「う」、「え」。お";
 	struct jl_para *p = para(t, 30, JL_LEFT);
 
-	assert_near(xpos(p, at(t, "「", 1), 0), 1.5 * EM);	/* aki 0.5 before */
+	assert_near(xpos(p, at(t, "「", 1), 0), 1.5 * EM); /* aki 0.5 before */
 	assert_near(xpos(p, at(t, "い", 1), 0), 2.0 * EM);
 	assert_near(xpos(p, at(t, "」", 1), 0), 3.0 * EM);
-	assert_near(xpos(p, at(t, "「", 2), 0), 4.0 * EM);	/* 」「: one half em */
+	assert_near(xpos(p, at(t, "「", 2), 0), 4.0 * EM); /* 」「: one half em */
 	assert_near(xpos(p, at(t, "う", 1), 0), 4.5 * EM);
 	assert_near(xpos(p, at(t, "」", 2), 0), 5.5 * EM);
-	assert_near(xpos(p, at(t, "、", 1), 0), 6.0 * EM);	/* 」、 solid */
-	assert_near(xpos(p, at(t, "「", 3), 0), 7.0 * EM);	/* 、「: one half em */
+	assert_near(xpos(p, at(t, "、", 1), 0), 6.0 * EM); /* 」、 solid */
+	assert_near(xpos(p, at(t, "「", 3), 0), 7.0 * EM); /* 、「: one half em */
 	assert_near(xpos(p, at(t, "え", 1), 0), 7.5 * EM);
-	assert_near(xpos(p, at(t, "。", 1), 0), 9.0 * EM);	/* 」。 solid */
+	assert_near(xpos(p, at(t, "。", 1), 0), 9.0 * EM); /* 」。 solid */
 	assert_near(xpos(p, at(t, "お", 1), 0), 10.0 * EM);
 	jl_para_free(p);
 
@@ -279,8 +279,8 @@ test_shrink(void **state)
 	assert_string_equal(buf, want);
 	jl_para_line_info(p, 0, &li);
 	assert_near(li.width, 11.5 * EM);
-	assert_near(xpos(p, at(t, "え", 1), 0), 3.5 * EM);	/* mid-line aki shrunk */
-	assert_near(xpos(p, at(t, "、", 2), 0), 10.5 * EM);	/* line-end aki kept */
+	assert_near(xpos(p, at(t, "え", 1), 0), 3.5 * EM);  /* mid-line aki shrunk */
+	assert_near(xpos(p, at(t, "、", 2), 0), 10.5 * EM); /* line-end aki kept */
 	jl_para_free(p);
 
 	/* a mid-line 。 keeps its aki; the comma's aki gives way */
@@ -288,7 +288,7 @@ test_shrink(void **state)
 	p = para(t, 9.5, JL_JUSTIFY);
 	assert_int_equal(jl_para_line_count(p), 1);
 	assert_near(xpos(p, at(t, "い", 1), 0), 2 * EM);
-	assert_near(xpos(p, at(t, "う", 1), 0), 3.5 * EM);	/* 、 aki shrunk away */
+	assert_near(xpos(p, at(t, "う", 1), 0), 3.5 * EM); /* 、 aki shrunk away */
 	jl_para_free(p);
 }
 
@@ -297,10 +297,10 @@ static void
 test_justify(void **state)
 {
 	const char *t = "情報セキュリティ問題への取組を抜本的に強化することを目的に、"
-	    "2005年4月に内閣官房に情報セキュリティセンター(NISC)が、同年5月に"
-	    "高度情報通信ネットワーク社会推進戦略本部(IT戦略本部)に情報セキュリティ"
-	    "政策会議がそれぞれ設置されて以来、8年が経過した。";
-	struct jl_style st = { 33.3 * EM, EM, 0, 17.5, JL_JUSTIFY };
+	                "2005年4月に内閣官房に情報セキュリティセンター(NISC)が、同年5月に"
+	                "高度情報通信ネットワーク社会推進戦略本部(IT戦略本部)に情報セキュリティ"
+	                "政策会議がそれぞれ設置されて以来、8年が経過した。";
+	struct jl_style st = {33.3 * EM, EM, 0, 17.5, JL_JUSTIFY};
 	struct jl_para *p = jl_para_new(ctx, t, -1, NULL, fd, &st);
 	struct jl_line_info li;
 	int i, n = jl_para_line_count(p), prev_end = 0;
@@ -308,7 +308,7 @@ test_justify(void **state)
 	assert_true(n >= 3);
 	for (i = 0; i < n; i++) {
 		jl_para_line_info(p, i, &li);
-		assert_int_equal(li.start, prev_end);	/* no text lost */
+		assert_int_equal(li.start, prev_end); /* no text lost */
 		prev_end = li.end;
 		assert_near(li.x, i == 0 ? EM : 0);
 		if (i < n - 1)
@@ -326,8 +326,9 @@ test_justify(void **state)
 static void
 test_hanging(void **state)
 {
-	const char *t = "a)　内閣官房において、各府省庁の情報セキュリティ対策の推進体制を強化する。";
-	struct jl_style st = { 12 * EM, -2 * EM, 2 * EM, 17.5, JL_JUSTIFY };
+	const char *t =
+	    "a)　内閣官房において、各府省庁の情報セキュリティ対策の推進体制を強化する。";
+	struct jl_style st = {12 * EM, -2 * EM, 2 * EM, 17.5, JL_JUSTIFY};
 	struct jl_para *p = jl_para_new(ctx, t, -1, NULL, fd, &st);
 	struct jl_line_info li;
 	int i;
@@ -396,10 +397,10 @@ test_inseparable(void **state)
 	snprintf(want, sizeof want, "%d,", at(t, "―", 1));
 	assert_memory_equal(buf, want, strlen(want));
 	jl_para_line_info(p, 1, &li);
-	assert_near(li.width, 8.5 * EM);		/* stretched by 0.5 em */
+	assert_near(li.width, 8.5 * EM); /* stretched by 0.5 em */
 	x1 = xpos(p, at(t, "―", 1), 1);
 	x2 = xpos(p, at(t, "―", 2), 1);
-	assert_near(x2 - x1, EM);			/* but not inside —— */
+	assert_near(x2 - x1, EM); /* but not inside —— */
 	/* ――くけこさしす: 7 gaps, one inside ―― */
 	assert_near(xpos(p, at(t, "く", 1), 1), 2 * EM + 0.5 * EM / 6);
 	jl_para_free(p);
@@ -412,24 +413,23 @@ test_misc(void **state)
 	const char *t = "あいう\nえお PDCA";
 	struct jl_para *p = para(t, 30, JL_JUSTIFY);
 	struct jl_line_info li;
-	struct jl_style st = { 2.5 * EM, 0, 0, 17.5, JL_LEFT };
+	struct jl_style st = {2.5 * EM, 0, 0, 17.5, JL_LEFT};
 	double x0, x1, xp;
 
 	assert_int_equal(jl_para_line_count(p), 2);
 	jl_para_line_info(p, 1, &li);
 	assert_int_equal(li.start, at(t, "え", 1));
 	jl_para_line_info(p, 0, &li);
-	assert_near(li.width, 3 * EM);			/* not justified */
-	assert_near(jl_para_min_width(p), 2 * EM);	/* PDCA */
+	assert_near(li.width, 3 * EM);             /* not justified */
+	assert_near(jl_para_min_width(p), 2 * EM); /* PDCA */
 	xp = xpos(p, at(t, "P", 1), 1);
-	assert_near(xp, 2 * EM + EM / 3);		/* a Latin space: 1/3 em */
+	assert_near(xp, 2 * EM + EM / 3); /* a Latin space: 1/3 em */
 	assert_near(jl_para_natural_width(p), xp + 2 * EM);
-	assert_int_equal(jl_para_range_extent(p, 1, at(t, "P", 1), at(t, "A", 1) + 1,
-	    &x0, &x1), 1);
+	assert_int_equal(jl_para_range_extent(p, 1, at(t, "P", 1), at(t, "A", 1) + 1, &x0, &x1), 1);
 	assert_near(x0, xp);
 	assert_near(x1, xp + 2 * EM);
 	jl_para_set_style(p, &st);
-	assert_int_equal(jl_para_line_count(p), 4);	/* あい / う / えお / PDCA */
+	assert_int_equal(jl_para_line_count(p), 4); /* あい / う / えお / PDCA */
 	jl_para_free(p);
 
 	/* ragged alignments: the line moves, its glyphs with it */
@@ -439,7 +439,7 @@ test_misc(void **state)
 	assert_near(li.width, 3 * EM);
 	assert_near(xpos(p, 3, 0), 4.5 * EM);
 	jl_para_free(p);
-	p = para("あいう。", 10, JL_RIGHT);	/* the final aki counts */
+	p = para("あいう。", 10, JL_RIGHT); /* the final aki counts */
 	jl_para_line_info(p, 0, &li);
 	assert_near(li.x, 6 * EM);
 	assert_near(xpos(p, 9, 0), 9 * EM);
@@ -460,7 +460,7 @@ test_footnote_mark(void **state)
 	const char *t = "あいうえおかきくけ1等の計画";
 	PangoAttrList *al = pango_attr_list_new();
 	PangoAttribute *a;
-	struct jl_style st = { 10 * EM, 0, 0, 17.5, JL_JUSTIFY };
+	struct jl_style st = {10 * EM, 0, 0, 17.5, JL_JUSTIFY};
 	struct jl_para *p;
 	char buf[64], want[32];
 	int m = at(t, "1", 1);
@@ -514,7 +514,8 @@ discard(void *closure, const unsigned char *data, unsigned int length)
 static void
 test_draw(void **state)
 {
-	const char *t = "「サイバーセキュリティ立国」の実現に向け、2013年度及び2014年度に実施する。";
+	const char *t =
+	    "「サイバーセキュリティ立国」の実現に向け、2013年度及び2014年度に実施する。";
 	struct jl_para *p = para(t, 12, JL_JUSTIFY);
 	size_t bytes = 0;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(discard, &bytes, 200, 200);
@@ -533,7 +534,7 @@ test_draw(void **state)
 }
 
 /* Hostile text (issue 6): whatever comes, lines cover it, nothing overflows. */
-static const char *jl_text;	/* the text check_cover() sets */
+static const char *jl_text; /* the text check_cover() sets */
 
 static int
 clusters(const struct jl_para *p, int start, int end)
@@ -554,7 +555,7 @@ clusters(const struct jl_para *p, int start, int end)
 static void
 check_cover(const char *t, double width)
 {
-	struct jl_style st = { width, 0, 0, 17.5, JL_JUSTIFY };
+	struct jl_style st = {width, 0, 0, 17.5, JL_JUSTIFY};
 	struct jl_para *p = jl_para_new(ctx, t, -1, NULL, fd, &st);
 	struct jl_line_info li;
 	size_t bytes = 0;
@@ -584,19 +585,20 @@ static void
 test_hostile(void **state)
 {
 	static const char *cases[] = {
-		"\t\tタブ\tと\x01制御\x7f文字",
-		"العربية と עברית の混在 mixed",
-		"e\xcc\x81\xcc\x81\xcc\x81 結合文字 \u200b幅なし\u200b空白",
-		"絵文字😀👍🏽と異体字葛\U000E0101",
-		"」」」」」」」」」」」」」」」」」」」」」」」",
-		"「「「「「「「「「「「「「「「「「「「「「「「「",
-		"ーーーーーーーーーーーーーーーーーーーーーーーーーーー",
-		"     先頭と末尾の空白     ",
-		"\n\n\n",
-		"a\nb\r\nc\xe2\x80\xa8" "d",
-		"ＡＢＣ１２３全角英数と ｶﾀｶﾅ半角",
+	    "\t\tタブ\tと\x01制御\x7f文字",
+	    "العربية と עברית の混在 mixed",
+	    "e\xcc\x81\xcc\x81\xcc\x81 結合文字 \u200b幅なし\u200b空白",
+	    "絵文字😀👍🏽と異体字葛\U000E0101",
+	    "」」」」」」」」」」」」」」」」」」」」」」」",
+	    "「「「「「「「「「「「「「「「「「「「「「「「「",
+	    "ーーーーーーーーーーーーーーーーーーーーーーーーーーー",
+	    "     先頭と末尾の空白     ",
+	    "\n\n\n",
+	    "a\nb\r\nc\xe2\x80\xa8"
+	    "d",
+	    "ＡＢＣ１２３全角英数と ｶﾀｶﾅ半角",
 	};
-	double widths[] = { 1, 35, 100, 1e6 };
+	double widths[] = {1, 35, 100, 1e6};
 	size_t i, k;
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -618,10 +620,10 @@ test_long(void **state)
 	t0 = g_get_monotonic_time();
 	check_cover(t, 400);
 	check_cover(t, 1e7);
-	memset(t, 'x', 3 * n);	/* one unbreakable Latin run */
+	memset(t, 'x', 3 * n); /* one unbreakable Latin run */
 	check_cover(t, 400);
 	check_cover(t, 1e7);
-	assert_true(g_get_monotonic_time() - t0 < 20 * G_USEC_PER_SEC);	/* ~0.05 s; valgrind ~3 s */
+	assert_true(g_get_monotonic_time() - t0 < 20 * G_USEC_PER_SEC); /* ~0.05 s; valgrind ~3 s */
 	free(t);
 }
 
@@ -633,12 +635,13 @@ test_long(void **state)
 static void
 test_broken(void **state)
 {
-	const char *t = "内閣官房において、各府省庁のCISOがガバナンス機能を発揮し、機微な取扱い"
+	const char *t =
+	    "内閣官房において、各府省庁のCISOがガバナンス機能を発揮し、機微な取扱い"
 	    "が必要な情報を扱う業務等を特定してリスク評価を行い、限られた人員・予算の中で"
 	    "外部の脅威（標的型攻撃等）から重要な情報資産を守る。";
-	struct jl_style st = { 17 * EM, EM, 0, 1.75 * EM, JL_JUSTIFY };
+	struct jl_style st = {17 * EM, EM, 0, 1.75 * EM, JL_JUSTIFY};
 	struct jl_para *a = jl_para_new(ctx, t, -1, NULL, fd, &st), *b, *c;
-	int br[16], bad[2] = { 1, 2 }, n, i;
+	int br[16], bad[2] = {1, 2}, n, i;
 
 	(void)state;
 	n = jl_para_breaks(a, br, 16);
@@ -674,25 +677,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_class_table),
-		cmocka_unit_test(test_broken),
-		cmocka_unit_test(test_kinsoku_comma),
-		cmocka_unit_test(test_kinsoku_open),
-		cmocka_unit_test(test_kinsoku_small),
-		cmocka_unit_test(test_latin_word),
-		cmocka_unit_test(test_jl_gap),
-		cmocka_unit_test(test_squeeze),
-		cmocka_unit_test(test_shrink),
-		cmocka_unit_test(test_justify),
-		cmocka_unit_test(test_hanging),
-		cmocka_unit_test(test_overlong),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_inseparable),
-		cmocka_unit_test(test_misc),
-		cmocka_unit_test(test_draw),
-		cmocka_unit_test(test_footnote_mark),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_long),
+	    cmocka_unit_test(test_class_table),   cmocka_unit_test(test_broken),
+	    cmocka_unit_test(test_kinsoku_comma), cmocka_unit_test(test_kinsoku_open),
+	    cmocka_unit_test(test_kinsoku_small), cmocka_unit_test(test_latin_word),
+	    cmocka_unit_test(test_jl_gap),        cmocka_unit_test(test_squeeze),
+	    cmocka_unit_test(test_shrink),        cmocka_unit_test(test_justify),
+	    cmocka_unit_test(test_hanging),       cmocka_unit_test(test_overlong),
+	    cmocka_unit_test(test_empty),         cmocka_unit_test(test_inseparable),
+	    cmocka_unit_test(test_misc),          cmocka_unit_test(test_draw),
+	    cmocka_unit_test(test_footnote_mark), cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_long),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

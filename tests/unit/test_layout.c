@@ -27,18 +27,18 @@ static void
 fit_count(void **state)
 {
 	static const struct {
-		double	 h[4];
-		size_t	 n;
-		double	 gap, avail;
-		size_t	 want;
+		double h[4];
+		size_t n;
+		double gap, avail;
+		size_t want;
 	} t[] = {
-		{ { 10, 10, 10 }, 3, 0, 30, 3 },	/* exactly full */
-		{ { 10, 10, 10 }, 3, 0, 29.9, 2 },
-		{ { 10, 10, 10 }, 3, 2, 34, 3 },	/* 10+2+10+2+10 */
-		{ { 10, 10, 10 }, 3, 2, 33.9, 2 },
-		{ { 50 }, 1, 0, 40, 0 },		/* one unit taller than the frame */
-		{ { 0 }, 0, 5, 10, 0 },			/* nothing to fit */
-		{ { 5, 50, 5 }, 3, 0, 40, 1 },		/* stops at the first misfit */
+	    {{10, 10, 10}, 3, 0, 30, 3}, /* exactly full */
+	    {{10, 10, 10}, 3, 0, 29.9, 2},
+	    {{10, 10, 10}, 3, 2, 34, 3}, /* 10+2+10+2+10 */
+	    {{10, 10, 10}, 3, 2, 33.9, 2},
+	    {{50}, 1, 0, 40, 0},       /* one unit taller than the frame */
+	    {{0}, 0, 5, 10, 0},        /* nothing to fit */
+	    {{5, 50, 5}, 3, 0, 40, 1}, /* stops at the first misfit */
 	};
 	size_t i;
 
@@ -128,7 +128,7 @@ lay(const char *text, struct fonts **fonts, struct model_doc **doc)
 
 	assert_true(fd >= 0);
 	fp = fdopen(fd, "w");
-	if (fp == NULL)	/* (not assert_non_null: cmocka's fail() is not noreturn) */
+	if (fp == NULL) /* (not assert_non_null: cmocka's fail() is not noreturn) */
 		abort();
 	fputs(text, fp);
 	fclose(fp);
@@ -150,7 +150,7 @@ static void
 lay_free(struct layout_doc *ld, struct fonts *fonts, struct model_doc *doc)
 {
 	layout_doc_free(ld);
-	jl_cache_free();	/* its shapings hold the fonts' patterns (as render's main) */
+	jl_cache_free(); /* its shapings hold the fonts' patterns (as render's main) */
 	fonts_free(fonts);
 	model_free(doc);
 }
@@ -162,8 +162,8 @@ head_at(const struct layout_page *pg, double y)
 	size_t k;
 
 	for (k = 0; k < pg->n; k++)
-		if (pg->box[k].kind == BOX_RECT && pg->box[k].filled &&
-		    pg->box[k].y > y - 0.01 && pg->box[k].y < y + 0.01)
+		if (pg->box[k].kind == BOX_RECT && pg->box[k].filled && pg->box[k].y > y - 0.01 &&
+		    pg->box[k].y < y + 0.01)
 			return 1;
 	return 0;
 }
@@ -181,7 +181,7 @@ table_head_repeats(void **state)
 	(void)state;
 	strbuf_init(&sb, 4096);
 	strbuf_addstr(&sb, "<document><template name=\"body\" margin-top=\"100pt\"/><flow>"
-	    "<table widths=\"1 3\"><tr head=\"1\"><td>番号</td><td>内容</td></tr>");
+	                   "<table widths=\"1 3\"><tr head=\"1\"><td>番号</td><td>内容</td></tr>");
 	for (i = 1; i <= 120; i++)
 		strbuf_addf(&sb, "<tr><td>%d</td><td>行%d</td></tr>", i, i);
 	strbuf_addstr(&sb, "</table></flow></document>");
@@ -214,7 +214,7 @@ heading_kept(void **state)
 	for (i = 0; i < 36; i++)
 		strbuf_addstr(&sb, "<p>一行。</p>");
 	strbuf_addstr(&sb, "<h level=\"2\" id=\"kept\">見出し</h><p>次の段落の一行目。</p>"
-	    "<p>二つ目。</p></flow></document>");
+	                   "<p>二つ目。</p></flow></document>");
 	ld = lay(sb.buf, &fonts, &doc);
 	assert_int_equal(ld->npages, 2);
 	/* the heading's destination is on page 2, at its top */
@@ -240,10 +240,10 @@ outline_levels(void **state)
 
 	(void)state;
 	ld = lay("<document><flow>"
-	    "<h level=\"1\" outline=\"1\">第1章</h><h level=\"2\" outline=\"1\">①</h>"
-	    "<h level=\"3\">no outline</h><h level=\"1\" outline=\"1\">第2章</h>"
-	    "<pagebreak/><h level=\"1\" outline=\"1\">第3章</h></flow></document>",
-	    &fonts, &doc);
+	         "<h level=\"1\" outline=\"1\">第1章</h><h level=\"2\" outline=\"1\">①</h>"
+	         "<h level=\"3\">no outline</h><h level=\"1\" outline=\"1\">第2章</h>"
+	         "<pagebreak/><h level=\"1\" outline=\"1\">第3章</h></flow></document>",
+	         &fonts, &doc);
 	assert_int_equal(ld->noutline, 4);
 	assert_string_equal(ld->outline[0].title, "第1章");
 	assert_int_equal(ld->outline[1].level, 2);
@@ -254,7 +254,7 @@ outline_levels(void **state)
 }
 
 struct counter {
-	size_t	pages, boxes, texts;
+	size_t pages, boxes, texts;
 };
 
 static int
@@ -280,8 +280,8 @@ stream_same_pages(void **state)
 	struct fonts *fonts;
 	struct model_doc *doc;
 	struct layout_doc *ld, *ls;
-	struct counter n = { 0, 0, 0 };
-	struct layout_sink sink = { count_page, &n };
+	struct counter n = {0, 0, 0};
+	struct layout_sink sink = {count_page, &n};
 	struct layout_run *run;
 	struct diag d;
 	size_t p, boxes = 0, texts = 0, k;
@@ -289,15 +289,17 @@ stream_same_pages(void **state)
 
 	(void)state;
 	strbuf_init(&sb, 4096);
-	strbuf_addstr(&sb, "<document><template name=\"body\"><footer><center><field name=\"page\"/>"
-	    "</center></footer></template><flow><toc levels=\"1\"/>");
+	strbuf_addstr(&sb,
+	              "<document><template name=\"body\"><footer><center><field name=\"page\"/>"
+	              "</center></footer></template><flow><toc levels=\"1\"/>");
 	for (i = 1; i <= 12; i++) {
 		int j;
 
 		strbuf_addf(&sb, "<h level=\"1\" toc=\"1\" outline=\"1\">第%d章</h>", i);
 		for (j = 0; j < 12; j++)
-			strbuf_addstr(&sb, "<p>本文の段落であり、二行以上になるように長く書いてある。"
-			    "本文の段落であり、二行以上になるように長く書いてある。</p>");
+			strbuf_addstr(&sb,
+			              "<p>本文の段落であり、二行以上になるように長く書いてある。"
+			              "本文の段落であり、二行以上になるように長く書いてある。</p>");
 	}
 	strbuf_addstr(&sb, "</flow></document>");
 	ld = lay(sb.buf, &fonts, &doc);
@@ -323,11 +325,11 @@ stream_same_pages(void **state)
 	assert_int_equal(n.pages, ld->npages);
 	assert_int_equal(ls->npages, ld->npages);
 	assert_int_equal(n.boxes, boxes);
-	assert_int_equal(n.texts, texts);	/* the TOC numbers were drawn too */
+	assert_int_equal(n.texts, texts); /* the TOC numbers were drawn too */
 	assert_int_equal(ls->noutline, 12);
 	assert_int_equal(ls->outline[11].page, ld->outline[11].page);
 	for (p = 0; p < ls->npages; p++)
-		assert_int_equal(ls->pages[p].n, 0);	/* freed once drawn */
+		assert_int_equal(ls->pages[p].n, 0); /* freed once drawn */
 	layout_doc_free(ls);
 	diag_release(&d);
 	lay_free(ld, fonts, doc);
@@ -338,15 +340,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(fit_count),
-		cmocka_unit_test(shrink_schedule),
-		cmocka_unit_test(lengths),
-		cmocka_unit_test(colors),
-		cmocka_unit_test(epoch_date),
-		cmocka_unit_test(table_head_repeats),
-		cmocka_unit_test(heading_kept),
-		cmocka_unit_test(outline_levels),
-		cmocka_unit_test(stream_same_pages),
+	    cmocka_unit_test(fit_count),         cmocka_unit_test(shrink_schedule),
+	    cmocka_unit_test(lengths),           cmocka_unit_test(colors),
+	    cmocka_unit_test(epoch_date),        cmocka_unit_test(table_head_repeats),
+	    cmocka_unit_test(heading_kept),      cmocka_unit_test(outline_levels),
+	    cmocka_unit_test(stream_same_pages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,7 +58,7 @@ slurp(const char *name)
 }
 
 static enum xform_status run_on(const char *xsl, const char *input,
-                                 const struct xform_param *params, size_t n, struct diag *d);
+                                const struct xform_param *params, size_t n, struct diag *d);
 
 /* xform_run() on NAME with in.xml, output to "out". */
 static enum xform_status
@@ -148,8 +148,10 @@ test_write_refused(void **state)
 	assert_true(d.errors > 0);
 	out = slurp("pwned");
 	assert_null(out);
+	free(out);
 	out = slurp("out");
 	assert_null(out);
+	free(out);
 	diag_release(&d);
 }
 
@@ -207,11 +209,13 @@ test_document(void **state)
 	put("stream.xsl",
 	    "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
 	    " xmlns:xf='urn:pipeline:xform' exclude-result-prefixes='xf'>"
-	    "<xf:stream chunk='c' key='k'/><xsl:param name='plan'/><xsl:param name='part' select=\"'none'\"/>"
+	    "<xf:stream chunk='c' key='k'/><xsl:param name='plan'/><xsl:param name='part' "
+	    "select=\"'none'\"/>"
 	    "<xsl:output method='text'/>"
 	    "<xsl:template match='/'><xsl:value-of select='$part'/>"
 	    "<xsl:for-each select='/in/c'>"
-	    "<xsl:value-of select=\"concat(' ', ., '=', document($plan)/plan/area[@id = current()/@k])\"/>"
+	    "<xsl:value-of select=\"concat(' ', ., '=', document($plan)/plan/area[@id = "
+	    "current()/@k])\"/>"
 	    "</xsl:for-each></xsl:template></xsl:stylesheet>\n");
 	setenv("XFORM_CHUNK_ELEMENTS", "1", 1); /* gone: changes nothing */
 	diag_init(&d, NULL);
