@@ -92,6 +92,16 @@ test_inputs() {
 	for y in "$@"; do cp -r "$TOP/input/$y" "$TRASH/input/"; done
 }
 
+# pdocs WORK KIND: the files render lays out as the KIND (report|slides)
+# document of the work folder WORK (the year's, or its draft/), in order
+# (front, areas, back); the year's areas.mk lists the areas.
+pdocs() {
+	mk=$1/areas.mk && { [ -f "$mk" ] || mk=$1/../areas.mk; } &&
+	echo "$1/$2/front.pdoc" &&
+	for a in $(sed -n "s/^AREAS *:= *//p" "$mk"); do echo "$1/$2/area-$a.pdoc"; done &&
+	echo "$1/$2/back.pdoc"
+}
+
 test_done() {
 	echo "$t_name: $t_pass passed, $t_fail failed, $t_skip skipped"
 	[ "$t_fail" -eq 0 ]

@@ -8,16 +8,6 @@
 # moved).
 . "$(dirname "$0")/../lib.sh"
 
-# pdocs WORK KIND: the files render lays out as the KIND (report|slides)
-# document of the work folder WORK (the year's, or its draft/), in order
-# (front, areas, back); the year's areas.mk lists the areas.
-pdocs() {
-	mk=$1/areas.mk && { [ -f "$mk" ] || mk=$1/../areas.mk; } &&
-	echo "$1/$2/front.pdoc" &&
-	for a in $(sed -n "s/^AREAS *:= *//p" "$mk"); do echo "$1/$2/area-$a.pdoc"; done &&
-	echo "$1/$2/back.pdoc"
-}
-
 RENDER=${RENDER:-$BD/bin/render}
 N=20000
 

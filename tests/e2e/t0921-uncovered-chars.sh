@@ -6,16 +6,6 @@
 # the strict render still refuses it (exit 1).
 . "$(dirname "$0")/../lib.sh"
 
-# pdocs WORK KIND: the files render lays out as the KIND (report|slides)
-# document of the work folder WORK (the year's, or its draft/), in order
-# (front, areas, back); the year's areas.mk lists the areas.
-pdocs() {
-	mk=$1/areas.mk && { [ -f "$mk" ] || mk=$1/../areas.mk; } &&
-	echo "$1/$2/front.pdoc" &&
-	for a in $(sed -n "s/^AREAS *:= *//p" "$mk"); do echo "$1/$2/area-$a.pdoc"; done &&
-	echo "$1/$2/back.pdoc"
-}
-
 RENDER=${RENDER:-$BD/bin/render}
 test_inputs 2014
 I=$TRASH/input
