@@ -43,32 +43,27 @@ take_copy(struct sjis_text *out, const char *s, size_t len, enum sjis_encoding e
 	out->enc = enc;
 }
 
-/* Decodes CP932 through iconv (GLib's g_iconv: glibc marks iconv_open's
- * result as allocated, even the (iconv_t)-1 of a failure, which gcc's
- * -fanalyzer then reports as a leak).  0, or -1 with *bad = offset of the failure. */
+/*
+ * raw[skip..len) from the encoding `from` to UTF-8 through iconv (GLib's
+ * g_iconv: glibc marks iconv_open's result as allocated, even the
+ * (iconv_t)-1 of a failure, which gcc's -fanalyzer then reports as a
+ * leak).  `cap` bytes of output are enough.  0, or -1 with *bad = the
+ * offset in raw of the failure.
+ */
 static int
-from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
+convert(const char *from, const char *raw, size_t skip, size_t len, size_t cap,
+        struct sjis_text *out, size_t *bad)
 {
-	GIConv cd;
-	char *in = (char *)raw, *o;
-	size_t inleft = len, cap, oleft;
+	GIConv cd = g_iconv_open("UTF-8", from);
+	char *in = (char *)raw + skip, *o;
+	size_t inleft = len - skip, oleft = cap;
 
-	/* A NUL is not text in any encoding we accept. */
-	const char *nul = memchr(raw, '\0', len);
-
-	if (nul) {
-		*bad = (size_t)(nul - raw);
-		return -1;
-	}
-	cd = g_iconv_open("UTF-8", "CP932");
 	if (cd == (GIConv)-1) {
 		*bad = 0;
 		return -1;
 	}
-	cap = len * 3 + 4; /* a CP932 byte never needs more than 3 UTF-8 bytes */
 	out->buf = xmalloc(cap + 1);
 	o = out->buf;
-	oleft = cap;
 	if (g_iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
 	    g_iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
 		*bad = (size_t)(in - raw);
@@ -79,6 +74,23 @@ from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
 	g_iconv_close(cd);
 	out->len = cap - oleft;
 	out->buf[out->len] = '\0';
+	return 0;
+}
+
+/* Decodes CP932.  0, or -1 with *bad = offset of the failure. */
+static int
+from_cp932(const char *raw, size_t len, struct sjis_text *out, size_t *bad)
+{
+	/* A NUL is not text in any encoding we accept. */
+	const char *nul = memchr(raw, '\0', len);
+
+	if (nul) {
+		*bad = (size_t)(nul - raw);
+		return -1;
+	}
+	/* a CP932 byte never needs more than 3 UTF-8 bytes */
+	if (convert("CP932", raw, 0, len, len * 3 + 4, out, bad) < 0)
+		return -1;
 	out->enc = SJIS_CP932;
 	return 0;
 }
@@ -101,34 +113,16 @@ sjis_bom_utf16(const char *raw, size_t len)
 static int
 from_utf16(const char *raw, size_t len, int be, struct sjis_text *out, size_t *bad)
 {
-	GIConv cd;
-	char *in = (char *)raw + 2, *o;
-	size_t inleft = len - 2, cap, oleft, i;
+	size_t i;
 
 	for (i = 2; i + 1 < len; i += 2)
 		if (raw[i] == '\0' && raw[i + 1] == '\0') {
 			*bad = i;
 			return -1;
 		}
-	cd = g_iconv_open("UTF-8", be ? "UTF-16BE" : "UTF-16LE");
-	if (cd == (GIConv)-1) {
-		*bad = 0;
+	/* a code unit never needs more than 3 UTF-8 bytes */
+	if (convert(be ? "UTF-16BE" : "UTF-16LE", raw, 2, len, (len / 2) * 3 + 4, out, bad) < 0)
 		return -1;
-	}
-	cap = (len / 2) * 3 + 4; /* a code unit never needs more than 3 UTF-8 bytes */
-	out->buf = xmalloc(cap + 1);
-	o = out->buf;
-	oleft = cap;
-	if (g_iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 ||
-	    g_iconv(cd, NULL, NULL, &o, &oleft) == (size_t)-1) {
-		*bad = (size_t)(in - raw);
-		g_iconv_close(cd);
-		sjis_text_release(out);
-		return -1;
-	}
-	g_iconv_close(cd);
-	out->len = cap - oleft;
-	out->buf[out->len] = '\0';
 	out->enc = be ? SJIS_UTF16BE : SJIS_UTF16LE;
 	return 0;
 }
