@@ -5,6 +5,10 @@
 # one that dies before its closing line, fails tests/run-e2e.sh.
 # Each case is a small script run in a copy of the harness under $TRASH.
 . "$(dirname "$0")/../lib.sh"
+# The runs of run-e2e.sh below are on made-up scripts: their closing lines
+# must not reach make test's tally (they counted 12 failures and 24 skips
+# that were no test of the pipeline).
+unset TALLY
 
 mkdir -p "$TRASH/h/tests/e2e"
 cp "$TOP/tests/lib.sh" "$TOP/tests/run-e2e.sh" "$TRASH/h/tests/"
