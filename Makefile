@@ -127,20 +127,21 @@ $(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 
 # Strict means strict: every error make validate reports (plan, matrix,
 # registry as well as submissions) stops make report before join.
-$(W)/check.ok: $(W)/submissions.xml $(BIN)/check
+$(W)/check.ok: $(W)/submissions.xml $(REFS) $(BIN)/check
 	@rm -f $@
 	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
 # A draft renders anyway and lists in its annex what check finds there
 # too (plan, matrix, registry, characters the fonts cannot draw).
-$(W)/draft/check.xml: $(W)/draft/submissions.xml $(BIN)/check
+$(W)/draft/check.xml: $(W)/draft/submissions.xml $(REFS) $(BIN)/check
 	$(BIN)/check $(CHECK_ARGS) --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
 $(eval $(call year_pipeline,$(W),0,))
 $(eval $(call year_pipeline,$(W)/draft,1,-draft))
-$(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: $(W)/check.ok
+# (order-only: a check that passes again does not re-join what did not change)
+$(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: | $(W)/check.ok
 
 # make report / make draft use the machine's cores: after join, the report
 # and the slides (xform, then render) and the status CSV are independent,

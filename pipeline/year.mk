@@ -42,11 +42,16 @@ STATUS_HEAD := measure,title,ministry,code,status,src
 
 define year_pipeline
 # the per-area files are kept (make would delete them as intermediate)
-.PRECIOUS: $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
+.PRECIOUS: $(1)/submissions/area-%.xml $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
 
-$(1)/model/%.xml: $(1)/submissions.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
+# ingest rewrites an area's file only when its bytes change, so a change to
+# one area's rows re-joins that area alone (make re-stats the file after
+# this empty recipe and finds it unchanged).
+$(1)/submissions/area-%.xml: $(1)/submissions.xml ;
+
+$(1)/model/%.xml: $(1)/submissions/area-%.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $(1)/submissions/area-$$*.xml
+	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $$<
 
 $(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
