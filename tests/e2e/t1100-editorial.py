@@ -222,9 +222,9 @@ def check_evaluation(pdoc, pdf):
 def check_annex(csvpath, pdf):
     txt = pdf_text(pdf)
     pages = txt.split("\f")
-    start = [i for i, p in enumerate(pages) if "別添２" in p and "提出状況" in p]
-    annex = "\f".join(pages[start[-1]:]) if start else ""
-    annex = annex.split("別添３")[0] if "別添３" in annex else annex
+    start = [i for i, p in enumerate(pages) if "府省庁ごとの提出状況は" in p]
+    annex = "\f".join(pages[start[0]:]) if start else ""
+    annex = annex.split("別添３　備考")[0]
     a = squash(annex)
     n = 0
     for row in csv.DictReader(open(csvpath, encoding="utf-8-sig")):
@@ -232,8 +232,8 @@ def check_annex(csvpath, pdf):
             continue
         n += 1
         # the measure id then (within the row) its ministry
-        pos = a.find(squash(row["measure"]))
-        if pos < 0 or squash(row["ministry"]) not in a[max(0, pos - 80):pos + 200]:
+        hits = [m.start() for m in re.finditer(re.escape(squash(row["measure"])), a)]
+        if not any(squash(row["ministry"]) in a[pos:pos + 200] for pos in hits):
             fail(f"annex: {row['measure']} {row['ministry']} not listed in 別添２")
         if squash(row["title"])[:10] not in a:
             fail(f"annex: the title of {row['measure']} not in 別添２")
