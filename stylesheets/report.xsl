@@ -23,7 +23,9 @@
   measure 4; the 目次 shows levels 1–2.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -457,6 +459,13 @@
         <xsl:when test="$part = 'next'"> results evaluation </xsl:when>
       </xsl:choose>
     </xsl:variable>
+    <!-- the plan's text of the measure, without its footnotes' -->
+    <xsl:variable name="plan-rtf">
+      <xsl:for-each select="$rows[1]/../item">
+        <i><xsl:for-each select="node()[not(self::fnref)]"><xsl:value-of select="."/></xsl:for-each></i>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="plan" select="exsl:node-set($plan-rtf)/i"/>
     <!-- the rows with a paragraph of this part not printed in an earlier one -->
     <xsl:variable name="with"
         select="$rows[*[local-name() = $part]/p[normalize-space() != '']
@@ -486,7 +495,7 @@
               <xsl:if test="$row/@overlap != ''"><b><xsl:value-of select="concat('〔', $row/@file, ' より〕')"/></b></xsl:if>
               <xsl:choose>
                 <!-- the plan's own text, printed above under the heading -->
-                <xsl:when test="$row/../item[normalize-space() = normalize-space(current())]">計画の記載のとおり。</xsl:when>
+                <xsl:when test="$plan[normalize-space() = normalize-space(current())]">計画の記載のとおり。</xsl:when>
                 <xsl:otherwise><xsl:apply-templates select="node()" mode="inline"/></xsl:otherwise>
               </xsl:choose>
               <xsl:text>（</xsl:text>
