@@ -810,6 +810,8 @@ layout_end(struct layout_run *r)
 	heads_free(c->heads, c->nheads);
 	free(c->running);
 	free(c->boxes);
+	if (c->fnnum)
+		g_hash_table_destroy(c->fnnum);
 	memset(c, 0, sizeof(*c));
 	if (r->failed) {
 		layout_doc_free(ld);

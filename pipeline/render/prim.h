@@ -105,6 +105,7 @@ struct lctx {
 	int hang_label; /* a heading: hang lines after its label */
 	size_t flushed; /* pages finished so far */
 	size_t pfree;   /* paragraphs [0, pfree) freed */
+	GHashTable *fnnum; /* issue 15: "file\tn" → footnote number through the document */
 };
 
 /*
