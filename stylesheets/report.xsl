@@ -702,7 +702,7 @@
     <p style="subhead">評価の記載がない施策</p>
     <xsl:choose>
       <xsl:when test="/model/digest/noeval">
-        <p style="body">次の施策は、実績の記載があるが、評価の記載がない。</p>
+        <p style="caption">次の施策は、実績の記載があるが、評価の記載がない。</p>
         <table widths="2 6 2" style="cell" head-style="cell-head" alt="評価の記載がない施策">
           <tr head="1"><td>施策番号</td><td>施策</td><td>府省庁</td></tr>
           <xsl:for-each select="/model/digest/noeval">
