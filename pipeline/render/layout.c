@@ -340,7 +340,7 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 	int pi = (int)c->out->npages - 1;
 	char *top_running = NULL; /* a running heading at the page's top */
 	char *running_before = c->running ? xstrdup(c->running) : NULL;
-	int content = 0;          /* an item with height placed before */
+	int content = 0; /* an item with height placed before */
 
 	/* box borders first, so that text is drawn over a fill */
 	if (nb > 0) {
