@@ -99,13 +99,15 @@ struct lctx {
 	int boxstack[4], nbox, nextbox, nexttable;
 	struct boxdef *boxes; /* the flow's <box>es */
 	size_t nboxes;
-	double fx, fw;     /* the flow's text block: footnotes */
-	double maxh;       /* tallest item a page takes, 0: any */
-	int nelem;         /* structure elements numbered so far */
-	int hang_label;    /* a heading: hang lines after its label */
-	size_t flushed;    /* pages finished so far */
-	size_t pfree;      /* paragraphs [0, pfree) freed */
-	GHashTable *fnnum; /* issue 15: "file\tn" → footnote number through the document */
+	double fx, fw;  /* the flow's text block: footnotes */
+	double maxh;    /* tallest item a page takes, 0: any */
+	int nelem;      /* structure elements numbered so far */
+	int hang_label; /* a heading: hang lines after its label */
+	size_t flushed; /* pages finished so far */
+	size_t pfree;   /* paragraphs [0, pfree) freed */
+
+	/* issue 15: "file\tn" → the footnote's number through the document */
+	GHashTable *fnnum;
 };
 
 /*
