@@ -14,6 +14,8 @@
 #define SUGGEST_MAX 1000 /* rows given "nearest" suggestions; then cheaper messages */
 #define STR_(x) #x
 #define STR(x) STR_(x)
+/* The too-many-digits message writes the limit out (xgettext). */
+_Static_assert(NUMBERS_MAX_DIGITS == 15, "rows.c: the message says 15 digits");
 
 struct ctx {
 	struct rows *rs;
@@ -484,12 +486,11 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
 		          value, NULL);
 	else if (r == NUMBERS_TOO_LONG)
+		/* 15 is NUMBERS_MAX_DIGITS, written out so that xgettext sees one
+		 * literal (po/build.mk). */
 		row_error(x, ROLE_VALUE,
-		          "value '%s' has more than " STR(
-		              NUMBERS_MAX_DIGITS) " significant digits and "
-		                                  "cannot be kept exactly: check the figure, or "
-		                                  "give it in a larger unit "
-		                                  "(千件, 億円)%s",
+		          "value '%s' has more than 15 significant digits and cannot be kept "
+		          "exactly: check the figure, or give it in a larger unit (千件, 億円)%s",
 		          value, NULL);
 	else if (r == NUMBERS_EXPONENT)
 		row_error(x, ROLE_VALUE,
