@@ -41,11 +41,11 @@ POT ?= po/pipeline.pot
 .PHONY: po pot
 pot:
 	@tmp=$$(mktemp -d) && \
-	xgettext --language=C --from-code=UTF-8 --no-location --sort-output \
+	xgettext --no-wrap --language=C --from-code=UTF-8 --no-location --sort-output \
 		--package-name=pipeline --msgid-bugs-address=issues -x po/exclude.pot $(XGETTEXT_KEYWORDS) \
 		-o $$tmp/c.pot $(sort $(wildcard pipeline/*/*.c)) && \
 	/usr/bin/python3 po/xslmsgs.py $(sort $(wildcard stylesheets/*.xsl)) >$$tmp/xsl.pot && \
-	msgcat --use-first --sort-output --no-location -o $$tmp/all.pot $$tmp/c.pot $$tmp/xsl.pot && \
+	msgcat --no-wrap --use-first --sort-output --no-location -o $$tmp/all.pot $$tmp/c.pot $$tmp/xsl.pot && \
 	sed '/^"POT-Creation-Date:/d' $$tmp/all.pot >$(POT) && rm -rf $$tmp
 po: pot
-	msgmerge --quiet --update --backup=none --no-location --sort-output po/ja.po po/pipeline.pot
+	msgmerge --no-wrap --quiet --update --backup=none --no-location --sort-output po/ja.po po/pipeline.pot
