@@ -11,7 +11,7 @@
 #
 # make po (maintainers, after changing a message): refreshes
 # po/pipeline.pot from the sources and merges it into po/ja.po, whose new
-# or changed entries then need their Japanese (t1042 fails until they have).
+# or changed entries then need their Japanese (t1041 fails until they have).
 MESSAGES ?= ja
 ifeq ($(filter ja en,$(MESSAGES)),)
 $(error MESSAGES must be ja (the default) or en)

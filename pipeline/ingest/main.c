@@ -176,12 +176,13 @@ main(int argc, char **argv)
 		}
 	}
 	if (!year || !registry || !plan || !matrix || !out) {
-		fputs("ingest: --year, --registry, --plan, --matrix and -o are required\n", stderr);
+		fputs(_("ingest: --year, --registry, --plan, --matrix and -o are required\n"),
+		      stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (manifest && optind != argc) {
-		fputs("ingest: give either --manifest or FILE arguments, not both\n", stderr);
+		fputs(_("ingest: give either --manifest or FILE arguments, not both\n"), stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}

@@ -100,14 +100,14 @@ main(int argc, char **argv)
 		}
 	}
 	if (!a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !out || optind != argc) {
-		fputs("inventory: --year, --submissions, --registry, --plan, --matrix and -o are "
-		      "required, and nothing else\n",
+		fputs(_("inventory: --year, --submissions, --registry, --plan, --matrix and -o are "
+		        "required, and nothing else\n"),
 		      stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (!g_utf8_validate(a.report_date, -1, NULL) || !g_utf8_validate(a.dir, -1, NULL)) {
-		fputs("inventory: --report-date and --submissions must be UTF-8 text\n", stderr);
+		fputs(_("inventory: --report-date and --submissions must be UTF-8 text\n"), stderr);
 		return EXIT_USAGE;
 	}
 	LIBXML_TEST_VERSION

@@ -365,9 +365,10 @@ main(int argc, char **argv)
 	}
 	if (!manifest || !a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !stagein ||
 	    !out || optind == argc) {
-		fputs("publish: --manifest, --year, --submissions, --registry, --plan, --matrix,\n"
-		      "--stage-in, -o and at least one FILE are required\n",
-		      stderr);
+		fputs(
+		    _("publish: --manifest, --year, --submissions, --registry, --plan, --matrix,\n"
+		      "--stage-in, -o and at least one FILE are required\n"),
+		    stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
