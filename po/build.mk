@@ -29,9 +29,11 @@ $(BINS) $(BIN)/templates: | $(MO)
 
 # The keywords: _() and ngettext() for messages printed directly; the
 # diag functions and the stages' wrappers around them take a printf
-# format that they translate themselves.
+# format that they translate themselves; set() is inventory's verdict on
+# a file, printed whole (diag "%s", ingest's notes) and looked up then.
 XGETTEXT_KEYWORDS := -k_ -kN_ -kngettext:1,2 \
 	-kdiag_error:4 -kdiag_warning:4 -kdiag_add:7 -krow_error:3 -krow_warning:3 -kwarn_at:6 \
+	-kset:3 \
 	--flag=diag_error:4:c-format --flag=diag_warning:4:c-format \
 	--flag=diag_add:7:c-format --flag=row_error:3:c-format --flag=row_warning:3:c-format \
 	--flag=warn_at:6:c-format --flag=_:1:pass-c-format --flag=ngettext:1:pass-c-format \

@@ -61,6 +61,14 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
 	e->column = column ? xstrdup(column) : NULL;
 	e->row = row ? xstrdup(row) : NULL;
 	e->message = strbuf_detach(&sb);
+	/* A message passed whole ("%s", text), such as inventory's verdict
+	 * on a file, may itself be in the catalogue. */
+	if (strcmp(fmt, "%s") == 0 && shown.buf == NULL && *e->message) {
+		const char *t = _(e->message);
+
+		if (t != e->message)
+			strbuf_addstr(&shown, t);
+	}
 	if (sev == DIAG_ERROR)
 		d->errors++;
 	else

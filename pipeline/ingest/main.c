@@ -95,7 +95,7 @@ read_manifest(const char *path, struct csvfile **files, struct emit_file **ef, s
 		size_t len = 0;
 
 		if (e->verdict == MANIFEST_SKIP) {
-			fprintf(stderr, _("%s: note: %s\n"), fpath, e->reason);
+			fprintf(stderr, _("%s: note: %s\n"), fpath, _(e->reason));
 		} else if (e->verdict == MANIFEST_ERROR) {
 			diag_error(d, fpath, 0, "%s", e->reason);
 		} else if (manifest_read_entry(dirfd, e, CSVREAD_MAX_FILE, &buf, &len, &err) < 0) {

@@ -10,6 +10,10 @@ export SOURCE_DATE_EPOCH=1700000000
 test_inputs 2014
 S=$TRASH/input/2014/submissions
 printf '施策番号,府省庁,実績\r\n9-9-9-ア,内閣官房,試験の実績\r\n' >"$S/zz-progress.csv"
+# inventory's verdicts, printed whole: a note (an Excel lock file) and an
+# error (a folder).
+: >"$S/~\$zz-progress.csv"
+mkdir "$S/zz-folder"
 FX=$TOP/tests/ingest/fixtures
 REFS="--year 2014 --registry $FX/ministries.xml --plan $FX/plan.xml --matrix $FX/matrix.xml"
 BIN=$BD/bin
@@ -22,7 +26,9 @@ test_expect_success 'make report: Japanese by default, exit non-zero, FILE:LINE:
 		>/dev/null 2>"$TRASH/ja.err" || st=$? &&
 	test "$st" -ne 0 &&
 	grep -F "$JA" "$TRASH/ja.err" &&
-	grep "^ingest: .* ファイル、.* 行、エラー 1 件、警告 .* 件$" "$TRASH/ja.err" &&
+	grep -F "~\$zz-progress.csv: note: Excel のロックファイル（ブックを Excel で開いている印）のため、読み飛ばしました" "$TRASH/ja.err" &&
+	grep -F "zz-folder: error: フォルダです。フォルダの中のファイルは読みません。" "$TRASH/ja.err" &&
+	grep "^ingest: .* ファイル、.* 行、エラー 2 件、警告 .* 件$" "$TRASH/ja.err" &&
 	! grep -F "unknown measure id" "$TRASH/ja.err" &&
 	! test -e "$TRASH/output/2014/annual-report-2014.pdf"
 '
@@ -33,7 +39,8 @@ test_expect_success 'make report MESSAGES=en: the same finding in English' '
 		st=$? &&
 	test "$st" -ne 0 &&
 	grep -F "$EN" "$TRASH/en.err" &&
-	grep "^ingest: [0-9]* files, [0-9]* rows, 1 errors, [0-9]* warnings$" "$TRASH/en.err" &&
+	grep -F "zz-folder: error: a folder; files in folders are not read" "$TRASH/en.err" &&
+	grep "^ingest: [0-9]* files, [0-9]* rows, 2 errors, [0-9]* warnings$" "$TRASH/en.err" &&
 	! grep -F "施策番号 '"'"'9-9-9-ア'"'"' は" "$TRASH/en.err"
 '
 
