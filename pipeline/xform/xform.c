@@ -432,9 +432,9 @@ describe(const char *sname, const char *out, xmlNodePtr root, size_t elements)
 
 	strbuf_addf(&sb, "%s -> %s", sname, out);
 	if (root != NULL)
-		strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name, elements);
+		strbuf_addf(&sb, _(", <%s> with %zu elements"), (const char *)root->name, elements);
 	else
-		strbuf_addstr(&sb, ", text");
+		strbuf_addstr(&sb, _(", text"));
 	return strbuf_detach(&sb);
 }
 
