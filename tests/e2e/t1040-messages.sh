@@ -79,4 +79,16 @@ test_expect_success 'make draft in Japanese: the annex still lists the finding, 
 	grep -F "zz-progress.csv" "$TRASH/d.txt"
 '
 
+test_expect_success 'the same PDFs and status CSV in either language' '
+	rm -r "$S/zz-progress.csv" "$S/~\$zz-progress.csv" "$S/zz-folder" &&
+	(unset MESSAGES LANGUAGE; test_make report YEAR=2014) >/dev/null 2>"$TRASH/r-ja.err" &&
+	grep "^計画：施策 [0-9]* 件" "$TRASH/r-ja.err" &&
+	(unset LANGUAGE; test_make report YEAR=2014 MESSAGES=en WORK="$TRASH/work-en" \
+		OUTDIR="$TRASH/out-en") >/dev/null 2>"$TRASH/r-en.err" &&
+	grep "^plan: [0-9]* measures" "$TRASH/r-en.err" &&
+	for f in annual-report-2014.pdf summary-slides-2014.pdf status-2014.csv; do
+		cmp "$TRASH/output/2014/$f" "$TRASH/out-en/2014/$f" || exit 1
+	done
+'
+
 test_done
