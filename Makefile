@@ -173,6 +173,8 @@ PUBLISH = $(BIN)/publish --manifest $(MANIFEST) $(INVENTORY_ARGS) --stage-in $(W
 BINS := $(foreach s,$(STAGES),$(BIN)/$(s))
 tools: deps $(BINS)
 	@:
+# The message catalogue, and MESSAGES=ja|en: po/build.mk.
+include po/build.mk
 report draft validate:
 	@mkdir -p $(B) $(W) && flock $(B)/.lock $(MAKE) --no-print-directory tools
 	@flock $(W)/.lock $(MAKE) --no-print-directory year-$@
