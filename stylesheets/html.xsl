@@ -361,7 +361,7 @@
         <xsl:otherwise>1</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="legend" select="$ns &gt; 1"/>
+    <xsl:variable name="legend" select="boolean(series/@name[. != ''])"/>
     <xsl:choose>
       <!-- many categories: a row each, the bars lying down -->
       <xsl:when test="$nc &gt; 8">
@@ -418,7 +418,7 @@
   </xsl:template>
 
   <xsl:template name="legend">
-    <xsl:if test="count(series) &gt; 1">
+    <xsl:if test="series/@name[. != '']">
       <xsl:for-each select="series">
         <xsl:variable name="s" select="position()"/>
         <rect x="{60 + ($s - 1) * 120}" y="4" width="12" height="12" fill="{str:tokenize($palette, ' ')[$s]}"/>
