@@ -326,8 +326,10 @@
 
   <!-- charts: inline SVG; title and source in the figure's caption -->
   <xsl:template match="chart">
+    <xsl:param name="i"/>
     <xsl:variable name="alt"><xsl:call-template name="chart-alt"/></xsl:variable>
-    <xsl:variable name="id" select="concat('chart-', generate-id())"/>
+    <!-- (generate-id() would differ from run to run: the same bytes every time) -->
+    <xsl:variable name="id" select="concat('chart-', $i, '-', count(preceding::chart) + 1)"/>
     <figure class="chart">
       <xsl:call-template name="svg">
         <xsl:with-param name="id" select="$id"/>
@@ -462,7 +464,7 @@
   <xsl:template match="br" mode="plain"><xsl:text> </xsl:text></xsl:template>
 
   <xsl:variable name="css">
-:root { color: #1a1a1a; background: #fff; }
+:root { color: #1a1a1a; background: #fff; scroll-padding-top: 3.5rem; }
 body { margin: 0 auto; max-width: 46em; padding: 1.5rem 1.25rem 4rem;
   font-family: "BIZ UDMincho", "BIZ UD明朝", "Noto Serif CJK JP", serif;
   font-size: 1.05rem; line-height: 1.8; overflow-wrap: anywhere; }
