@@ -95,6 +95,15 @@ if test -x /usr/bin/chromium && command -v npm >/dev/null; then
 		grep -E "^Page size: .* pts \(A4\)" "$TRASH/print.info" &&
 		test "$(sed -n "s/^Pages: *//p" "$TRASH/print.info")" -gt 50
 	'
+	test_expect_success 'the draft printed: 案 and DRAFT on every A4 page' '
+		node "$A/axe.js" --pdf "$TRASH/draft.pdf" "$O/annual-report-2014-draft.html" &&
+		n=$(pdfinfo "$TRASH/draft.pdf" | sed -n "s/^Pages: *//p") && test "$n" -gt 50 &&
+		p=1 && while [ $p -le $n ]; do
+			pdftotext -f $p -l $p "$TRASH/draft.pdf" - | grep -q "DRAFT" || exit 1
+			pdftotext -f $p -l $p "$TRASH/draft.pdf" - | grep -q "案" || exit 1
+			p=$((p + 1))
+		done
+	'
 	test_expect_success 'axe-core finds a violation when there is one (no lang, a grey too light)' '
 		sed "s/<html lang=\"ja\">/<html>/; s/color: #1a1a1a; background/color: #aaa; background/" \
 			"$O/annual-report-2014.html" >"$TRASH/e.html" &&
