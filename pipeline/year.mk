@@ -92,8 +92,7 @@ $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report
 # so it has the same text as the PDF.
 $(1)/annual-report-$(YEAR)$(3).html: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc stylesheets/html.xsl stylesheets/common.xsl $(BIN)/xform
-	$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
-		$(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
+	$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf
