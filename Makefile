@@ -158,6 +158,8 @@ endif
 REPORT_FILES := annual-report-$(YEAR).pdf summary-slides-$(YEAR).pdf status-$(YEAR).csv
 DRAFT_FILES  := annual-report-$(YEAR)-draft.pdf summary-slides-$(YEAR)-draft.pdf \
 	status-$(YEAR)-draft.csv
+REPORT_FILES += annual-report-$(YEAR).html
+DRAFT_FILES  += annual-report-$(YEAR)-draft.html
 REPORT_OUT := $(addprefix $(OUT)/,$(REPORT_FILES))
 DRAFT_OUT  := $(addprefix $(OUT)/,$(DRAFT_FILES))
 

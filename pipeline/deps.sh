@@ -10,6 +10,11 @@ libxlsxwriter-dev libzip-dev gettext"
 if [ "${1:-build}" = test ]; then
 	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang libclang-rt-14-dev valgrind python3
 python3-openpyxl"
+	# the HTML edition's checks (issue 17): html5lib; axe-core and
+	# puppeteer-core come from npm (tests/a11y) and drive Debian's Chromium
+	pkgs="$pkgs python3-html5lib python3-pikepdf chromium nodejs"
+	# (a Node.js from elsewhere brings its own npm, which Debian's conflicts with)
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 missing=""
 for p in $pkgs; do

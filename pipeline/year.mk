@@ -93,6 +93,12 @@ $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
 	$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
 
+# The HTML edition (issue 17): html.xsl over the same pdocs render reads,
+# so it has the same text as the PDF.
+$(1)/annual-report-$(YEAR)$(3).html: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
+		$(1)/report/back.pdoc stylesheets/html.xsl stylesheets/common.xsl $(BIN)/xform
+	$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
+
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf
 	$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
