@@ -43,6 +43,23 @@
   <xsl:variable name="first" select="document(string($paths[1]))/document"/>
   <xsl:variable name="draft" select="$first/@draft = '1'"/>
 
+  <!-- footnote numbers run through the document as render prints them:
+       in the order the notes are first cited, a note cited again in the
+       same file keeping its number; $fn-base: how many notes each file has -->
+  <xsl:variable name="fn-base-rtf">
+    <xsl:for-each select="$paths">
+      <b n="{count(document(string(.))//fn[not(@n = preceding::fn/@n)])}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="fn-base" select="exsl:node-set($fn-base-rtf)/b"/>
+  <xsl:template name="fn-num">
+    <xsl:param name="i"/>
+    <xsl:variable name="n" select="@n"/>
+    <xsl:variable name="first" select="(//fn[@n = $n])[1]"/>
+    <xsl:value-of select="sum($fn-base[position() &lt; $i]/@n)
+                          + count($first/preceding::fn[not(@n = preceding::fn/@n)]) + 1"/>
+  </xsl:template>
+
   <!-- every heading of the 目次, in reading order -->
   <xsl:variable name="toc-levels">
     <xsl:choose>
@@ -314,8 +331,11 @@
     <xsl:if test="$own and (parent::flow or parent::box)">
       <div class="notes">
         <xsl:for-each select="$own">
+          <xsl:variable name="num">
+            <xsl:call-template name="fn-num"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+          </xsl:variable>
           <p class="fn" id="fn-{$i}-{@n}">
-            <a class="back" href="#fnref-{$i}-{@n}" aria-label="注{@n}（本文へ戻る）"><xsl:value-of select="@n"/></a>
+            <a class="back" href="#fnref-{$i}-{@n}" aria-label="注{$num}（本文へ戻る）"><xsl:value-of select="$num"/></a>
             <xsl:text> </xsl:text>
             <xsl:apply-templates mode="inline"><xsl:with-param name="i" select="$i"/></xsl:apply-templates>
           </p>
@@ -451,10 +471,13 @@
   <xsl:template match="fn" mode="inline">
     <xsl:param name="i"/>
     <xsl:variable name="again" select="@n = preceding::fn/@n"/>
+    <xsl:variable name="num">
+      <xsl:call-template name="fn-num"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+    </xsl:variable>
     <sup class="fnref">
-      <a href="#fn-{$i}-{@n}" aria-label="注{@n}">
+      <a href="#fn-{$i}-{@n}" aria-label="注{$num}">
         <xsl:if test="not($again)"><xsl:attribute name="id">fnref-<xsl:value-of select="$i"/>-<xsl:value-of select="@n"/></xsl:attribute></xsl:if>
-        <xsl:value-of select="@n"/>
+        <xsl:value-of select="$num"/>
       </a>
     </sup>
   </xsl:template>

@@ -17,6 +17,7 @@
 Prints what is wrong and exits 1; 0 when all holds.
 """
 import re
+from collections import Counter
 import subprocess
 import sys
 from urllib.parse import unquote
@@ -240,30 +241,43 @@ def cmd_text(pdf, html):
             j = i + 1
 
     cur = 0
+    open_t = None  # the span of a table whose end is the next block's start
     spans = []  # (start, end, kind, data)
     for u in units:
         if u[0] == "b":
             i, e = find_gapped(u[1], cur)
-            if i < 0 or i - cur > 4000:
+            # (past an open table: as far again as its text is long)
+            reach = 4000 + (2 * sum(map(len, spans[open_t][3][1])) if open_t is not None else 0)
+            if i < 0 or i - cur > reach:
                 bad.append(f"not in the PDF where expected: 「{u[1][:50]}」 (PDF there: 「{P[cur:cur + 50]}」)")
                 continue
             covered[i:e] = b"\1" * (e - i)
-            spans.append((cur, i, "gap", None))
+            if open_t is not None:
+                spans[open_t] = (spans[open_t][0], i, "table", spans[open_t][3])
+                open_t = None
+            else:
+                spans.append((cur, i, "gap", None))
             cur = e
         elif u[0] == "t":
-            start, end = cur, cur
-            for c in u[1]:
-                i, e = find_gapped(c, start)
-                if i < 0:
-                    bad.append(f"table cell not in the PDF: 「{c[:50]}」")
-                    continue
-                covered[i:e] = b"\1" * (e - i)
-                end = max(end, e)
-            spans.append((start, end, "table", u[2]))
-            cur = end
+            # pdftotext reads a table row by row, so a cell set on several
+            # lines comes in pieces with the other columns' lines between
+            # them: a table is compared as the characters it holds, from
+            # where its first cell is to where the next block begins
+            i = find(u[1][0], cur) if u[1] else -1
+            start = i if 0 <= i and i - cur <= 4000 else cur
+            if open_t is not None:  # a table right after a table
+                spans[open_t] = (spans[open_t][0], start, "table", spans[open_t][3])
+            else:
+                spans.append((cur, start, "gap", None))
+            open_t = len(spans)
+            spans.append((start, start, "table", u))
+            cur = start
         else:
             spans.append((cur, cur, "chart", u[1]))
-    spans.append((cur, len(P), "gap", None))
+    if open_t is not None:
+        spans[open_t] = (spans[open_t][0], len(P), "table", spans[open_t][3])
+    else:
+        spans.append((cur, len(P), "gap", None))
     # what of the PDF no unit took: a chart's labels, a table's repeated head
     # (pdftotext may read a chart's last labels after the block that
     # follows it: a chart's characters are allowed in the next two gaps)
@@ -272,13 +286,25 @@ def cmd_text(pdf, html):
         left = "".join(P[x] for x in range(s, e) if not covered[x])
         if not left:
             continue
-        if kind == "table":
-            for h in data:
-                left = left.replace(h, "")
-            if left:
-                bad.append(f"in a table, text of the PDF only: 「{left[:60]}」")
-            continue
         near = [spans[c][3] for c in charts if k - 4 <= c <= k + 1]
+        if kind == "table":
+            _, cells, head = data
+            want = Counter("".join(cells))
+            have = Counter(left)
+            lost = want - have
+            if lost:
+                bad.append("a table's text not in the PDF: 「"
+                           + "".join(sorted(lost.elements()))[:60] + "」 (table of 「"
+                           + (cells[0] if cells else "")[:20] + "」…)")
+            # more in the PDF: a repeated head row, a chart's legend read late
+            extra = have - want
+            allowed = set("".join(head))
+            if near:
+                allowed |= set("0123456789,.－-–：（）()年度出典").union(*near)
+            extra = "".join(ch for ch in extra.elements() if ch not in allowed)
+            if extra:
+                bad.append(f"in a table, text of the PDF only: 「{extra[:60]}」")
+            continue
         allowed = set("0123456789,.－-–：（）()年度出典").union(*near) if near else set()
         extra = "".join(ch for ch in left if ch not in allowed)
         if extra:
