@@ -147,6 +147,8 @@ struct drawer {
 	size_t nalts;
 	char **links; /* each link's text, in order */
 	size_t nlinks;
+	int sects;     /* Sects open: the level of the last heading */
+	int head_elem; /* element number of the last heading */
 	double w, h; /* size of the last page */
 	size_t pages;
 	int failed;
@@ -281,6 +283,33 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 		strbuf_addstr(&sb, "リンク");
 	dr->links = xreallocarray(dr->links, dr->nlinks + 1, sizeof(*dr->links));
 	dr->links[dr->nlinks++] = strbuf_detach(&sb);
+}
+
+/*
+ * A heading `tag` (H1…H6, element `elem`) as written: its level at most one
+ * below the last heading's (PDF/UA: no skipped level; the first is H1),
+ * inside a Sect of that level, which the next heading of the same or a
+ * higher level ends.  Other tags are returned as they are.
+ */
+static const char *
+heading(struct drawer *dr, int elem, const char *tag)
+{
+	static const char *names[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+	int lv;
+
+	if (tag[0] != 'H' || tag[1] < '1' || tag[1] > '6' || tag[2])
+		return tag;
+	if (elem == dr->head_elem) /* the rest of a heading cut by the page */
+		return names[dr->sects - 1];
+	lv = tag[1] - '0';
+	if (lv > dr->sects + 1)
+		lv = dr->sects + 1;
+	for (; dr->sects >= lv; dr->sects--)
+		cairo_tag_end(dr->cr, "Sect");
+	cairo_tag_begin(dr->cr, "Sect", NULL);
+	dr->sects = lv;
+	dr->head_elem = elem;
+	return names[lv - 1];
 }
 
 #define DEPTH 4 /* element, row or item, cell or label, and one more */
@@ -437,6 +466,8 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 			tags_close(dr, pg, &t, from);
 			if (from == 0 && want[0] > 0 && strcmp(wtag[0], "Figure") == 0)
 				figure_alt(dr, pg, k);
+			if (from == 0 && want[0] > 0)
+				wtag[0] = heading(dr, want[0], wtag[0]);
 			for (lv = from; lv < d; lv++) {
 				cairo_tag_begin(cr, wtag[lv], NULL);
 				t.open[lv] = want[lv];
@@ -549,6 +580,8 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 		                                  lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		strbuf_release(&sb);
 	}
+	for (; dr->sects > 0; dr->sects--)
+		cairo_tag_end(dr->cr, "Sect");
 	cairo_tag_end(dr->cr, "Document");
 	cairo_destroy(dr->cr);
 	dr->cr = NULL;
