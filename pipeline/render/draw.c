@@ -147,7 +147,8 @@ struct drawer {
 	size_t nalts;
 	char **links; /* each link's text, in order */
 	size_t nlinks;
-	int sects;     /* Sects open: the level of the last heading */
+	GHashTable *rows; /* table rows drawn on the pages before */
+	int sects;        /* Sects open: the level of the last heading */
 	int head_elem; /* element number of the last heading */
 	double w, h; /* size of the last page */
 	size_t pages;
@@ -166,6 +167,7 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 	dr->path = xstrdup(path);
 	dr->d = d;
 	strbuf_init(&dr->pdf, 1 << 16);
+	dr->rows = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return dr;
 }
 
@@ -327,13 +329,18 @@ struct tags {
  * (what the layout stamped); untagged boxes are an artifact, "Private"
  * here and /Artifact after pdfua_fix().  Returns the depth. */
 static int
-box_path(const struct layout_box *b, size_t k, int want[DEPTH], const char *wtag[DEPTH])
+box_path(const struct drawer *dr, const struct layout_box *b, size_t k, int want[DEPTH],
+         const char *wtag[DEPTH])
 {
 	int d;
+	/* a table's head row repeated after a page break (a row drawn on
+	 * an earlier page) is an artifact of the split */
+	int tagged = b->elem && !(b->sub[0] && strcmp(b->sub[0], "TR") == 0 &&
+	                          g_hash_table_contains(dr->rows, GINT_TO_POINTER(b->subelem[0])));
 
-	want[0] = b->elem ? b->elem : -1 - (int)k;
-	wtag[0] = b->elem ? b->tag : "Private";
-	want[1] = b->elem ? b->subelem[0] : 0;
+	want[0] = tagged ? b->elem : -1 - (int)k;
+	wtag[0] = tagged ? b->tag : "Private";
+	want[1] = tagged ? b->subelem[0] : 0;
 	wtag[1] = b->sub[0];
 	want[2] = want[1] ? b->subelem[1] : 0;
 	wtag[2] = b->sub[1];
@@ -432,7 +439,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 
 		if (b->kind == BOX_DEST)
 			continue;
-		d = box_path(b, k, want, wtag);
+		d = box_path(dr, b, k, want, wtag);
 		for (lv = 0; lv + 1 < d; lv++)
 			g_hash_table_add(t.parents, GINT_TO_POINTER(want[lv]));
 		if (d > 0 && want[d - 1] > 0 && b->kind != BOX_TEXT)
@@ -453,7 +460,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		if (b->kind == BOX_DEST)
 			continue;
 		{
-			d = box_path(b, k, want, wtag);
+			d = box_path(dr, b, k, want, wtag);
 			/* an element with children: its text in a Span, its
 			 * rules and fills an artifact (a Figure keeps all) */
 			if (wraps(&t, want, wtag, d)) {
@@ -477,6 +484,9 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		draw_box(cr, b);
 	}
 	tags_close(dr, pg, &t, 0);
+	for (k = 0; k < pg->n; k++)
+		if (pg->box[k].sub[0] && strcmp(pg->box[k].sub[0], "TR") == 0)
+			g_hash_table_add(dr->rows, GINT_TO_POINTER(pg->box[k].subelem[0]));
 	free(t.links);
 	g_hash_table_destroy(t.parents);
 	cairo_show_page(cr);
@@ -504,6 +514,7 @@ drawer_free(struct drawer *dr)
 		free(dr->links[k]);
 	free(dr->links);
 	strbuf_release(&dr->pdf);
+	g_hash_table_destroy(dr->rows);
 	free(dr->path);
 	free(dr);
 }
