@@ -149,8 +149,8 @@ struct drawer {
 	size_t nlinks;
 	GHashTable *rows; /* table rows drawn on the pages before */
 	int sects;        /* Sects open: the level of the last heading */
-	int head_elem; /* element number of the last heading */
-	double w, h; /* size of the last page */
+	int head_elem;    /* element number of the last heading */
+	double w, h;      /* size of the last page */
 	size_t pages;
 	int failed;
 };
@@ -254,7 +254,7 @@ static void
 link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_box *lb)
 {
 	struct strbuf sb;
-	size_t k;
+	size_t k, at;
 
 	strbuf_init(&sb, 64);
 	for (k = 0; k < pg->n; k++) {
@@ -263,11 +263,11 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 		const char *t;
 		int i, n;
 
-		if (b->kind != BOX_TEXT || b->para == NULL || b->y < lb->y ||
-		    b->y > lb->y + lb->h)
+		if (b->kind != BOX_TEXT || b->para == NULL || b->y < lb->y || b->y > lb->y + lb->h)
 			continue;
 		jl_para_line_info(b->para, b->line, &li);
 		t = jl_para_text(b->para);
+		at = sb.len;
 		for (i = li.start; i < li.end; i = n) {
 			double x0, x1, mid;
 
@@ -276,8 +276,11 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 			if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
 				continue;
 			mid = b->x + (x0 + x1) / 2;
-			if (mid >= lb->x && mid <= lb->x + lb->w)
+			if (mid >= lb->x && mid <= lb->x + lb->w) {
+				if (sb.len == at && at > 0) /* a line after another */
+					strbuf_addch(&sb, ' ');
 				strbuf_add(&sb, t + i, (size_t)(n - i));
+			}
 		}
 	}
 	strbuf_trim(&sb);
@@ -544,9 +547,8 @@ draw_abort(struct drawer *dr)
 static int
 finish_pdfua(struct drawer *dr)
 {
-	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",
-	                        dr->alts,    dr->nalts,   dr->links,
-	                        dr->nlinks};
+	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",   dr->alts,
+	                        dr->nalts,   dr->links,   dr->nlinks};
 	unsigned char *out = NULL;
 	size_t len = 0;
 	char err[512];

@@ -54,8 +54,9 @@ set_scopes(struct fix *f, qpdf_oh tr, qpdf_oh kids)
 
 		if (strcmp(elem_type(q, k), "/TH") == 0)
 			qpdf_oh_replace_key(q, k, "/A",
-			                    qpdf_oh_parse(q, all_th ? "<< /O /Table /Scope /Column >>"
-			                                            : "<< /O /Table /Scope /Row >>"));
+			                    qpdf_oh_parse(q, all_th
+			                                         ? "<< /O /Table /Scope /Column >>"
+			                                         : "<< /O /Table /Scope /Row >>"));
 	}
 	(void)tr;
 }
@@ -199,15 +200,14 @@ metadata(struct fix *f, qpdf_oh root)
 	qpdf_oh st;
 
 	strbuf_init(&sb, 1024);
-	strbuf_addstr(&sb,
-	              "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-	              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-	              "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-	              "<rdf:Description rdf:about=\"\"\n"
-	              " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-	              " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-	              " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	              "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	strbuf_addstr(&sb, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	                   "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	                   "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	                   "<rdf:Description rdf:about=\"\"\n"
+	                   " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	                   " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	                   " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	                   "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	add_xml(&sb, in->title && *in->title ? in->title : "-");
 	strbuf_addstr(&sb, "</rdf:li></rdf:Alt></dc:title>\n");
 	if (in->author && *in->author) {
@@ -258,18 +258,18 @@ pages(struct fix *f)
 
 			if (!is_name(q, qpdf_oh_get_key(q, an, "/Subtype"), "/Link"))
 				continue;
-			qpdf_oh_replace_key(
-			    q, an, "/Contents",
-			    qpdf_oh_new_unicode_string(q, link < f->info->nlinks ? f->info->links[link]
-			                                                          : "リンク"));
+			qpdf_oh_replace_key(q, an, "/Contents",
+			                    qpdf_oh_new_unicode_string(q, link < f->info->nlinks
+			                                                      ? f->info->links[link]
+			                                                      : "リンク"));
 			link++;
 		}
 	}
 }
 
 int
-pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info,
-          unsigned char **out, size_t *outlen, char *err, size_t errlen)
+pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, unsigned char **out,
+          size_t *outlen, char *err, size_t errlen)
 {
 	struct fix f = {qpdf_init(), info, 0, 0};
 	qpdf_data q = f.q;
