@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -171,13 +172,20 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 	return dr;
 }
 
-/* cairo's output: into memory, for pdfua_fix(); then to the file. */
+/* cairo's output: into the temporary file as it comes, keeping the first
+ * errno, and into memory for pdfua_fix(), whose PDF then replaces it. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct drawer *dr = closure;
 
 	strbuf_add(&dr->pdf, data, len);
+	errno = 0;
+	if (fwrite(data, 1, len, dr->af.fp) != len) {
+		if (dr->werr == 0)
+			dr->werr = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -557,7 +565,8 @@ finish_pdfua(struct drawer *dr)
 	              sizeof(err)) < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);
 	errno = 0;
-	if (fwrite(out, 1, len, dr->af.fp) != len) {
+	if (fflush(dr->af.fp) != 0 || ftruncate(fileno(dr->af.fp), 0) != 0 ||
+	    fseek(dr->af.fp, 0, SEEK_SET) != 0 || fwrite(out, 1, len, dr->af.fp) != len) {
 		int e = errno ? errno : EIO;
 
 		free(out);
