@@ -561,6 +561,9 @@ finish_pdfua(struct drawer *dr)
 	size_t len = 0;
 	char err[512];
 
+	if (dr->werr != 0) /* cairo 1.16 may finish without the stream's error */
+		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s",
+		                  strerror(dr->werr));
 	if (pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
 	              sizeof(err)) < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);
