@@ -14,11 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <glib.h>
 
 #include "atomicfile.h"
+#include "pdfua.h"
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -140,7 +143,15 @@ struct drawer {
 	struct diag *d;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	double w, h; /* size of the last page */
+	struct strbuf pdf; /* cairo's PDF, for pdfua_fix() */
+	char **alts;       /* each Figure's alternative text, in order */
+	size_t nalts;
+	char **links; /* each link's text, in order */
+	size_t nlinks;
+	GHashTable *rows; /* table rows drawn on the pages before */
+	int sects;        /* Sects open: the level of the last heading */
+	int head_elem;    /* element number of the last heading */
+	double w, h;      /* size of the last page */
 	size_t pages;
 	int failed;
 };
@@ -156,15 +167,19 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 	dr->meta[3] = doc->keywords ? xstrdup(doc->keywords) : NULL;
 	dr->path = xstrdup(path);
 	dr->d = d;
+	strbuf_init(&dr->pdf, 1 << 16);
+	dr->rows = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return dr;
 }
 
-/* cairo's output: into the temporary file, keeping the first errno. */
+/* cairo's output: into the temporary file as it comes, keeping the first
+ * errno, and into memory for pdfua_fix(), whose PDF then replaces it. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct drawer *dr = closure;
 
+	strbuf_add(&dr->pdf, data, len);
 	errno = 0;
 	if (fwrite(data, 1, len, dr->af.fp) != len) {
 		if (dr->werr == 0)
@@ -224,14 +239,180 @@ surface_start(struct drawer *dr, double w, double h)
 	return 0;
 }
 
+/* The alternative text of the Figure that starts at box k: the name its
+ * boxes carry (chart.c), else a plain 「図」. */
+static void
+figure_alt(struct drawer *dr, const struct layout_page *pg, size_t k)
+{
+	size_t i;
+	const char *alt = "図";
+
+	for (i = k; i < pg->n && pg->box[i].elem == pg->box[k].elem; i++)
+		if (pg->box[i].name && pg->box[i].kind != BOX_LINK && pg->box[i].kind != BOX_DEST) {
+			alt = pg->box[i].name;
+			break;
+		}
+	dr->alts = xreallocarray(dr->alts, dr->nalts + 1, sizeof(*dr->alts));
+	dr->alts[dr->nalts++] = xstrdup(alt);
+}
+
+/* The text under link box `lb` (the characters of the page's lines whose
+ * middle falls in its rectangle): the annotation's /Contents. */
+static void
+link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_box *lb)
+{
+	struct strbuf sb;
+	size_t k, at;
+
+	strbuf_init(&sb, 64);
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *b = &pg->box[k];
+		struct jl_line_info li;
+		const char *t;
+		int i, n;
+
+		if (b->kind != BOX_TEXT || b->para == NULL || b->y < lb->y || b->y > lb->y + lb->h)
+			continue;
+		jl_para_line_info(b->para, b->line, &li);
+		t = jl_para_text(b->para);
+		at = sb.len;
+		for (i = li.start; i < li.end; i = n) {
+			double x0, x1, mid;
+
+			for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
+				;
+			if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
+				continue;
+			mid = b->x + (x0 + x1) / 2;
+			if (mid >= lb->x && mid <= lb->x + lb->w) {
+				if (sb.len == at && at > 0) /* a line after another */
+					strbuf_addch(&sb, ' ');
+				strbuf_add(&sb, t + i, (size_t)(n - i));
+			}
+		}
+	}
+	strbuf_trim(&sb);
+	if (sb.len == 0)
+		strbuf_addstr(&sb, "リンク");
+	dr->links = xreallocarray(dr->links, dr->nlinks + 1, sizeof(*dr->links));
+	dr->links[dr->nlinks++] = strbuf_detach(&sb);
+}
+
+/*
+ * A heading `tag` (H1…H6, element `elem`) as written: its level at most one
+ * below the last heading's (PDF/UA: no skipped level; the first is H1),
+ * inside a Sect of that level, which the next heading of the same or a
+ * higher level ends.  Other tags are returned as they are.
+ */
+static const char *
+heading(struct drawer *dr, int elem, const char *tag)
+{
+	static const char *names[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+	int lv;
+
+	if (tag[0] != 'H' || tag[1] < '1' || tag[1] > '6' || tag[2])
+		return tag;
+	if (elem == dr->head_elem) /* the rest of a heading cut by the page */
+		return names[dr->sects - 1];
+	lv = tag[1] - '0';
+	if (lv > dr->sects + 1)
+		lv = dr->sects + 1;
+	for (; dr->sects >= lv; dr->sects--)
+		cairo_tag_end(dr->cr, "Sect");
+	cairo_tag_begin(dr->cr, "Sect", NULL);
+	dr->sects = lv;
+	dr->head_elem = elem;
+	return names[lv - 1];
+}
+
+#define DEPTH 4 /* element, row or item, cell or label, and one more */
+
+/* The open tags of draw_page(): element numbers (< 0: made up here). */
+struct tags {
+	int open[DEPTH];
+	const char *tag[DEPTH];
+	const struct layout_box **links; /* link boxes waiting for their element's end */
+	size_t nlinks;
+	GHashTable *parents; /* elements with a child on this page */
+};
+
+/* The structure path of box `b`: its element, row or item, cell or label
+ * (what the layout stamped); untagged boxes are an artifact, "Private"
+ * here and /Artifact after pdfua_fix().  Returns the depth. */
+static int
+box_path(const struct drawer *dr, const struct layout_box *b, size_t k, int want[DEPTH],
+         const char *wtag[DEPTH])
+{
+	int d;
+	/* a table's head row repeated after a page break (a row drawn on
+	 * an earlier page) is an artifact of the split */
+	int tagged = b->elem && !(b->sub[0] && strcmp(b->sub[0], "TR") == 0 &&
+	                          g_hash_table_contains(dr->rows, GINT_TO_POINTER(b->subelem[0])));
+
+	want[0] = tagged ? b->elem : -1 - (int)k;
+	wtag[0] = tagged ? b->tag : "Private";
+	want[1] = tagged ? b->subelem[0] : 0;
+	wtag[1] = b->sub[0];
+	want[2] = want[1] ? b->subelem[1] : 0;
+	wtag[2] = b->sub[1];
+	want[3] = 0;
+	wtag[3] = NULL;
+	for (d = 0; d < DEPTH && want[d] && wtag[d]; d++)
+		;
+	for (int lv = d; lv < DEPTH; lv++)
+		want[lv] = 0;
+	return d;
+}
+
+/* Whether the element at the end of a path of depth d keeps its content
+ * in children: cairo 1.16 marks no content of an element that has a
+ * child (a row with cells, a TOC entry with its link). */
+static int
+wraps(const struct tags *t, const int want[DEPTH], const char *wtag[DEPTH], int d)
+{
+	return d > 0 && d < DEPTH && strcmp(wtag[d - 1], "Figure") != 0 &&
+	       strcmp(wtag[d - 1], "Private") != 0 &&
+	       g_hash_table_contains(t->parents, GINT_TO_POINTER(want[d - 1]));
+}
+
+/* Ends the tags open at levels >= `from`.  The links of the innermost
+ * element come last in it, after its made-up children are closed. */
+static void
+tags_close(struct drawer *dr, const struct layout_page *pg, struct tags *t, int from)
+{
+	int lv, real;
+	size_t i;
+
+	for (real = 0; real < DEPTH && t->open[real] > 0; real++)
+		;
+	if (from >= real && from < DEPTH && t->open[from] == 0)
+		return;
+	for (lv = DEPTH - 1; lv >= real; lv--)
+		if (t->open[lv]) {
+			cairo_tag_end(dr->cr, t->tag[lv]);
+			t->open[lv] = 0;
+		}
+	if (t->nlinks && from < real) {
+		for (i = 0; i < t->nlinks; i++) {
+			link_text(dr, pg, t->links[i]);
+			draw_box(dr->cr, t->links[i]);
+		}
+		t->nlinks = 0;
+	}
+	for (lv = real - 1; lv >= from; lv--) {
+		cairo_tag_end(dr->cr, t->tag[lv]);
+		t->open[lv] = 0;
+	}
+}
+
 int
 draw_page(struct drawer *dr, const struct layout_page *pg)
 {
 	cairo_t *cr;
 	cairo_status_t st;
 	size_t k;
-	int open[3] = {0, 0, 0}, lv;
-	const char *opentag[3] = {NULL, NULL, NULL};
+	int lv;
+	struct tags t;
 
 	if (dr->failed)
 		return -1;
@@ -252,39 +433,73 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		snprintf(label, sizeof(label), "%d", pg->number);
 		cairo_pdf_surface_set_page_label(dr->s, label);
 	}
+	memset(&t, 0, sizeof(t));
+	t.links = xcalloc(pg->n + 1, sizeof(*t.links));
+	t.parents = g_hash_table_new(g_direct_hash, g_direct_equal);
+	/* destinations first: cairo 1.16 ends the open marked content at
+	 * any tag, a destination's too */
+	for (k = 0; k < pg->n; k++)
+		if (pg->box[k].kind == BOX_DEST)
+			draw_box(cr, &pg->box[k]);
+	/* which elements have children: deeper boxes, links, or drawing
+	 * beside text (a cell's border, a TOC entry's leader) */
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
+		int want[DEPTH], d;
+		const char *wtag[DEPTH];
+
+		if (b->kind == BOX_DEST)
+			continue;
+		d = box_path(dr, b, k, want, wtag);
+		for (lv = 0; lv + 1 < d; lv++)
+			g_hash_table_add(t.parents, GINT_TO_POINTER(want[lv]));
+		if (d > 0 && want[d - 1] > 0 && b->kind != BOX_TEXT)
+			g_hash_table_add(t.parents, GINT_TO_POINTER(want[d - 1]));
+	}
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *b = &pg->box[k];
+		int want[DEPTH], d, from;
+		const char *wtag[DEPTH];
 
 		/* tagged PDF: consecutive boxes of one element in one tag,
 		 * with its rows/items and cells/labels nested inside; links
 		 * nest inside, destinations are not content */
-		if (b->kind != BOX_LINK && b->kind != BOX_DEST) {
-			int want[3] = {b->elem, b->elem ? b->subelem[0] : 0, 0};
-			const char *wtag[3] = {b->tag, b->sub[0], b->sub[1]};
-			int from;
-
-			want[2] = want[1] ? b->subelem[1] : 0;
-			for (lv = 0; lv < 3; lv++)
-				if (!wtag[lv])
-					want[lv] = 0;
-			for (from = 0; from < 3 && open[from] == want[from]; from++)
+		if (b->kind == BOX_LINK) {
+			t.links[t.nlinks++] = b;
+			continue;
+		}
+		if (b->kind == BOX_DEST)
+			continue;
+		{
+			d = box_path(dr, b, k, want, wtag);
+			/* an element with children: its text in a Span, its
+			 * rules and fills an artifact (a Figure keeps all) */
+			if (wraps(&t, want, wtag, d)) {
+				want[d] = -1 - (int)k; /* one per box: see box_path() */
+				wtag[d] = b->kind == BOX_TEXT ? "Span" : "Private";
+				d++;
+			}
+			for (from = 0; from < DEPTH && t.open[from] == want[from]; from++)
 				;
-			for (lv = 2; lv >= from; lv--)
-				if (open[lv]) {
-					cairo_tag_end(cr, opentag[lv]);
-					open[lv] = 0;
-				}
-			for (lv = from; lv < 3 && want[lv]; lv++) {
+			tags_close(dr, pg, &t, from);
+			if (from == 0 && want[0] > 0 && strcmp(wtag[0], "Figure") == 0)
+				figure_alt(dr, pg, k);
+			if (from == 0 && want[0] > 0)
+				wtag[0] = heading(dr, want[0], wtag[0]);
+			for (lv = from; lv < d; lv++) {
 				cairo_tag_begin(cr, wtag[lv], NULL);
-				open[lv] = want[lv];
-				opentag[lv] = wtag[lv];
+				t.open[lv] = want[lv];
+				t.tag[lv] = wtag[lv];
 			}
 		}
 		draw_box(cr, b);
 	}
-	for (lv = 2; lv >= 0; lv--)
-		if (open[lv])
-			cairo_tag_end(cr, opentag[lv]);
+	tags_close(dr, pg, &t, 0);
+	for (k = 0; k < pg->n; k++)
+		if (pg->box[k].sub[0] && strcmp(pg->box[k].sub[0], "TR") == 0)
+			g_hash_table_add(dr->rows, GINT_TO_POINTER(pg->box[k].subelem[0]));
+	free(t.links);
+	g_hash_table_destroy(t.parents);
 	cairo_show_page(cr);
 	dr->pages++;
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
@@ -299,9 +514,18 @@ static void
 drawer_free(struct drawer *dr)
 {
 	int i;
+	size_t k;
 
 	for (i = 0; i < 4; i++)
 		free(dr->meta[i]);
+	for (k = 0; k < dr->nalts; k++)
+		free(dr->alts[k]);
+	free(dr->alts);
+	for (k = 0; k < dr->nlinks; k++)
+		free(dr->links[k]);
+	free(dr->links);
+	strbuf_release(&dr->pdf);
+	g_hash_table_destroy(dr->rows);
 	free(dr->path);
 	free(dr);
 }
@@ -325,6 +549,34 @@ draw_abort(struct drawer *dr)
 	}
 	atomicfile_abort(&dr->af);
 	drawer_free(dr);
+}
+
+/* PDF/UA (pdfua.h): what cairo 1.16 cannot write, then the bytes to the file. */
+static int
+finish_pdfua(struct drawer *dr)
+{
+	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",   dr->alts,
+	                        dr->nalts,   dr->links,   dr->nlinks};
+	unsigned char *out = NULL;
+	size_t len = 0;
+	char err[512];
+
+	if (dr->werr != 0) /* cairo 1.16 may finish without the stream's error */
+		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s",
+		                  strerror(dr->werr));
+	if (pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
+	              sizeof(err)) < 0)
+		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);
+	errno = 0;
+	if (fflush(dr->af.fp) != 0 || ftruncate(fileno(dr->af.fp), 0) != 0 ||
+	    fseek(dr->af.fp, 0, SEEK_SET) != 0 || fwrite(out, 1, len, dr->af.fp) != len) {
+		int e = errno ? errno : EIO;
+
+		free(out);
+		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", strerror(e));
+	}
+	free(out);
+	return 0;
 }
 
 int
@@ -353,6 +605,8 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 		                                  lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		strbuf_release(&sb);
 	}
+	for (; dr->sects > 0; dr->sects--)
+		cairo_tag_end(dr->cr, "Sect");
 	cairo_tag_end(dr->cr, "Document");
 	cairo_destroy(dr->cr);
 	dr->cr = NULL;
@@ -364,6 +618,10 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 	}
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
+	if (finish_pdfua(dr) < 0) {
+		draw_abort(dr);
+		return -1;
+	}
 	/* flush, fsync, rename: a full disk may show only here */
 	if (atomicfile_commit(&dr->af) < 0) {
 		diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", strerror(errno));

@@ -107,7 +107,8 @@ unit_items(struct lctx *c, struct frame_state *fs, const struct unit *u, double 
 		li_items(c, u->node, u->list, fmin(fs->lab_w * c->scale, width / 3), 0, width, vl);
 	else
 		block_items(c, u->node, sn ? sn : "panel-body", 0, width, vl);
-	vlist_stamp(c, vl, from, u->list ? "LI" : "P");
+	/* tagged PDF: an item (LI, from li_items()) inside an L */
+	vlist_stamp(c, vl, from, u->list ? "L" : "P");
 }
 
 static double
@@ -437,6 +438,8 @@ frame_chrome(struct lctx *c, struct frame_state *fs, struct layout_page *pg, con
 		b.x = x + pad;
 		b.y = y + bh / 2 + hs->size * 0.36;
 		memcpy(b.color, hs->color, sizeof(b.color));
+		b.elem = ++c->nelem; /* tagged PDF: the panel's heading */
+		b.tag = "H2";
 		page_add(pg, &b);
 		top = y + bh;
 	}

@@ -47,6 +47,8 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width, st
 		b->para = p;
 		b->x = x;
 		b->y = hs.size * 1.1;
+		/* tagged PDF: the title its own paragraph, before the TOC */
+		vlist_stamp(c, vl, vl->n - 1, "P");
 	}
 	/* the headings with toc="1", as the model listed them while reading */
 	for (i = 0; i < c->toc->n; i++) {
@@ -56,6 +58,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width, st
 		double indent, tw, size, lh, base;
 		struct jl_para *p;
 		int l, nl;
+		size_t efrom = vl->n;
 
 		if (e->level > levels)
 			continue;
@@ -127,6 +130,7 @@ toc_items(struct lctx *c, const struct model_node *n, double x, double width, st
 				b->h = size * 0.5;
 			}
 		}
+		vlist_stamp_sub(c, vl, efrom, 0, "TOCI"); /* tagged PDF */
 	}
 	if (vl->n > 0)
 		vl->v[vl->n - 1].after += 12;
