@@ -140,7 +140,7 @@
   <!-- chart-alt (issue 17): a chart's alternative text, from its data, for
        the PDF's Figure /Alt and the HTML edition's SVG <title> alike:
        図：TITLEの推移。2012年度 1,200人、2013年度 1,550人。  With more than
-       one series, each series is named: 提出 内閣官房 10件、…；未提出 …。
+       one series, each series is named: 提出：内閣官房 10件、…。未提出：…。
        An @alt that already opens with 図： (made by this template when the
        page description was written) is kept as it is. -->
   <xsl:template name="chart-alt">
@@ -151,24 +151,29 @@
         <xsl:text>図：</xsl:text>
         <xsl:choose>
           <xsl:when test="$chart/@alt != ''"><xsl:value-of select="$chart/@alt"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$chart/@title"/></xsl:otherwise>
+          <xsl:when test="$chart/@title != ''"><xsl:value-of select="$chart/@title"/></xsl:when>
+          <xsl:otherwise>グラフ</xsl:otherwise>
         </xsl:choose>
         <xsl:text>。</xsl:text>
-        <xsl:for-each select="$chart/series">
-          <xsl:if test="position() &gt; 1">；</xsl:if>
-          <xsl:if test="count($chart/series) &gt; 1 and @name != ''">
-            <xsl:value-of select="@name"/><xsl:text> </xsl:text>
+        <!-- as render's chart_alt() writes the PDF's /Alt: per series
+             [name：]points。; integers grouped, decimals as written -->
+        <xsl:for-each select="$chart/series[pt[@x and @y]]">
+          <xsl:if test="count($chart/series) &gt; 1 and @name">
+            <xsl:value-of select="@name"/><xsl:text>：</xsl:text>
           </xsl:if>
-          <xsl:for-each select="pt">
+          <xsl:for-each select="pt[@x and @y]">
             <xsl:if test="position() &gt; 1">、</xsl:if>
             <xsl:value-of select="@x"/>
             <xsl:if test="string-length(@x) = 4 and translate(@x, '0123456789', '') = ''">年度</xsl:if>
             <xsl:text> </xsl:text>
-            <xsl:value-of select="format-number(@y, '#,##0.###')"/>
+            <xsl:choose>
+              <xsl:when test="contains(@y, '.') or string(number(@y)) = 'NaN'"><xsl:value-of select="@y"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="format-number(@y, '#,##0')"/></xsl:otherwise>
+            </xsl:choose>
             <xsl:value-of select="$chart/@unit"/>
           </xsl:for-each>
+          <xsl:text>。</xsl:text>
         </xsl:for-each>
-        <xsl:text>。</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

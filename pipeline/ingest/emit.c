@@ -597,9 +597,15 @@ quiet_structured(void *ctx, xmlErrorPtr err)
 	(void)err;
 }
 
-/* Writes `path` with write_fn; 0, or -1 after reporting to `d`. */
+/*
+ * Writes `path` with write_fn; 0, or -1 after reporting to `d`.  With
+ * `keep`, a file that already holds the same bytes is left as it is (its
+ * mtime too: make rebuilds nothing from a per-area file that did not
+ * change); without, the file is always replaced, so make sees the target
+ * of the ingest rule made.
+ */
 static int
-save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *arg)
+save(const char *path, int keep, struct diag *d, int (*write_fn)(FILE *, void *), void *arg)
 {
 	struct atomicfile af;
 	int e = 0;
@@ -624,7 +630,7 @@ save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *ar
 		atomicfile_abort(&af);
 		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
 	}
-	if (atomicfile_replace(af.tmp, af.path) < 0) {
+	if ((keep ? atomicfile_replace(af.tmp, af.path) : atomicfile_rename(af.tmp, af.path)) < 0) {
 		e = errno;
 		diag_error(d, path, 0, "cannot rename %s: %s", af.tmp, strerror(e));
 	}
@@ -711,7 +717,7 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 			break;
 		}
 		file = g_strdup_printf("%s/area-%s.xml", dir, in->refs->areas[k]);
-		rc = save(file, d, write_area, &j);
+		rc = save(file, 1, d, write_area, &j);
 		g_free(file);
 		k++;
 	}
@@ -719,11 +725,11 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 		char *file = g_strdup_printf("%s/year.xml", dir);
 		struct year_job j = {in, &t};
 
-		rc = save(file, d, write_year, &j);
+		rc = save(file, 1, d, write_year, &j);
 		g_free(file);
 	}
 	if (rc == 0)
-		rc = save(path, d, write_whole, (void *)in);
+		rc = save(path, 0, d, write_whole, (void *)in);
 out:
 	free(so.first);
 	free(so.order);
