@@ -22,10 +22,12 @@ def body(pdf, strip):
                           pdf, "-"], capture_output=True, text=True, check=True).stdout
     text = WS.sub("", out)
     if strip:
-        for s in sorted((WS.sub("", l) for l in open(strip, encoding="utf-8")), key=len,
-                        reverse=True):
+        # a footnote's printed number runs through the document (render
+        # numbers them), so whatever number stands before its text goes too
+        for s in sorted((WS.sub("", l).lstrip("0123456789") for l in open(strip, encoding="utf-8")),
+                        key=len, reverse=True):
             if len(s) >= 4:
-                text = text.replace(s, "")
+                text = re.sub(r"\d*" + re.escape(s), "", text)
     sys.stdout.write(text)
 
 
