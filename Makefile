@@ -157,6 +157,10 @@ endif
 REPORT_FILES := annual-report-$(YEAR).pdf summary-slides-$(YEAR).pdf status-$(YEAR).csv
 DRAFT_FILES  := annual-report-$(YEAR)-draft.pdf summary-slides-$(YEAR)-draft.pdf \
 	status-$(YEAR)-draft.csv
+# The chase list (issue 16): the status workbook and the folder of feedback
+# workbooks (publish takes a folder whole).
+REPORT_FILES += status-$(YEAR).xlsx feedback
+DRAFT_FILES  += status-$(YEAR)-draft.xlsx feedback-draft
 REPORT_OUT := $(addprefix $(OUT)/,$(REPORT_FILES))
 DRAFT_OUT  := $(addprefix $(OUT)/,$(DRAFT_FILES))
 
