@@ -363,8 +363,8 @@ print_setup(lxw_worksheet *ws, lxw_row_t head)
 /* ---- the table of what a ministry owes: the per-ministry sheet of the
  * status workbook and the feedback letter share it. */
 
-static const char *const owe_cols[] = {"区分", "施策番号", "施策名", "ファイル", "行",
-                                       "お願いすること（内容）"};
+static const char *const owe_cols[] = {"区分",     "施策番号", "施策名",
+                                       "ファイル", "行",       "お願いすること（内容）"};
 static const double owe_widths[] = {12, 11, 40, 22, 6, 64};
 #define OWE_NCOLS 6
 
@@ -397,8 +397,9 @@ item_text(const struct chase_item *it, struct strbuf *label, struct strbuf *what
 		break;
 	case 1:
 		strbuf_addstr(label, "不備");
-		strbuf_addstr(what, "この施策の報告に受け付けられなかった行があります。下の「受付不可」"
-		                    "の行を直して、もう一度提出してください。");
+		strbuf_addstr(what,
+		              "この施策の報告に受け付けられなかった行があります。下の「受付不可」"
+		              "の行を直して、もう一度提出してください。");
 		break;
 	case 2:
 	case 3:
@@ -535,7 +536,8 @@ close_book(lxw_workbook *wb, char *tmp, const char *path, struct diag *d)
 }
 
 static const char *const sum_cols[] = {
-    "府省庁", "コード", "対象", "提出済", "評価なし", "未提出", "不備", "受け付けられなかった行",
+    "府省庁",           "コード", "対象", "提出済",
+    "評価なし",         "未提出", "不備", "受け付けられなかった行",
     "確認事項（警告）", "連絡票"};
 static const double sum_widths[] = {26, 8, 8, 8, 9, 8, 8, 13, 11, 30};
 #define SUM_NCOLS 10
@@ -543,12 +545,15 @@ static const double sum_widths[] = {26, 8, 8, 8, 9, 8, 8, 13, 11, 30};
 static void
 sum_row(lxw_worksheet *ws, const struct formats *f, lxw_row_t r, const long v[7], int total)
 {
-	lxw_format *hl[7] = {f->num, f->num, f->noeval, f->missing, f->refused, f->error, f->warning};
+	lxw_format *hl[7] = {f->num,     f->num,   f->noeval, f->missing,
+	                     f->refused, f->error, f->warning};
 	int i;
 
 	for (i = 0; i < 7; i++)
 		worksheet_write_number(ws, r, (lxw_col_t)(2 + i), (double)v[i],
-		                       total ? f->total : v[i] > 0 ? hl[i] : f->num);
+		                       total      ? f->total
+		                       : v[i] > 0 ? hl[i]
+		                                  : f->num);
 }
 
 int
@@ -592,7 +597,7 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 	r = head + 1;
 	for (i = 0; i < s->nministries; i++) {
 		const struct chase_ministry *m = &s->ministries[i];
-		long v[7] = {m->expected, m->submitted, m->noeval, m->missing,
+		long v[7] = {m->expected, m->submitted, m->noeval,  m->missing,
 		             m->refused,  m->errors,    m->warnings};
 		int k;
 
@@ -618,11 +623,12 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 	sum_row(ws, &f, r, tot, 1);
 	worksheet_write_blank(ws, r, 9, f.total);
 	r += 2;
-	worksheet_merge_range(ws, r, 0, r, SUM_NCOLS - 1,
-	                      "提出済＝実績と評価あり　評価なし＝実績のみ（評価は空欄）　未提出＝報告なし"
-	                      "　不備＝報告の行が受け付けられなかった（直して再提出）。"
-	                      "提出済・評価なし・未提出・不備の合計が対象です。",
-	                      f.text);
+	worksheet_merge_range(
+	    ws, r, 0, r, SUM_NCOLS - 1,
+	    "提出済＝実績と評価あり　評価なし＝実績のみ（評価は空欄）　未提出＝報告なし"
+	    "　不備＝報告の行が受け付けられなかった（直して再提出）。"
+	    "提出済・評価なし・未提出・不備の合計が対象です。",
+	    f.text);
 	worksheet_set_row(ws, r++, 36, NULL);
 	if (s->nloose) {
 		r++;

@@ -362,9 +362,8 @@ same_file(const char *out, const char *file)
 		g_free(base);
 		return same_dir(out, file);
 	}
-	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-	           g_file_get_contents(p, &x, &nx, NULL) &&
-	           g_file_get_contents(file, &y, &ny, NULL) && nx == ny && memcmp(x, y, nx) == 0;
+	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) && g_file_get_contents(p, &x, &nx, NULL) &&
+	       g_file_get_contents(file, &y, &ny, NULL) && nx == ny && memcmp(x, y, nx) == 0;
 
 	g_free(x);
 	g_free(y);
