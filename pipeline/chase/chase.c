@@ -535,11 +535,9 @@ close_book(lxw_workbook *wb, char *tmp, const char *path, struct diag *d)
 	return 0;
 }
 
-static const char *const sum_cols[] = {
-    "府省庁",           "コード", "対象", "提出済",
-    "評価なし",         "未提出", "不備", "受け付けられなかった行",
-    "確認事項（警告）", "連絡票"};
-static const double sum_widths[] = {26, 8, 8, 8, 9, 8, 8, 13, 11, 30};
+static const char *const sum_cols[] = {"府省庁", "コード", "対象",         "提出済",   "評価なし",
+                                       "未提出", "不備",   "受付不可の行", "確認事項", "連絡票"};
+static const double sum_widths[] = {26, 8, 8, 8, 9, 8, 8, 13, 10, 40};
 #define SUM_NCOLS 10
 
 static void
@@ -630,12 +628,12 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 	    "提出済・評価なし・未提出・不備の合計が対象です。",
 	    f.text);
 	worksheet_set_row(ws, r++, 36, NULL);
-	if (s->nloose) {
-		r++;
-		worksheet_write_string(ws, r++, 0, "府省庁の分からない指摘（事務局で確認）",
-		                       f.title);
-		owe_table(ws, &f, s->loose, s->nloose, r);
-	}
+	if (s->nloose)
+		worksheet_write_string(
+		    ws, r++, 0,
+		    "府省庁の分からない指摘があります。シート「府省庁不明」を事務局"
+		    "で確認してください。",
+		    f.text);
 	worksheet_freeze_panes(ws, head + 1, 1);
 	print_setup(ws, head);
 	worksheet_activate(ws);
@@ -663,6 +661,16 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 		worksheet_merge_range(ws, 1, 0, 1, OWE_NCOLS - 1, sb.buf, f.text);
 		worksheet_set_row(ws, 1, 22, NULL);
 		owe_table(ws, &f, m->items, m->nitems, 3);
+		worksheet_freeze_panes(ws, 4, 0);
+		print_setup(ws, 3);
+	}
+	if (s->nloose) {
+		ws = workbook_add_worksheet(wb, workbook_get_worksheet_by_name(wb, "府省庁不明")
+		                                    ? "府省庁不明（事務局）"
+		                                    : "府省庁不明");
+		owe_columns(ws);
+		worksheet_write_string(ws, 0, 0, "府省庁の分からない指摘（事務局で確認）", f.title);
+		owe_table(ws, &f, s->loose, s->nloose, 3);
 		worksheet_freeze_panes(ws, 4, 0);
 		print_setup(ws, 3);
 	}
