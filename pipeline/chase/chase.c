@@ -705,7 +705,7 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	worksheet_merge_range(ws, 0, 0, 0, OWE_NCOLS - 1, date, right);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb, "%s　ご担当者様", m->name);
-	worksheet_write_string(ws, 1, 0, sb.buf, f.text);
+	worksheet_merge_range(ws, 1, 0, 1, 3, sb.buf, f.text);
 	worksheet_merge_range(ws, 2, 0, 2, OWE_NCOLS - 1, "取りまとめ事務局", right);
 	strbuf_reset(&sb);
 	add_fy(&sb, s->year);
