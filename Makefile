@@ -158,8 +158,10 @@ endif
 REPORT_FILES := annual-report-$(YEAR).pdf summary-slides-$(YEAR).pdf status-$(YEAR).csv
 DRAFT_FILES  := annual-report-$(YEAR)-draft.pdf summary-slides-$(YEAR)-draft.pdf \
 	status-$(YEAR)-draft.csv
-REPORT_FILES += annual-report-$(YEAR).html
-DRAFT_FILES  += annual-report-$(YEAR)-draft.html
+# The HTML edition (issue 17) and the chase list (issue 16): the status
+# workbook and the folder of feedback workbooks (publish takes a folder whole).
+REPORT_FILES += annual-report-$(YEAR).html status-$(YEAR).xlsx feedback
+DRAFT_FILES  += annual-report-$(YEAR)-draft.html status-$(YEAR)-draft.xlsx feedback-draft
 REPORT_OUT := $(addprefix $(OUT)/,$(REPORT_FILES))
 DRAFT_OUT  := $(addprefix $(OUT)/,$(DRAFT_FILES))
 

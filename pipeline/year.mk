@@ -37,8 +37,9 @@ $(W)/areas.mk: $(REFS) stylesheets/areas.xsl $(BIN)/xform
 YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministries.xml)
 
 COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE))
-# status.xsl writes the rows; the header is this line (RFC 4180, CRLF).
-STATUS_HEAD := measure,title,ministry,code,status,src
+# status.xsl writes the rows; the file starts with a UTF-8 BOM (Excel on
+# Japanese Windows reads it as UTF-8) and this header line (RFC 4180, CRLF).
+STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行
 
 define year_pipeline
 # the per-area files are kept (make would delete them as intermediate)
@@ -83,11 +84,24 @@ $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xs
 
 $(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
+	$(BIN)/xform --param diags $(abspath $(1)/submissions/year.xml) -o $$@ stylesheets/status.xsl $$<
 
 $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
-	rm -f $$@.tmp && set -C && { printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
+	rm -f $$@.tmp && set -C && { printf '\357\273\277%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
+
+# The chase list (issue 16): what each ministry still owes → the status
+# workbook and feedback$(3)/, one workbook per ministry with something to
+# fix (pipeline/chase), published with the other files.
+$(1)/chase.xml: $(1)/submissions.xml $(AREAS:%=$(1)/model/%.xml) $(INPUT)/ministries.xml \
+		stylesheets/chase.xsl stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
+	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+		-o $$@ stylesheets/chase.xsl $(1)/submissions/year.xml
+
+$(1)/status-$(YEAR)$(3).xlsx: $(1)/chase.xml $(BIN)/chase
+	$(BIN)/chase --feedback $(1)/feedback$(3) -o $$@ $$<
+$(1)/feedback$(3): $(1)/status-$(YEAR)$(3).xlsx
+	@test -d $$@
 
 $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf

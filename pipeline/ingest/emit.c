@@ -151,10 +151,48 @@ indicator(struct out *o, const struct rows_record *r)
 	end(o);
 }
 
+/* The records by "LINE:PATH", for diag_entry() (NULL when there are none). */
+static GHashTable *
+records_by_line(const struct emit_input *in)
+{
+	GHashTable *h;
+	size_t i;
+
+	if (!in->rs || in->rs->n == 0)
+		return NULL;
+	h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < in->rs->n; i++) {
+		const struct rows_record *r = &in->rs->v[i];
+
+		if (r->file)
+			g_hash_table_insert(h, g_strdup_printf("%ld:%s", r->line, r->file->path),
+			                    (gpointer)r);
+	}
+	return h;
+}
+
+/* The record a diagnostic is about (same file and line), or NULL: its
+ * ministry and (progress) measure go on the <diag>, so the chase list
+ * can tell a refused row from a row never sent (issue 16). */
+static const struct rows_record *
+diag_record(GHashTable *h, const struct diag_entry *e)
+{
+	const struct rows_record *r;
+	char *key;
+
+	if (h == NULL || e->line <= 0)
+		return NULL;
+	key = g_strdup_printf("%ld:%s", e->line, e->file);
+	r = g_hash_table_lookup(h, key);
+	g_free(key);
+	return r;
+}
+
 static void
-diag_entry(struct out *o, const struct diag_entry *e)
+diag_entry(struct out *o, GHashTable *h, const struct diag_entry *e)
 {
 	const char *slash = strrchr(e->file, '/');
+	const struct rows_record *r = diag_record(h, e);
 
 	start(o, "diag");
 	attr(o, "severity", e->severity == DIAG_ERROR ? "error" : "warning");
@@ -163,6 +201,10 @@ diag_entry(struct out *o, const struct diag_entry *e)
 	if (e->line > 0)
 		attrl(o, "line", e->line);
 	attr(o, "column", e->column);
+	if (r && r->kind == KIND_PROGRESS)
+		attr(o, "measure", r->measure);
+	if (r)
+		attr(o, "ministry", r->ministry);
 	text_elem(o, "message", e->message);
 	if (e->row)
 		text_elem(o, "row", e->row);
@@ -334,8 +376,14 @@ year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, co
 			attrl(o, "rows", (long)(so->first[k + 1] - so->first[k]));
 		end(o);
 	}
-	for (i = 0; i < in->d->n && !o->bad; i++)
-		diag_entry(o, &in->d->v[i]);
+	if (in->d->n) {
+		GHashTable *h = records_by_line(in);
+
+		for (i = 0; i < in->d->n && !o->bad; i++)
+			diag_entry(o, h, &in->d->v[i]);
+		if (h)
+			g_hash_table_destroy(h);
+	}
 	end(o);
 }
 

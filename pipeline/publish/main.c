@@ -12,6 +12,10 @@
  *    when WORKDIR is on another file system), hard-links into it every
  *    other entry of OUTDIR/Y (the draft files when publishing the report,
  *    and so on), copies the FILEs in (O_EXCL|O_NOFOLLOW) and fsyncs.
+ *    A FILE may be a folder of files (feedback/, issue 16): it is copied
+ *    in whole and replaces the folder of that name; a folder of OUTDIR/Y
+ *    that is not a FILE (templates/) is kept, its files hard-linked.
+ *    Deeper folders are refused.
  * 3. Swaps it with OUTDIR/Y by renameat2(RENAME_EXCHANGE) (a plain rename
  *    the first time), fsyncs OUTDIR, then removes the old folder.
  *
@@ -70,9 +74,9 @@ fail(const char *what, const char *path)
 	return -1;
 }
 
-/* Removes the folder `path` and the files in it (no recursion: a staging
- * folder holds files only).  Errors are ignored: a leftover is removed by
- * the next run. */
+/* Removes the folder `path`, the files in it and its folders of files (a
+ * staging folder holds files and folders of files).  Errors are ignored:
+ * a leftover is removed by the next run. */
 static void
 remove_dir(const char *path)
 {
@@ -80,9 +84,24 @@ remove_dir(const char *path)
 	struct dirent *de;
 
 	if (dp) {
-		while ((de = readdir(dp)) != NULL)
-			if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-				(void)unlinkat(dirfd(dp), de->d_name, 0);
+		while ((de = readdir(dp)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+				continue;
+			if (unlinkat(dirfd(dp), de->d_name, 0) < 0 &&
+			    unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR) < 0) {
+				char *p = g_build_filename(path, de->d_name, NULL);
+				DIR *sub = opendir(p);
+				struct dirent *se;
+
+				if (sub) {
+					while ((se = readdir(sub)) != NULL)
+						(void)unlinkat(dirfd(sub), se->d_name, 0);
+					closedir(sub);
+				}
+				(void)rmdir(p);
+				g_free(p);
+			}
+		}
 		closedir(dp);
 	}
 	(void)rmdir(path);
@@ -176,6 +195,38 @@ bad:
 	return fail("cannot write the copy of", src);
 }
 
+/* Copies the folder `src` (regular files only) to a new folder `name` in
+ * `dfd`, and fsyncs it. */
+static int
+copy_dir_in(const char *src, int dfd, const char *name)
+{
+	DIR *dp = opendir(src);
+	struct dirent *de;
+	int sub = -1, rc = 0;
+
+	if (dp == NULL)
+		return fail("cannot list", src);
+	if (mkdirat(dfd, name, 0755) < 0 ||
+	    (sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		closedir(dp);
+		return fail("cannot make the folder for", src);
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		char *p;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		p = g_build_filename(src, de->d_name, NULL);
+		rc = copy_in(p, sub, de->d_name);
+		g_free(p);
+	}
+	closedir(dp);
+	if (rc == 0 && fsync(sub) < 0)
+		rc = fail("cannot write the copy of", src);
+	close(sub);
+	return rc;
+}
+
 /* 1 when `name` is the basename of one of the FILEs. */
 static int
 is_new(const char *name, char **files, int nfiles)
@@ -189,6 +240,48 @@ is_new(const char *name, char **files, int nfiles)
 			return 1;
 	}
 	return 0;
+}
+
+/* Hard-links the files of the folder `dir` into a new folder `name` of
+ * `sfd` (templates/, the feedback folder of the other kind of run); a
+ * folder in it is refused. */
+static int
+link_folder(const char *dir, int sfd, const char *name)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int sub = -1, rc = 0;
+
+	if (dp == NULL)
+		return fail("cannot list", dir);
+	if (mkdirat(sfd, name, 0755) < 0 ||
+	    (sub = openat(sfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		closedir(dp);
+		return fail("cannot keep", dir);
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		struct stat st;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			fprintf(stderr,
+			        "publish: error: %s/%s is a folder; move it out of %s (only files "
+			        "and folders of files are kept there); nothing was published\n",
+			        dir, de->d_name, dir);
+			errno = EISDIR;
+			rc = -1;
+		} else if (linkat(dirfd(dp), de->d_name, sub, de->d_name, 0) < 0) {
+			char *p = g_build_filename(dir, de->d_name, NULL);
+
+			rc = fail("cannot keep", p);
+			g_free(p);
+		}
+	}
+	closedir(dp);
+	close(sub);
+	return rc;
 }
 
 /* Hard-links every entry of `out` but the FILEs into `sfd`. */
@@ -209,13 +302,10 @@ link_others(const char *out, int sfd, char **files, int nfiles)
 			continue;
 		if (fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 		    S_ISDIR(st.st_mode)) {
-			fprintf(
-			    stderr,
-			    "publish: error: %s/%s is a folder; move it out of %s (only files are "
-			    "kept there); nothing was published\n",
-			    out, de->d_name, out);
-			errno = EISDIR;
-			rc = -1;
+			char *p = g_build_filename(out, de->d_name, NULL);
+
+			rc = link_folder(p, sfd, de->d_name);
+			g_free(p);
 		} else if (linkat(dirfd(dp), de->d_name, sfd, de->d_name, 0) < 0) {
 			char *p = g_build_filename(out, de->d_name, NULL);
 
@@ -227,7 +317,38 @@ link_others(const char *out, int sfd, char **files, int nfiles)
 	return rc;
 }
 
-/* 1 when `out`/basename(file) is a regular file with the bytes of `file`. */
+static int same_file(const char *out, const char *file);
+
+/* 1 when `out`/basename(dir) is a folder with the files of `dir`, the same
+ * bytes, and no other entry. */
+static int
+same_dir(const char *out, const char *dir)
+{
+	char *base = g_path_get_basename(dir), *p = g_build_filename(out, base, NULL);
+	GDir *a = g_dir_open(dir, 0, NULL), *b = g_dir_open(p, 0, NULL);
+	const char *n;
+	int na = 0, nb = 0, same = a && b;
+
+	while (same && (n = g_dir_read_name(a)) != NULL) {
+		char *f = g_build_filename(dir, n, NULL);
+
+		same = same_file(p, f);
+		na++;
+		g_free(f);
+	}
+	while (same && g_dir_read_name(b) != NULL)
+		nb++;
+	if (a)
+		g_dir_close(a);
+	if (b)
+		g_dir_close(b);
+	g_free(p);
+	g_free(base);
+	return same && na == nb;
+}
+
+/* 1 when `out`/basename(file) is a regular file with the bytes of `file`
+ * (for a folder, same_dir()). */
 static int
 same_file(const char *out, const char *file)
 {
@@ -235,9 +356,15 @@ same_file(const char *out, const char *file)
 	gchar *x = NULL, *y = NULL;
 	gsize nx = 0, ny = 0;
 	struct stat st;
-	int same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-	           g_file_get_contents(p, &x, &nx, NULL) &&
-	           g_file_get_contents(file, &y, &ny, NULL) && nx == ny && memcmp(x, y, nx) == 0;
+	int same;
+
+	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+		g_free(p);
+		g_free(base);
+		return same_dir(out, file);
+	}
+	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) && g_file_get_contents(p, &x, &nx, NULL) &&
+	       g_file_get_contents(file, &y, &ny, NULL) && nx == ny && memcmp(x, y, nx) == 0;
 
 	g_free(x);
 	g_free(y);
@@ -270,7 +397,12 @@ stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfi
 	for (i = 0; i < nfiles; i++) {
 		const char *slash = strrchr(files[i], '/');
 
-		if (copy_in(files[i], sfd, slash ? slash + 1 : files[i]) < 0)
+		struct stat st;
+		int rc = stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)
+		             ? copy_dir_in(files[i], sfd, slash ? slash + 1 : files[i])
+		             : copy_in(files[i], sfd, slash ? slash + 1 : files[i]);
+
+		if (rc < 0)
 			goto bad;
 	}
 	if (fsync(sfd) < 0) {

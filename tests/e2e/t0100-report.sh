@@ -69,9 +69,9 @@ test_expect_success 'the report text has every sample row'"'"'s 実績' '
 '
 
 test_expect_success 'the status CSV has a row per expected pair, some missing' '
-	head -n 1 $O/status-2014.csv | grep -q "^measure,title,ministry,code,status" &&
-	grep -q ",submitted," $O/status-2014.csv &&
-	grep -q ",missing," $O/status-2014.csv
+	head -n 1 $O/status-2014.csv | grep -q "^﻿施策番号,施策名,府省庁,府省庁コード,状況" &&
+	grep -q ",提出済," $O/status-2014.csv &&
+	grep -q ",未提出," $O/status-2014.csv
 '
 
 test_expect_success 'the slides are 16:9 and have a slide per area' '

@@ -44,7 +44,7 @@ compose() {
 	{ echo "<pdocs>" && for f in $(cat "$1.files"); do sed 1d "$f"; done && echo "</pdocs>"; } >"$1"
 }
 status_of() {	# status_of OUT MODEL: the status CSV as pipeline/year.mk makes it
-	{ printf "measure,title,ministry,code,status,src\r\n" &&
+	{ printf "\357\273\277施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行\r\n" &&
 	  for a in $(areas_of "$2"); do "$X" -o "$1.$a" "$S/status.xsl" "$2.d/model/$a.xml" &&
 		cat "$1.$a" || return 1; done; } >"$1"
 }
@@ -111,11 +111,11 @@ test_expect_success 'footnotes are inlined; relists know their target; counts pe
 test_expect_success 'status CSV: header, one row per expected pair, missing rows, CRLF' '
 	status_of "$TRASH/status.csv" "$M" &&
 	tr -d "\r" <"$TRASH/status.csv" >"$TRASH/status.lf" &&
-	test "$(head -n 1 "$TRASH/status.lf")" = "measure,title,ministry,code,status,src" &&
+	test "$(head -n 1 "$TRASH/status.lf")" = "﻿施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行" &&
 	test "$(wc -l <"$TRASH/status.lf")" -eq 20 &&
-	grep -qx "2-1-ア,情報セキュリティ技術の研究開発の推進,総務省,mic,missing," "$TRASH/status.lf" &&
-	grep -qx "1-2-ア,安全基準等の整備及び浸透,総務省,mic,submitted,mic-progress.csv:3" "$TRASH/status.lf" &&
-	test "$(grep -c ",missing,$" "$TRASH/status.lf")" -eq 12 &&
+	grep -qx "2-1-ア,情報セキュリティ技術の研究開発の推進,総務省,mic,未提出," "$TRASH/status.lf" &&
+	grep -qx "1-2-ア,安全基準等の整備及び浸透,総務省,mic,評価なし,mic-progress.csv:3" "$TRASH/status.lf" &&
+	test "$(grep -c ",未提出,$" "$TRASH/status.lf")" -eq 12 &&
 	test "$(grep -c "$(printf "\r")\$" "$TRASH/status.csv")" -eq 20
 '
 
@@ -123,7 +123,7 @@ test_expect_success 'status CSV quotes a title with a comma and a quote (RFC 418
 	sed "s/title=\"NISCの機能強化\"/title=\"NISC, the \&quot;center\&quot;\"/" "$F/plan.xml" >"$TRASH/plan-q.xml" &&
 	join_year "$TRASH/model-q.xml" "$F/submissions.xml" "$TRASH/plan-q.xml" &&
 	status_of "$TRASH/status-q.csv" "$TRASH/model-q.xml" &&
-	grep -q "^4-ア,\"NISC, the \"\"center\"\"\",内閣官房,cas,submitted,cas-progress.csv:7" "$TRASH/status-q.csv"
+	grep -q "^4-ア,\"NISC, the \"\"center\"\"\",内閣官房,cas,評価なし,cas-progress.csv:7" "$TRASH/status-q.csv"
 '
 
 test_expect_success 'report: cover, era year, headings with ids, 未提出, relist link, footnote' '

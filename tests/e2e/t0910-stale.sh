@@ -20,7 +20,7 @@ rendered() {
 	grep -q "^render: " "$TRASH/err"
 }
 submitted() {
-	grep -c ",$1,submitted," "$O/status-2014.csv"
+	grep -cE ",$1,(提出済|評価なし)," "$O/status-2014.csv"
 }
 
 test_expect_success 'first build' '
@@ -50,7 +50,7 @@ test_expect_success 'an added CSV (an old mtime): rebuilt, submitted again' '
 test_expect_success 'a renamed CSV: rebuilt, the status names the new file' '
 	mv "$S/maff-progress.csv" "$S/maff-progress-final.csv" &&
 	report && rendered &&
-	grep -q ",maff,submitted,maff-progress-final.csv:" "$O/status-2014.csv"
+	grep -qE ",maff,(提出済|評価なし),maff-progress-final.csv:" "$O/status-2014.csv"
 '
 
 test_expect_success 'a CSV replaced by a corrected one with an older mtime: the new text is published' '

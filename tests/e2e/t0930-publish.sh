@@ -18,10 +18,10 @@ edit_csv() {
 	printf '1-1-1-ア,内閣官房,公開試験の追記 %s\r\n' "$1" >>"$S/cas-progress.csv"
 }
 save() {
-	rm -rf "$TRASH/prev" && mkdir "$TRASH/prev" && cp "$O"/* "$TRASH/prev/"
+	rm -rf "$TRASH/prev" && mkdir "$TRASH/prev" && cp -r "$O"/* "$TRASH/prev/"
 }
 same_as_saved() {
-	for f in "$TRASH"/prev/*; do cmp "$f" "$O/${f##*/}" || return 1; done
+	for f in "$TRASH"/prev/*; do diff -rq "$f" "$O/${f##*/}" || return 1; done
 }
 
 test_expect_success 'report and draft: six files, the draft kept beside the report' '

@@ -12,7 +12,7 @@ O=$TRASH/output/2014
 
 test_expect_success 'first build' '
 	test_make report YEAR=2014 2>/dev/null &&
-	mkdir "$TRASH/prev" && cp "$O"/* "$TRASH/prev/" &&
+	mkdir "$TRASH/prev" && cp -r "$O"/* "$TRASH/prev/" &&
 	cp "$I/2014/plan.xml" "$I/2014/matrix.xml" "$I/ministries.xml" "$TRASH/"
 '
 
@@ -28,7 +28,7 @@ strict_case() {
 		grep -E '$4' \"\$TRASH/v.out\" &&
 		! test_make report YEAR=2014 >\"\$TRASH/r.out\" 2>&1 &&
 		grep -E '$4' \"\$TRASH/r.out\" &&
-		for f in \"\$TRASH\"/prev/*; do cmp \"\$f\" \"\$O/\${f##*/}\" || exit 1; done &&
+		for f in \"\$TRASH\"/prev/*; do diff -rq \"\$f\" \"\$O/\${f##*/}\" || exit 1; done &&
 		test_make draft YEAR=2014 >/dev/null 2>&1 &&
 		test -s \"\$O/annual-report-2014-draft.pdf\" &&
 		pdftotext \"\$O/annual-report-2014-draft.pdf\" - | grep -E '$5' &&
@@ -51,7 +51,7 @@ strict_case 'a matrix entry for a measure that does not exist' matrix.xml \
 
 test_expect_success 'restored: make report publishes again' '
 	test_make report YEAR=2014 2>/dev/null &&
-	for f in "$TRASH"/prev/*; do cmp "$f" "$O/${f##*/}" || exit 1; done
+	for f in "$TRASH"/prev/*; do diff -rq "$f" "$O/${f##*/}" || exit 1; done
 '
 
 test_done

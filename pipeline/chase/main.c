@@ -1,0 +1,162 @@
+/*
+ * chase: `make report` / `make draft` — the chase list (issue 16; chase.h).
+ *
+ *   chase --feedback DIR -o STATUS.xlsx CHASE.xml
+ *
+ * Writes STATUS.xlsx (sheet 集計 and one sheet per ministry with anything
+ * listed) and the folder DIR with one DIR/<code>-<name>.xlsx per ministry
+ * that has something to fix; DIR is made anew (in DIR.tmp, then renamed),
+ * so a ministry with nothing left to fix has no file there.  The date
+ * printed is today's, or that of SOURCE_DATE_EPOCH when it is set (the
+ * same inputs then give the same text).  The last stderr line is
+ *   chase: N ministries, M to fix
+ * Exit: 0 written, 1 the input is not a chase list, 2 usage, 3 a file
+ * could not be written.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "chase.h"
+#include "diag.h"
+#include "strbuf.h"
+
+static const char usage_text[] =
+    "usage: chase --feedback DIR -o STATUS.xlsx CHASE.xml\n"
+    "Writes the status workbook (集計 and one sheet per ministry) and, in DIR,\n"
+    "one feedback workbook per ministry with something to fix.\n"
+    "Exit 0 written, 1 input errors, 2 usage, 3 a file could not be written.\n";
+
+/* Removes the files of the folder `path` and the folder (no recursion:
+ * it holds only the workbooks this stage wrote).  Absent: fine; a symlink
+ * or file planted there is removed, never followed. */
+static int
+remove_dir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *dp;
+	struct dirent *de;
+
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		return errno == ENOTDIR || errno == ELOOP ? unlink(path) : -1;
+	}
+	dp = fdopendir(fd);
+	if (dp == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			(void)unlinkat(dirfd(dp), de->d_name, 0);
+	closedir(dp);
+	return rmdir(path);
+}
+
+/* 令和8年12月4日, the day of `t`. */
+static void
+today(time_t t, char *buf, size_t n)
+{
+	struct tm tm;
+	const char *era;
+	int y;
+
+	gmtime_r(&t, &tm);
+	y = tm.tm_year + 1900;
+	if (y > 2019 || (y == 2019 && tm.tm_mon >= 4))
+		y -= 2018, era = "令和";
+	else
+		y -= 1988, era = "平成";
+	if (y == 1)
+		snprintf(buf, n, "%s元年%d月%d日", era, tm.tm_mon + 1, tm.tm_mday);
+	else
+		snprintf(buf, n, "%s%d年%d月%d日", era, y, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *out = NULL, *fdir = NULL, *in = NULL;
+	struct chase_set s;
+	struct diag d;
+	struct strbuf tmp = STRBUF_INIT;
+	char date[64];
+	size_t i, nfix = 0;
+	int a, ret = 0;
+
+	for (a = 1; a < argc; a++) {
+		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc) {
+			out = argv[++a];
+		} else if (strcmp(argv[a], "--feedback") == 0 && a + 1 < argc) {
+			fdir = argv[++a];
+		} else if (argv[a][0] != '-' && in == NULL) {
+			in = argv[a];
+		} else {
+			fputs(usage_text, stderr);
+			return 2;
+		}
+	}
+	if (!out || !fdir || !in) {
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	LIBXML_TEST_VERSION
+	diag_init(&d, stderr);
+	if (chase_load(&s, in, &d) < 0) {
+		ret = 1;
+		goto done;
+	}
+	if (getenv("SOURCE_DATE_EPOCH") && *getenv("SOURCE_DATE_EPOCH"))
+		s.when = (time_t)strtoll(getenv("SOURCE_DATE_EPOCH"), NULL, 10);
+	today(s.when ? s.when : time(NULL), date, sizeof(date));
+	if (chase_write_status(&s, date, out, &d) < 0) {
+		ret = 3;
+		goto done;
+	}
+	strbuf_addf(&tmp, "%s.tmp", fdir);
+	if (remove_dir(tmp.buf) < 0 || mkdir(tmp.buf, 0777) < 0) {
+		diag_error(&d, tmp.buf, 0, "cannot make the folder: %s", strerror(errno));
+		ret = 3;
+		goto done;
+	}
+	for (i = 0; i < s.nministries && ret == 0; i++) {
+		char *base, *p;
+		struct strbuf sb = STRBUF_INIT;
+
+		if (!chase_to_fix(&s.ministries[i]))
+			continue;
+		nfix++;
+		base = chase_file_base(&s.ministries[i]);
+		strbuf_addf(&sb, "%s/%s.xlsx", tmp.buf, base);
+		p = strbuf_detach(&sb);
+		if (chase_write_feedback(&s, &s.ministries[i], date, p, &d) < 0)
+			ret = 3;
+		free(p);
+		free(base);
+	}
+	if (ret == 0 && (remove_dir(fdir) < 0 || rename(tmp.buf, fdir) < 0)) {
+		diag_error(&d, fdir, 0, "cannot replace the folder: %s", strerror(errno));
+		ret = 3;
+	}
+	if (ret != 0)
+		(void)remove_dir(tmp.buf);
+done:
+	fprintf(stderr, "chase: %zu ministries, %zu to fix\n", s.nministries, nfix);
+	strbuf_release(&tmp);
+	chase_release(&s);
+	diag_release(&d);
+	xmlCleanupParser();
+	return ret;
+}
