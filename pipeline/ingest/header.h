@@ -53,6 +53,18 @@ const char *header_kind_name(enum header_kind kind);
  * header.  Release `h` with header_release().
  */
 int header_read(struct header *h, const struct csvrow *row, const char *path, struct diag *d);
+/* Same on row `i` of `f`; for a sheet of a workbook the messages name
+ * the cell (mic.xlsx:実施状況!C3). */
+int header_read_file(struct header *h, const struct csvfile *f, size_t i, struct diag *d);
 void header_release(struct header *h);
+
+#define HEADER_SCAN 10 /* rows searched for the header */
+/*
+ * The header row of `f`: the first of its first HEADER_SCAN rows (empty
+ * rows are not counted) whose cells name the columns of a progress or
+ * indicators file, so that title rows, notes and blank rows above the
+ * header are passed over.  Its index in f->rows, or -1 when none does.
+ */
+long header_find(const struct csvfile *f);
 
 #endif
