@@ -23,11 +23,13 @@ static const struct {
     [ROLE_VALUE] = {"値", "value", {NULL}},
     [ROLE_UNIT] = {"単位", "unit", {NULL}},
     [ROLE_SOURCE] = {"出典", "source", {NULL}},
+    [ROLE_TITLE] = {"施策名", "title", {"measure title", "施策の名称"}},
 };
 
 /* Roles of each kind; the required ones first, -1 ends. */
-static const int progress_roles[] = {ROLE_MEASURE, ROLE_MINISTRY,  ROLE_RESULTS, ROLE_EVALUATION,
-                                     ROLE_NEXT,    ROLE_HIGHLIGHT, ROLE_NOTE,    -1};
+static const int progress_roles[] = {ROLE_MEASURE,    ROLE_MINISTRY, ROLE_RESULTS,
+                                     ROLE_EVALUATION, ROLE_NEXT,     ROLE_HIGHLIGHT,
+                                     ROLE_NOTE,       ROLE_TITLE,    -1};
 static const int progress_required = 3;
 static const int indicator_roles[] = {ROLE_INDICATOR, ROLE_YEAR,    ROLE_VALUE,    ROLE_UNIT,
                                       ROLE_SOURCE,    ROLE_MEASURE, ROLE_MINISTRY, -1};

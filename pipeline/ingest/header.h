@@ -26,6 +26,7 @@ enum header_role {
 	ROLE_VALUE,
 	ROLE_UNIT,
 	ROLE_SOURCE,
+	ROLE_TITLE, /* 施策名: the measure's title, as the templates print it */
 	ROLE_N,
 	ROLE_EXTRA = -1 /* not in the contract: kept as <extra> */
 };
