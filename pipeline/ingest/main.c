@@ -77,14 +77,19 @@ ingest_last(struct inputs *in)
 	in->nrows += ingest_file(in->files[in->n - 1], &in->ef[in->n - 1], in->rs, in->refs, in->d);
 }
 
-/* .xlsx and .xlsm (a workbook with macros: its cells are read, no macro runs). */
+/*
+ * .xlsx and .xlsm (a workbook with macros: its cells are read, no macro
+ * runs); an .xls goes to the same reader, which tells the user to save it
+ * as .xlsx (the inventory refuses it before).
+ */
 static int
 is_workbook(const char *path)
 {
 	const char *dot = strrchr(path, '.');
 
 	return dot &&
-	       (g_ascii_strcasecmp(dot, ".xlsx") == 0 || g_ascii_strcasecmp(dot, ".xlsm") == 0);
+	       (g_ascii_strcasecmp(dot, ".xlsx") == 0 || g_ascii_strcasecmp(dot, ".xlsm") == 0 ||
+	        g_ascii_strcasecmp(dot, ".xls") == 0);
 }
 
 /*
