@@ -182,6 +182,39 @@ split_id(const char *s, const char **rest)
 	return NULL;
 }
 
+/*
+ * A measure written as its exact title instead of its id (issue 16): read
+ * as that measure, with a warning naming the id.  A title several plan
+ * nodes share is not read (the error lists them).  Returns 1 when it
+ * reported.
+ */
+static int
+by_title(struct ctx *x, const char *text)
+{
+	const struct refs_node *v[4];
+	size_t n = refs_nodes_by_title(x->refs, text, v, 4), i;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n == 0)
+		return 0;
+	if (n > 1) {
+		for (i = 0; i < n && i < 4; i++)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", v[i]->id);
+		row_error(x, ROLE_MEASURE,
+		          "'%s' is the title of several plan items (%s): write the id of the one "
+		          "meant",
+		          text, sb.buf);
+		strbuf_release(&sb);
+		return 1;
+	}
+	x->rec->measure = xstrdup(v[0]->id);
+	x->rec->level = v[0]->level;
+	strbuf_addf(&sb, "%s: write the id %s", v[0]->id, v[0]->id);
+	row_warning(x, ROLE_MEASURE, "the title '%s' is read as measure %s instead", text, sb.buf);
+	strbuf_release(&sb);
+	return 1;
+}
+
 /* Checks the measure cell.  `required`: empty is an error. */
 static void
 check_measure(struct ctx *x, const char *text, int required)
@@ -209,6 +242,8 @@ check_measure(struct ctx *x, const char *text, int required)
 			row_warning(x, ROLE_MEASURE, "text after the measure id is ignored: '%s'%s",
 			            hint, NULL);
 	}
+	if (id == NULL && by_title(x, text))
+		return;
 	if (id == NULL) {
 		h = utf8_truncate(text, HINT_MAX);
 		sugg = suggest_id(x, text, h);
@@ -366,7 +401,11 @@ read_progress(struct ctx *x, const struct csvrow *row)
 	const struct header *h = x->h;
 	struct rows_record *rec = x->rec;
 
-	check_measure(x, cell(h, row, ROLE_MEASURE), 1);
+	/* 施策番号 left empty beside a 施策名: the title stands for the id */
+	if (cell(h, row, ROLE_MEASURE)[0] == '\0' && cell(h, row, ROLE_TITLE)[0] != '\0')
+		check_measure(x, cell(h, row, ROLE_TITLE), 1);
+	else
+		check_measure(x, cell(h, row, ROLE_MEASURE), 1);
 	check_ministry(x, cell(h, row, ROLE_MINISTRY), 1);
 	rec->results = opt(cell(h, row, ROLE_RESULTS));
 	if (rec->results == NULL)
