@@ -3,7 +3,7 @@
 # of `make templates YEAR=2014`, filled in with openpyxl from each
 # ministry's sample submission (t1000-fill.py: the sample's rows under the
 # template's header, its other sheets kept), give the same report and
-# slides text as the samples sent as CSV.
+# slides text as the samples sent as CSV.  Its 記入要領 explains the rules.
 . "$(dirname "$0")/../lib.sh"
 
 export SOURCE_DATE_EPOCH=1700000000
@@ -27,6 +27,18 @@ texts() {
 test_expect_success 'the samples as CSV: the report; the templates' '
 	test_make report YEAR=2014 2>/dev/null && texts csv &&
 	test_make templates YEAR=2014 OUTDIR="$TRASH/tmpl" 2>/dev/null && ls "$T"/*.xlsx >/dev/null
+'
+
+test_expect_success 'the 記入要領 explains each rule the one-file check applies' '
+	$PY - "$T"/mic-*.xlsx <<-PYEOF
+	import sys, openpyxl
+	wb = openpyxl.load_workbook(sys.argv[1])
+	text = "".join(str(v) for r in wb["記入要領"].iter_rows(values_only=True) for v in r if v)
+	for words in ["10行目", "結合", "数式", "非表示", "施策名を書いた", "一つだけ", "空欄の行は受け付けられません",
+	              "数値だけ", "異なる値", "後の年度", "絵文字", ".xls", "受理できます", "受理できません",
+	              "make validate YEAR=2014 FILE="]:
+	    assert words in text, words
+	PYEOF
 '
 
 test_expect_success 'each ministry'"'"'s template filled from its samples: the same text' '
