@@ -92,6 +92,15 @@ is_workbook(const char *path)
 	        g_ascii_strcasecmp(dot, ".xls") == 0);
 }
 
+/* The row of a cell reference "C12" (0 if none). */
+static long
+cell_row(const char *ref)
+{
+	while (*ref >= 'A' && *ref <= 'Z')
+		ref++;
+	return strtol(ref, NULL, 10);
+}
+
 /*
  * Every sheet of the workbook `b` whose first rows hold the header of a
  * submission is read as a file of its own (issue 16); the other sheets
@@ -104,6 +113,7 @@ static void
 ingest_workbook(struct inputs *in, struct xlsxbook *b)
 {
 	size_t i, j, used = 0;
+	long h;
 
 	for (i = 0; i < b->nsheets; i++) {
 		const struct xlsxsheet *s = &b->sheets[i];
@@ -112,7 +122,8 @@ ingest_workbook(struct inputs *in, struct xlsxbook *b)
 
 		diag_init(&quiet, NULL);
 		xlsx_sheet_csvfile(b, s, f, &quiet);
-		if (header_find(f) < 0) {
+		h = header_find(f);
+		if (h < 0) {
 			if (in->d->out)
 				fprintf(in->d->out,
 				        "%s: note: sheet '%s' is not read: none of its first %d "
@@ -129,7 +140,12 @@ ingest_workbook(struct inputs *in, struct xlsxbook *b)
 		}
 		for (j = 0; j < quiet.n; j++) {
 			const struct diag_entry *e = &quiet.v[j];
+			const char *bang = strrchr(e->file, '!');
 
+			/* rows above the header (a merged title) are not read:
+			 * what the reader says about them is not said */
+			if (bang && cell_row(bang + 1) < f->rows[h].line)
+				continue;
 			diag_add(in->d, e->severity, e->file, e->line, e->column, e->row, "%s",
 			         e->message);
 		}
