@@ -4,6 +4,8 @@
 #                           and status-YEAR.csv; any input error stops it, old PDFs stay
 #   make draft YEAR=2014    renders anyway, to *-YEAR-draft.pdf, with every problem in an annex
 #   make validate YEAR=2014 checks the year's inputs and prints a summary line
+#   make validate YEAR=2014 FILE=path  checks one file (CSV or .xlsx, anywhere) alone:
+#                           its messages and a verdict; exit 0 only if it would be accepted
 #   make templates YEAR=2014  the forms each ministry fills in: output/YEAR/templates/
 #                           (pipeline/templates/build.mk)
 #   make test               every test: unit (cmocka), end to end, again under
@@ -190,6 +192,45 @@ year-draft: $(addprefix $(W)/draft/,$(DRAFT_FILES))
 	$(PUBLISH) $^
 	@echo "draft: $(DRAFT_OUT)"
 
+# make validate YEAR=2014 FILE=path/to/file: the one-file check (issue 16).
+# FILE is never expanded by make ($(value FILE); unexported, so no recipe
+# sees it expanded either) and reaches the shell inside single quotes.
+unexport FILE
+ifeq ($(origin FILE)$(if $(value FILE),,:empty),command line)
+VALIDATE_FILE = '$(subst ','\'',$(value FILE))'
+V1 := $(W)/validate-file
+# The file alone against the year's plan, matrix and registry: ingest as
+# make report runs it (strict: its messages and its verdict), then check
+# on what it read (a draft read when strict refused: the characters the
+# fonts lack, the plan's own errors); the last line is the verdict in
+# Japanese.  Exit 0 only when make report would accept the file; nothing
+# is written under output/.
+year-validate:
+	@mkdir -p $(V1) && rm -f $(V1)/one.xml && f=$(VALIDATE_FILE) && \
+	if [ ! -f "$$f" ]; then \
+		printf '%s: error: no such file\n' "$$f" >&2; \
+		echo "確認できません：ファイルがありません"; exit 2; fi; \
+	s1=0; $(BIN)/ingest $(INGEST_ARGS) -o $(V1)/one.xml -- "$$f" 2>$(V1)/ingest.err || s1=$$?; \
+	sed '$$d' $(V1)/ingest.err >&2; \
+	if [ $$s1 -gt 1 ]; then tail -n 1 $(V1)/ingest.err >&2; \
+		echo "確認できません：読み取りの途中でシステムのエラーが起きました"; exit $$s1; fi; \
+	if [ $$s1 -eq 1 ]; then \
+		$(BIN)/ingest $(INGEST_ARGS) --draft -o $(V1)/one.xml -- "$$f" 2>/dev/null || exit 3; fi; \
+	s2=0; $(BIN)/check $(CHECK_ARGS) --submissions $(V1)/one.xml >$(V1)/check.out 2>&1 || s2=$$?; \
+	cat $(V1)/check.out >&2; \
+	e=$$(sed -n 's/.*, \([0-9]*\) errors, [0-9]* warnings$$/\1/p' $(V1)/check.out | tail -n 1); \
+	w=$$(sed -n 's/.*, [0-9]* errors, \([0-9]*\) warnings$$/\1/p' $(V1)/check.out | tail -n 1); \
+	e1=$$(sed -n 's/.*, \([0-9]*\) errors, [0-9]* warnings$$/\1/p' $(V1)/ingest.err | tail -n 1); \
+	e=$${e:-0} w=$${w:-0}; [ "$${e1:-0}" -le "$$e" ] || e=$$e1; \
+	if [ $$s2 -gt 1 ]; then echo "確認できません：検査の途中でシステムのエラーが起きました"; exit $$s2; fi; \
+	if [ $$s1 -eq 0 ] && [ $$s2 -eq 0 ] && [ "$$e" -eq 0 ]; then \
+		if [ "$$w" -gt 0 ]; then echo "受理できます（警告 $$w 件）"; else echo "受理できます"; fi; \
+	else \
+		[ "$$e" -gt 0 ] || e=1; \
+		if [ "$$w" -gt 0 ]; then echo "受理できません：エラー $$e 件（警告 $$w 件）"; \
+		else echo "受理できません：エラー $$e 件"; fi; exit 1; \
+	fi
+else
 # Ingest in draft mode reads every row (no output is published); check adds
 # schema, id and reference checks and prints the summary line last.
 year-validate: $(MANIFEST)
@@ -197,6 +238,7 @@ year-validate: $(MANIFEST)
 	@$(BIN)/ingest $(INGEST_ARGS) --draft -o $(W)/validate/submissions.xml \
 		--manifest $(MANIFEST) 2>&1 | sed '$$d' >&2
 	@$(BIN)/check $(CHECK_ARGS) --submissions $(W)/validate/submissions.xml
+endif
 
 # Unit and end-to-end tests again, built with clang under AddressSanitizer
 # and UndefinedBehaviorSanitizer in their own build tree (sub-makes, the

@@ -48,6 +48,31 @@ csvfile_release(struct csvfile *f)
 }
 
 char *
+csvfile_where(const struct csvfile *f, long line, int col, long *dline)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t c = col < 0 ? 0 : (size_t)col;
+	char letters[8];
+	int n = 0;
+
+	if (!f->sheet || line <= 0) {
+		*dline = line;
+		return xstrdup(f->path);
+	}
+	*dline = 0;
+	c++;
+	while (c > 0 && n < 7) {
+		letters[n++] = (char)('A' + (c - 1) % 26);
+		c = (c - 1) / 26;
+	}
+	strbuf_addf(&sb, "%s!", f->path);
+	while (n > 0)
+		strbuf_add(&sb, &letters[--n], 1);
+	strbuf_addf(&sb, "%ld", line);
+	return strbuf_detach(&sb);
+}
+
+char *
 csvrow_quote(const struct csvrow *row)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -36,6 +36,8 @@ struct csvfile {
 	int readable;  /* 0 when decoding failed */
 	size_t errors; /* errors reported while reading */
 	size_t broken; /* rows lost to quote errors (quoted in diags) */
+	int sheet;     /* a sheet of a workbook (xlsx.c): path is "BOOK:SHEET",
+	                * line an Excel row, and diagnostics name the cell */
 };
 
 /*
@@ -49,6 +51,13 @@ int csvread_file(struct csvfile *f, const char *path, struct diag *d);
 int csvread_buffer(struct csvfile *f, const char *path, const char *raw, size_t len,
                    struct diag *d);
 void csvfile_release(struct csvfile *f);
+/*
+ * Where a diagnostic about column `col` (0-based; -1 for the whole row:
+ * column A) of line `line` of `f` points: f->path with *dline = line for
+ * a CSV file; "BOOK:SHEET!C12" with *dline = 0 for a sheet of a workbook
+ * (mic.xlsx:実施状況!C12, the cell as Excel names it).  New string.
+ */
+char *csvfile_where(const struct csvfile *f, long line, int col, long *dline);
 /* The row's cells joined by " | ", as quoted in diagnostics.  New string. */
 char *csvrow_quote(const struct csvrow *row);
 

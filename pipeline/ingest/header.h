@@ -26,6 +26,7 @@ enum header_role {
 	ROLE_VALUE,
 	ROLE_UNIT,
 	ROLE_SOURCE,
+	ROLE_TITLE, /* 施策名: the measure's title, as the templates print it */
 	ROLE_N,
 	ROLE_EXTRA = -1 /* not in the contract: kept as <extra> */
 };
@@ -53,6 +54,18 @@ const char *header_kind_name(enum header_kind kind);
  * header.  Release `h` with header_release().
  */
 int header_read(struct header *h, const struct csvrow *row, const char *path, struct diag *d);
+/* Same on row `i` of `f`; for a sheet of a workbook the messages name
+ * the cell (mic.xlsx:実施状況!C3). */
+int header_read_file(struct header *h, const struct csvfile *f, size_t i, struct diag *d);
 void header_release(struct header *h);
+
+#define HEADER_SCAN 10 /* rows searched for the header */
+/*
+ * The header row of `f`: the first of its first HEADER_SCAN rows (empty
+ * rows are not counted) whose cells name the columns of a progress or
+ * indicators file, so that title rows, notes and blank rows above the
+ * header are passed over.  Its index in f->rows, or -1 when none does.
+ */
+long header_find(const struct csvfile *f);
 
 #endif

@@ -1,5 +1,6 @@
 #include "ingest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "header.h"
@@ -10,7 +11,9 @@ ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs, cons
             struct diag *d)
 {
 	struct header h;
-	size_t i, ndata;
+	size_t i, ndata, first;
+	long found, dl;
+	char *at;
 
 	ef->f = f;
 	ef->kind = KIND_UNKNOWN;
@@ -23,30 +26,57 @@ ingest_file(const struct csvfile *f, struct emit_file *ef, struct rows *rs, cons
 		ef->rows = f->broken;
 		return f->broken;
 	}
-	ndata = f->nrows - 1 + f->broken;
+	/* Title rows, notes and blank rows above the header are passed over
+	 * (issue 16 "Forgiving headers"), with a note naming them. */
+	found = header_find(f);
+	first = found > 0 ? (size_t)found : 0;
+	if (first > 0 && d->out) {
+		char *q = csvrow_quote(&f->rows[0]);
+
+		at = csvfile_where(f, f->rows[0].line, -1, &dl);
+		if (dl > 0)
+			fprintf(d->out, "%s:%ld: ", at, dl);
+		else
+			fprintf(d->out, "%s: ", at);
+		fprintf(d->out,
+		        "note: %zu row(s) above the header (%s %ld) are not data and are "
+		        "skipped: '%s'%s\n",
+		        first, f->sheet ? "row" : "line", f->rows[first].line, q,
+		        first > 1 ? ", …" : "");
+		free(q);
+		free(at);
+	}
+	ndata = f->nrows - 1 - first + f->broken;
 	ef->rows = ndata;
-	if (header_read(&h, &f->rows[0], f->path, d) < 0) {
+	if (header_read_file(&h, f, first, d) < 0) {
 		struct strbuf sb = STRBUF_INIT;
 
 		ef->kind = h.kind;
 		header_release(&h);
-		for (i = 1; i < f->nrows; i++) {
+		for (i = first + 1; i < f->nrows; i++) {
 			char *q = csvrow_quote(&f->rows[i]);
 
-			strbuf_addf(&sb, "%s%ld: %s", i > 1 ? "\n" : "", f->rows[i].line, q);
+			strbuf_addf(&sb, "%s%ld: %s", i > first + 1 ? "\n" : "", f->rows[i].line,
+			            q);
 			free(q);
 		}
-		if (f->nrows > 1)
-			diag_add(d, DIAG_WARNING, f->path, f->rows[1].line, NULL, sb.buf,
+		if (f->nrows > first + 1) {
+			at = csvfile_where(f, f->rows[first + 1].line, -1, &dl);
+			diag_add(d, DIAG_WARNING, at, dl, NULL, sb.buf,
 			         "%zu data row(s) not read because of the header error at line %ld",
-			         f->nrows - 1, f->rows[0].line);
+			         f->nrows - 1 - first, f->rows[first].line);
+			free(at);
+		}
 		strbuf_release(&sb);
 		return ndata;
 	}
 	ef->kind = h.kind;
-	if (f->nrows == 1 && f->errors == 0)
-		diag_warning(d, f->path, h.line, "header only: the file has no data rows");
-	rows_read(rs, f, 1, &h, refs, d);
+	if (f->nrows == first + 1 && f->errors == 0) {
+		at = csvfile_where(f, h.line, -1, &dl);
+		diag_warning(d, at, dl, "header only: the file has no data rows");
+		free(at);
+	}
+	rows_read(rs, f, first + 1, &h, refs, d);
 	header_release(&h);
 	return ndata;
 }

@@ -410,27 +410,48 @@ cand_cmp(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* Edit distance per thousand of the longer string: ids and titles of
+ * different lengths compare on one scale. */
+static size_t
+scaled_distance(const char *a, const char *b)
+{
+	size_t la = utf8_length(a), lb = utf8_length(b), m = la > lb ? la : lb;
+
+	return m ? utf8_distance(a, b) * 1000 / m : 0;
+}
+
 char *
 refs_suggest_id(const struct refs *r, const char *id, const char *hint)
 {
 	struct cand *c = xcalloc(r->nnodes + 1, sizeof(*c));
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	size_t i, hlen = hint ? utf8_length(hint) : 0;
 
-	size_t third = (size_t)-1;
-
+	/*
+	 * Without a title to go by, the nearest ids.  With one (the text
+	 * after the id, or a cell that is no id at all, perhaps a title),
+	 * each measure is as near as the nearer of its id and its title
+	 * (the title cut to the length of the text; 0 when the title holds
+	 * the text), issue 16.
+	 */
 	for (i = 0; i < r->nnodes; i++) {
 		c[i].i = i;
-		c[i].dist = utf8_distance(id, r->nodes[i].id);
+		if (hlen == 0) {
+			c[i].dist = utf8_distance(id, r->nodes[i].id);
+			continue;
+		}
+		c[i].dist2 = scaled_distance(id, r->nodes[i].id);
+		c[i].dist = c[i].dist2;
+		if (r->nodes[i].title && r->nodes[i].title[0]) {
+			char *t = utf8_truncate(r->nodes[i].title, hlen);
+			size_t dt = strstr(r->nodes[i].title, hint) ? 0 : scaled_distance(hint, t);
+
+			if (dt < c[i].dist)
+				c[i].dist = dt;
+			free(t);
+		}
 	}
 	qsort(c, r->nnodes, sizeof(*c), cand_cmp);
-	/* Titles only break ties among the nearest ids: measure only those. */
-	if (hint && *hint && r->nnodes > 0) {
-		third = c[r->nnodes < SUGGEST_N ? r->nnodes - 1 : SUGGEST_N - 1].dist;
-		for (i = 0; i < r->nnodes && c[i].dist <= third; i++)
-			c[i].dist2 = utf8_distance(hint, r->nodes[c[i].i].title);
-		qsort(c, i, sizeof(*c), cand_cmp);
-	}
 	strbuf_addstr(&sb, "nearest: ");
 	for (i = 0; i < r->nnodes && i < SUGGEST_N; i++) {
 		char *t = utf8_truncate(r->nodes[c[i].i].title, 20);
@@ -442,6 +463,20 @@ refs_suggest_id(const struct refs *r, const char *id, const char *hint)
 		strbuf_addstr(&sb, "none (the plan is empty)");
 	free(c);
 	return strbuf_detach(&sb);
+}
+
+size_t
+refs_nodes_by_title(const struct refs *r, const char *title, const struct refs_node **v, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nnodes; i++)
+		if (r->nodes[i].title && strcmp(r->nodes[i].title, title) == 0) {
+			if (n < max)
+				v[n] = &r->nodes[i];
+			n++;
+		}
+	return n;
 }
 
 char *

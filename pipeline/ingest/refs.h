@@ -96,10 +96,19 @@ size_t refs_indicators(const struct refs *r, const char *key, const struct refs_
 const struct refs_indicator *refs_indicator_loose(const struct refs *r, const char *key);
 /*
  * "nearest: A (title), B (title), C (title)" for an unknown id: the plan
- * ids closest to `id` by edit distance, ties broken by how close their
- * title is to `hint` (may be NULL), then plan order.  New string.
+ * ids closest to `id` by edit distance; with a `hint` (the text after the
+ * id, or the whole cell when it is no id: may be NULL), each node ranks by
+ * the nearer of its id to `id` and its title to `hint` (edit distances
+ * relative to length), then by its id's distance, then plan order.  New
+ * string.
  */
 char *refs_suggest_id(const struct refs *r, const char *id, const char *hint);
+/*
+ * The plan nodes whose title is exactly `title`: up to `max` in `v`, in
+ * plan order; returns how many there are.
+ */
+size_t refs_nodes_by_title(const struct refs *r, const char *title, const struct refs_node **v,
+                           size_t max);
 /* "nearest: 総務省 (mic)" for an unknown ministry name.  New string. */
 char *refs_suggest_ministry(const struct refs *r, const char *name);
 /* "nearest: incident-reports (インシデント報告関連件数), …".  New string. */

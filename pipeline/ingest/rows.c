@@ -85,20 +85,47 @@ rec_quote(struct rows_record *r)
 	return r->quote;
 }
 
+/*
+ * Where a message about the row's `role` cell points (-1: the row, named
+ * by its id cell): PATH and the line, or for a sheet of a workbook the
+ * cell (mic.xlsx:実施状況!C12).  New string; the line to give in *dl.
+ */
+static char *
+cell_at(const struct ctx *x, int role, long *dl)
+{
+	int c = role >= 0 ? x->h->col[role] : -1;
+
+	if (c < 0)
+		c = x->h->col[x->h->kind == KIND_INDICATORS ? ROLE_INDICATOR : ROLE_MEASURE];
+	return csvfile_where(x->f, x->rec->line, c, dl);
+}
+
 /* Reports an error about the row's `role` cell and rejects the row. */
 static int
 row_error(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
 {
+	long dl;
+	char *at = cell_at(x, role, &dl);
+	int ret;
+
 	x->rec->rejected = 1;
-	return diag_add(x->d, DIAG_ERROR, x->f->path, x->rec->line,
-	                role >= 0 ? colname(x, role) : NULL, rec_quote(x->rec), fmt, a, b ? b : "");
+	ret = diag_add(x->d, DIAG_ERROR, at, dl, role >= 0 ? colname(x, role) : NULL,
+	               rec_quote(x->rec), fmt, a, b ? b : "");
+	free(at);
+	return ret;
 }
 
 static int
 row_warning(struct ctx *x, int role, const char *fmt, const char *a, const char *b)
 {
-	return diag_add(x->d, DIAG_WARNING, x->f->path, x->rec->line,
-	                role >= 0 ? colname(x, role) : NULL, NULL, fmt, a, b ? b : "");
+	long dl;
+	char *at = cell_at(x, role, &dl);
+	int ret;
+
+	ret = diag_add(x->d, DIAG_WARNING, at, dl, role >= 0 ? colname(x, role) : NULL, NULL, fmt,
+	               a, b ? b : "");
+	free(at);
+	return ret;
 }
 
 /*
@@ -157,6 +184,39 @@ split_id(const char *s, const char **rest)
 	return NULL;
 }
 
+/*
+ * A measure written as its exact title instead of its id (issue 16): read
+ * as that measure, with a warning naming the id.  A title several plan
+ * nodes share is not read (the error lists them).  Returns 1 when it
+ * reported.
+ */
+static int
+by_title(struct ctx *x, const char *text)
+{
+	const struct refs_node *v[4];
+	size_t n = refs_nodes_by_title(x->refs, text, v, 4), i;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n == 0)
+		return 0;
+	if (n > 1) {
+		for (i = 0; i < n && i < 4; i++)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", v[i]->id);
+		row_error(x, ROLE_MEASURE,
+		          "'%s' is the title of several plan items (%s): write the id of the one "
+		          "meant",
+		          text, sb.buf);
+		strbuf_release(&sb);
+		return 1;
+	}
+	x->rec->measure = xstrdup(v[0]->id);
+	x->rec->level = v[0]->level;
+	strbuf_addf(&sb, "%s: write the id %s", v[0]->id, v[0]->id);
+	row_warning(x, ROLE_MEASURE, "the title '%s' is read as measure %s instead", text, sb.buf);
+	strbuf_release(&sb);
+	return 1;
+}
+
 /* Checks the measure cell.  `required`: empty is an error. */
 static void
 check_measure(struct ctx *x, const char *text, int required)
@@ -184,6 +244,8 @@ check_measure(struct ctx *x, const char *text, int required)
 			row_warning(x, ROLE_MEASURE, "text after the measure id is ignored: '%s'%s",
 			            hint, NULL);
 	}
+	if (id == NULL && by_title(x, text))
+		return;
 	if (id == NULL) {
 		h = utf8_truncate(text, HINT_MAX);
 		sugg = suggest_id(x, text, h);
@@ -340,7 +402,11 @@ read_progress(struct ctx *x, const struct csvrow *row)
 	const struct header *h = x->h;
 	struct rows_record *rec = x->rec;
 
-	check_measure(x, cell(h, row, ROLE_MEASURE), 1);
+	/* 施策番号 left empty beside a 施策名: the title stands for the id */
+	if (cell(h, row, ROLE_MEASURE)[0] == '\0' && cell(h, row, ROLE_TITLE)[0] != '\0')
+		check_measure(x, cell(h, row, ROLE_TITLE), 1);
+	else
+		check_measure(x, cell(h, row, ROLE_MEASURE), 1);
 	check_ministry(x, cell(h, row, ROLE_MINISTRY), 1);
 	rec->results = opt(cell(h, row, ROLE_RESULTS));
 	if (rec->results == NULL)
@@ -547,11 +613,16 @@ read_extra(struct ctx *x, const struct csvrow *row, unsigned char **warned, size
 				memset(*warned + *nwarned, 0, c + 1 - *nwarned);
 				*nwarned = c + 1;
 			}
-			if (!(*warned)[c])
-				diag_add(x->d, DIAG_WARNING, x->f->path, rec->line, sb.buf, NULL,
+			if (!(*warned)[c]) {
+				long dl;
+				char *at = csvfile_where(x->f, rec->line, (int)c, &dl);
+
+				diag_add(x->d, DIAG_WARNING, at, dl, sb.buf, NULL,
 				         "cell in column %zu has no header; cells of that column "
 				         "are kept as extra",
 				         c + 1);
+				free(at);
+			}
 			(*warned)[c] = 1;
 		}
 		rec->extra = xreallocarray(rec->extra, rec->nextra + 1, sizeof(*rec->extra));
@@ -601,14 +672,21 @@ rows_read(struct rows *rs, const struct csvfile *f, size_t first, const struct h
 	return d->errors > before ? -1 : 0;
 }
 
-/* "line 12" in the same file, else "other.csv:12". */
+/* "line 12" in the same file ("row 12" in a sheet), else "other.csv:12". */
 static void
 where(struct strbuf *sb, const struct rows_record *a, const struct rows_record *b)
 {
 	if (a->file == b->file)
-		strbuf_addf(sb, "line %ld", b->line);
+		strbuf_addf(sb, "%s %ld", b->file->sheet ? "row" : "line", b->line);
 	else
 		strbuf_addf(sb, "%s:%ld", b->file->name, b->line);
+}
+
+/* A record's place for a message about the whole row (new string). */
+static char *
+rec_at(const struct rows_record *r, long *dl)
+{
+	return csvfile_where(r->file, r->line, -1, dl);
 }
 
 /*
@@ -734,13 +812,16 @@ find_overlaps(struct rows *rs, struct diag *d)
 	for (k = 0; k < nv; k++) {
 		const struct rows_record *r = v[k].r, *o = v[k].o;
 
-		diag_add(d, rs->draft ? DIAG_WARNING : DIAG_ERROR, r->file->path, r->line, NULL,
-		         NULL,
+		long dl;
+		char *at = rec_at(r, &dl);
+
+		diag_add(d, rs->draft ? DIAG_WARNING : DIAG_ERROR, at, dl, NULL, NULL,
 		         "this file and %s both report measure %s for %s (%s:%ld; %zu row%s "
 		         "overlap): two versions of one submission? keep the corrected file and "
 		         "remove the outdated one",
 		         o->file->name, r->measure, r->ministry, o->file->name, o->line, v[k].n,
 		         v[k].n == 1 ? "" : "s");
+		free(at);
 	}
 	free(v);
 	g_hash_table_destroy(first);
@@ -757,6 +838,8 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 		struct rows_record *r = &rs->v[i], *o;
 		struct strbuf at = STRBUF_INIT;
 		gpointer got;
+		char *loc;
+		long dl;
 
 		if (r->rejected)
 			continue;
@@ -768,28 +851,27 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 		if (r->kind == KIND_PROGRESS && o->file != r->file)
 			continue; /* two versions of one submission: find_overlaps() */
 		where(&at, r, o);
+		loc = rec_at(r, &dl);
 		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
 			r->dropped = 1;
 			/* Two literal formats, one per kind (xgettext). */
 			if (r->kind == KIND_PROGRESS)
-				diag_add(
-				    d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
-				    "duplicate of %s (same measure, ministry and 実績/results); "
-				    "this row is not used",
-				    at.buf);
+				diag_add(d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
+				         "duplicate of %s (same measure, ministry and 実績/results); "
+				         "this row is not used",
+				         at.buf);
 			else
-				diag_add(
-				    d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
-				    "duplicate of %s (same indicator, year, ministry and value); "
-				    "this row is not used",
-				    at.buf);
+				diag_add(d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
+				         "duplicate of %s (same indicator, year, ministry and value); "
+				         "this row is not used",
+				         at.buf);
 		} else {
 			const char *name = r->indicator->id ? r->indicator->id : r->indicator->text;
 			const char *min = r->ministry ? r->ministry : "-";
 			struct strbuf back = STRBUF_INIT;
 
 			r->rejected = 1;
-			diag_add(d, DIAG_ERROR, r->file->path, r->line, NULL, rec_quote(r),
+			diag_add(d, DIAG_ERROR, loc, dl, NULL, rec_quote(r),
 			         "conflicting values for indicator '%s', year %d, ministry %s: "
 			         "'%s' here, '%s' at %s",
 			         name, r->year, min, r->value_written, o->value_written, at.buf);
@@ -797,8 +879,10 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 				conflicted[(size_t)got - 1] = 1;
 				o->rejected = 1;
 				where(&back, o, r);
+				free(loc);
+				loc = rec_at(o, &dl);
 				diag_add(
-				    d, DIAG_ERROR, o->file->path, o->line, NULL, rec_quote(o),
+				    d, DIAG_ERROR, loc, dl, NULL, rec_quote(o),
 				    "conflicting values for indicator '%s', year %d, ministry %s: "
 				    "'%s' here, '%s' at %s",
 				    name, r->year, min, o->value_written, r->value_written,
@@ -806,6 +890,7 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			}
 			strbuf_release(&back);
 		}
+		free(loc);
 		strbuf_release(&at);
 	}
 	free(conflicted);

@@ -98,7 +98,7 @@ load_part(struct reader *r, const char *name, int required)
 
 	if (buf == NULL)
 		return NULL;
-	strbuf_addf(&where, "%s:%s", r->b->name, name);
+	strbuf_addf(&where, "%s:%s", r->b->path, name);
 	doc = xmlio_load_memory(buf, len, where.buf, r->d);
 	if (doc == NULL)
 		r->failed = -1;
@@ -599,7 +599,7 @@ xlsx_location(const struct xlsxbook *b, const struct xlsxsheet *s, long row, siz
 	char ref[16];
 
 	xlsx_cellref(ref, col, row);
-	strbuf_addf(&sb, "%s:%s!%s", b->name, s->name, ref);
+	strbuf_addf(&sb, "%s:%s!%s", b->path, s->name, ref);
 	return strbuf_detach(&sb);
 }
 
@@ -906,12 +906,12 @@ xlsx_read_buffer(struct xlsxbook *b, const char *path, const void *raw, size_t l
 
 	book_init(b, path);
 	if (len >= 8 && memcmp(raw, ole2, 8) == 0)
-		return diag_error(d, b->name, 0,
+		return diag_error(d, b->path, 0,
 		                  "an Excel 97-2003 workbook (.xls) or a workbook protected by a "
 		                  "password: it cannot be read; open it in Excel, remove the "
 		                  "password if any, and save it as Excel Workbook (.xlsx)");
 	if (len < 4 || memcmp(raw, "PK\x03\x04", 4) != 0)
-		return diag_error(d, b->name, 0,
+		return diag_error(d, b->path, 0,
 		                  "not an Excel workbook (.xlsx): open the file in Excel and save "
 		                  "it as Excel Workbook (.xlsx) or as CSV UTF-8");
 	memset(&r, 0, sizeof(r));
@@ -922,7 +922,7 @@ xlsx_read_buffer(struct xlsxbook *b, const char *path, const void *raw, size_t l
 	if (src)
 		r.zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
 	if (r.zip == NULL) {
-		ret = diag_error(d, b->name, 0,
+		ret = diag_error(d, b->path, 0,
 		                 "the workbook is damaged (%s): open it in Excel and save it again",
 		                 zip_error_strerror(&zerr));
 		zip_source_free(src);
@@ -1055,6 +1055,7 @@ xlsx_sheet_csvfile(const struct xlsxbook *b, const struct xlsxsheet *s, struct c
 	f->enc = SJIS_UTF8;
 	f->eol = "LF";
 	f->readable = 1;
+	f->sheet = 1;
 	for (i = 0; i < s->nmerged; i++) {
 		char a[16] = "";
 		const char *colon = strchr(s->merged[i], ':');

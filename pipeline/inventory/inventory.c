@@ -176,22 +176,19 @@ classify(int dirfd, struct entry *e)
 	    g_ascii_strcasecmp(e->raw, "README") == 0)
 		return set(e, "skip", "notes for people, not a submission; skipped");
 	if (g_ascii_strcasecmp(ext, "csv") == 0 || g_ascii_strcasecmp(ext, "txt") == 0 ||
-	    g_ascii_strcasecmp(ext, "tsv") == 0) {
+	    g_ascii_strcasecmp(ext, "tsv") == 0 || g_ascii_strcasecmp(ext, "xlsx") == 0 ||
+	    g_ascii_strcasecmp(ext, "xlsm") == 0) {
 		set(e, "read", NULL);
 		return hash_entry(dirfd, e);
 	}
-	if (g_ascii_strcasecmp(ext, "xlsx") == 0 || g_ascii_strcasecmp(ext, "xlsm") == 0)
+	if (g_ascii_strcasecmp(ext, "xls") == 0)
 		set(e, "error",
-		    "an Excel workbook is not read yet; in Excel save it as "
-		    "'CSV UTF-8 (comma delimited)' and put the .csv here instead");
-	else if (g_ascii_strcasecmp(ext, "xls") == 0)
-		set(e, "error",
-		    "an old Excel workbook (.xls) is not read; in Excel save it as "
-		    "'CSV UTF-8 (comma delimited)' and put the .csv here instead");
+		    "an old Excel workbook (.xls) is not read; open it in Excel and save it as "
+		    "Excel Workbook (.xlsx), then put the .xlsx here instead");
 	else
 		set(e, "error",
-		    "not a submission file (only .csv, or Excel's Unicode text .txt, is read); "
-		    "remove it or save it as CSV");
+		    "not a submission file (only .csv, .xlsx, or Excel's Unicode text .txt, is "
+		    "read); remove it or save it as .xlsx or CSV");
 	e->size = (long long)st.st_size;
 }
 

@@ -220,12 +220,14 @@ missing-columns.csv:2: warning: 1 data row(s) not read because of the header err
 nameless-column.csv:1: warning: column 2 has no name; its cells are kept as extra
 nul-mid.csv:2: error: NUL byte at byte offset 99: not a CSV text file (UTF-16 or binary?)
 relist.csv:2: warning: 1-2-チ is a re-listing (再掲) of 1-1-1-イ; the row is filed under 1-1-1-イ
+title-as-id.csv:2: warning: the title '政府機関の情報セキュリティ対策のための統一基準の見直し' is read as measure 1-1-1-イ: write the id 1-1-1-イ instead
+title-rows.csv:1: note: 1 row(s) above the header (line 3) are not data and are skipped: '平成26年度 施策の実施状況（総務省）'
 unknown-id.csv:2: error: unknown measure id '1-1-9-ア'; nearest: 1-1-1-ア (業務で扱う情報の重要度に応じた枠組みの構…), 1-1-1-イ (政府機関の情報セキュリティ対策のための統…), 1-1-1-ヘ (政府機関における安全な暗号利用の推進)
 unknown-indicator.csv:2: error: unknown indicator 'incident-report'; nearest: incident-reports (インシデント報告関連件数), ceptoar (セプターカウンシルの活動状況), '各府省庁の対策推進計画の策定状況'
 unknown-kind.csv:1: error: unknown kind of file: the header names neither progress columns (施策番号/measure, 府省庁/ministry, 実績/results) nor indicator columns (指標/indicator, 年度/year, 値/value)
 unknown-kind.csv:2: warning: 1 data row(s) not read because of the header error at line 1
 unknown-ministry.csv:2: error: unknown ministry '総務庁'; nearest: 総務省 (mic)
-unreadable-id.csv:2: error: cannot read measure id '施策ア' (expected a form like 1-1-1-ア); nearest: 4-ア (NISCの機能強化), 4 (推進体制等), 1-1 (政府機関等における対策)
+unreadable-id.csv:2: error: cannot read measure id '施策ア' (expected a form like 1-1-1-ア); nearest: 4-ア (NISCの機能強化), 1-2-ア (重要インフラ行動計画の推進), 1-1-1-ア (業務で扱う情報の重要度に応じた枠組みの構…)
 unterminated.csv:2: error: unterminated quoted cell: the quote opened in the row starting here is never closed
 EOF
 

@@ -2,7 +2,7 @@
 # Issue 12, "Every entry in submissions/ is either read or reported", in
 # strict and draft alike: .CSV is read like .csv, Excel's Unicode text
 # (.txt) is marked read; lock files and OS litter are skipped with a note;
-# workbooks, folders, symlinks, FIFOs, unknown kinds and bad names are
+# damaged workbooks, .xls, folders, symlinks, FIFOs, unknown kinds and bad names are
 # errors naming the entry.  Nothing follows a symlink or opens a FIFO.
 . "$(dirname "$0")/../lib.sh"
 
@@ -38,9 +38,9 @@ printf 'x' >"$S/~\$MIC-PROGRESS.CSV"
 test_expect_success 'make report: exit 1, each entry named with what to do, old files kept' '
 	! timeout 60 make -s --no-print-directory -C "$TOP" INPUT="$TRASH/input" \
 		OUTDIR="$TRASH/output" WORK="$TRASH/work" report YEAR=2014 >"$TRASH/r1" 2>&1 &&
-	grep -F "submissions/mod-progress-v2.xlsx: error: an Excel workbook is not read yet; in Excel save it as" "$TRASH/r1" &&
-	grep -F "submissions/macro.XLSM: error: an Excel workbook" "$TRASH/r1" &&
-	grep -F "submissions/old.xls: error: an old Excel workbook (.xls)" "$TRASH/r1" &&
+	grep -F "submissions/mod-progress-v2.xlsx: error: the workbook is damaged (Not a zip archive): open it in Excel and save it again" "$TRASH/r1" &&
+	grep -F "submissions/macro.XLSM: error: the workbook is damaged" "$TRASH/r1" &&
+	grep -F "submissions/old.xls: error: an old Excel workbook (.xls) is not read; open it in Excel and save it as Excel Workbook (.xlsx)" "$TRASH/r1" &&
 	grep -F "submissions/folder: error: a folder; files in folders are not read" "$TRASH/r1" &&
 	grep -F "submissions/zz.csv: error: a symbolic link; links are not followed" "$TRASH/r1" &&
 	grep -F "submissions/fifo.csv: error: not a regular file" "$TRASH/r1" &&

@@ -174,8 +174,28 @@ static const struct {
      "unknown measure id '1-②-ツ' (read as 1-2-ツ); nearest: 1-2-ア (重要インフラ行動計画の推進), "
      "1-2-ニ (制御システムのセキュリティ確保), 1-2-ロ (情報共有体制の強化)"},
     {"施策番号,府省庁,実績\n施策,総務省,x\n", 1, "施策番号",
-     "cannot read measure id '施策' (expected a form like 1-1-1-ア); nearest: 4 (推進体制等), "
-     "1 (「強靱な」サイバー空間の構築), 4-ア (NISCの機能強化)"},
+     "cannot read measure id '施策' (expected a form like 1-1-1-ア); nearest: 1 "
+     "(「強靱な」サイバー空間の構築), 1-1 (政府機関等における対策), 1-1-1 "
+     "(情報及び情報システムに係る情報セキュリテ…)"},
+    /* issue 16: a measure's exact title stands for its id (a warning); a
+     * title nearly right gets that measure as the first suggestion */
+    {"施策番号,府省庁,実績\n政府機関の情報セキュリティ対策のための統一基準の見直し,総務省,x\n", 0,
+     "施策番号",
+     "the title '政府機関の情報セキュリティ対策のための統一基準の見直し' is read as measure "
+     "1-1-1-イ: write the id 1-1-1-イ instead"},
+    {"施策番号,施策名,府省庁,実績\n,政府機関の情報セキュリティ対策のための統一基準の見直し,総務省,"
+     "x\n",
+     0, "施策番号",
+     "the title '政府機関の情報セキュリティ対策のための統一基準の見直し' is read as measure "
+     "1-1-1-イ: write the id 1-1-1-イ instead"},
+    {"施策番号,府省庁,実績\n政府機関の情報セキュリティ対策の統一基準,総務省,x\n", 1, "施策番号",
+     "cannot read measure id '政府機関の情報セキュリティ対策の統一基準' (expected a form like "
+     "1-1-1-ア); nearest: 1-1-1-イ (政府機関の情報セキュリティ対策のための統…), 1-1-1-カ "
+     "(複合機等のセキュリティ対策の強化), 1-1 (政府機関等における対策)"},
+    {"施策番号,府省庁,実績\n1-1-9-ア 複合機等のセキュリティ,総務省,x\n", 1, "施策番号",
+     "unknown measure id '1-1-9-ア 複合機等のセキュリティ' (read as 1-1-9-ア); nearest: 1-1-1-カ "
+     "(複合機等のセキュリティ対策の強化), 1-1-1-ア (業務で扱う情報の重要度に応じた枠組みの構…), "
+     "1-1-1-イ (政府機関の情報セキュリティ対策のための統…)"},
     {"施策番号,府省庁,実績\n,総務省,x\n", 1, "施策番号",
      "施策番号 is empty: every row needs a measure id"},
     {"measure,ministry,results\n,mic,x\n", 1, "measure",

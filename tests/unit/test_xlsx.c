@@ -171,7 +171,7 @@ test_refused(void **state)
 	diag_init(&d, NULL);
 	assert_int_equal(xlsx_read_file(&b, FX "legacy.xls", &d), -1);
 	assert_int_equal(d.errors, 1);
-	assert_string_equal(d.v[0].file, "legacy.xls");
+	assert_string_equal(d.v[0].file, FX "legacy.xls");
 	assert_non_null(strstr(d.v[0].message, "(.xls)"));
 	assert_non_null(strstr(d.v[0].message, "save it as Excel Workbook (.xlsx)"));
 	assert_int_equal(b.nsheets, 0);
@@ -314,10 +314,10 @@ test_csvfile(void **state)
 	assert_int_equal(f.rows[6].ncells, 1);
 	assert_int_equal(f.rows[8].line, 10);
 	assert_string_equal(f.rows[8].cells[0], "重要 な施策");
-	assert_true(has_diag(&d, "cells.xlsx:実施状況!B6", "formula"));
-	assert_true(has_diag(&d, "cells.xlsx:実施状況!A8", "A8:C8 are merged"));
-	assert_true(has_diag(&d, "cells.xlsx:実施状況!A9", "row 9 is hidden"));
-	assert_true(has_diag(&d, "cells.xlsx:実施状況!B5", "as displayed ('12.35')"));
+	assert_true(has_diag(&d, FX "cells.xlsx:実施状況!B6", "formula"));
+	assert_true(has_diag(&d, FX "cells.xlsx:実施状況!A8", "A8:C8 are merged"));
+	assert_true(has_diag(&d, FX "cells.xlsx:実施状況!A9", "row 9 is hidden"));
+	assert_true(has_diag(&d, FX "cells.xlsx:実施状況!B5", "as displayed ('12.35')"));
 	assert_int_equal(d.warnings, 4);
 	csvfile_release(&f);
 	xlsxbook_release(&b);
