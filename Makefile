@@ -15,7 +15,8 @@ YEAR	?= 2014
 CC	?= cc
 B	?= build
 BIN	:= $(B)/bin
-PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip
+PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip \
+	gdk-pixbuf-2.0 librsvg-2.0
 OPT	?= -O2
 SAN	?=
 CFLAGS	?= $(OPT) -g
@@ -94,17 +95,20 @@ OUT	:= $(OUTDIR)/$(YEAR)
 MANIFEST := $(W)/manifest.xml
 # What year.mk's rules depend on for the registry, plan and matrix.
 REFS	:= $(MANIFEST)
-# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD (the day
-# the headquarters decides the report); unset, the matrix's date is used, so
-# the same inputs always give the same PDFs.
+# The date on the cover and the title slide: <date> of input/Y/report.xml;
+# REPORT_DATE=YYYY-MM-DD on the command line overrides it (issue 14).  Both
+# are checked (a real day, after the fiscal year).  It reaches only the front
+# and back matter, through $(W)/front.id (pipeline/year.mk), not the manifest,
+# so changing it rebuilds those two and the PDFs, nothing else.
 REPORT_DATE ?=
+REPORT_DATE_Q = '$(subst ','\'',$(REPORT_DATE))'
 INVENTORY_ARGS = --year $(YEAR) --submissions $(IN)/submissions \
-	--registry $(INPUT)/ministries.xml --plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
-	--report-date '$(subst ','\'',$(REPORT_DATE))'
+	--registry $(INPUT)/ministries.xml --plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 INGEST_ARGS = --year $(YEAR) --registry $(INPUT)/ministries.xml \
 	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 CHECK_ARGS = --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
-	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml --fonts fonts/fonts.conf
+	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml --fonts fonts/fonts.conf \
+	--report $(IN)/report.xml --report-date $(REPORT_DATE_Q)
 JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
 	--param registry $(abspath $(INPUT)/ministries.xml)
@@ -127,20 +131,22 @@ $(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 
 # Strict means strict: every error make validate reports (plan, matrix,
 # registry as well as submissions) stops make report before join.
-$(W)/check.ok: $(W)/submissions.xml $(BIN)/check
+$(W)/check.ok: $(W)/submissions.xml $(W)/front.id $(BIN)/check
 	@rm -f $@
 	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
 # A draft renders anyway and lists in its annex what check finds there
 # too (plan, matrix, registry, characters the fonts cannot draw).
-$(W)/draft/check.xml: $(W)/draft/submissions.xml $(BIN)/check
-	$(BIN)/check $(CHECK_ARGS) --submissions $< --diags $@ || [ $$? -eq 1 ]
+$(W)/draft/check.xml: $(W)/draft/submissions.xml $(W)/front.id $(BIN)/check
+	$(BIN)/check $(CHECK_ARGS) --draft --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
 $(eval $(call year_pipeline,$(W),0,))
 $(eval $(call year_pipeline,$(W)/draft,1,-draft))
-$(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: $(W)/check.ok
+# (order-only: check must pass first, but a rerun of check for report.xml
+# alone rebuilds no model)
+$(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: | $(W)/check.ok
 
 # make report / make draft use the machine's cores: after join, the report
 # and the slides (xform, then render) and the status CSV are independent,

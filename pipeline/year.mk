@@ -36,7 +36,18 @@ $(W)/areas.mk: $(REFS) stylesheets/areas.xsl $(BIN)/xform
 
 YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministries.xml)
 
-COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE))
+# The front and back matter also read input/Y/report.xml (its title, date,
+# logo and prose; the plan for its <ref>s): $(W)/front.id holds the sha256
+# of every file beside plan.xml and matrix.xml (report.xml, the logo) and
+# REPORT_DATE, rewritten only when that changes (issue 14).
+COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE_Q)) \
+	--param report $(abspath $(IN)/report.xml) --param plan $(abspath $(IN)/plan.xml)
+XSL_FRONT := stylesheets/front.xsl $(W)/front.id
+$(W)/front.id: FORCE
+	@mkdir -p $(@D)
+	@{ printf 'REPORT_DATE=%s\n' $(REPORT_DATE_Q) && (cd $(IN) && find . -maxdepth 1 -type f \
+		! -name plan.xml ! -name matrix.xml -exec sha256sum {} + | LC_ALL=C sort); } >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 # status.xsl writes the rows; the header is this line (RFC 4180, CRLF).
 STATUS_HEAD := measure,title,ministry,code,status,src
 
@@ -67,12 +78,12 @@ $(1)/slides/area-%.pdoc: $(1)/model/%.xml stylesheets/slides.xsl $(XSL_COMPOSE) 
 	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
 
 $(1)/report/%.pdoc: $(1)/year.xml stylesheets/report-%.xsl stylesheets/report.xsl $(XSL_COMPOSE) \
-		$(BIN)/xform
+		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
 	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
 
 $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xsl $(XSL_COMPOSE) \
-		$(BIN)/xform
+		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
 	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
 
