@@ -245,3 +245,12 @@ lint: $(LINT_OK)
 		$$(find pipeline -name '*.[ch]') || (echo "lint: banned function" >&2; exit 1)
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Ipipeline/common -Ipipeline pipeline tests
+
+# A new year from the last (issue 14; README 「新年度の準備」): input/YEAR/
+# with the plan, matrix and report.xml of FROM (report.xml's blocks marked
+# review="required", its date empty) and an empty submissions/; never
+# overwrites a year.
+FROM	?= $(shell expr $(YEAR) - 1)
+.PHONY: new-year
+new-year: $(BIN)/xform
+	@sh pipeline/new-year.sh $(BIN)/xform $(INPUT) $(YEAR) $(FROM)
