@@ -254,3 +254,17 @@ FROM	?= $(shell expr $(YEAR) - 1)
 .PHONY: new-year
 new-year: $(BIN)/xform
 	@sh pipeline/new-year.sh $(BIN)/xform $(INPUT) $(YEAR) $(FROM)
+
+# The plan from its published text (issue 14; README 「新年度の準備」):
+# TEXT is the plan as published, as text (pdftotext -layout off, as seed
+# 002); every line that cannot be placed is named TEXT:LINE and then
+# input/YEAR/plan.xml is left as it was.
+TEXT	?=
+.PHONY: plan-from-text
+plan-from-text:
+	@test -n '$(subst ','\'',$(TEXT))' || \
+		{ echo "usage: make plan-from-text YEAR=2015 TEXT=plan.txt" >&2; exit 2; }
+	@mkdir -p $(IN)
+	@/usr/bin/python3 pipeline/tools/seed2plan.py --year $(YEAR) \
+		--registry $(INPUT)/ministries.xml -o $(IN)/plan.xml '$(subst ','\'',$(TEXT))'
+	@echo "plan-from-text: $(IN)/plan.xml written; next: make validate YEAR=$(YEAR)"
