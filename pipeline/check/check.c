@@ -903,7 +903,8 @@ report_walk(struct check *c, xmlNodePtr n, const char *path, int draft)
 			continue;
 		if ((v = xmlio_attr(n, "review")) != NULL) {
 			if (strcmp(v, "required") == 0)
-				diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path, xmlGetLineNo(n), NULL, NULL,
+				diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path,
+				         xmlGetLineNo(n), NULL, NULL,
 				         "<%s> still says review=\"required\": reread it (it was "
 				         "carried over from last year), correct it, then delete "
 				         "review=\"required\"",
@@ -947,8 +948,8 @@ report_logo(struct check *c, xmlNodePtr logo, const char *path)
 	head[n] = '\0';
 	if (f == NULL)
 		diag_error(c->d, path, xmlGetLineNo(logo),
-		           "logo '%s' cannot be read (%s): put the file beside report.xml", full.buf,
-		           strerror(errno));
+		           "logo '%s' cannot be read (%s): put the file beside report.xml",
+		           full.buf, strerror(errno));
 	else if (!(n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0) &&
 	         !(n >= 3 && memcmp(head, "\xff\xd8\xff", 3) == 0) &&
 	         strstr((const char *)head, "<svg") == NULL &&
@@ -989,7 +990,8 @@ check_report(struct check *c, const char *schemas, const char *path, const char 
 		char *s = g_strstrip(g_strdup((const char *)t));
 
 		if (*s == '\0')
-			diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path, xmlGetLineNo(date), NULL, NULL,
+			diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path, xmlGetLineNo(date),
+			         NULL, NULL,
 			         "<date> is empty: write the publication date as YYYY-MM-DD "
 			         "(or give REPORT_DATE=YYYY-MM-DD to make)");
 		else

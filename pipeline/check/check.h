@@ -82,8 +82,8 @@ int check_submissions(struct check *c, const char *path);
  * character is in the fonts.  With `draft`, the date and review findings
  * are warnings.  Returns 0 when no error was reported, -1 otherwise.
  */
-int check_report(struct check *c, const char *schemas, const char *path,
-                 const char *report_date, int draft);
+int check_report(struct check *c, const char *schemas, const char *path, const char *report_date,
+                 int draft);
 /* "YYYY-MM-DD" naming a real day: 0 with *y, *m, *d set; else -1. */
 int check_parse_date(const char *s, int *y, int *m, int *d);
 

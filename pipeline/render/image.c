@@ -121,7 +121,8 @@ jpeg_surface(const char *path)
 	cairo_surface_flush(s);
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++) {
-			const guchar *p = src + (size_t)y * gdk_pixbuf_get_rowstride(pb) + (size_t)x * n;
+			const guchar *p =
+			    src + (size_t)y * gdk_pixbuf_get_rowstride(pb) + (size_t)x * n;
 			guint32 v = (guint32)p[0] << 16 | (guint32)p[1] << 8 | p[2];
 
 			memcpy(dst + (size_t)y * stride + (size_t)x * 4, &v, 4);
