@@ -114,6 +114,17 @@ sys.stdout.buffer.write(b\"\\x89PNG\\r\\n\\x1a\\n\" + ch(b\"IHDR\", struct.pack(
 	pdfimages -f 1 -l 1 -list "$RPDF" | awk "NR == 3 { exit !(\$4 == 100 && \$5 == 100) }"
 '
 
+test_expect_success 'a JPEG logo is embedded as JPEG; an SVG one is drawn 4:1 as its viewBox' '
+	cp "$TOP/tests/report/logo-2x1.jpg" "$I/2014/logo.jpg" &&
+	edit "s|<logo src=\"logo.png\"/>|<logo src=\"logo.jpg\"/>|" && report &&
+	pdfimages -f 1 -l 1 -list "$RPDF" | awk "NR > 2 { n++; ok = (\$4 == 200 && \$5 == 100 && \$9 == \"jpeg\" && \$13 == \$14) } END { exit !(n == 1 && ok) }" &&
+	cp "$TOP/tests/report/logo-4x1.svg" "$I/2014/logo.svg" &&
+	edit "s|<logo src=\"logo.jpg\"/>|<logo src=\"logo.svg\"/>|" && report &&
+	"$BD/bin/render" --fonts "$TOP/fonts/fonts.conf" --dump -o "$TRASH/f.pdf" "$W/report/front.pdoc" 2>/dev/null |
+		awk "\$1 == \"image\" { n++; r = \$4 / \$5 } END { exit !(n == 1 && r > 3.99 && r < 4.01) }" &&
+	edit "s|<logo src=\"logo.svg\"/>|<logo src=\"logo.png\"/>|"
+'
+
 test_expect_success 'a logo that is not there or not a picture: an error at its line' '
 	rm "$I/2014/logo.png" && n=$(date_line) &&
 	! report && grep -q "report.xml:$n: error: logo .*logo.png. cannot be read" "$TRASH/err" &&
