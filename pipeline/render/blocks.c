@@ -31,10 +31,9 @@ image_items(struct lctx *c, const struct model_node *n, double x, double width, 
 	struct vitem *it;
 	char *err = NULL;
 
-	if (model_attr(n, "w") && model_length(model_attr(n, "w"), 10.5, width, &bw) < 0)
-		diag_warning(c->d, c->doc->path, n->line, "<image w>: not a length");
-	if (model_attr(n, "h") && model_length(model_attr(n, "h"), 10.5, 0, &bh) < 0)
-		diag_warning(c->d, c->doc->path, n->line, "<image h>: not a length");
+	if ((model_attr(n, "w") && model_length(model_attr(n, "w"), 10.5, width, &bw) < 0) ||
+	    (model_attr(n, "h") && model_length(model_attr(n, "h"), 10.5, 0, &bh) < 0))
+		diag_warning(c->d, c->doc->path, n->line, "<image> w or h: not a length");
 	if (bw > width)
 		bw = width;
 	if (src == NULL || image_size(src, &iw, &ih, &err) < 0) {
@@ -372,13 +371,14 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 		tag = "Table";
 		break;
 	case M_CHART:
-	case M_IMAGE:
 		tag = "Figure";
 		break;
 	case M_TOC:
 		tag = "TOC";
 		break;
 	case M_RULE:
+	case M_IMAGE: /* untagged (cairo refuses a Figure of an image alone
+	               * opening a page); the logo is decoration */
 	case M_SPACE:
 	case M_PAGEBREAK:
 	case M_ANCHOR:
