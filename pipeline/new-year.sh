@@ -32,7 +32,7 @@ mkdir -p "$tmp/submissions"
 for f in plan matrix; do
 	sed "0,/^<$f /{/^<$f /s/ year=\"$from\"/ year=\"$year\"/}" "$old/$f.xml" >"$tmp/$f.xml"
 	if ! grep -q "^<$f [^>]*year=\"$year\"" "$tmp/$f.xml"; then
-		echo "$old/$f.xml: error: no year=\"$from\" on the <$f> line; set year=\"$year\" by hand" >&2
+		echo "$old/$f.xml: warning: no year=\"$from\" on the <$f> line; set year=\"$year\" in $new/$f.xml by hand" >&2
 	fi
 done
 "$xform" --param year "$year" -o "$tmp/report.xml" stylesheets/new-year.xsl "$old/report.xml" 2>/dev/null

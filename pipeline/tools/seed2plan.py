@@ -207,10 +207,10 @@ def title_page(lines, err):
             out["title"] = t
         elif "body" not in out and "date" in out:
             out["body"] = t
-    for k, what in (("title", "the title"), ("date", "the date (平成25年6月27日)"),
-                    ("body", "the deciding body")):
+    for k, what in (("title", "title"), ("date", "date (平成25年6月27日)"),
+                    ("body", "deciding body")):
         if k not in out:
-            err(1, "no %s on the title page (the lines before 目次: title, date, body)" % what)
+            err(1, "the title page (the lines before 目次: title, date, body) has no %s" % what)
             out[k] = ""
     return out
 
