@@ -18,6 +18,12 @@ BIN	:= $(B)/bin
 PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip \
 	gdk-pixbuf-2.0 librsvg-2.0
 OPT	?= -O2
+# kbuild-style output (issue 14, a newcomer's first run): one short line per
+# compile and link, the stages' own progress lines, diagnostics on stderr;
+# V=1 prints every command as well.
+V	?= 0
+Q	= $(if $(filter 1,$(V)),,@)
+say	= $(if $(Q),@printf '  %-6s %s\n' '$(1)' '$(2)',@:)
 SAN	?=
 CFLAGS	?= $(OPT) -g
 WARN	:= -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
@@ -39,12 +45,13 @@ all: deps $(BIN)/inventory $(BIN)/ingest $(BIN)/xform $(BIN)/render $(BIN)/check
 DEPS_STAMP := $(B)/deps.stamp
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): pipeline/deps.sh
-	@sh pipeline/deps.sh build
+	@sh pipeline/deps.sh build $(B)/deps.log
 	@mkdir -p $(@D) && touch $@
 
 $(B)/obj/%.o: %.c $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 include pipeline/common/build.mk
 
@@ -62,10 +69,12 @@ $(1)_LIB := $(B)/lib/lib$(1).a
 $$($(1)_LIB): $$($(1)_SRC:%.c=$(B)/obj/%.o)
 	@mkdir -p $$(@D)
 	@rm -f $$@
-	$(AR) rcs $$@ $$^
+	$$(call say,AR,$$@)
+	$(Q)$(AR) rcs $$@ $$^
 $(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $$($(1)_USES) $(COMMON_LIB)
 	@mkdir -p $$(@D)
-	$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(call say,LD,$$@)
+	$(Q)$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage,$(s))))
 STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
@@ -120,25 +129,25 @@ FORCE:
 
 $(MANIFEST): FORCE $(BIN)/inventory
 	@mkdir -p $(@D)
-	$(BIN)/inventory $(INVENTORY_ARGS) -o $@
+	$(Q)$(BIN)/inventory $(INVENTORY_ARGS) -o $@
 
 # Ingest: the manifest's 'read' entries → submissions.xml (strict, and --draft).
 $(W)/submissions.xml: $(MANIFEST) $(BIN)/ingest
-	$(BIN)/ingest $(INGEST_ARGS) -o $@ --manifest $(MANIFEST)
+	$(Q)$(BIN)/ingest $(INGEST_ARGS) -o $@ --manifest $(MANIFEST)
 $(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 	@mkdir -p $(@D)
-	$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ --manifest $(MANIFEST)
+	$(Q)$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ --manifest $(MANIFEST)
 
 # Strict means strict: every error make validate reports (plan, matrix,
 # registry as well as submissions) stops make report before join.
 $(W)/check.ok: $(W)/submissions.xml $(W)/front.id $(BIN)/check
 	@rm -f $@
-	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
+	$(Q)$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
 # A draft renders anyway and lists in its annex what check finds there
 # too (plan, matrix, registry, characters the fonts cannot draw).
 $(W)/draft/check.xml: $(W)/draft/submissions.xml $(W)/front.id $(BIN)/check
-	$(BIN)/check $(CHECK_ARGS) --draft --submissions $< --diags $@ || [ $$? -eq 1 ]
+	$(Q)$(BIN)/check $(CHECK_ARGS) --draft --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
@@ -178,15 +187,17 @@ PUBLISH = $(BIN)/publish --manifest $(MANIFEST) $(INVENTORY_ARGS) --stage-in $(W
 BINS := $(foreach s,$(STAGES),$(BIN)/$(s))
 tools: deps $(BINS)
 	@:
+# The whole output of make report's (draft's) work is kept in $(W)/report.log
+# (draft.log) and its path printed on failure (pipeline/logrun.sh).
 report draft validate:
 	@mkdir -p $(B) $(W) && flock $(B)/.lock $(MAKE) --no-print-directory tools
-	@flock $(W)/.lock $(MAKE) --no-print-directory year-$@
+	@flock $(W)/.lock $(if $(filter validate,$@),,sh pipeline/logrun.sh $(W)/$@.log) 		$(MAKE) --no-print-directory year-$@
 
 year-report: $(addprefix $(W)/,$(REPORT_FILES))
-	$(PUBLISH) $^
+	$(Q)$(PUBLISH) $^
 	@echo "report: $(REPORT_OUT)"
 year-draft: $(addprefix $(W)/draft/,$(DRAFT_FILES))
-	$(PUBLISH) $^
+	$(Q)$(PUBLISH) $^
 	@echo "draft: $(DRAFT_OUT)"
 
 # Ingest in draft mode reads every row (no output is published); check adds

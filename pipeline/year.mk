@@ -32,7 +32,7 @@ ifneq ($(filter year-report year-draft $(WORK)/%,$(MAKECMDGOALS)),)
 endif
 $(W)/areas.mk: $(REFS) stylesheets/areas.xsl $(BIN)/xform
 	@mkdir -p $(@D)
-	$(BIN)/xform -o $@ stylesheets/areas.xsl $(IN)/plan.xml
+	$(Q)$(BIN)/xform -o $@ stylesheets/areas.xsl $(IN)/plan.xml
 
 YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministries.xml)
 
@@ -57,49 +57,49 @@ define year_pipeline
 
 $(1)/model/%.xml: $(1)/submissions.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $(1)/submissions/area-$$*.xml
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $(1)/submissions/area-$$*.xml
 
 $(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
+	$(Q)$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
 
 $(1)/year.xml: $(1)/submissions.xml $(AREAS:%=$(1)/sum/%.xml) $(REFS) stylesheets/year.xsl $(BIN)/xform \
 		$(if $(filter 1,$(2)),$(1)/check.xml)
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
 		$(if $(filter 1,$(2)),--param checks $(abspath $(1)/check.xml)) \
 		-o $$@ stylesheets/year.xsl $(1)/submissions/year.xml
 
 $(1)/report/area-%.pdoc: $(1)/model/%.xml stylesheets/report.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/report.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) -o $$@ stylesheets/report.xsl $$<
 
 $(1)/slides/area-%.pdoc: $(1)/model/%.xml stylesheets/slides.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
 
 $(1)/report/%.pdoc: $(1)/year.xml stylesheets/report-%.xsl stylesheets/report.xsl $(XSL_COMPOSE) \
 		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
 
 $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xsl $(XSL_COMPOSE) \
 		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
 
 $(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
+	$(Q)$(BIN)/xform -o $$@ stylesheets/status.xsl $$<
 
 $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
-	rm -f $$@.tmp && set -C && { printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
+	$(Q)rm -f $$@.tmp && set -C && { printf '%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
 
 $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
-	$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
+	$(Q)$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf
-	$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
+	$(Q)$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
 endef
