@@ -140,21 +140,21 @@ $(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 
 # Strict means strict: every error make validate reports (plan, matrix,
 # registry as well as submissions) stops make report before join.
-$(W)/check.ok: $(W)/submissions.xml $(W)/front.id $(BIN)/check
+$(W)/check.ok: $(W)/submissions.xml $(REFS) $(W)/front.id $(BIN)/check
 	@rm -f $@
 	$(Q)$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
 # A draft renders anyway and lists in its annex what check finds there
 # too (plan, matrix, registry, characters the fonts cannot draw).
-$(W)/draft/check.xml: $(W)/draft/submissions.xml $(W)/front.id $(BIN)/check
+$(W)/draft/check.xml: $(W)/draft/submissions.xml $(REFS) $(W)/front.id $(BIN)/check
 	$(Q)$(BIN)/check $(CHECK_ARGS) --draft --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
 $(eval $(call year_pipeline,$(W),0,))
 $(eval $(call year_pipeline,$(W)/draft,1,-draft))
-# (order-only: check must pass first, but a rerun of check for report.xml
-# alone rebuilds no model)
+# (order-only: a check that passes again, or reruns for report.xml alone,
+# does not re-join what did not change)
 $(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: | $(W)/check.ok
 
 # make report / make draft use the machine's cores: after join, the report
@@ -172,6 +172,8 @@ endif
 REPORT_FILES := annual-report-$(YEAR).pdf summary-slides-$(YEAR).pdf status-$(YEAR).csv
 DRAFT_FILES  := annual-report-$(YEAR)-draft.pdf summary-slides-$(YEAR)-draft.pdf \
 	status-$(YEAR)-draft.csv
+REPORT_FILES += annual-report-$(YEAR).html
+DRAFT_FILES  += annual-report-$(YEAR)-draft.html
 REPORT_OUT := $(addprefix $(OUT)/,$(REPORT_FILES))
 DRAFT_OUT  := $(addprefix $(OUT)/,$(DRAFT_FILES))
 
@@ -187,11 +189,14 @@ PUBLISH = $(BIN)/publish --manifest $(MANIFEST) $(INVENTORY_ARGS) --stage-in $(W
 BINS := $(foreach s,$(STAGES),$(BIN)/$(s))
 tools: deps $(BINS)
 	@:
+# The message catalogue, and MESSAGES=ja|en: po/build.mk.
+include po/build.mk
 # The whole output of make report's (draft's) work is kept in $(W)/report.log
 # (draft.log) and its path printed on failure (pipeline/logrun.sh).
 report draft validate:
 	@mkdir -p $(B) $(W) && flock $(B)/.lock $(MAKE) --no-print-directory tools
-	@flock $(W)/.lock $(if $(filter validate,$@),,sh pipeline/logrun.sh $(W)/$@.log) 		$(MAKE) --no-print-directory year-$@
+	@flock $(W)/.lock $(if $(filter validate,$@),,sh pipeline/logrun.sh $(W)/$@.log) \
+		$(MAKE) --no-print-directory year-$@
 
 year-report: $(addprefix $(W)/,$(REPORT_FILES))
 	$(Q)$(PUBLISH) $^

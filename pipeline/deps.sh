@@ -8,10 +8,15 @@ set -eu
 pkgs="gcc make pkg-config libcsv-dev libpango1.0-dev libcairo2-dev libxml2-dev
 libxslt1-dev libglib2.0-dev libfontconfig-dev xsltproc libxml2-utils
 fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fonts-noto-cjk
-libxlsxwriter-dev libzip-dev libgdk-pixbuf-2.0-dev librsvg2-dev"
+libxlsxwriter-dev libzip-dev gettext libgdk-pixbuf-2.0-dev librsvg2-dev"
 if [ "${1:-build}" = test ]; then
 	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang libclang-rt-14-dev valgrind python3
 python3-openpyxl"
+	# the HTML edition's checks (issue 17): html5lib; axe-core and
+	# puppeteer-core come from npm (tests/a11y) and drive Debian's Chromium
+	pkgs="$pkgs python3-html5lib python3-pikepdf chromium nodejs"
+	# (a Node.js from elsewhere brings its own npm, which Debian's conflicts with)
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 missing=""
 for p in $pkgs; do

@@ -53,11 +53,16 @@ STATUS_HEAD := measure,title,ministry,code,status,src
 
 define year_pipeline
 # the per-area files are kept (make would delete them as intermediate)
-.PRECIOUS: $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
+.PRECIOUS: $(1)/submissions/area-%.xml $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
 
-$(1)/model/%.xml: $(1)/submissions.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
+# ingest rewrites an area's file only when its bytes change, so a change to
+# one area's rows re-joins that area alone (make re-stats the file after
+# this empty recipe and finds it unchanged).
+$(1)/submissions/area-%.xml: $(1)/submissions.xml ;
+
+$(1)/model/%.xml: $(1)/submissions/area-%.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $(1)/submissions/area-$$*.xml
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $$<
 
 $(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
@@ -98,6 +103,12 @@ $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
 	$(Q)$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
+
+# The HTML edition (issue 17): html.xsl over the same pdocs render reads,
+# so it has the same text as the PDF.
+$(1)/annual-report-$(YEAR)$(3).html: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
+		$(1)/report/back.pdoc stylesheets/html.xsl stylesheets/common.xsl $(BIN)/xform
+	$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf

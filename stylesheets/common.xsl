@@ -10,6 +10,7 @@
   csv-field       text → one RFC 4180 field (quoted when needed; a formula
                   start = + - @ tab CR neutralised with ', issue 12)
   replace         text, from, to → every occurrence replaced
+  chart-alt       a pdoc <chart> → its alternative text from its data
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -134,6 +135,42 @@
         </xsl:choose>
       </xsl:attribute>
     </xsl:if>
+  </xsl:template>
+
+  <!-- chart-alt (issue 17): a chart's alternative text, from its data, for
+       the PDF's Figure /Alt and the HTML edition's SVG <title> alike:
+       図：TITLEの推移。2012年度 1,200人、2013年度 1,550人。  With more than
+       one series, each series is named: 提出 内閣官房 10件、…；未提出 …。
+       An @alt that already opens with 図： (made by this template when the
+       page description was written) is kept as it is. -->
+  <xsl:template name="chart-alt">
+    <xsl:param name="chart" select="."/>
+    <xsl:choose>
+      <xsl:when test="starts-with($chart/@alt, '図：')"><xsl:value-of select="$chart/@alt"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:text>図：</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$chart/@alt != ''"><xsl:value-of select="$chart/@alt"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$chart/@title"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>。</xsl:text>
+        <xsl:for-each select="$chart/series">
+          <xsl:if test="position() &gt; 1">；</xsl:if>
+          <xsl:if test="count($chart/series) &gt; 1 and @name != ''">
+            <xsl:value-of select="@name"/><xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:for-each select="pt">
+            <xsl:if test="position() &gt; 1">、</xsl:if>
+            <xsl:value-of select="@x"/>
+            <xsl:if test="string-length(@x) = 4 and translate(@x, '0123456789', '') = ''">年度</xsl:if>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="format-number(@y, '#,##0.###')"/>
+            <xsl:value-of select="$chart/@unit"/>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:text>。</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

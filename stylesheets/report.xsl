@@ -23,7 +23,9 @@
   measure 4; the 目次 shows levels 1–2.
 -->
 <xsl:stylesheet version="1.0"
-    xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
 
   <xsl:include href="common.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -35,6 +37,13 @@
   <!-- In year.xml (front and back matter). -->
   <xsl:key name="field" match="/model/digest/field" use="@id"/>
   <xsl:key name="expected" match="/model/digest/exp" use="@c"/>
+  <!-- issue 15, one voice: a paragraph of one part (実績, 評価, 今年度の取組)
+       of one node's rows, by its text -->
+  <xsl:key name="para" match="progress/*/p"
+           use="concat(../../@measure, '|', local-name(..), '|', normalize-space())"/>
+  <!-- … and of any part: a paragraph printed under 実績 is not printed
+       again under 評価 or 今年度の取組 -->
+  <xsl:key name="mpara" match="progress/*/p" use="concat(../../@measure, '|', normalize-space())"/>
 
   <xsl:variable name="year" select="/model/@year"/>
   <xsl:variable name="is-draft" select="$draft = '1' or $draft = 'yes' or $draft = 'true'"/>
@@ -104,6 +113,7 @@
     <style name="missing" font="gothic" size="10pt" leading="1.6" align="left" color="#c00000" indent="0"/>
     <style name="relist" font="mincho" size="10.5pt" leading="1.75" align="left" indent="0"/>
     <style name="note" font="mincho" size="9pt" leading="1.6" align="justify" indent="0"/>
+    <style name="entry-head" font="mincho" size="10.5pt" leading="1.75" align="left" indent="0" keep-with-next="1"/>
     <style name="caption" font="gothic" size="9.5pt" leading="1.5" align="left" space-before="2mm" space-after="1mm" keep-with-next="1"/>
     <style name="cell" font="mincho" size="9pt" leading="1.5" align="justify"/>
     <style name="cell-head" font="gothic" size="9pt" leading="1.5" weight="bold" align="center"/>
@@ -232,10 +242,11 @@
         <xsl:variable name="miss" select="status/ministry[@expected = '1'][@status = 'missing']"/>
         <xsl:if test="$miss">
           <p style="missing">
-            <xsl:text>未提出：</xsl:text>
+            <xsl:text>未提出（</xsl:text>
             <xsl:call-template name="names">
               <xsl:with-param name="ms" select="$miss"/>
             </xsl:call-template>
+            <xsl:text>）</xsl:text>
           </p>
         </xsl:if>
       </xsl:when>
@@ -310,6 +321,28 @@
       <xsl:with-param name="part" select="'evaluation'"/>
       <xsl:with-param name="head" select="concat($lead, '評価')"/>
     </xsl:call-template>
+    <!-- issue 15: 実績 without any 評価 says so where 評価 would be -->
+    <xsl:variable name="res" select="$rows[results/p[normalize-space() != '']]"/>
+    <xsl:variable name="evs" select="$rows[evaluation/p[normalize-space() != '']]"/>
+    <xsl:variable name="ev-new"
+        select="$evs/evaluation/p[normalize-space() != '']
+                  [not(key('mpara', concat(../../@measure, '|', normalize-space()))
+                       [local-name(..) = 'results'][count(../.. | $rows) = count($rows)])]"/>
+    <xsl:if test="$res and not($ev-new)">
+      <p style="subhead"><xsl:value-of select="concat($lead, '評価')"/></p>
+      <p style="missing">
+        <xsl:choose>
+          <xsl:when test="$evs">評価の記載なし（実績と同文：</xsl:when>
+          <xsl:otherwise>評価の記載なし（</xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$res">
+          <xsl:sort select="@pos" data-type="number"/>
+          <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:call-template name="row-name"/>
+        </xsl:for-each>
+        <xsl:text>）</xsl:text>
+      </p>
+    </xsl:if>
     <xsl:call-template name="progress-part">
       <xsl:with-param name="rows" select="$rows"/>
       <xsl:with-param name="part" select="'next'"/>
@@ -321,28 +354,73 @@
     <xsl:param name="rows"/>
     <xsl:param name="part"/>
     <xsl:param name="head"/>
-    <xsl:variable name="with" select="$rows[*[local-name() = $part]/p[normalize-space() != '']]"/>
+    <xsl:variable name="earlier">
+      <xsl:choose>
+        <xsl:when test="$part = 'evaluation'"> results </xsl:when>
+        <xsl:when test="$part = 'next'"> results evaluation </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- the plan's text of the measure, without its footnotes' -->
+    <xsl:variable name="plan-rtf">
+      <xsl:for-each select="$rows[1]/../item">
+        <i><xsl:for-each select="node()[not(self::fnref)]"><xsl:value-of select="."/></xsl:for-each></i>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="plan" select="exsl:node-set($plan-rtf)/i"/>
+    <!-- the rows with a paragraph of this part not printed in an earlier one -->
+    <xsl:variable name="with"
+        select="$rows[*[local-name() = $part]/p[normalize-space() != '']
+                  [not(key('mpara', concat(../../@measure, '|', normalize-space()))
+                       [contains($earlier, concat(' ', local-name(..), ' '))]
+                       [count(../.. | $rows) = count($rows)])]]"/>
     <xsl:if test="$with">
       <p style="subhead"><xsl:value-of select="$head"/></p>
       <xsl:for-each select="$with">
         <xsl:sort select="@pos" data-type="number"/>
-        <xsl:variable name="name">
-          <xsl:choose>
-            <xsl:when test="@name != ''"><xsl:value-of select="@name"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="@ministry"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
+        <xsl:variable name="row" select="."/>
         <xsl:for-each select="*[local-name() = $part]/p[normalize-space() != '']">
-          <p style="body">
-            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-            <xsl:if test="position() = 1"><b><xsl:value-of select="concat('【', $name, '】')"/></b></xsl:if>
-            <!-- issue 12: two versions of one submission (draft only): each row names its file -->
-            <xsl:if test="position() = 1 and ../../@overlap != ''"><b><xsl:value-of select="concat('〔', ../../@file, ' より〕')"/></b></xsl:if>
-            <xsl:apply-templates select="node()" mode="inline"/>
-          </p>
+          <!-- issue 15, one voice: a paragraph several rows share is printed
+               once, at the first of them (registry order), credited to all -->
+          <xsl:variable name="same"
+              select="key('para', concat($row/@measure, '|', $part, '|', normalize-space()))
+                      [count(../.. | $rows) = count($rows)]"/>
+          <xsl:variable name="first" select="$same[not(../../@pos &gt; $same/../../@pos)][1]"/>
+          <xsl:variable name="before"
+              select="key('mpara', concat($row/@measure, '|', normalize-space()))
+                      [contains($earlier, concat(' ', local-name(..), ' '))]
+                      [count(../.. | $rows) = count($rows)]"/>
+          <xsl:if test="generate-id() = generate-id($first) and not($before)">
+            <p style="body">
+              <xsl:call-template name="src"><xsl:with-param name="row" select="$row"/></xsl:call-template>
+              <!-- issue 12: two versions of one submission (draft only): each row names its file -->
+              <xsl:if test="$row/@overlap != ''"><b><xsl:value-of select="concat('〔', $row/@file, ' より〕')"/></b></xsl:if>
+              <xsl:choose>
+                <!-- the plan's own text, printed above under the heading -->
+                <xsl:when test="$plan[normalize-space() = normalize-space(current())]">計画の記載のとおり。</xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="node()" mode="inline"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>（</xsl:text>
+              <xsl:for-each select="$same">
+                <xsl:sort select="../../@pos" data-type="number"/>
+                <xsl:variable name="m" select="string(../../@ministry)"/>
+                <xsl:if test="generate-id(.) = generate-id($same[string(../../@ministry) = $m][1])">
+                  <xsl:if test="position() &gt; 1">、</xsl:if>
+                  <xsl:for-each select="../.."><xsl:call-template name="row-name"/></xsl:for-each>
+                </xsl:if>
+              </xsl:for-each>
+              <xsl:text>）</xsl:text>
+            </p>
+          </xsl:if>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="row-name">
+    <xsl:choose>
+      <xsl:when test="@name != ''"><xsl:value-of select="@name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@ministry"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 評価に当たり考慮すべき状況: each indicator, its figures as a table, a chart from 2 years. -->
@@ -351,7 +429,7 @@
     <p style="subhead"><xsl:value-of select="$head"/></p>
     <xsl:for-each select="entry">
       <xsl:if test="count(../entry) &gt; 1 and @title != ''">
-        <p style="plain"><b><xsl:value-of select="concat('〔', @title, '〕')"/></b></p>
+        <p style="entry-head"><b><xsl:value-of select="concat('〔', @title, '〕')"/></b></p>
       </xsl:if>
       <list style="bullet">
         <xsl:for-each select="indicator">
@@ -507,6 +585,35 @@
         </xsl:for-each>
       </series>
     </chart>
+    <!-- issue 15, nothing silently missing: every missing pair, every
+         measure with 実績 but no 評価, by id, title and ministry -->
+    <p style="subhead">未提出の施策</p>
+    <xsl:choose>
+      <xsl:when test="/model/digest/miss">
+        <table widths="2 6 2" style="cell" head-style="cell-head" alt="未提出の施策">
+          <tr head="1"><td>施策番号</td><td>施策</td><td>府省庁</td></tr>
+          <xsl:for-each select="/model/digest/miss">
+            <tr><td><xsl:value-of select="@id"/></td><td><xsl:value-of select="@title"/></td>
+                <td><xsl:value-of select="@name"/></td></tr>
+          </xsl:for-each>
+        </table>
+      </xsl:when>
+      <xsl:otherwise><p style="body">未提出の施策はない。</p></xsl:otherwise>
+    </xsl:choose>
+    <p style="subhead">評価の記載がない施策</p>
+    <xsl:choose>
+      <xsl:when test="/model/digest/noeval">
+        <p style="caption">次の施策は、実績の記載があるが、評価の記載がない。</p>
+        <table widths="2 6 2" style="cell" head-style="cell-head" alt="評価の記載がない施策">
+          <tr head="1"><td>施策番号</td><td>施策</td><td>府省庁</td></tr>
+          <xsl:for-each select="/model/digest/noeval">
+            <tr><td><xsl:value-of select="@id"/></td><td><xsl:value-of select="@title"/></td>
+                <td><xsl:value-of select="@names"/></td></tr>
+          </xsl:for-each>
+        </table>
+      </xsl:when>
+      <xsl:otherwise><p style="body">実績の記載がある施策には、いずれも評価の記載がある。</p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="annex-notes">

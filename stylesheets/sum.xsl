@@ -13,6 +13,8 @@
     <hit src/>                                   rows of no area it joined
     <field id="1-1" mark="①"/>                   each field of the area (表１)
     <exp c="mic" id="1-1-1-ア"/>                  each expected (ministry, measure), plan order
+    <miss c="mic" name="総務省" id title/>        each missing (ministry, measure), plan order
+    <noeval id title names="総務省、…"/>          each measure with 実績 but no 評価 (issue 15)
     <progress …>                                 rows with 備考 or extra columns (model copies)
     <indicator …>                                 matrix indicators with figures (model copies)
   </sum>
@@ -48,6 +50,21 @@
       </xsl:for-each>
       <xsl:for-each select="$st[@expected = '1']">
         <exp c="{@code}" id="{../../@id}"/>
+      </xsl:for-each>
+      <xsl:for-each select="$st[@expected = '1'][@status = 'missing']">
+        <miss c="{@code}" name="{@name}" id="{../../@id}" title="{../../@title}"/>
+      </xsl:for-each>
+      <xsl:for-each select="/model/area/descendant::measure[progress/results/p[normalize-space() != '']]
+                            [not(progress/evaluation/p[normalize-space() != ''])]">
+        <noeval id="{@id}" title="{@title}">
+          <xsl:attribute name="names">
+            <xsl:for-each select="progress[results/p[normalize-space() != '']]">
+              <xsl:sort select="@pos" data-type="number"/>
+              <xsl:if test="position() &gt; 1">、</xsl:if>
+              <xsl:value-of select="@name"/>
+            </xsl:for-each>
+          </xsl:attribute>
+        </noeval>
       </xsl:for-each>
       <xsl:copy-of select="/model/area/descendant::progress[note/p[normalize-space() != '']
                                                        or extra[normalize-space() != '']]"/>

@@ -10,6 +10,8 @@
       <area id num title/>                 every area, plan order
       <field id mark/>                     every field of the plan (表１)
       <exp c id/>                          every expected (ministry, measure)
+      <miss c name id title/>              every missing (ministry, measure), plan order
+      <noeval id title names/>             every measure with 実績 but no 評価
       <progress …/>                        rows with 備考 or extra columns
       <indicator …/>                       matrix indicators with figures
     </digest>
@@ -157,7 +159,7 @@
         </xsl:for-each>
         <xsl:for-each select="$areas">
           <xsl:variable name="sum" select="document(concat($dir, '/sum/', @ref, '.xml'))/sum"/>
-          <xsl:copy-of select="$sum/exp | $sum/progress | $sum/indicator"/>
+          <xsl:copy-of select="$sum/exp | $sum/miss | $sum/noeval | $sum/progress | $sum/indicator"/>
         </xsl:for-each>
       </digest>
     </model>

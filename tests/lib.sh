@@ -17,6 +17,10 @@
 # $TOP is the repository; $TRASH a scratch directory per script.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
+# Messages in English whatever the machine's locale (issue 16): the tests
+# match the English texts; t1040-t1043 check the Japanese ones.
+MESSAGES=en LANGUAGE=en
+export MESSAGES LANGUAGE
 # $BD is the build directory whose binaries the tests run: B from MAKEFLAGS
 # (make B=/tmp/x e2e passes it down), else build; always absolute.
 BD=build

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "check.h"
 
 #include <errno.h>
@@ -835,8 +836,8 @@ void
 check_summary(const struct check *c, FILE *out)
 {
 	fprintf(out,
-	        "plan: %zu measures, matrix: %zu entries, submissions: %zu rows "
-	        "from %zu ministries, %zu errors, %zu warnings\n",
+	        _("plan: %zu measures, matrix: %zu entries, submissions: %zu rows "
+	          "from %zu ministries, %zu errors, %zu warnings\n"),
 	        c->measures, c->entries, c->rows, c->submitters, check_errors(c),
 	        c->d->warnings + c->sub_warnings);
 }

@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include "i18n.h"
 #include "atomicfile.h"
 #include "check.h"
 #include "diag.h"
@@ -124,6 +125,8 @@ main(int argc, char **argv)
 	struct check c;
 	int opt, ret;
 
+	i18n_init();
+
 	opterr = 0; /* our messages, below */
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
@@ -163,19 +166,19 @@ main(int argc, char **argv)
 		case 'h':
 			return usage(stdout, 0);
 		case ':':
-			fprintf(stderr, "check: missing value for '%s'\n", argv[optind - 1]);
+			fprintf(stderr, _("check: missing value for '%s'\n"), argv[optind - 1]);
 			return usage(stderr, 2);
 		default:
-			fprintf(stderr, "check: unknown argument '%s'\n", argv[optind - 1]);
+			fprintf(stderr, _("check: unknown argument '%s'\n"), argv[optind - 1]);
 			return usage(stderr, 2);
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "check: unknown argument '%s'\n", argv[optind]);
+		fprintf(stderr, _("check: unknown argument '%s'\n"), argv[optind]);
 		return usage(stderr, 2);
 	}
 	if (registry == NULL || plan == NULL || matrix == NULL) {
-		fprintf(stderr, "check: --registry, --plan and --matrix are required\n");
+		fprintf(stderr, _("check: --registry, --plan and --matrix are required\n"));
 		return usage(stderr, 2);
 	}
 
@@ -191,7 +194,7 @@ main(int argc, char **argv)
 	check_summary(&c, stderr);
 	ret = c.internal ? 3 : check_errors(&c) > 0 ? 1 : 0;
 	if (diags && write_diags(diags, &d) < 0) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", diags, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot write: %s\n"), diags, strerror(errno));
 		ret = 3;
 	}
 	check_release(&c);

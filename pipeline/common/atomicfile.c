@@ -83,6 +83,39 @@ atomicfile_rename(const char *tmp, const char *path)
 	return 0;
 }
 
+/* 1 when the files A and B hold the same bytes, else 0 (also on errors). */
+static int
+same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fa ? fopen(b, "rb") : NULL;
+	char ba[8192], bb[8192];
+	size_t na, nb;
+	int same = fb != NULL;
+
+	while (same) {
+		na = fread(ba, 1, sizeof ba, fa);
+		nb = fread(bb, 1, sizeof bb, fb);
+		same = na == nb && memcmp(ba, bb, na) == 0 && !ferror(fa) && !ferror(fb);
+		if (na < sizeof ba)
+			break;
+	}
+	if (fb)
+		fclose(fb);
+	if (fa)
+		fclose(fa);
+	return same;
+}
+
+int
+atomicfile_replace(const char *tmp, const char *path)
+{
+	if (same_bytes(tmp, path)) {
+		unlink(tmp);
+		return 0;
+	}
+	return atomicfile_rename(tmp, path);
+}
+
 int
 atomicfile_commit(struct atomicfile *af)
 {

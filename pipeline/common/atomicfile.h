@@ -28,5 +28,11 @@ void atomicfile_abort(struct atomicfile *af);
 char *atomicfile_tmpname(const char *path);
 /* fsyncs TMP and renames it onto PATH; removes TMP on failure.  0 or -1. */
 int atomicfile_rename(const char *tmp, const char *path);
+/*
+ * As atomicfile_rename, but when PATH already holds the same bytes, TMP is
+ * removed and PATH left as it is, mtime included, so make rebuilds nothing
+ * that depends on it (a per-area file whose rows did not change).
+ */
+int atomicfile_replace(const char *tmp, const char *path);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -36,9 +37,19 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
      const char *row, const char *fmt, va_list ap)
 {
 	struct diag_entry *e;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, shown = STRBUF_INIT;
+	const char *tfmt = _(fmt);
+	va_list ap2;
 
+	/* The record keeps the English message (the draft annex and the
+	 * outputs do not depend on the locale); stderr gets the user's
+	 * language.  The severity word stays "error"/"warning" so that
+	 * FILE:LINE: error: is parsed alike in every language. */
+	va_copy(ap2, ap);
 	strbuf_vaddf(&sb, fmt, ap);
+	if (tfmt != fmt)
+		strbuf_vaddf(&shown, tfmt, ap2);
+	va_end(ap2);
 	if (d->n == d->alloc) {
 		d->alloc = d->alloc ? d->alloc * 2 : 16;
 		d->v = xreallocarray(d->v, d->alloc, sizeof(*d->v));
@@ -50,20 +61,30 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
 	e->column = column ? xstrdup(column) : NULL;
 	e->row = row ? xstrdup(row) : NULL;
 	e->message = strbuf_detach(&sb);
+	/* A message passed whole ("%s", text), such as inventory's verdict
+	 * on a file, may itself be in the catalogue. */
+	if (strcmp(fmt, "%s") == 0 && shown.buf == NULL && *e->message) {
+		const char *t = _(e->message);
+
+		if (t != e->message)
+			strbuf_addstr(&shown, t);
+	}
 	if (sev == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
 	if (d->out) {
 		const char *what = sev == DIAG_ERROR ? "error" : "warning";
+		const char *msg = shown.buf ? shown.buf : e->message;
 
 		if (file && *file && line > 0)
-			fprintf(d->out, "%s:%ld: %s: %s\n", file, line, what, e->message);
+			fprintf(d->out, "%s:%ld: %s: %s\n", file, line, what, msg);
 		else if (file && *file)
-			fprintf(d->out, "%s: %s: %s\n", file, what, e->message);
+			fprintf(d->out, "%s: %s: %s\n", file, what, msg);
 		else
-			fprintf(d->out, "%s: %s\n", what, e->message);
+			fprintf(d->out, "%s: %s\n", what, msg);
 	}
+	strbuf_release(&shown);
 	return sev == DIAG_ERROR ? -1 : 0;
 }
 

@@ -624,7 +624,7 @@ save(const char *path, struct diag *d, int (*write_fn)(FILE *, void *), void *ar
 		atomicfile_abort(&af);
 		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
 	}
-	if (atomicfile_rename(af.tmp, af.path) < 0) {
+	if (atomicfile_replace(af.tmp, af.path) < 0) {
 		e = errno;
 		diag_error(d, path, 0, "cannot rename %s: %s", af.tmp, strerror(e));
 	}

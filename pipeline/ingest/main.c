@@ -27,6 +27,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "csvread.h"
 #include "diag.h"
 #include "emit.h"
@@ -81,7 +82,7 @@ read_manifest(const char *path, struct csvfile **files, struct emit_file **ef, s
 	for (i = 0; i < m.n; i++)
 		nread += m.v[i].verdict == MANIFEST_READ;
 	if (nread > 0 && (dirfd = open(m.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		fprintf(stderr, "%s: error: cannot open: %s\n", m.dir, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot open: %s\n"), m.dir, strerror(errno));
 		manifest_release(&m);
 		return -1;
 	}
@@ -94,7 +95,7 @@ read_manifest(const char *path, struct csvfile **files, struct emit_file **ef, s
 		size_t len = 0;
 
 		if (e->verdict == MANIFEST_SKIP) {
-			fprintf(stderr, "%s: note: %s\n", fpath, e->reason);
+			fprintf(stderr, _("%s: note: %s\n"), fpath, _(e->reason));
 		} else if (e->verdict == MANIFEST_ERROR) {
 			diag_error(d, fpath, 0, "%s", e->reason);
 		} else if (manifest_read_entry(dirfd, e, CSVREAD_MAX_FILE, &buf, &len, &err) < 0) {
@@ -137,11 +138,14 @@ main(int argc, char **argv)
 	struct emit_file *ef = NULL;
 	size_t nfiles = 0, nrows = 0;
 
+	i18n_init();
+
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
 			if (numbers_year(optarg, &year) < 0) {
-				fprintf(stderr, "ingest: --year: cannot read year '%s'\n", optarg);
+				fprintf(stderr, _("ingest: --year: cannot read year '%s'\n"),
+				        optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -172,12 +176,13 @@ main(int argc, char **argv)
 		}
 	}
 	if (!year || !registry || !plan || !matrix || !out) {
-		fputs("ingest: --year, --registry, --plan, --matrix and -o are required\n", stderr);
+		fputs(_("ingest: --year, --registry, --plan, --matrix and -o are required\n"),
+		      stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (manifest && optind != argc) {
-		fputs("ingest: give either --manifest or FILE arguments, not both\n", stderr);
+		fputs(_("ingest: give either --manifest or FILE arguments, not both\n"), stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -186,7 +191,7 @@ main(int argc, char **argv)
 	rows_init(&rs);
 	rs.draft = draft;
 	if (refs_load(&refs, year, registry, plan, matrix, &d) < 0) {
-		fprintf(stderr, "ingest: %d files, 0 rows, %zu errors, %zu warnings\n",
+		fprintf(stderr, _("ingest: %d files, 0 rows, %zu errors, %zu warnings\n"),
 		        argc - optind, d.errors, d.warnings);
 		status = EXIT_INPUT;
 		goto out;
@@ -219,7 +224,7 @@ main(int argc, char **argv)
 	}
 	if (status == EXIT_OK && d.errors > 0 && !draft)
 		status = EXIT_INPUT;
-	fprintf(stderr, "ingest: %zu files, %zu rows, %zu errors, %zu warnings\n", nfiles, nrows,
+	fprintf(stderr, _("ingest: %zu files, %zu rows, %zu errors, %zu warnings\n"), nfiles, nrows,
 	        d.errors, d.warnings);
 out:
 	for (i = 0; (size_t)i < nfiles; i++)

@@ -14,6 +14,8 @@
 #define SUGGEST_MAX 1000 /* rows given "nearest" suggestions; then cheaper messages */
 #define STR_(x) #x
 #define STR(x) STR_(x)
+/* The too-many-digits message writes the limit out (xgettext). */
+_Static_assert(NUMBERS_MAX_DIGITS == 15, "rows.c: the message says 15 digits");
 
 struct ctx {
 	struct rows *rs;
@@ -194,12 +196,11 @@ check_measure(struct ctx *x, const char *text, int required)
 	}
 	node = refs_node(x->refs, id);
 	if (node == NULL && (ref = refs_relist(x->refs, id)) != NULL) {
-		struct strbuf sb = STRBUF_INIT;
-
-		strbuf_addf(&sb, "%s is a re-listing (再掲) of %s; the row is filed under %s", id,
-		            ref, ref);
-		row_warning(x, ROLE_MEASURE, "%s%s", sb.buf, NULL);
-		strbuf_release(&sb);
+		/* diag_add, not row_warning: three arguments (one format for
+		 * xgettext, po/build.mk). */
+		diag_add(x->d, DIAG_WARNING, x->f->path, x->rec->line, colname(x, ROLE_MEASURE),
+		         NULL, "%s is a re-listing (再掲) of %s; the row is filed under %s", id,
+		         ref, ref);
 		rec->at = id;
 		id = xstrdup(ref);
 		node = refs_node(x->refs, id);
@@ -484,12 +485,11 @@ read_indicator(struct ctx *x, const struct csvrow *row)
 		          "value '%s' is not a number (expected a form like 1,234, 12.5 or 45%%)%s",
 		          value, NULL);
 	else if (r == NUMBERS_TOO_LONG)
+		/* 15 is NUMBERS_MAX_DIGITS, written out so that xgettext sees one
+		 * literal (po/build.mk). */
 		row_error(x, ROLE_VALUE,
-		          "value '%s' has more than " STR(
-		              NUMBERS_MAX_DIGITS) " significant digits and "
-		                                  "cannot be kept exactly: check the figure, or "
-		                                  "give it in a larger unit "
-		                                  "(千件, 億円)%s",
+		          "value '%s' has more than 15 significant digits and cannot be kept "
+		          "exactly: check the figure, or give it in a larger unit (千件, 億円)%s",
 		          value, NULL);
 	else if (r == NUMBERS_EXPONENT)
 		row_error(x, ROLE_VALUE,
@@ -770,10 +770,19 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 		where(&at, r, o);
 		if (r->kind == KIND_PROGRESS || numbers_cmp(r->value, o->value) == 0) {
 			r->dropped = 1;
-			diag_add(d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
-			         "duplicate of %s (same %s); this row is not used", at.buf,
-			         r->kind == KIND_PROGRESS ? "measure, ministry and 実績/results"
-			                                  : "indicator, year, ministry and value");
+			/* Two literal formats, one per kind (xgettext). */
+			if (r->kind == KIND_PROGRESS)
+				diag_add(
+				    d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
+				    "duplicate of %s (same measure, ministry and 実績/results); "
+				    "this row is not used",
+				    at.buf);
+			else
+				diag_add(
+				    d, DIAG_WARNING, r->file->path, r->line, NULL, rec_quote(r),
+				    "duplicate of %s (same indicator, year, ministry and value); "
+				    "this row is not used",
+				    at.buf);
 		} else {
 			const char *name = r->indicator->id ? r->indicator->id : r->indicator->text;
 			const char *min = r->ministry ? r->ministry : "-";

@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "atomicfile.h"
 #include "inventory.h"
 
@@ -65,6 +66,8 @@ main(int argc, char **argv)
 	char *err = NULL;
 	int c, status = EXIT_OK;
 
+	i18n_init();
+
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
@@ -97,14 +100,14 @@ main(int argc, char **argv)
 		}
 	}
 	if (!a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !out || optind != argc) {
-		fputs("inventory: --year, --submissions, --registry, --plan, --matrix and -o are "
-		      "required, and nothing else\n",
+		fputs(_("inventory: --year, --submissions, --registry, --plan, --matrix and -o are "
+		        "required, and nothing else\n"),
 		      stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (!g_utf8_validate(a.report_date, -1, NULL) || !g_utf8_validate(a.dir, -1, NULL)) {
-		fputs("inventory: --report-date and --submissions must be UTF-8 text\n", stderr);
+		fputs(_("inventory: --report-date and --submissions must be UTF-8 text\n"), stderr);
 		return EXIT_USAGE;
 	}
 	LIBXML_TEST_VERSION
@@ -114,12 +117,12 @@ main(int argc, char **argv)
 		status = EXIT_SYSTEM;
 	} else if (!same_content(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf))) {
 		if (atomicfile_open(&af, out) < 0) {
-			fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
+			fprintf(stderr, _("%s: error: cannot write: %s\n"), out, strerror(errno));
 			status = EXIT_SYSTEM;
 		} else if (fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), af.fp) !=
 		               (size_t)xmlBufferLength(buf) ||
 		           atomicfile_commit(&af) < 0) {
-			fprintf(stderr, "%s: error: cannot write: %s\n", out, strerror(errno));
+			fprintf(stderr, _("%s: error: cannot write: %s\n"), out, strerror(errno));
 			atomicfile_abort(&af);
 			status = EXIT_SYSTEM;
 		}

@@ -36,6 +36,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "../inventory/inventory.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
@@ -63,7 +64,7 @@ fail(const char *what, const char *path)
 	int e = errno;
 
 	if (!(try_exdev && e == EXDEV))
-		fprintf(stderr, "publish: error: %s %s: %s; nothing was published\n", what, path,
+		fprintf(stderr, _("publish: error: %s %s: %s; nothing was published\n"), what, path,
 		        strerror(e));
 	errno = e;
 	return -1;
@@ -323,6 +324,8 @@ main(int argc, char **argv)
 	int c, i, have_out, status = EXIT_SYSTEM;
 	sigset_t hold, prev;
 
+	i18n_init();
+
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'M':
@@ -362,9 +365,10 @@ main(int argc, char **argv)
 	}
 	if (!manifest || !a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !stagein ||
 	    !out || optind == argc) {
-		fputs("publish: --manifest, --year, --submissions, --registry, --plan, --matrix,\n"
-		      "--stage-in, -o and at least one FILE are required\n",
-		      stderr);
+		fputs(
+		    _("publish: --manifest, --year, --submissions, --registry, --plan, --matrix,\n"
+		      "--stage-in, -o and at least one FILE are required\n"),
+		    stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -374,16 +378,16 @@ main(int argc, char **argv)
 	/* 1. The inputs are still those the build used. */
 	now = xmlBufferCreate();
 	if (inventory_write(&a, now, &err) < 0) {
-		fprintf(stderr, "publish: error: %s; nothing was published\n", err);
+		fprintf(stderr, _("publish: error: %s; nothing was published\n"), err);
 		goto done;
 	}
 	if (!g_file_get_contents(manifest, &old, &oldlen, NULL) ||
 	    oldlen != (gsize)xmlBufferLength(now) ||
 	    memcmp(old, xmlBufferContent(now), oldlen) != 0) {
 		fprintf(stderr,
-		        "%s: error: the inputs changed during the run (a file in submissions/, "
-		        "the registry, plan, matrix or REPORT_DATE); nothing was published: run "
-		        "make again\n",
+		        _("%s: error: the inputs changed during the run (a file in submissions/, "
+		          "the registry, plan, matrix or REPORT_DATE); nothing was published: run "
+		          "make again\n"),
 		        a.dir);
 		status = EXIT_INPUT;
 		goto done;
@@ -408,8 +412,8 @@ main(int argc, char **argv)
 	if (lstat(out, &st_out) == 0) {
 		if (!S_ISDIR(st_out.st_mode)) {
 			fprintf(stderr,
-			        "publish: error: %s is not a folder; remove it; nothing was "
-			        "published\n",
+			        _("publish: error: %s is not a folder; remove it; nothing was "
+			          "published\n"),
 			        out);
 			goto done;
 		}

@@ -141,6 +141,38 @@ repeats_head(const struct vlist *vl, size_t i)
 }
 
 /*
+ * Issue 15: the page that follows a break at *end must not end a chapter
+ * (the next page break, or the end of the flow) with fewer than 3 lines:
+ * the break then moves back (past kept items) until that page carries 3,
+ * as long as the page starting at `first` keeps some.  Returns 0 when the
+ * items that decide it are not all there yet (not `final`).
+ */
+static int
+chapter_tail(const struct vlist *vl, size_t first, int final, size_t *end)
+{
+	size_t i, k, n = 0, need;
+
+	for (i = *end; i < vl->n; i++) {
+		if (vl->v[i].pagebreak && i > *end)
+			break;
+		if (vl->v[i].h > 0 && ++n >= 3)
+			return 1;
+	}
+	if (i == vl->n && !final)
+		return 0;
+	if (n == 0)
+		return 1;
+	for (k = *end, need = 3 - n; k > first && need > 0;)
+		if (vl->v[--k].h > 0)
+			need--;
+	while (k > first && vl->v[k - 1].keep)
+		k--;
+	if (k > first)
+		*end = k;
+	return 1;
+}
+
+/*
  * The end of the page that starts at item `first`: sets *end and returns
  * 1 when the page is decided — an item did not fit (the break then moves
  * back over kept items), a page break, or the last item of a `final` list
@@ -176,7 +208,7 @@ next_break(const struct vlist *vl, size_t first, double top, double bottom, int 
 			while (k > first && vl->v[k - 1].keep)
 				k--;
 			*end = k > first ? k : j;
-			return 1;
+			return chapter_tail(vl, first, final, end);
 		}
 		y += gap + it->h;
 		fnh += nh;
@@ -314,6 +346,9 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 	double *btop = NULL, *bbot = NULL;
 	size_t nb = c->nboxes, nbox0, j, k;
 	int pi = (int)c->out->npages - 1;
+	char *top_running = NULL; /* a running heading at the page's top */
+	char *running_before = c->running ? xstrdup(c->running) : NULL;
+	int content = 0; /* an item with height placed before */
 
 	/* box borders first, so that text is drawn over a fill */
 	if (nb > 0) {
@@ -356,8 +391,12 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 			if (ph->running) {
 				free(c->running);
 				c->running = xstrdup(ph->text);
+				if (!content && top_running == NULL)
+					top_running = xstrdup(ph->text);
 			}
 		}
+		if (it->h > 0)
+			content = 1;
 		y += it->h;
 	}
 	for (k = 0; k < nb; k++) {
@@ -418,7 +457,13 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 				}
 			}
 	}
-	page_furniture(c, pg, t, t->footer ? c->pageno : 0, c->running);
+	/* issue 15: the running head is the heading in force at the top of
+	 * the page (the one it opens with, else the last before it), not the
+	 * last heading of the page */
+	page_furniture(c, pg, t, t->footer ? c->pageno : 0,
+	               top_running ? top_running : running_before);
+	free(top_running);
+	free(running_before);
 	pg->area[0] = t->ml;
 	pg->area[1] = fs->top;
 	pg->area[2] = t->width - t->mr;
@@ -776,6 +821,8 @@ layout_end(struct layout_run *r)
 	heads_free(c->heads, c->nheads);
 	free(c->running);
 	free(c->boxes);
+	if (c->fnnum)
+		g_hash_table_destroy(c->fnnum);
 	memset(c, 0, sizeof(*c));
 	if (r->failed) {
 		layout_doc_free(ld);

@@ -22,6 +22,7 @@
 
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "diag.h"
 #include "draw.h"
 #include "fonts.h"
@@ -212,6 +213,8 @@ main(int argc, char **argv)
 	size_t pages = 0;
 	int o, status = 0, dump = 0;
 
+	i18n_init();
+
 	LIBXML_TEST_VERSION;
 	memset(&j, 0, sizeof(j));
 	j.fontsconf = "fonts/fonts.conf";
@@ -234,11 +237,11 @@ main(int argc, char **argv)
 			out = optarg;
 			break;
 		case ':':
-			fprintf(stderr, "render: missing value for '%s'\n", argv[optind - 1]);
+			fprintf(stderr, _("render: missing value for '%s'\n"), argv[optind - 1]);
 			usage(stderr);
 			return 2;
 		default:
-			fprintf(stderr, "render: unknown option '%s'\n", argv[optind - 1]);
+			fprintf(stderr, _("render: unknown option '%s'\n"), argv[optind - 1]);
 			usage(stderr);
 			return 2;
 		}
@@ -253,7 +256,7 @@ main(int argc, char **argv)
 	j.d = &d;
 	diag_init(&d, stderr);
 	if (linesf && (s.lines = fopen(linesf, "w")) == NULL) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", linesf, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot write: %s\n"), linesf, strerror(errno));
 		status = 3;
 		goto done;
 	}
@@ -271,10 +274,10 @@ main(int argc, char **argv)
 	status = draw(&j, keep, out, &s, &pages);
 done:
 	if (s.lines && fclose(s.lines) != 0 && status == 0) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", linesf, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot write: %s\n"), linesf, strerror(errno));
 		status = 3;
 	}
-	fprintf(stderr, "render: %s%s%s, %zu pages, %zu errors, %zu warnings\n", j.files[0],
+	fprintf(stderr, _("render: %s%s%s, %zu pages, %zu errors, %zu warnings\n"), j.files[0],
 	        j.nfiles > 1 ? " … " : "", j.nfiles > 1 ? j.files[j.nfiles - 1] : "", pages,
 	        d.errors, d.warnings);
 	layout_run_free(j.run);

@@ -426,6 +426,31 @@ inl_attr(struct inl *in, PangoAttribute *a, size_t start)
 	pango_attr_list_insert(in->attrs, a);
 }
 
+/*
+ * Issue 15: footnote numbers run through the whole document (each file's
+ * own restart): the k-th distinct footnote (file, n) met in layout order
+ * is numbered k, the same in both passes; a footnote cited again keeps
+ * its number.
+ */
+static const char *
+fn_number(struct lctx *c, const struct model_node *fn)
+{
+	const char *n = model_attr(fn, "n");
+	char *key, *num;
+
+	if (c->fnnum == NULL)
+		c->fnnum = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	key = g_strdup_printf("%s\t%s", c->doc ? c->doc->path : "", n ? n : "*");
+	num = g_hash_table_lookup(c->fnnum, key);
+	if (num) {
+		g_free(key);
+		return num;
+	}
+	num = g_strdup_printf("%u", g_hash_table_size(c->fnnum) + 1);
+	g_hash_table_insert(c->fnnum, key, num);
+	return num;
+}
+
 static void
 inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 {
@@ -492,7 +517,7 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 			break;
 		}
 		case M_FN: {
-			const char *num = model_attr(k, "n");
+			const char *num = fn_number(c, k);
 
 			in->space = 0;
 			in->fns = xreallocarray(in->fns, in->nfns + 1, sizeof(*in->fns));
@@ -594,7 +619,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 {
 	const struct model_style *st = model_style(c->doc, "note");
 	struct note *nt = xcalloc(1, sizeof(*nt));
-	const char *num = model_attr(fn, "n");
+	const char *num = fn_number(c, fn);
 	double size = style_size(c, st), lab = 2.0 * size;
 	size_t i;
 	struct jl_para *lp;

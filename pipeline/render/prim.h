@@ -105,6 +105,9 @@ struct lctx {
 	int hang_label; /* a heading: hang lines after its label */
 	size_t flushed; /* pages finished so far */
 	size_t pfree;   /* paragraphs [0, pfree) freed */
+
+	/* issue 15: "file\tn" → the footnote's number through the document */
+	GHashTable *fnnum;
 };
 
 /*

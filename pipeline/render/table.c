@@ -4,6 +4,7 @@
  * rows (tr head="1") are kept with the next row and repeated by the
  * paginator at the top of every page the table continues on.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +160,36 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 	free(row.box);
 }
 
+/*
+ * Issue 15, page make-up: a table of 4 body rows or fewer is never split;
+ * a longer one keeps 2 body rows at least on each page (its first two,
+ * its last two).  Rows cut by split_row() count as their pieces.
+ */
+static void
+table_keep_rows(struct vlist *vl, size_t first, int id)
+{
+	size_t k, b0 = SIZE_MAX, last = 0, prev = 0, nb = 0;
+
+	for (k = first; k < vl->n; k++) {
+		if (vl->v[k].table != id || vl->v[k].head)
+			continue;
+		if (b0 == SIZE_MAX)
+			b0 = k;
+		prev = last;
+		last = k;
+		nb++;
+	}
+	if (nb < 2)
+		return;
+	if (nb <= 4) {
+		for (k = b0; k < last; k++)
+			vl->v[k].keep = 1;
+		return;
+	}
+	vl->v[b0].keep = 1;
+	vl->v[prev].keep = 1;
+}
+
 int
 table_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
 {
@@ -308,6 +339,7 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		if (rows++ == 0)
 			vl->v[first].before += 6 * c->scale;
 	}
+	table_keep_rows(vl, first, id);
 	if (rows > 0)
 		vl->v[vl->n - 1].after += 8 * c->scale;
 	return ret < 0 ? -1 : 0;

@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "i18n.h"
 #include "diag.h"
 #include "strbuf.h"
 #include "tmpl.h"
@@ -54,6 +55,8 @@ main(int argc, char **argv)
 	struct diag d;
 	size_t i, nmin = 0, nfiles = 0;
 	int a, ret = 0;
+
+	i18n_init();
 
 	for (a = 1; a < argc; a++) {
 		const char **slot = NULL;
@@ -111,7 +114,7 @@ main(int argc, char **argv)
 		free(base);
 	}
 done:
-	fprintf(stderr, "templates: %zu ministries, %zu files in %s\n", nmin, ret ? 0 : nfiles,
+	fprintf(stderr, _("templates: %zu ministries, %zu files in %s\n"), nmin, ret ? 0 : nfiles,
 	        out);
 	tmpl_release(&s);
 	diag_release(&d);

@@ -12,6 +12,7 @@
 
 #include <libxml/xmlversion.h>
 
+#include "i18n.h"
 #include "diag.h"
 #include "xform.h"
 #include "xmem.h"
@@ -57,6 +58,8 @@ main(int argc, char **argv)
 	int has_draft_param = 0;
 	int a;
 
+	i18n_init();
+
 	LIBXML_TEST_VERSION
 	memset(&o, 0, sizeof(o));
 	params = xcalloc((size_t)argc + 1, sizeof(*params));
@@ -71,7 +74,7 @@ main(int argc, char **argv)
 			if (a + 2 >= argc)
 				goto usage_error;
 			if (!valid_qname(argv[a + 1])) {
-				fprintf(stderr, "xform: invalid parameter name '%s'\n",
+				fprintf(stderr, _("xform: invalid parameter name '%s'\n"),
 				        argv[a + 1]);
 				goto usage_error;
 			}
@@ -88,7 +91,7 @@ main(int argc, char **argv)
 				goto usage_error;
 			o.output = argv[++a];
 		} else if (arg[0] == '-' && arg[1] != '\0') {
-			fprintf(stderr, "xform: unknown option '%s'\n", arg);
+			fprintf(stderr, _("xform: unknown option '%s'\n"), arg);
 			goto usage_error;
 		} else {
 			if (npos == 2)
@@ -116,8 +119,10 @@ main(int argc, char **argv)
 	else {
 		const char *s = strrchr(o.stylesheet, '/');
 
-		fprintf(stderr, "xform: %s -> %s failed, %zu error%s\n", s ? s + 1 : o.stylesheet,
-		        o.output, d.errors, d.errors == 1 ? "" : "s");
+		fprintf(stderr,
+		        ngettext("xform: %s -> %s failed, %zu error\n",
+		                 "xform: %s -> %s failed, %zu errors\n", d.errors),
+		        s ? s + 1 : o.stylesheet, o.output, d.errors);
 	}
 	free(summary);
 	diag_release(&d);

@@ -19,6 +19,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "atomicfile.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
@@ -84,6 +85,53 @@ parse_context(const char *s)
 	return 1;
 }
 
+/*
+ * An xsl:message line `WHERE: error: MESSAGE` (or warning) in the user's
+ * language, or NULL when it has no translation.  MESSAGE is looked up as
+ * it is, then with each quoted part in turn written '%s' (the msgids
+ * po/xslmsgs.py extracts, where an xsl:value-of is %s).
+ */
+static char *
+translate_message(const char *s)
+{
+	static const char *const sev[] = {": error: ", ": warning: "};
+	const char *msg = NULL, *t, *q1, *q2;
+	struct strbuf sb = STRBUF_INIT, key = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 2 && msg == NULL; i++)
+		if ((msg = strstr(s, sev[i])) != NULL)
+			msg += strlen(sev[i]);
+	if (msg == NULL || *msg == '\0')
+		return NULL;
+	strbuf_add(&sb, s, (size_t)(msg - s));
+	if ((t = _(msg)) != msg) {
+		strbuf_addstr(&sb, t);
+		return strbuf_detach(&sb);
+	}
+	for (q1 = strchr(msg, '\''); q1 && (q2 = strchr(q1 + 1, '\'')) != NULL;
+	     q1 = strchr(q2 + 1, '\'')) {
+		char *value = xstrndup(q1 + 1, (size_t)(q2 - q1 - 1));
+
+		strbuf_reset(&key);
+		strbuf_add(&key, msg, (size_t)(q1 + 1 - msg));
+		strbuf_addstr(&key, "%s");
+		strbuf_addstr(&key, q2);
+		t = _(key.buf);
+		if (t != key.buf) {
+			/* msgfmt --check: the translation has the one %s too. */
+			strbuf_addf(&sb, t, value);
+			free(value);
+			strbuf_release(&key);
+			return strbuf_detach(&sb);
+		}
+		free(value);
+	}
+	strbuf_release(&key);
+	strbuf_release(&sb);
+	return NULL;
+}
+
 static void
 flush_line(const char *s)
 {
@@ -108,8 +156,12 @@ flush_line(const char *s)
 	/* Free-standing text: xsl:message output, or a library message
 	 * without context.  Printed as it is; the stylesheet formats its
 	 * own GNU-style lines. */
-	if (run.d->out)
-		fprintf(run.d->out, "%s\n", s);
+	if (run.d->out) {
+		char *shown = translate_message(s);
+
+		fprintf(run.d->out, "%s\n", shown ? shown : s);
+		free(shown);
+	}
 	free(run.last_message);
 	run.last_message = xstrdup(s);
 }
@@ -380,9 +432,9 @@ describe(const char *sname, const char *out, xmlNodePtr root, size_t elements)
 
 	strbuf_addf(&sb, "%s -> %s", sname, out);
 	if (root != NULL)
-		strbuf_addf(&sb, ", <%s> with %zu elements", (const char *)root->name, elements);
+		strbuf_addf(&sb, _(", <%s> with %zu elements"), (const char *)root->name, elements);
 	else
-		strbuf_addstr(&sb, ", text");
+		strbuf_addstr(&sb, _(", text"));
 	return strbuf_detach(&sb);
 }
 

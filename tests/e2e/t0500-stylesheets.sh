@@ -140,7 +140,7 @@ test_expect_success 'report: cover, era year, headings with ids, 未提出, reli
 	test "$(xp "$R" "count(//h[@id=\"1-1-2-ア\"])")" = 1 &&
 	test "$(xp "$R" "string(//fn[@n=\"1\"])")" = "Chief Information Security Officer の略。" &&
 	test "$(xp "$R" "count(//h[@level=\"1\"][@running=\"1\"][@id=\"4\"])")" = 1 &&
-	test "$(xp "$R" "string(//h[@id=\"1-1-1-ア\"]/following-sibling::p[@style=\"body\"][1])")" = "【内閣官房】CISO連絡会議を開催し、対策推進計画の策定を支援した。"
+	test "$(xp "$R" "string(//h[@id=\"1-1-1-ア\"]/following-sibling::p[@style=\"body\"][1])")" = "CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）"
 '
 
 test_expect_success 'report: indicator table and chart, annexes, no draft annex without draft' '
