@@ -17,8 +17,15 @@ YEAR	?= 2014
 CC	?= cc
 B	?= build
 BIN	:= $(B)/bin
-PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip libqpdf
+PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip \
+	gdk-pixbuf-2.0 librsvg-2.0 libqpdf
 OPT	?= -O2
+# kbuild-style output (issue 14, a newcomer's first run): one short line per
+# compile and link, the stages' own progress lines, diagnostics on stderr;
+# V=1 prints every command as well.
+V	?= 0
+Q	= $(if $(filter 1,$(V)),,@)
+say	= $(if $(Q),@printf '  %-6s %s\n' '$(1)' '$(2)',@:)
 SAN	?=
 CFLAGS	?= $(OPT) -g
 WARN	:= -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes
@@ -40,12 +47,13 @@ all: deps $(BIN)/inventory $(BIN)/ingest $(BIN)/xform $(BIN)/render $(BIN)/check
 DEPS_STAMP := $(B)/deps.stamp
 deps: $(DEPS_STAMP)
 $(DEPS_STAMP): pipeline/deps.sh
-	@sh pipeline/deps.sh build
+	@sh pipeline/deps.sh build $(B)/deps.log
 	@mkdir -p $(@D) && touch $@
 
 $(B)/obj/%.o: %.c $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 include pipeline/common/build.mk
 
@@ -63,10 +71,12 @@ $(1)_LIB := $(B)/lib/lib$(1).a
 $$($(1)_LIB): $$($(1)_SRC:%.c=$(B)/obj/%.o)
 	@mkdir -p $$(@D)
 	@rm -f $$@
-	$(AR) rcs $$@ $$^
+	$$(call say,AR,$$@)
+	$(Q)$(AR) rcs $$@ $$^
 $(BIN)/$(1): $(B)/obj/pipeline/$(1)/main.o $$($(1)_LIB) $$($(1)_USES) $(COMMON_LIB)
 	@mkdir -p $$(@D)
-	$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(call say,LD,$$@)
+	$(Q)$(CC) $$(ALL_CFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage,$(s))))
 STAGE_LIBS := $(foreach s,$(STAGES),$($(s)_LIB))
@@ -96,17 +106,20 @@ OUT	:= $(OUTDIR)/$(YEAR)
 MANIFEST := $(W)/manifest.xml
 # What year.mk's rules depend on for the registry, plan and matrix.
 REFS	:= $(MANIFEST)
-# The date on the cover and the title slide: REPORT_DATE=YYYY-MM-DD (the day
-# the headquarters decides the report); unset, the matrix's date is used, so
-# the same inputs always give the same PDFs.
+# The date on the cover and the title slide: <date> of input/Y/report.xml;
+# REPORT_DATE=YYYY-MM-DD on the command line overrides it (issue 14).  Both
+# are checked (a real day, after the fiscal year).  It reaches only the front
+# and back matter, through $(W)/front.id (pipeline/year.mk), not the manifest,
+# so changing it rebuilds those two and the PDFs, nothing else.
 REPORT_DATE ?=
+REPORT_DATE_Q = '$(subst ','\'',$(REPORT_DATE))'
 INVENTORY_ARGS = --year $(YEAR) --submissions $(IN)/submissions \
-	--registry $(INPUT)/ministries.xml --plan $(IN)/plan.xml --matrix $(IN)/matrix.xml \
-	--report-date '$(subst ','\'',$(REPORT_DATE))'
+	--registry $(INPUT)/ministries.xml --plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 INGEST_ARGS = --year $(YEAR) --registry $(INPUT)/ministries.xml \
 	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml
 CHECK_ARGS = --year $(YEAR) --schemas stylesheets --registry $(INPUT)/ministries.xml \
-	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml --fonts fonts/fonts.conf
+	--plan $(IN)/plan.xml --matrix $(IN)/matrix.xml --fonts fonts/fonts.conf \
+	--report $(IN)/report.xml --report-date $(REPORT_DATE_Q)
 JOIN_PARAMS = --param year $(YEAR) --param plan $(abspath $(IN)/plan.xml) \
 	--param matrix $(abspath $(IN)/matrix.xml) \
 	--param registry $(abspath $(INPUT)/ministries.xml)
@@ -118,31 +131,32 @@ FORCE:
 
 $(MANIFEST): FORCE $(BIN)/inventory
 	@mkdir -p $(@D)
-	$(BIN)/inventory $(INVENTORY_ARGS) -o $@
+	$(Q)$(BIN)/inventory $(INVENTORY_ARGS) -o $@
 
 # Ingest: the manifest's 'read' entries → submissions.xml (strict, and --draft).
 $(W)/submissions.xml: $(MANIFEST) $(BIN)/ingest
-	$(BIN)/ingest $(INGEST_ARGS) -o $@ --manifest $(MANIFEST)
+	$(Q)$(BIN)/ingest $(INGEST_ARGS) -o $@ --manifest $(MANIFEST)
 $(W)/draft/submissions.xml: $(MANIFEST) $(BIN)/ingest
 	@mkdir -p $(@D)
-	$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ --manifest $(MANIFEST)
+	$(Q)$(BIN)/ingest $(INGEST_ARGS) --draft -o $@ --manifest $(MANIFEST)
 
 # Strict means strict: every error make validate reports (plan, matrix,
 # registry as well as submissions) stops make report before join.
-$(W)/check.ok: $(W)/submissions.xml $(REFS) $(BIN)/check
+$(W)/check.ok: $(W)/submissions.xml $(REFS) $(W)/front.id $(BIN)/check
 	@rm -f $@
-	$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
+	$(Q)$(BIN)/check $(CHECK_ARGS) --submissions $(W)/submissions.xml
 	@touch $@
 # A draft renders anyway and lists in its annex what check finds there
 # too (plan, matrix, registry, characters the fonts cannot draw).
-$(W)/draft/check.xml: $(W)/draft/submissions.xml $(REFS) $(BIN)/check
-	$(BIN)/check $(CHECK_ARGS) --submissions $< --diags $@ || [ $$? -eq 1 ]
+$(W)/draft/check.xml: $(W)/draft/submissions.xml $(REFS) $(W)/front.id $(BIN)/check
+	$(Q)$(BIN)/check $(CHECK_ARGS) --draft --submissions $< --diags $@ || [ $$? -eq 1 ]
 
 # join, compose, status, render: pipeline/year.mk.
 include pipeline/year.mk
 $(eval $(call year_pipeline,$(W),0,))
 $(eval $(call year_pipeline,$(W)/draft,1,-draft))
-# (order-only: a check that passes again does not re-join what did not change)
+# (order-only: a check that passes again, or reruns for report.xml alone,
+# does not re-join what did not change)
 $(AREAS:%=$(W)/model/%.xml) $(W)/year.xml: | $(W)/check.ok
 
 # make report / make draft use the machine's cores: after join, the report
@@ -181,15 +195,18 @@ tools: deps $(BINS)
 	@:
 # The message catalogue, and MESSAGES=ja|en: po/build.mk.
 include po/build.mk
+# The whole output of make report's (draft's) work is kept in $(W)/report.log
+# (draft.log) and its path printed on failure (pipeline/logrun.sh).
 report draft validate:
 	@mkdir -p $(B) $(W) && flock $(B)/.lock $(MAKE) --no-print-directory tools
-	@flock $(W)/.lock $(MAKE) --no-print-directory year-$@
+	@flock $(W)/.lock $(if $(filter validate,$@),,sh pipeline/logrun.sh $(W)/$@.log) \
+		$(MAKE) --no-print-directory year-$@
 
 year-report: $(addprefix $(W)/,$(REPORT_FILES))
-	$(PUBLISH) $^
+	$(Q)$(PUBLISH) $^
 	@echo "report: $(REPORT_OUT)"
 year-draft: $(addprefix $(W)/draft/,$(DRAFT_FILES))
-	$(PUBLISH) $^
+	$(Q)$(PUBLISH) $^
 	@echo "draft: $(DRAFT_OUT)"
 
 # make validate YEAR=2014 FILE=path/to/file: the one-file check (issue 16).
@@ -288,3 +305,26 @@ lint: $(LINT_OK)
 		$$(find pipeline -name '*.[ch]') || (echo "lint: banned function" >&2; exit 1)
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Ipipeline/common -Ipipeline pipeline tests
+
+# A new year from the last (issue 14; README 「新年度の準備」): input/YEAR/
+# with the plan, matrix and report.xml of FROM (report.xml's blocks marked
+# review="required", its date empty) and an empty submissions/; never
+# overwrites a year.
+FROM	?= $(shell expr $(YEAR) - 1)
+.PHONY: new-year
+new-year: $(BIN)/xform
+	@sh pipeline/new-year.sh $(BIN)/xform $(INPUT) $(YEAR) $(FROM)
+
+# The plan from its published text (issue 14; README 「新年度の準備」):
+# TEXT is the plan as published, as text (pdftotext -layout off, as seed
+# 002); every line that cannot be placed is named TEXT:LINE and then
+# input/YEAR/plan.xml is left as it was.
+TEXT	?=
+.PHONY: plan-from-text
+plan-from-text:
+	@test -n '$(subst ','\'',$(TEXT))' || \
+		{ echo "usage: make plan-from-text YEAR=2015 TEXT=plan.txt" >&2; exit 2; }
+	@mkdir -p $(IN)
+	@/usr/bin/python3 pipeline/tools/seed2plan.py --year $(YEAR) \
+		--registry $(INPUT)/ministries.xml -o $(IN)/plan.xml '$(subst ','\'',$(TEXT))'
+	@echo "plan-from-text: $(IN)/plan.xml written; next: make validate YEAR=$(YEAR)"

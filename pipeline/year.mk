@@ -32,11 +32,22 @@ ifneq ($(filter year-report year-draft $(WORK)/%,$(MAKECMDGOALS)),)
 endif
 $(W)/areas.mk: $(REFS) stylesheets/areas.xsl $(BIN)/xform
 	@mkdir -p $(@D)
-	$(BIN)/xform -o $@ stylesheets/areas.xsl $(IN)/plan.xml
+	$(Q)$(BIN)/xform -o $@ stylesheets/areas.xsl $(IN)/plan.xml
 
 YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministries.xml)
 
-COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE))
+# The front and back matter also read input/Y/report.xml (its title, date,
+# logo and prose; the plan for its <ref>s): $(W)/front.id holds the sha256
+# of every file beside plan.xml and matrix.xml (report.xml, the logo) and
+# REPORT_DATE, rewritten only when that changes (issue 14).
+COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE_Q)) \
+	--param report $(abspath $(IN)/report.xml) --param plan $(abspath $(IN)/plan.xml)
+XSL_FRONT := stylesheets/front.xsl $(W)/front.id
+$(W)/front.id: FORCE
+	@mkdir -p $(@D)
+	@{ printf 'REPORT_DATE=%s\n' $(REPORT_DATE_Q) && (cd $(IN) && find . -maxdepth 1 -type f \
+		! -name plan.xml ! -name matrix.xml -exec sha256sum {} + | LC_ALL=C sort); } >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 # status.xsl writes the rows; the file starts with a UTF-8 BOM (Excel on
 # Japanese Windows reads it as UTF-8) and this header line (RFC 4180, CRLF).
 STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行
@@ -52,68 +63,68 @@ $(1)/submissions/area-%.xml: $(1)/submissions.xml ;
 
 $(1)/model/%.xml: $(1)/submissions/area-%.xml $(INPUT)/ministries.xml stylesheets/join.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $$<
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) -o $$@ stylesheets/join.xsl $$<
 
 $(1)/sum/%.xml: $(1)/model/%.xml stylesheets/sum.xsl $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
+	$(Q)$(BIN)/xform -o $$@ stylesheets/sum.xsl $$<
 
 $(1)/year.xml: $(1)/submissions.xml $(AREAS:%=$(1)/sum/%.xml) $(REFS) stylesheets/year.xsl $(BIN)/xform \
 		$(if $(filter 1,$(2)),$(1)/check.xml)
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
 		$(if $(filter 1,$(2)),--param checks $(abspath $(1)/check.xml)) \
 		-o $$@ stylesheets/year.xsl $(1)/submissions/year.xml
 
 $(1)/report/area-%.pdoc: $(1)/model/%.xml stylesheets/report.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/report.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) -o $$@ stylesheets/report.xsl $$<
 
 $(1)/slides/area-%.pdoc: $(1)/model/%.xml stylesheets/slides.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
 
 $(1)/report/%.pdoc: $(1)/year.xml stylesheets/report-%.xsl stylesheets/report.xsl $(XSL_COMPOSE) \
-		$(BIN)/xform
+		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
 
 $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xsl $(XSL_COMPOSE) \
-		$(BIN)/xform
+		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
 
 $(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(BIN)/xform --param diags $(abspath $(1)/submissions/year.xml) -o $$@ stylesheets/status.xsl $$<
+	$(Q)$(BIN)/xform --param diags $(abspath $(1)/submissions/year.xml) -o $$@ stylesheets/status.xsl $$<
 
 $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
-	rm -f $$@.tmp && set -C && { printf '\357\273\277%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
+	$(Q)rm -f $$@.tmp && set -C && { printf '\357\273\277%s\r\n' '$(STATUS_HEAD)' && cat $$^; } >$$@.tmp && mv $$@.tmp $$@
 
 # The chase list (issue 16): what each ministry still owes → the status
 # workbook and feedback$(3)/, one workbook per ministry with something to
 # fix (pipeline/chase), published with the other files.
 $(1)/chase.xml: $(1)/submissions.xml $(AREAS:%=$(1)/model/%.xml) $(INPUT)/ministries.xml \
 		stylesheets/chase.xsl stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
-	$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
+	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
 		-o $$@ stylesheets/chase.xsl $(1)/submissions/year.xml
 
 $(1)/status-$(YEAR)$(3).xlsx: $(1)/chase.xml $(BIN)/chase
-	$(BIN)/chase --feedback $(1)/feedback$(3) -o $$@ $$<
+	$(Q)$(BIN)/chase --feedback $(1)/feedback$(3) -o $$@ $$<
 $(1)/feedback$(3): $(1)/status-$(YEAR)$(3).xlsx
 	@test -d $$@
 
 $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
-	$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
+	$(Q)$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
 
 # The HTML edition (issue 17): html.xsl over the same pdocs render reads,
 # so it has the same text as the PDF.
 $(1)/annual-report-$(YEAR)$(3).html: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
 		$(1)/report/back.pdoc stylesheets/html.xsl stylesheets/common.xsl $(BIN)/xform
-	$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
+	$(Q)$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf
-	$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
+	$(Q)$(RENDER) -o $$@ $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) $(1)/slides/back.pdoc
 endef

@@ -7,8 +7,8 @@
   Input:  build/Y/model/AREA.xml (one area's model, join.xsl)
   Params: draft  0 or 1: with 1 the document is stamped 案 (and
                  report-back.xsl adds the validation problems annex)
-          date   ISO date printed on the cover (report-front.xsl; default:
-                 the matrix date)
+          date   REPORT_DATE, printed on the cover (report-front.xsl; default:
+                 <date> of input/Y/report.xml, front.xsl)
   Output: build/Y/report/area-AREA.pdoc, the area's pages.  render lays
   out report/front.pdoc (report-front.xsl: cover, 目次, はじめに,
   評価の枠組み), the areas' pdocs in plan order and report/back.pdoc
@@ -97,19 +97,7 @@
           keywords="サイバーセキュリティ,年次報告,{/model/plan/@title},{$year}"/>
   </xsl:template>
 
-  <xsl:template name="cover">
-      <flow template="cover">
-        <p style="cover-title"><xsl:value-of select="$title"/></p>
-        <p style="cover-sub">（<xsl:value-of select="$era"/>年度）</p>
-        <space h="90mm"/>
-        <p style="cover-date">
-          <xsl:call-template name="date-ja">
-            <xsl:with-param name="date" select="$cover-date"/>
-          </xsl:call-template>
-        </p>
-        <p style="cover-body"><xsl:value-of select="$body-name"/></p>
-      </flow>
-  </xsl:template>
+  <!-- the cover: report-front.xsl (input/Y/report.xml) -->
 
   <xsl:template name="styles">
     <style name="body" font="mincho" size="10.5pt" leading="1.75" align="justify" indent="1em"/>
@@ -136,94 +124,7 @@
     <style name="cover-body" font="gothic" size="16pt" leading="1.5" align="center" space-before="6mm"/>
   </xsl:template>
 
-  <!-- ===== はじめに and the evaluation framework (outputs.md items 3) ===== -->
-
-  <xsl:template name="introduction">
-    <h level="1" id="intro" toc="1" outline="1" running="1">はじめに</h>
-    <p style="body">
-      <xsl:text>本報告は、「</xsl:text>
-      <xsl:value-of select="/model/plan/@title"/>
-      <xsl:text>」（</xsl:text>
-      <xsl:call-template name="date-ja">
-        <xsl:with-param name="date" select="/model/plan/@date"/>
-      </xsl:call-template>
-      <xsl:value-of select="/model/plan/@body"/>
-      <xsl:text>決定）に基づく</xsl:text>
-      <xsl:value-of select="$era"/>
-      <xsl:text>年度（</xsl:text>
-      <xsl:value-of select="$year"/>
-      <xsl:text>年度）の各施策について、各府省庁から提出された取組の実績、評価及び今年度の取組を取りまとめ、「</xsl:text>
-      <xsl:value-of select="/model/matrix/@title"/>
-      <xsl:text>」に定める評価に当たり考慮すべき状況とともに示すものである。</xsl:text>
-    </p>
-    <p style="body">
-      <xsl:text>対象施策は</xsl:text>
-      <xsl:value-of select="/model/@measures"/>
-      <xsl:text>件、提出が求められる施策と府省庁の組合せは</xsl:text>
-      <xsl:value-of select="/model/@expected"/>
-      <xsl:text>件であり、うち</xsl:text>
-      <xsl:value-of select="/model/@received"/>
-      <xsl:text>件の提出を受けた（未提出</xsl:text>
-      <xsl:value-of select="/model/@missing"/>
-      <xsl:text>件。別添「提出状況」参照）。</xsl:text>
-    </p>
-  </xsl:template>
-
-  <xsl:template name="framework">
-    <xsl:variable name="mx" select="/model/matrix"/>
-    <h level="1" id="framework" toc="1" outline="1" running="1">評価の枠組み</h>
-    <p style="body">
-      <xsl:text>評価は、「</xsl:text>
-      <xsl:value-of select="$mx/@title"/>
-      <xsl:text>」（</xsl:text>
-      <xsl:call-template name="date-ja">
-        <xsl:with-param name="date" select="$mx/@date"/>
-      </xsl:call-template>
-      <xsl:value-of select="$mx/@body"/>
-      <xsl:text>決定）に基づき、次のサイバーセキュリティ政策領域を対象として実施した。</xsl:text>
-    </p>
-    <xsl:for-each select="$mx/domains">
-      <p style="caption">
-        <xsl:choose>
-          <xsl:when test="@title != ''"><xsl:value-of select="@title"/></xsl:when>
-          <xsl:otherwise>表１ サイバーセキュリティ政策領域</xsl:otherwise>
-        </xsl:choose>
-      </p>
-      <table widths="2 3" style="cell" head-style="cell-head" alt="サイバーセキュリティ政策領域">
-        <tr head="1"><td>政策領域</td><td>政策分野</td></tr>
-        <xsl:for-each select="domain">
-          <tr>
-            <td><xsl:value-of select="concat(@ref, ' ', @title)"/></td>
-            <td>
-              <xsl:choose>
-                <xsl:when test="domain">
-                  <xsl:for-each select="domain">
-                    <xsl:if test="position() &gt; 1"><br/></xsl:if>
-                    <xsl:call-template name="field-mark">
-                      <xsl:with-param name="id" select="@ref"/>
-                    </xsl:call-template>
-                    <xsl:value-of select="@title"/>
-                  </xsl:for-each>
-                </xsl:when>
-                <xsl:otherwise>－</xsl:otherwise>
-              </xsl:choose>
-            </td>
-          </tr>
-        </xsl:for-each>
-      </table>
-    </xsl:for-each>
-    <xsl:if test="$mx/viewpoint">
-      <p style="body">評価は、次の二つの視点から総合的に行った。</p>
-      <xsl:for-each select="$mx/viewpoint">
-        <h level="3" outline="1"><xsl:value-of select="concat('（', position(), '）', @title)"/></h>
-        <xsl:apply-templates select="p" mode="text"/>
-      </xsl:for-each>
-    </xsl:if>
-    <xsl:for-each select="$mx/text">
-      <h level="3" outline="1"><xsl:value-of select="@title"/></h>
-      <xsl:apply-templates select="p" mode="text"/>
-    </xsl:for-each>
-  </xsl:template>
+  <!-- はじめに and 評価の枠組み: report-front.xsl, from input/Y/report.xml (issue 14). -->
 
   <!-- "1-3" → "③ " from the plan's field mark, when there is one. -->
   <xsl:template name="field-mark">

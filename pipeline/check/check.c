@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib.h>
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -839,4 +840,171 @@ check_summary(const struct check *c, FILE *out)
 	          "from %zu ministries, %zu errors, %zu warnings\n"),
 	        c->measures, c->entries, c->rows, c->submitters, check_errors(c),
 	        c->d->warnings + c->sub_warnings);
+}
+
+/* ---------------------------------------------------------------------- */
+/* report.xml (issue 14): the year's own words */
+
+/* "YYYY-MM-DD", a real day: 0 and the fields, else -1. */
+int
+check_parse_date(const char *s, int *y, int *m, int *d)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (*y < 1 || !g_date_valid_dmy((GDateDay)*d, (GDateMonth)*m, (GDateYear)*y))
+		return -1;
+	return 0;
+}
+
+/*
+ * The publication date `s` of fiscal year `fy` (from `file`:`line`): a
+ * real day, on or after FY+1-04-01 (the year has ended) and before
+ * FY+2-04-01.  An error, or a warning in a draft.
+ */
+static void
+report_date(struct check *c, const char *s, int fy, const char *file, long line, int draft)
+{
+	enum diag_severity sev = draft ? DIAG_WARNING : DIAG_ERROR;
+	int y, m, d;
+	long v;
+
+	if (check_parse_date(s, &y, &m, &d) < 0) {
+		diag_add(c->d, sev, file, line, NULL, NULL,
+		         "'%s' is not a date: write the publication date as YYYY-MM-DD "
+		         "(2015-06-25)",
+		         s);
+		return;
+	}
+	if (fy <= 0)
+		return;
+	v = (long)y * 10000 + m * 100 + d;
+	if (v < (long)(fy + 1) * 10000 + 401 || v > (long)(fy + 2) * 10000 + 331)
+		diag_add(c->d, sev, file, line, NULL, NULL,
+		         "date %s is not in the year after fiscal year %d ended: the annual "
+		         "report is published between %d-04-01 and %d-03-31",
+		         s, fy, fy + 1, fy + 2);
+}
+
+/* Every review="required", <ref to> and the logo under `n`. */
+static void
+report_walk(struct check *c, xmlNodePtr n, const char *path, int draft)
+{
+	for (; n; n = n->next) {
+		char *v;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlio_attr(n, "review")) != NULL) {
+			if (strcmp(v, "required") == 0)
+				diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path,
+				         xmlGetLineNo(n), NULL, NULL,
+				         "<%s> still says review=\"required\": reread it (it was "
+				         "carried over from last year), correct it, then delete "
+				         "review=\"required\"",
+				         (const char *)n->name);
+			xmlFree(v);
+		}
+		if (is(n, "ref") && (v = xmlio_attr(n, "to")) != NULL) {
+			xmlNodePtr target = xmlHashLookup(c->planids, (xmlChar *)v);
+
+			if (c->plan && target == NULL)
+				diag_error(c->d, path, xmlGetLineNo(n),
+				           "<ref to=\"%s\"> is not a measure of the plan", v);
+			xmlFree(v);
+		}
+		report_walk(c, n->children, path, draft);
+	}
+}
+
+/* The logo `src` beside `path`: a PNG, JPEG or SVG file that can be read. */
+static void
+report_logo(struct check *c, xmlNodePtr logo, const char *path)
+{
+	char *src = xmlio_attr(logo, "src");
+	const char *slash = strrchr(path, '/');
+	struct strbuf full = STRBUF_INIT;
+	unsigned char head[256];
+	size_t n = 0;
+	FILE *f;
+
+	if (src == NULL || *src == '\0' || strchr(src, '/')) {
+		xmlFree(src);
+		return; /* the schema said so */
+	}
+	if (slash)
+		strbuf_add(&full, path, (size_t)(slash - path) + 1);
+	strbuf_addstr(&full, src);
+	if ((f = fopen(full.buf, "rb")) != NULL) {
+		n = fread(head, 1, sizeof(head) - 1, f);
+		fclose(f);
+	}
+	head[n] = '\0';
+	if (f == NULL)
+		diag_error(c->d, path, xmlGetLineNo(logo),
+		           "logo '%s' cannot be read (%s): put the file beside report.xml",
+		           full.buf, strerror(errno));
+	else if (!(n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0) &&
+	         !(n >= 3 && memcmp(head, "\xff\xd8\xff", 3) == 0) &&
+	         strstr((const char *)head, "<svg") == NULL &&
+	         strstr((const char *)head, "<?xml") == NULL)
+		diag_error(c->d, path, xmlGetLineNo(logo),
+		           "logo '%s' is not a PNG, JPEG or SVG file: save it as one of them",
+		           full.buf);
+	strbuf_release(&full);
+	xmlFree(src);
+}
+
+int
+check_report(struct check *c, const char *schemas, const char *path, const char *report_date_arg,
+             int draft)
+{
+	size_t before = c->d->errors;
+	xmlDocPtr doc;
+	xmlNodePtr root, n, date = NULL, logo = NULL;
+	int fy = c->year ? atoi(c->year) : 0;
+
+	doc = load_valid(c, schemas, "report", path);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		if (doc)
+			xmlFreeDoc(doc);
+		return -1;
+	}
+	check_year(c, doc, path);
+	for (n = root->children; n; n = n->next) {
+		if (is(n, "date"))
+			date = n;
+		else if (is(n, "logo"))
+			logo = n;
+	}
+	if (report_date_arg && *report_date_arg) {
+		report_date(c, report_date_arg, fy, "REPORT_DATE", 0, draft);
+	} else if (date) {
+		xmlChar *t = xmlNodeGetContent(date);
+		char *s = g_strstrip(g_strdup((const char *)t));
+
+		if (*s == '\0')
+			diag_add(c->d, draft ? DIAG_WARNING : DIAG_ERROR, path, xmlGetLineNo(date),
+			         NULL, NULL,
+			         "<date> is empty: write the publication date as YYYY-MM-DD "
+			         "(or give REPORT_DATE=YYYY-MM-DD to make)");
+		else
+			report_date(c, s, fy, path, xmlGetLineNo(date), draft);
+		g_free(s);
+		xmlFree(t);
+	}
+	if (logo)
+		report_logo(c, logo, path);
+	report_walk(c, root, path, draft);
+	if (c->fonts)
+		chars_xml(c, root, path);
+	xmlFreeDoc(doc);
+	return c->d->errors > before ? -1 : 0;
 }

@@ -73,6 +73,21 @@ int check_inputs(struct check *c, const char *schemas, const char *registry, con
 int check_submissions(struct check *c, const char *path);
 
 /*
+ * Checks input/Y/report.xml at `path` (issue 14) against
+ * SCHEMAS/report.rng, then: the publication date (`report_date`, the
+ * REPORT_DATE setting, when not empty, else <date>) is a real day after
+ * the fiscal year ended and before the next one ended; no block still says
+ * review="required"; every <ref to> is a node of the plan (call after
+ * check_inputs()); the logo is a PNG, JPEG or SVG file beside it; every
+ * character is in the fonts.  With `draft`, the date and review findings
+ * are warnings.  Returns 0 when no error was reported, -1 otherwise.
+ */
+int check_report(struct check *c, const char *schemas, const char *path, const char *report_date,
+                 int draft);
+/* "YYYY-MM-DD" naming a real day: 0 with *y, *m, *d set; else -1. */
+int check_parse_date(const char *s, int *y, int *m, int *d);
+
+/*
  * Writes the summary line (issue 2):
  * `plan: N measures, matrix: M entries, submissions: K rows from J ministries,
  * E errors, W warnings`, with E and W including the submissions' own.

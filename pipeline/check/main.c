@@ -23,7 +23,7 @@
 static const char usage_text[] =
     "usage: check [--year YEAR] [--schemas DIR] --registry FILE --plan FILE\n"
     "             --matrix FILE [--submissions FILE] [--fonts FONTS.conf]\n"
-    "             [--diags OUT.xml]\n"
+    "             [--diags OUT.xml] [--report report.xml [--report-date D] [--draft]]\n"
     "Validates a year's inputs against DIR/{registry,plan,matrix}.rng (default\n"
     "stylesheets), checks ids and references across them, adds the counts of\n"
     "the ingest output FILE (zero rows if it does not exist), reports every\n"
@@ -33,7 +33,11 @@ static const char usage_text[] =
     "as the last line on stderr.  Exit 0 without errors, 1 with input errors,\n"
     "2 on usage errors, 3 when a schema cannot be read.  --diags also writes\n"
     "every finding to OUT.xml (<diags><diag severity file line><message>),\n"
-    "for the draft's annex.\n";
+    "for the draft's annex.  --report also checks the year's report.xml against\n"
+    "DIR/report.rng: the publication date (D, REPORT_DATE, when not empty, else\n"
+    "its <date>) after the fiscal year, no review=\"required\" left, <ref to>\n"
+    "measures of the plan, the logo; with --draft the date and review findings\n"
+    "are warnings.\n";
 
 /*
  * The findings as the draft annex reads them (ingest's <diag> vocabulary,
@@ -107,11 +111,16 @@ main(int argc, char **argv)
 	                                     {"submissions", required_argument, NULL, 'u'},
 	                                     {"fonts", required_argument, NULL, 'f'},
 	                                     {"diags", required_argument, NULL, 'x'},
+	                                     {"report", required_argument, NULL, 'R'},
+	                                     {"report-date", required_argument, NULL, 'D'},
+	                                     {"draft", no_argument, NULL, 'd'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
 	const char *year = NULL, *schemas = "stylesheets", *registry = NULL;
 	const char *plan = NULL, *matrix = NULL, *submissions = NULL;
 	const char *fonts = "fonts/fonts.conf", *diags = NULL;
+	const char *report = NULL, *report_date = "";
+	int draft = 0;
 	struct diag d;
 	struct check c;
 	int opt, ret;
@@ -145,6 +154,15 @@ main(int argc, char **argv)
 		case 'x':
 			diags = optarg;
 			break;
+		case 'R':
+			report = optarg;
+			break;
+		case 'D':
+			report_date = optarg;
+			break;
+		case 'd':
+			draft = 1;
+			break;
 		case 'h':
 			return usage(stdout, 0);
 		case ':':
@@ -169,6 +187,8 @@ main(int argc, char **argv)
 	check_init(&c, &d, year);
 	check_fonts(&c, fonts);
 	check_inputs(&c, schemas, registry, plan, matrix);
+	if (report)
+		check_report(&c, schemas, report, report_date, draft);
 	if (submissions)
 		check_submissions(&c, submissions);
 	check_summary(&c, stderr);

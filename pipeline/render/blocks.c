@@ -11,11 +11,49 @@
 
 #include <glib.h>
 
+#include "image.h"
 #include "layout_int.h"
 #include "xmem.h"
 
 /* ------------------------------------------------------------------ */
 /* blocks */
+
+/*
+ * <image src w h>: the picture, centred in the measure, as large as fits in
+ * w × h (default: the measure, 60mm) at its own aspect ratio.
+ */
+static int
+image_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl)
+{
+	const char *src = model_attr(n, "src");
+	double bw = width, bh = 170, iw, ih, w, h;
+	struct layout_box *b;
+	struct vitem *it;
+	char *err = NULL;
+
+	if ((model_attr(n, "w") && model_length(model_attr(n, "w"), 10.5, width, &bw) < 0) ||
+	    (model_attr(n, "h") && model_length(model_attr(n, "h"), 10.5, 0, &bh) < 0))
+		diag_warning(c->d, c->doc->path, n->line, "<image> w or h: not a length");
+	if (bw > width)
+		bw = width;
+	if (src == NULL || image_size(src, &iw, &ih, &err) < 0) {
+		diag_error(c->d, c->doc->path, n->line, "<image>: %s",
+		           err ? err : "no src (the picture's path)");
+		free(err);
+		return -1;
+	}
+	image_fit(iw, ih, bw * c->scale, bh * c->scale, &w, &h);
+	it = vlist_add(vl);
+	it->h = h;
+	it->keep = 0;
+	b = vitem_box(it, BOX_IMAGE);
+	b->x = x + (width - w) / 2;
+	b->y = 0;
+	b->w = w;
+	b->h = h;
+	b->name = xstrdup(src);
+	return 0;
+}
 
 int
 has_block_child(const struct model_node *n)
@@ -34,6 +72,7 @@ has_block_child(const struct model_node *n)
 		case M_PAGEBREAK:
 		case M_SPACE:
 		case M_RULE:
+		case M_IMAGE:
 			return 1;
 		default:
 			break;
@@ -291,6 +330,8 @@ block_dispatch(struct lctx *c, const struct model_node *n, const char *style, do
 		b->name = xstrdup(model_attr(n, "id") ? model_attr(n, "id") : "");
 		it->keep = 1;
 		return 0;
+	case M_IMAGE:
+		return image_items(c, n, x, width, vl);
 	case M_RULE:
 		it = vlist_add(vl);
 		it->h = 8 * c->scale;
@@ -336,6 +377,8 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 		tag = "TOC";
 		break;
 	case M_RULE:
+	case M_IMAGE: /* untagged (cairo refuses a Figure of an image alone
+	               * opening a page); the logo is decoration */
 	case M_SPACE:
 	case M_PAGEBREAK:
 	case M_ANCHOR:
@@ -401,6 +444,8 @@ field_text(const struct model_node *n, struct strbuf *sb, const struct lctx *c, 
 				continue;
 			if (strcmp(f, "page") == 0)
 				strbuf_addf(sb, "%d", number);
+			else if (strcmp(f, "title") == 0 && layout_run_title(c->run))
+				strbuf_addstr(sb, layout_run_title(c->run));
 			else if (strcmp(f, "title") == 0 && c->doc->title)
 				strbuf_addstr(sb, c->doc->title);
 			else if (strcmp(f, "running") == 0 && running)

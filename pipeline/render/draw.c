@@ -21,6 +21,7 @@
 #include <glib.h>
 
 #include "atomicfile.h"
+#include "image.h"
 #include "pdfua.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -115,6 +116,10 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, sb.buf);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		strbuf_release(&sb);
+		break;
+	case BOX_IMAGE:
+		/* read at layout (image_size); a file gone since draws nothing */
+		(void)image_draw(cr, b->name, b->x, b->y, b->w, b->h);
 		break;
 	case BOX_DEST:
 		strbuf_init(&sb, 64);

@@ -61,7 +61,15 @@ struct layout_run {
 	const struct layout_sink *sink; /* the drawing pass's pages */
 	int failed;                     /* a file of this pass failed */
 	struct lctx c;                  /* this pass */
+	char *title;                    /* the first file's title: the running heads'
+						 * (issue 14, input/Y/report.xml) */
 };
+
+const char *
+layout_run_title(const struct layout_run *r)
+{
+	return r ? r->title : NULL;
+}
 
 /* Whether finished pages leave the layout (drawn, or counted and
  * dropped) rather than staying in it (layout_document). */
@@ -711,6 +719,7 @@ layout_run_free(struct layout_run *r)
 	g_hash_table_destroy(r->numbers);
 	brkmemo_free(r->memo);
 	diag_release(&r->quiet);
+	free(r->title);
 	free(r);
 }
 
@@ -730,6 +739,8 @@ layout_learn(struct layout_run *r, const struct model_doc *doc)
 	r->tocd.e = r->toc;
 	r->tocd.n = r->ntoc;
 	r->hcount = doc->hcount;
+	if (r->title == NULL && doc->title)
+		r->title = xstrdup(doc->title);
 	return r->hcount;
 }
 
@@ -881,7 +892,7 @@ layout_page_lines(const struct layout_page *pg, size_t index, FILE *out)
 void
 layout_dump_page(const struct layout_page *pg, size_t index, FILE *out)
 {
-	static const char *kn[] = {"text", "rect", "line", "dots", "link", "dest"};
+	static const char *kn[] = {"text", "rect", "line", "dots", "link", "dest", "image"};
 	size_t k;
 
 	fprintf(out, "page %zu %.1fx%.1f\n", index, pg->width, pg->height);

@@ -21,7 +21,8 @@ enum layout_box_kind {
 	BOX_LINE, /* from (x, y) to (x + w, y + h) */
 	BOX_DOTS, /* dot leader from x to x + w on baseline y, pitch h */
 	BOX_LINK, /* link rectangle x, y, w, h to destination `name` */
-	BOX_DEST  /* named destination `name` at (x, y) */
+	BOX_DEST, /* named destination `name` at (x, y) */
+	BOX_IMAGE /* the picture file `name` (a path) in x, y, w, h */
 };
 
 struct layout_box {

@@ -41,6 +41,10 @@ int chart_items(struct lctx *c, const struct model_node *n, double x, double wid
 int toc_items(struct lctx *c, const struct model_node *n, double x, double width, struct vlist *vl);
 int slides_layout(struct lctx *c, const struct model_node *slide);
 
+/* The title of the run's first file (the running heads' <field name="title">),
+ * or NULL. */
+const char *layout_run_title(const struct layout_run *r);
+
 /* Header, footer and draft stamp of a page; `running` may be NULL. */
 void page_furniture(struct lctx *c, struct layout_page *pg, const struct model_template *t,
                     int number, const char *running);

@@ -40,6 +40,7 @@ static const struct {
     {"space", M_SPACE},
     {"anchor", M_ANCHOR},
     {"rule", M_RULE},
+    {"image", M_IMAGE},
     {"rect", M_RECT},
     {"textbox", M_TEXTBOX},
     {"frame", M_FRAME},

@@ -34,6 +34,7 @@ enum model_kind {
 	M_SPACE,
 	M_ANCHOR,
 	M_RULE,
+	M_IMAGE, /* a picture: flow block or slide item (issue 14) */
 	/* slide items */
 	M_RECT,
 	M_TEXTBOX,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "layout_int.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -372,6 +373,33 @@ rect_place(const struct model_node *n, struct layout_page *pg)
 	b.filled = fill && model_color(fill, b.fill) == 0;
 	b.stroked = stroke && model_color(stroke, b.color) == 0;
 	b.lw = 1;
+	page_add(pg, &b);
+}
+
+/* <image src x y w h>: the picture, as large as fits in the rectangle at
+ * its own aspect ratio, centred in it (issue 14: the logo). */
+static void
+image_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
+{
+	struct layout_box b;
+	const char *src = model_attr(n, "src");
+	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
+	double w = len_attr(n, "w", pg->width, pg->width - x);
+	double h = len_attr(n, "h", pg->height, pg->height - y), iw, ih;
+	char *err = NULL;
+
+	if (src == NULL || image_size(src, &iw, &ih, &err) < 0) {
+		diag_error(c->d, c->doc->path, n->line, "<image>: %s",
+		           err ? err : "no src (the picture's path)");
+		free(err);
+		return;
+	}
+	memset(&b, 0, sizeof(b));
+	b.kind = BOX_IMAGE;
+	image_fit(iw, ih, w, h, &b.w, &b.h);
+	b.x = x + (w - b.w) / 2;
+	b.y = y + (h - b.h) / 2;
+	b.name = xstrdup(src);
 	page_add(pg, &b);
 }
 
@@ -739,6 +767,10 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			switch (k->kind) {
 			case M_RECT:
 				rect_place(k, pg);
+				break;
+			case M_IMAGE:
+				if (rep == 0)
+					image_place(c, k, pg);
 				break;
 			case M_TEXTBOX:
 				if (rep > 0 && !(role && strcmp(role, "title") == 0) && nfr == 0)

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Convert the text extraction of an annual plan (seed 002, サイバーセキュリティ2013)
+"""Convert the text of an annual plan as published (seed 002, サイバーセキュリティ2013)
 into input/Y/plan.xml as docs/design.md "input/Y/plan.xml" describes it.
 
-    seed2plan.py [--registry input/ministries.xml] [-o OUT] [--report] SEED
+    seed2plan.py [--year Y] [--registry input/ministries.xml] [-o OUT] [--report] TEXT
 
-A dev-time tool: the committed XML is the source of truth.  It
+`make plan-from-text YEAR=Y TEXT=plan.txt` runs it (README 「新年度の準備」);
+tests/e2e/t1062-plan-from-text.sh converts seed 002 and compares the result
+with the committed input/2013/plan.xml byte for byte.  It
+ - takes the plan's title, date (平成25年6月27日 → 2013-06-27) and deciding
+   body from the text's first lines, before the 目次,
  - drops the title page and the 目次 of the extraction,
  - joins lines that the extraction broke mid-sentence, also across footnotes
    and page breaks (a heading is complete when it ends with its
@@ -17,11 +21,14 @@ A dev-time tool: the committed XML is the source of truth.  It
    (the renderer adds the quarter-em space between Japanese and Latin),
  - parses each responsibility string against the registry,
  - records ※再掲 entries as <relist at ref>, ref found by title.
-Every unresolved problem is printed as SEED:LINE: error: … and makes the exit
-status 1.  --report prints one line per relist match and per join, for review.
+Every line it cannot place (an item a) outside a measure, ※再掲 without a
+measure, a footnote defined twice, text before the first heading…) and every
+unresolved problem is printed as TEXT:LINE: error: … and makes the exit
+status 1; -o is then not written.  --report prints one line per relist match and per join, for review.
 """
 
 import argparse
+import os
 import difflib
 import re
 import sys
@@ -178,6 +185,36 @@ def parse_toc(lines):
     return areas, fields
 
 
+ERAS = {"平成": 1988, "令和": 2018}
+
+
+def title_page(lines, err):
+    """Title, ISO date and body: the first non-empty lines before the 目次."""
+    head = []
+    for i, ln in enumerate(lines):
+        t = unicodedata.normalize("NFKC", ln).strip()
+        if t == "目次":
+            break
+        if t:
+            head.append((i + 1, t))
+    out = {}
+    for no, t in head:
+        m = re.match(r"^(平成|令和)\s*(\d+|元)\s*年\s*(\d+)\s*月\s*(\d+)\s*日$", t)
+        if m and "date" not in out:
+            y = ERAS[m.group(1)] + (1 if m.group(2) == "元" else int(m.group(2)))
+            out["date"] = "%04d-%02d-%02d" % (y, int(m.group(3)), int(m.group(4)))
+        elif "title" not in out:
+            out["title"] = t
+        elif "body" not in out and "date" in out:
+            out["body"] = t
+    for k, what in (("title", "title"), ("date", "date (平成25年6月27日)"),
+                    ("body", "deciding body")):
+        if k not in out:
+            err(1, "the title page (the lines before 目次: title, date, body) has no %s" % what)
+            out[k] = ""
+    return out
+
+
 class Parser:
     def __init__(self, path, registry, err, report):
         self.path = path
@@ -188,6 +225,7 @@ class Parser:
         self.footnotes = {}         # n -> Node
         self.pending_fn = None      # last footnote while its text is incomplete
         self.body = None            # last body text owner (measure heading / item / p)
+        self.head = {"title": "", "date": "", "body": ""}
 
     def log(self, msg):
         if self.report:
@@ -197,7 +235,11 @@ class Parser:
 
     def run(self):
         raw = open(self.path, encoding="utf-8").read().split("\n")
-        start = next(i for i, l in enumerate(raw) if l.strip() == "I はじめに")
+        start = next((i for i, l in enumerate(raw) if l.strip() == "I はじめに"), None)
+        if start is None:
+            self.err(1, "no line 'I はじめに' (the plan's first part): is this the text of a plan?")
+            return self.root
+        self.head = title_page(raw[:start], self.err)
         self.areas, self.fields = parse_toc(raw[:start])
         if not self.areas:
             self.err(1, "no 目次 found")
@@ -571,7 +613,8 @@ def emit(node, out, depth):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("seed")
+    ap.add_argument("seed", metavar="TEXT")
+    ap.add_argument("--year", help="the fiscal year (default: the year of the plan's date)")
     ap.add_argument("--registry", default="input/ministries.xml")
     ap.add_argument("-o", dest="out")
     ap.add_argument("--report", action="store_true")
@@ -581,17 +624,25 @@ def main():
     p = Parser(a.seed, reg, err, a.report)
     root = p.run()
     measures, relists = finish(root, reg, p.footnotes, err, a.report)
+    h = p.head
+    year = a.year or h["date"][:4]
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            "<!-- Generated from %s by pipeline/tools/seed2plan.py, then kept as the source of truth."
            " Schema: stylesheets/plan.rng. -->" % a.seed.rsplit("/", 1)[-1],
-           '<plan year="2013" title="サイバーセキュリティ2013" body="情報セキュリティ政策会議" date="2013-06-27">']
+           '<plan year="%s" title="%s" body="%s" date="%s">'
+           % (esc(year, True), esc(h["title"], True), esc(h["body"], True), esc(h["date"], True))]
     for ch in root.children:
         emit(ch, out, 1)
     out.append("</plan>")
     data = "\n".join(out) + "\n"
-    if a.out:
-        with open(a.out, "w", encoding="utf-8") as f:
+    if a.out and err.n:
+        print("seed2plan: %s not written: %d lines could not be placed or resolved"
+              % (a.out, err.n), file=sys.stderr)
+    elif a.out:
+        tmp = a.out + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
             f.write(data)
+        os.replace(tmp, a.out)
     else:
         sys.stdout.write(data)
     print("seed2plan: %d measures, %d relists, %d footnotes, %d errors"

@@ -32,14 +32,16 @@ areas_of() {	# areas_of YEAR.XML: the area ids in plan order
 # compose OUT KIND DRAFT MODEL: KIND (report|slides) front, areas and back
 # as pipeline/year.mk writes them (OUT.front.pdoc …; OUT.files lists them in
 # render order) and, for the XPath checks, all of them in one <pdocs> (OUT).
+# The front and back matter read the year's report.xml (issue 14): FY2014's.
+RX="--param report $TOP/input/2014/report.xml --param plan $F/plan.xml"
 compose() {
-	"$X" --param draft "$3" -o "$1.front.pdoc" "$S/$2-front.xsl" "$4" &&
+	"$X" --param draft "$3" $RX -o "$1.front.pdoc" "$S/$2-front.xsl" "$4" &&
 	echo "$1.front.pdoc" >"$1.files" &&
 	for a in $(areas_of "$4"); do
 		"$X" --param draft "$3" -o "$1.area-$a.pdoc" "$S/$2.xsl" "$4.d/model/$a.xml" &&
 		echo "$1.area-$a.pdoc" >>"$1.files" || return 1
 	done &&
-	"$X" --param draft "$3" -o "$1.back.pdoc" "$S/$2-back.xsl" "$4" &&
+	"$X" --param draft "$3" $RX -o "$1.back.pdoc" "$S/$2-back.xsl" "$4" &&
 	echo "$1.back.pdoc" >>"$1.files" &&
 	{ echo "<pdocs>" && for f in $(cat "$1.files"); do sed 1d "$f"; done && echo "</pdocs>"; } >"$1"
 }
@@ -131,7 +133,7 @@ test_expect_success 'report: cover, era year, headings with ids, 未提出, reli
 	R=$TRASH/report.pdoc &&
 	test "$(xp "$R" "string(//document/flow[@template=\"cover\"]/p[1])")" = "サイバーセキュリティ政策に係る年次報告（2014年度）" &&
 	test "$(xp "$R" "string(//document/flow[@template=\"cover\"]/p[2])")" = "（平成26年度）" &&
-	test "$(xp "$R" "string(//document/flow[@template=\"cover\"]/p[3])")" = "平成27年2月10日" &&
+	test "$(xp "$R" "string(//document/flow[@template=\"cover\"]/p[3])")" = "平成27年6月25日" &&
 	test "$(xp "$R" "string(//h[@id=\"1-2-ア\"])")" = "(ア)　安全基準等の整備及び浸透（内閣官房及び重要インフラ所管省庁）" &&
 	test "$(xp "$R" "string(//h[@id=\"2-1-ア\"]/following-sibling::p[@style=\"missing\"][1])")" = "未提出（総務省、経済産業省）" &&
 	test "$(xp "$R" "count(//a[@href=\"#1-1-2-ア\"])")" = 1 &&

@@ -75,7 +75,8 @@ test_expect_success 'ten times the text: （続き） slides, every highlighted 
 	done 2>/dev/null &&
 	"$X" --param year 2014 --param registry "$TRASH/input/ministries.xml" --param dir "$T" \
 		-o "$T/year.xml" "$TOP/stylesheets/year.xsl" "$T/submissions/year.xml" 2>/dev/null &&
-	"$X" -o "$T/slides/front.pdoc" "$TOP/stylesheets/slides-front.xsl" "$T/year.xml" 2>/dev/null &&
+	"$X" --param report "$TRASH/input/2014/report.xml" \
+		-o "$T/slides/front.pdoc" "$TOP/stylesheets/slides-front.xsl" "$T/year.xml" 2>/dev/null &&
 	"$X" -o "$T/slides/back.pdoc" "$TOP/stylesheets/slides-back.xsl" "$T/year.xml" 2>/dev/null &&
 	"$RENDER" --fonts "$TOP/fonts/fonts.conf" -o "$TRASH/ten.pdf" $(slides_of "$T") 2>/dev/null &&
 	dump "$TRASH/ten.dump" $(slides_of "$T") &&

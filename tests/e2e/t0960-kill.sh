@@ -10,6 +10,7 @@ export SOURCE_DATE_EPOCH=1700000000
 # A small year (tests/schema's minimal plan, matrix, registry; one CSV).
 mkdir -p "$TRASH/input/2013/submissions"
 cp "$TOP/tests/schema/plan-valid.xml" "$TRASH/input/2013/plan.xml"
+cp "$TOP/input/2013/report.xml" "$TRASH/input/2013/report.xml"
 cp "$TOP/tests/schema/matrix-valid.xml" "$TRASH/input/2013/matrix.xml"
 cp "$TOP/tests/schema/registry-valid.xml" "$TRASH/input/ministries.xml"
 printf '施策番号,府省庁,実績\n1-1-1-ア,内閣官房,小さな年の実績。\n' \

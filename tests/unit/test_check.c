@@ -428,6 +428,28 @@ test_missing_schema_is_internal(void **state)
 	finish(&d, &c);
 }
 
+/* issue 14: a publication date is a real day, YYYY-MM-DD exactly */
+static void
+test_parse_date(void **state)
+{
+	int y = 0, m = 0, d = 0;
+
+	(void)state;
+	assert_int_equal(check_parse_date("2015-06-25", &y, &m, &d), 0);
+	assert_int_equal(y, 2015);
+	assert_int_equal(m, 6);
+	assert_int_equal(d, 25);
+	assert_int_equal(check_parse_date("2016-02-29", &y, &m, &d), 0);
+	assert_int_equal(check_parse_date("2015-02-29", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("2015-13-45", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("2015-04-31", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("2015-6-25", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("2015-06-25 ", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("２０１５-06-25", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date("", &y, &m, &d), -1);
+	assert_int_equal(check_parse_date(NULL, &y, &m, &d), -1);
+}
+
 int
 main(void)
 {
@@ -443,6 +465,7 @@ main(void)
 	    cmocka_unit_test(test_matrix_schema),
 	    cmocka_unit_test(test_long_schema_message_whole),
 	    cmocka_unit_test(test_missing_schema_is_internal),
+	    cmocka_unit_test(test_parse_date),
 	};
 	int ret;
 
