@@ -11,7 +11,7 @@
                                     page size count
 
 pdftotext -bbox gives words, not glyphs, so this reads the text operators
-(Tm, Tf, Tj, TJ) with pikepdf and places each glyph by the widths of its font
+(Tm, Td, Tf, Tj, TJ) with pikepdf and places each glyph by the widths of its font
 (/Widths, or /W of a Type0 font's descendant) and the ToUnicode map, as
 cairo writes them: one Tm per run, font size in the matrix.
 Run with /usr/bin/python3 (Debian's pikepdf).
@@ -71,7 +71,8 @@ class Font:
 
 
 def glyphs(pdf, first=1, last=None):
-    """(page, x, advance, y, size, char) for every glyph drawn."""
+    """(page, x, advance, y, size, char, run) for every glyph drawn; `run`
+    counts the Tm and Td operators (glyphs of one run are on one line)."""
     p = pikepdf.open(pdf)
     out = []
     for no, page in enumerate(p.pages, 1):
@@ -82,14 +83,18 @@ def glyphs(pdf, first=1, last=None):
         for k, f in (res.get("/Font", {}) or {}).items():
             fonts[k] = Font(f)
         font, tf, tm = None, 1.0, [1, 0, 0, 1, 0, 0]
-        x = 0.0
+        x, run = 0.0, 0
         for operands, op in pikepdf.parse_content_stream(page):
             op = str(op)
             if op == "Tf":
                 font, tf = fonts.get(str(operands[0])), float(operands[1])
             elif op == "Tm":
                 tm = [float(v) for v in operands]
-                x = 0.0
+                x, run = 0.0, run + 1
+            elif op in ("Td", "TD"):  # a new line: from the line's start
+                tm[4] += float(operands[0]) * tm[0] + float(operands[1]) * tm[2]
+                tm[5] += float(operands[0]) * tm[1] + float(operands[1]) * tm[3]
+                x, run = 0.0, run + 1
             elif op in ("Tj", "TJ") and font:
                 items = operands[0] if op == "TJ" else [operands[0]]
                 size = abs(tm[3]) * tf
@@ -98,7 +103,7 @@ def glyphs(pdf, first=1, last=None):
                         for c in font.codes(bytes(it)):
                             adv = font.w.get(c, font.dw) / 1000 * tm[0] * tf
                             out.append((no, tm[4] + x, adv, tm[5], round(size, 2),
-                                        font.uni.get(c, "?")))
+                                        font.uni.get(c, "?"), run))
                             x += adv
                     else:
                         x -= float(it) / 1000 * tm[0] * tf
@@ -114,7 +119,7 @@ def cmd_gaps(argv):
     g = glyphs(pdf)
     bad = 0
     for a, b in zip(g, g[1:]):
-        if a[0] != b[0] or abs(a[3] - b[3]) > 0.01 or a[4] != b[4]:
+        if a[0] != b[0] or a[6] != b[6] or a[4] != b[4]:
             continue
         la = re.match(r"[0-9A-Za-z]", a[5])
         lb = re.match(r"[0-9A-Za-z]", b[5])
@@ -132,7 +137,7 @@ def cmd_gaps(argv):
 def cmd_sizes(argv):
     pdf, first, last = argv[0], int(argv[1]), int(argv[2])
     seen = {}
-    for no, _, _, _, size, _ in glyphs(pdf, first, last):
+    for no, _, _, _, size, _, _ in glyphs(pdf, first, last):
         seen[(no, size)] = seen.get((no, size), 0) + 1
     for (no, size), n in sorted(seen.items()):
         print(no, size, n)
