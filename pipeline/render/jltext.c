@@ -737,7 +737,9 @@ make_glue(struct jl_para *p)
 					g->shrink[SH_BRACKET] = g->mid;
 			}
 		} else if (jl_gap_before(a->cls, b->cls) && p->rise[a->item] == 0 &&
-		           p->rise[b->item] == 0) {
+		           p->rise[b->item] == 0 && ca != '-' && ca != '/' && cb != '-') {
+			/* (nor across a hyphen or slash: an id 1-5-ア is one word,
+			 * never 「1-5- ア」, issue 15) */
 			/* (raised footnote marks are set solid) */
 			double em = is_japanese(a->cls) ? a->em : b->em;
 

@@ -4,7 +4,9 @@
     glyphs.py gaps PDF [--max EM]   every place where Japanese punctuation and a
                                     Latin letter or digit meet with more room
                                     between the glyphs than the punctuation's
-                                    own box (more than EM em, default 0.1);
+                                    own box (more than EM em, default 0.1),
+                                    and where a hyphen or slash meets
+                                    Japanese (an id 1-5-ア is one word);
                                     prints them, exits 1 if any
     glyphs.py sizes PDF FIRST LAST  the font sizes of the text on pages
                                     FIRST..LAST (1-based), one line each:
@@ -123,7 +125,8 @@ def cmd_gaps(argv):
             continue
         la = re.match(r"[0-9A-Za-z]", a[5])
         lb = re.match(r"[0-9A-Za-z]", b[5])
-        if not ((a[5] in PUNCT and lb) or (la and b[5] in PUNCT)):
+        jb = re.match(r"[\u3040-\u30ff\u4e00-\u9fff]", b[5])
+        if not ((a[5] in PUNCT and lb) or (la and b[5] in PUNCT) or (a[5] in "-/" and jb)):
             continue
         gap = b[1] - (a[1] + a[2])
         if gap > mx * a[4] + 0.01:
