@@ -49,7 +49,8 @@ mark_urls(struct cps *t)
 	size_t i = 0;
 
 	while (i < t->n) {
-		if (starts(t, i, "http://") || starts(t, i, "https://") || starts(t, i, "mailto:")) {
+		if (starts(t, i, "http://") || starts(t, i, "https://") ||
+		    starts(t, i, "mailto:")) {
 			int depth = 0; /* a ) closes the URL unless it opened a ( */
 
 			while (i < t->n && t->c[i] > ' ' && t->c[i] < 0x7f && t->c[i] != '"' &&
@@ -193,12 +194,14 @@ convert(const char *s, int heading)
 	mark_urls(&t);
 	/* a heading's number: digits, then white space, then the title */
 	if (heading) {
-		while (lead < t.n && ((t.c[lead] >= '0' && t.c[lead] <= '9') || fw_digit(t.c[lead])))
+		while (lead < t.n &&
+		       ((t.c[lead] >= '0' && t.c[lead] <= '9') || fw_digit(t.c[lead])))
 			lead++;
 		if (lead == 0 && t.n > 2 && fw_digit(t.c[1]) && after_label(&t, 1)) /* 表１ */
 			for (lead = 1; lead < t.n && fw_digit(t.c[lead]); lead++)
 				;
-		else if (lead == 0 && t.n > 3 && fw_digit(t.c[2]) && after_label(&t, 2)) /* 別添１ */
+		else if (lead == 0 && t.n > 3 && fw_digit(t.c[2]) &&
+		         after_label(&t, 2)) /* 別添１ */
 			for (lead = 2; lead < t.n && fw_digit(t.c[lead]); lead++)
 				;
 		if (lead > 0 && lead < t.n && (t.c[lead] == ' ' || t.c[lead] == 0x3000) &&

@@ -410,7 +410,8 @@ chart_items(struct lctx *c, const struct model_node *n, double x, double width, 
 			        JL_LEFT, black);
 			free(src);
 		}
-		plot_bot = height - lh * 1.3 - sl * SUB(fs, 0.95) * st.leading - (sl ? fs * 0.3 : 0);
+		plot_bot =
+		    height - lh * 1.3 - sl * SUB(fs, 0.95) * st.leading - (sl ? fs * 0.3 : 0);
 	}
 	/* categories that are fiscal years: the x axis is labelled （年度）
 	 * under them, at the right (issue 15) */

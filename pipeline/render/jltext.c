@@ -1403,7 +1403,8 @@ keep_ranges(struct jl_para *p, PangoAttrList *attrs)
 		return;
 	it = pango_attr_list_get_iterator(attrs);
 	do {
-		PangoAttrInt *a = (PangoAttrInt *)pango_attr_iterator_get(it, PANGO_ATTR_ALLOW_BREAKS);
+		PangoAttrInt *a =
+		    (PangoAttrInt *)pango_attr_iterator_get(it, PANGO_ATTR_ALLOW_BREAKS);
 
 		if (a && !a->value && a->attr.end_index > a->attr.start_index) {
 			int s = (int)a->attr.start_index, e = (int)a->attr.end_index;
