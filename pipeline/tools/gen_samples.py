@@ -1253,7 +1253,13 @@ class Samples:
         L.append("内閣官房 gives one summary row per area (施策番号 = the area id), with "
                  "実績 as 2–4 paragraphs, 評価 as one paragraph and 今年度の取組 as 2–3 "
                  "paragraphs, in the voice of seed 003 (bullets that sum up the area's fields, one "
-                 "評価 paragraph across the area). Field summaries (施策番号 = a field id), if any:")
+                 "評価 paragraph across the area).")
+        L.append("")
+        fsum = [r for c in self.codes for r in rows.get(c, [])
+                if r.get("summary") and "-" in r["measure"]]
+        L.append("Field summaries (施策番号 = a field id): %s" % (
+            "" if fsum else "none (a field's summary row is read, and shown credited "
+            "on the slides, when a ministry writes one)."))
         L.append("")
         for c in self.codes:
             for r in rows.get(c, []):
