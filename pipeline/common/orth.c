@@ -142,8 +142,6 @@ brackets(struct cps *t)
 				size_t o = stack[--sp];
 
 				ja = ja || (o > 0 && ja_near(t, o - 1, -1)) || ja_near(t, o + 1, 1);
-				for (k = o + 1; !ja && k < i; k++)
-					ja = is_ja(t->c[k]);
 				if (ja)
 					t->c[o] = 0xFF08; /* （ */
 			}
@@ -156,9 +154,12 @@ brackets(struct cps *t)
 				continue;
 			}
 			{
-				int ja = 0;
+				/* Japanese inside, and Japanese (or the text's edge)
+				 * outside: =HYPERLINK("…","見直し") is left alone */
+				int ja = 0, out = (q == 0 || ja_near(t, q - 1, -1)) ||
+				                  i + 1 >= t->n || ja_near(t, i + 1, 1);
 
-				for (k = q + 1; !ja && k < i; k++)
+				for (k = q + 1; out && !ja && k < i; k++)
 					ja = is_ja(t->c[k]);
 				if (ja) {
 					t->c[q] = 0x300C; /* 「 */

@@ -7,8 +7,9 @@
  *   - full-width Latin letters and digits become ASCII (ＤＩＩ → DII,
  *     ２０１４ → 2014), but for a heading number and a label's number
  *     (表１, 図２, 別添３, 別紙４: the seeds' form);
- *   - half-width brackets ( ) next to or around Japanese become （ ）, and
- *     ASCII double quotes around Japanese become 「 」;
+ *   - half-width brackets ( ) touching Japanese become （ ）, and ASCII
+ *     double quotes around Japanese with Japanese outside become 「 」
+ *     (a formula =HYPERLINK("…","見直し") is left as written);
  *   - a heading's number keeps the seeds' form, full-width digits and a
  *     full-width space: 「1 評価等の対象」「１ 評価等の対象」 → 「１　評価等の対象」;
  *   - a URL (http://, https://, mailto:) is left exactly as written.

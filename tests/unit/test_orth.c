@@ -34,6 +34,9 @@ static const struct {
     {"省内では\"重点施策\"として", "省内では「重点施策」として"},
     {"“情報セキュリティ”の日", "「情報セキュリティ」の日"},
     {"say \"hello\" twice", "say \"hello\" twice"},
+    {"=HYPERLINK(\"http://x.example/\",\"見直し\")",
+     "=HYPERLINK(\"http://x.example/\",\"見直し\")"},
+    {"Japan (日本) x", "Japan （日本） x"},
     /* URLs as written */
     {"詳細はhttps://example.jp/a(b)を参照", "詳細はhttps://example.jp/a(b)を参照"},
     {"ＵＲＬ：https://example.jp/Ｘ", "URL：https://example.jp/X"},
