@@ -18,12 +18,15 @@
   slide with the band 「主な昨年度の取組実績、評価及び今年度の取組」, the
   area title and three frames 昨年度の実績 (bullets), 評価 (paragraphs),
   今年度の取組 (bullets), filled from the area's summary rows (area, field,
-  section, group ids) first, then from its highlighted (重点) measure rows,
-  each of those credited （総務省）, as are summary rows of a field or
-  section (評価: summary paragraphs, then the 重点 rows' own evaluations,
-  credited).  Panel text is 14 pt; frames shrink to min-scale 0.8 and
-  overflow to slides titled （続き） (the renderer does both, and leaves
-  finished frames off the continuation slides).  Then the
+  section, group ids) as written, those of a field or section credited
+  （総務省）; only where an area has no summary row, from its highlighted
+  (重点) measure rows, one bullet each: the first sentence, credited once
+  (issue 15, seed 003).  Credits are unbreakable (<span keep="1">).  Panel
+  text is 14 pt; each panel kind is a frame group, set at one size across
+  the deck (render shrinks a group for every slide when one frame of it
+  would overflow, down to min-scale 0.8) and overflows to slides titled
+  （続き） only past that (the renderer leaves finished frames off the
+  continuation slides).  Then the
   key indicators as charts, four per slide, and the submission status as
   a ministry × area grid (td fill: green all received, red some missing),
   18 ministries to a slide.
