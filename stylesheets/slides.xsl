@@ -18,12 +18,15 @@
   slide with the band 「主な昨年度の取組実績、評価及び今年度の取組」, the
   area title and three frames 昨年度の実績 (bullets), 評価 (paragraphs),
   今年度の取組 (bullets), filled from the area's summary rows (area, field,
-  section, group ids) first, then from its highlighted (重点) measure rows,
-  each of those credited （総務省）, as are summary rows of a field or
-  section (評価: summary paragraphs, then the 重点 rows' own evaluations,
-  credited).  Panel text is 14 pt; frames shrink to min-scale 0.8 and
-  overflow to slides titled （続き） (the renderer does both, and leaves
-  finished frames off the continuation slides).  Then the
+  section, group ids) as written, those of a field or section credited
+  （総務省）; only where an area has no summary row, from its highlighted
+  (重点) measure rows, one bullet each: the first sentence, credited once
+  (issue 15, seed 003).  Credits are unbreakable (<span keep="1">).  Panel
+  text is 14 pt; each panel kind is a frame group, set at one size across
+  the deck (render shrinks a group for every slide when one frame of it
+  would overflow, down to min-scale 0.8) and overflows to slides titled
+  （続き） only past that (the renderer leaves finished frames off the
+  continuation slides).  Then the
   key indicators as charts, four per slide, and the submission status as
   a ministry × area grid (td fill: green all received, red some missing),
   18 ministries to a slide.
@@ -139,7 +142,8 @@
   <!-- One slide per area (more when the renderer continues a frame). -->
   <xsl:template match="area">
     <xsl:variable name="sum" select=".//summary/progress"/>
-    <xsl:variable name="hl" select=".//measure/progress[@highlight = '1']"/>
+    <!-- 重点 rows only where the area has no summary row (issue 15) -->
+    <xsl:variable name="hl" select=".//measure/progress[@highlight = '1'][not($sum)]"/>
     <xsl:variable name="heading" select="concat(@num, '　', @title)"/>
     <!-- The right column (139 mm of frames) is shared between 評価 and
          今年度の取組 in proportion to their text, each at least 40 mm. -->
@@ -187,7 +191,7 @@
       <xsl:call-template name="band"/>
       <textbox x="10mm" y="19mm" w="318.67mm" h="11mm" style="slide-title" role="title"><xsl:value-of select="$heading"/></textbox>
       <frame x="10mm" y="33mm" w="158mm" h="143mm" style="panel-body" min-scale="0.8"
-             border="{$navy}" title="昨年度の実績">
+             border="{$navy}" title="昨年度の実績" group="results">
         <xsl:call-template name="bullets">
           <xsl:with-param name="sum" select="$sum"/>
           <xsl:with-param name="hl" select="$hl"/>
@@ -195,11 +199,11 @@
         </xsl:call-template>
       </frame>
       <frame x="172mm" y="33mm" w="156.67mm" h="{$eh}mm" style="panel-body" min-scale="0.8"
-             border="{$navy}" title="評価">
+             border="{$navy}" title="評価" group="evaluation">
         <xsl:copy-of select="$eval-rtf"/>
       </frame>
       <frame x="172mm" y="{33 + $eh + 4}mm" w="156.67mm" h="{139 - $eh}mm" style="panel-body"
-             min-scale="0.8" border="{$navy}" title="今年度の取組">
+             min-scale="0.8" border="{$navy}" title="今年度の取組" group="next">
         <xsl:copy-of select="$next-rtf"/>
       </frame>
     </slide>
@@ -216,8 +220,20 @@
     <xsl:value-of select="16 + 6.92 * sum(exsl:node-set($lines)/n) + 2.4 * count($units)"/>
   </xsl:template>
 
+  <!-- A ministry's credit: one unbreakable unit (render never breaks a
+       line inside a <span keep="1">), so 「（警察庁）」 is never cut. -->
   <xsl:template name="credit">
-    <xsl:value-of select="concat('（', @name, '）')"/>
+    <span keep="1"><xsl:value-of select="concat('（', @name, '）')"/></span>
+  </xsl:template>
+
+  <!-- The context paragraph's first sentence (up to the first 。 outside
+       brackets is not attempted: the first 。), for a 重点 row's bullet. -->
+  <xsl:template name="first-sentence">
+    <xsl:variable name="t" select="normalize-space(.)"/>
+    <xsl:choose>
+      <xsl:when test="contains($t, '。')"><xsl:value-of select="concat(substring-before($t, '。'), '。')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Summary rows first (the area's own rows uncredited: they speak for the
@@ -239,10 +255,10 @@
               <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
             </li>
           </xsl:for-each>
-          <xsl:for-each select="$hp">
+          <xsl:for-each select="$hp[not(preceding-sibling::p[normalize-space() != ''])]">
             <li>
               <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-              <xsl:value-of select="normalize-space(.)"/>
+              <xsl:call-template name="first-sentence"/>
               <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
             </li>
           </xsl:for-each>
@@ -268,10 +284,10 @@
             <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
           </p>
         </xsl:for-each>
-        <xsl:for-each select="$hp">
+        <xsl:for-each select="$hp[not(preceding-sibling::p[normalize-space() != ''])]">
           <p style="panel-body">
             <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-            <xsl:value-of select="normalize-space(.)"/>
+            <xsl:call-template name="first-sentence"/>
             <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
           </p>
         </xsl:for-each>

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "atomicfile.h"
+#include "orth.h"
 #include "strbuf.h"
 #include "xmlio.h"
 #include "xmem.h"
@@ -83,8 +84,12 @@ paragraphs(struct out *o, const char *name, const char *text)
 			e = p + strlen(p);
 		strbuf_add(&sb, p, (size_t)(e - p));
 		strbuf_trim(&sb);
-		if (sb.len)
-			text_elem(o, "p", sb.buf);
+		if (sb.len) {
+			char *w = orth_text(sb.buf); /* widths decided once (issue 15) */
+
+			text_elem(o, "p", w);
+			free(w);
+		}
 		strbuf_release(&sb);
 		p = *e ? e + 1 : e;
 	}
@@ -741,6 +746,8 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	t.matrix = t.plan ? xmlio_load(in->matrix, d) : NULL;
 	if (t.matrix == NULL)
 		goto out;
+	orth_tree(xmlDocGetRootElement(t.plan)); /* widths decided once (issue 15) */
+	orth_tree(xmlDocGetRootElement(t.matrix));
 	if (g_mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		diag_error(d, dir, 0, "cannot write: %s", strerror(errno));
 		goto out;

@@ -189,6 +189,11 @@ chart_head(struct lctx *c, struct vitem *it, const struct model_node *n,
 	return y + fs * 1.3 * 1.4;
 }
 
+/* Value labels and the source line are set a little smaller than the
+ * axis labels, but on slides never under 12 pt (issue 15: the axis labels
+ * are 12 pt there, and nothing smaller is read from across a room). */
+#define SUB(f, k) (c->doc->slides ? (f) : (f) * (k))
+
 static int
 hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
            const struct model_style *st, double fs, double x, double width, double height,
@@ -216,7 +221,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 			if (!hb->has[i][j])
 				continue;
 			w = para_width(
-			    text_para(c, hb->lab[i][j], st, fs * 0.9, 0, width, JL_LEFT));
+			    text_para(c, hb->lab[i][j], st, SUB(fs, 0.9), 0, width, JL_LEFT));
 			if (w + fs * 0.4 > valw)
 				valw = w + fs * 0.4;
 		}
@@ -226,8 +231,8 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		strbuf_init(&sb, 64);
 		strbuf_addf(&sb, "出典：%s", source);
 		src = strbuf_detach(&sb);
-		sl = text_lines(c, src, st, fs * 0.95, 0, width);
-		srch = sl * fs * 0.95 * st->leading + fs * 0.3;
+		sl = text_lines(c, src, st, SUB(fs, 0.95), 0, width);
+		srch = sl * SUB(fs, 0.95) * st->leading + fs * 0.3;
 	}
 	it = vlist_add(vl);
 	it->before = 6 * c->scale;
@@ -237,7 +242,7 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 	top = chart_head(c, it, n, st, fs, x, width, hb->names, hb->ns) + fs * 0.3;
 	/* a row per category, at least a label's line high; each bar as
 	 * high as its value label, the bars 72% of the row */
-	rowh = hb->ns * fs * 0.95 / 0.72;
+	rowh = hb->ns * SUB(fs, 0.95) / 0.72;
 	if (rowh < lh * 1.15)
 		rowh = lh * 1.15;
 	need = top + hb->nc * rowh + lh * 1.4 + srch;
@@ -287,14 +292,14 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 			b->h = bh * 0.88;
 			b->filled = 1;
 			memcpy(b->fill, palette[i], sizeof(b->fill));
-			text_at(c, it, hb->lab[i][j], st, fs * 0.9, 0,
+			text_at(c, it, hb->lab[i][j], st, SUB(fs, 0.9), 0,
 			        (vx > zero ? vx : zero) + fs * 0.25, by + bh / 2 + fs * 0.3, valw,
 			        JL_LEFT, black);
 		}
 	}
 	if (src) {
-		text_at(c, it, src, st, fs * 0.95, 0, x,
-		        height - fs * 0.3 - (sl - 1) * fs * 0.95 * st->leading, width, JL_LEFT,
+		text_at(c, it, src, st, SUB(fs, 0.95), 0, x,
+		        height - fs * 0.3 - (sl - 1) * SUB(fs, 0.95) * st->leading, width, JL_LEFT,
 		        black);
 		free(src);
 	}
@@ -401,13 +406,13 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 	struct model_style st = *model_style(c->doc, "small");
 	double fs, lh, y, plot_top, plot_bot, plot_l, plot_r, vmin = 0, vmax = 0, step, lo, hi;
 	static const double grey[3] = {0.75, 0.75, 0.75}, black[3] = {0, 0, 0};
-	int bar = kind == NULL || strcmp(kind, "line") != 0, fixed;
+	int bar = kind == NULL || strcmp(kind, "line") != 0, fixed, years;
 	struct vitem *it;
 	char buf[64];
 
 	st.font = c->doc->slides ? FONT_PGOTHIC : FONT_GOTHIC;
 	st.leading = 1.3;
-	fs = (c->doc->slides ? 11 : 8) * c->scale;
+	fs = (c->doc->slides ? 12 : 8) * c->scale;
 	lh = fs * 1.3;
 	memset(has, 0, sizeof(has));
 	for (s = n->first; s; s = s->next) {
@@ -485,14 +490,22 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 			strbuf_init(&sb, 64);
 			strbuf_addf(&sb, "出典：%s", source);
 			src = strbuf_detach(&sb);
-			sl = text_lines(c, src, &st, fs * 0.95, 0, width);
-			text_at(c, it, src, &st, fs * 0.95, 0, x,
-			        height - fs * 0.3 - (sl - 1) * fs * 0.95 * st.leading, width,
+			sl = text_lines(c, src, &st, SUB(fs, 0.95), 0, width);
+			text_at(c, it, src, &st, SUB(fs, 0.95), 0, x,
+			        height - fs * 0.3 - (sl - 1) * SUB(fs, 0.95) * st.leading, width,
 			        JL_LEFT, black);
 			free(src);
 		}
-		plot_bot = height - lh * 1.3 - sl * fs * 0.95 * st.leading - (sl ? fs * 0.3 : 0);
+		plot_bot =
+		    height - lh * 1.3 - sl * SUB(fs, 0.95) * st.leading - (sl ? fs * 0.3 : 0);
 	}
+	/* categories that are fiscal years: the x axis is labelled （年度）
+	 * under them, at the right (issue 15) */
+	for (j = 0, years = nc > 0; j < nc; j++)
+		if (strspn(cats[j], "0123456789") != strlen(cats[j]) || strlen(cats[j]) != 4)
+			years = 0;
+	if (years)
+		plot_bot -= lh;
 	/* ticks */
 	step = nice_step(vmax - vmin > 0 ? vmax - vmin : 1);
 	lo = floor(vmin / step) * step;
@@ -532,6 +545,9 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 		for (j = 0; j < nc; j++)
 			text_at(c, it, cats[j], &st, fs, 0, plot_l + j * cw, plot_bot + fs * 1.3,
 			        cw, JL_CENTER, black);
+		if (years)
+			text_at(c, it, "（年度）", &st, fs, 0, plot_l, plot_bot + fs * 1.3 + lh,
+			        plot_r - plot_l, JL_RIGHT, black);
 		for (i = 0; i < ns; i++) {
 			int prev = 0;
 
@@ -555,7 +571,7 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 					b->h = fabs(zero - vy);
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, bx - fs,
+					text_at(c, it, lab[i][j], &st, SUB(fs, 0.9), 0, bx - fs,
 					        vy - fs * 0.35, bw + 2 * fs, JL_CENTER, black);
 				} else {
 					struct layout_box *b;
@@ -570,7 +586,7 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 					b->w = b->h = 4;
 					b->filled = 1;
 					memcpy(b->fill, palette[i], sizeof(b->fill));
-					text_at(c, it, lab[i][j], &st, fs * 0.9, 0, cx - cw / 2,
+					text_at(c, it, lab[i][j], &st, SUB(fs, 0.9), 0, cx - cw / 2,
 					        vy - fs * 0.6, cw, JL_CENTER, black);
 					px[j] = cx;
 					py[j] = vy;

@@ -126,6 +126,9 @@ struct jl_para {
 	int id;          /* the caller's number */
 	const int *hint; /* jl_para_new_broken(): line starts */
 	int nhint;
+	int *keep; /* byte ranges [keep[2k], keep[2k+1]) no line breaks inside
+		    * (pango_attr_allow_breaks FALSE: a credit 「（警察庁）」) */
+	int nkeep;
 };
 
 #define PT(u) ((double)(u) / PANGO_SCALE)
@@ -667,21 +670,34 @@ aki_before(const struct jl_cluster *c)
 	return 0;
 }
 
+/*
+ * The quarter-em gap between Japanese and Latin (JLReq 3.2.3) goes between
+ * letters only: a punctuation mark or bracket (、。・：「」（）) brings its own
+ * room, and none is added beside it (JIS X 4051 4.4; with a proportional
+ * font, whose 、 has no trimmed aki, the gap used to leave a word space
+ * after it: 「進め、 6 件」, issue 15).  luatexja's xkanjiskip placement:
+ * ( takes a gap before only, ) . , after only.
+ */
+static int
+jl_letter(int cls)
+{
+	return cls == JC_IDEO || cls == JC_NS || cls == JC_INSEP;
+}
+
 static int
 jl_gap_before(int prev, int next)
 {
-	/* luatexja's xkanjiskip placement: ( takes a gap before only, ) . , after only */
-	if (is_japanese(prev) && (next == JC_LATIN || next == JC_LOPEN))
-		return prev != JC_OPEN;
-	if ((prev == JC_LATIN || prev == JC_LCLOSE) && is_japanese(next))
-		return next != JC_CLOSE && next != JC_STOP && next != JC_MIDDLE;
+	if (jl_letter(prev) && (next == JC_LATIN || next == JC_LOPEN))
+		return 1;
+	if ((prev == JC_LATIN || prev == JC_LCLOSE) && jl_letter(next))
+		return 1;
 	return 0;
 }
 
 static void
 make_glue(struct jl_para *p)
 {
-	int i;
+	int i, k;
 
 	p->g = xcalloc(p->n + 1, sizeof *p->g);
 	if (p->n > 0) {
@@ -698,6 +714,9 @@ make_glue(struct jl_para *p)
 		b->brk = can_break(a, b, ca, cb);
 		if (b->brk == BRK_OK && p->rise[b->item] > 0)
 			b->brk = BRK_NO; /* a footnote mark stays with its word */
+		for (k = 0; b->brk == BRK_OK && k < p->nkeep; k++)
+			if (b->start > p->keep[2 * k] && b->start < p->keep[2 * k + 1])
+				b->brk = BRK_NO; /* inside an unbreakable unit */
 		g->end = close;
 		g->open = open;
 		if (close > 0 || open > 0) {
@@ -718,7 +737,9 @@ make_glue(struct jl_para *p)
 					g->shrink[SH_BRACKET] = g->mid;
 			}
 		} else if (jl_gap_before(a->cls, b->cls) && p->rise[a->item] == 0 &&
-		           p->rise[b->item] == 0) {
+		           p->rise[b->item] == 0 && ca != '-' && ca != '/' && cb != '-') {
+			/* (nor across a hyphen or slash: an id 1-5-ア is one word,
+			 * never 「1-5- ア」, issue 15) */
 			/* (raised footnote marks are set solid) */
 			double em = is_japanese(a->cls) ? a->em : b->em;
 
@@ -1372,6 +1393,33 @@ adopt(struct jl_para *p, struct jl_shaping *s)
 	free(s);
 }
 
+/* The ranges of `attrs` that allow no line break (issue 15). */
+static void
+keep_ranges(struct jl_para *p, PangoAttrList *attrs)
+{
+	PangoAttrIterator *it;
+
+	if (attrs == NULL)
+		return;
+	it = pango_attr_list_get_iterator(attrs);
+	do {
+		PangoAttrInt *a =
+		    (PangoAttrInt *)pango_attr_iterator_get(it, PANGO_ATTR_ALLOW_BREAKS);
+
+		if (a && !a->value && a->attr.end_index > a->attr.start_index) {
+			int s = (int)a->attr.start_index, e = (int)a->attr.end_index;
+
+			if (p->nkeep > 0 && p->keep[2 * p->nkeep - 2] == s)
+				continue; /* the same attribute, seen from a later range */
+			p->keep = xreallocarray(p->keep, (size_t)p->nkeep + 1, 2 * sizeof(int));
+			p->keep[2 * p->nkeep] = s;
+			p->keep[2 * p->nkeep + 1] = e > p->len ? p->len : e;
+			p->nkeep++;
+		}
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+}
+
 struct jl_para *
 jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
                    const PangoFontDescription *font, const struct jl_style *st, const int *starts,
@@ -1389,6 +1437,7 @@ jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *
 		jl_shaping_free(s);
 		shape(p, attrs, font);
 	}
+	keep_ranges(p, attrs);
 	make_clusters(p);
 	classify_clusters(p);
 	p->hint = starts;
@@ -1424,6 +1473,7 @@ jl_para_free(struct jl_para *p)
 	free(p->ascent);
 	free(p->descent);
 	free(p->rise);
+	free(p->keep);
 	free(p->em);
 	free(p->c);
 	free(p->g);

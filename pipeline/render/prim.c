@@ -494,6 +494,9 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 					inl_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 					         start);
 			}
+			if (model_attr(k, "keep") && strcmp(model_attr(k, "keep"), "1") == 0)
+				inl_attr(in, pango_attr_allow_breaks_new(FALSE),
+				         start); /* issue 15 */
 			if (col && model_color(col, rgb) == 0)
 				inl_attr(in,
 				         pango_attr_foreground_new((guint16)(rgb[0] * 65535),

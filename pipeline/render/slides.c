@@ -8,6 +8,14 @@
  * then every frame of that slide is set at the design size (a slide that
  * continues is not shrunk).  A repeat leaves finished frames off; the others take their room
  * (frames_reflow).
+ * Frames with a `group` attribute (the panels 昨年度の実績, 評価, 今年度の
+ * 取組) share one size across the whole document (issue 15): every frame
+ * that fits at the floor notes the largest step at which it fits, the
+ * group takes the smallest of them, and every frame of the group is set
+ * there (a continued one too).  The measuring pass lays out every file
+ * before the drawing pass, so the drawing pass sets every slide at the
+ * group's final size; the number of slides does not depend on it (a frame
+ * continues when it does not fit at the floor).
  * Nothing is drawn outside a frame; a bullet is never split from its
  * marker (a unit is split between lines only when it alone is taller than
  * the frame at the smallest scale).
@@ -51,6 +59,44 @@ struct frame_state {
 };
 
 static const double slide_w = 960, slide_h = 540;
+
+/* The groups' sizes: what the render process has learned so far. */
+static struct group_scale {
+	char *name;
+	double scale;
+} groups[32];
+static size_t ngroups;
+
+static struct group_scale *
+group_of(const struct frame_state *fs)
+{
+	const char *g = model_attr(fs->node, "group");
+	size_t i;
+
+	if (g == NULL || *g == '\0')
+		return NULL;
+	for (i = 0; i < ngroups; i++)
+		if (strcmp(groups[i].name, g) == 0)
+			return &groups[i];
+	if (ngroups == sizeof(groups) / sizeof(groups[0]))
+		return NULL; /* more groups than any deck has: each frame alone */
+	groups[ngroups].name = xstrdup(g);
+	groups[ngroups].scale = 1;
+	return &groups[ngroups++];
+}
+
+/* The largest scale a frame starts at: its group's, else the design size. */
+static double
+start_scale(const struct frame_state *fs)
+{
+	const char *g = model_attr(fs->node, "group");
+	size_t i;
+
+	for (i = 0; g && i < ngroups; i++)
+		if (strcmp(groups[i].name, g) == 0)
+			return groups[i].scale;
+	return 1;
+}
 
 static double
 len_attr(const struct model_node *n, const char *name, double ref, double def)
@@ -212,7 +258,7 @@ static void
 frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int fixed)
 {
 	const char *ms = model_attr(fs->node, "min-scale");
-	double min = ms ? strtod(ms, NULL) : 0.6, scale = 1, gap, y = fs->y;
+	double min = ms ? strtod(ms, NULL) : 0.6, scale = start_scale(fs), top, gap, y = fs->y;
 	size_t fitted = 0, i;
 	enum layout_fit r;
 	const struct model_style *st = model_style(
@@ -224,6 +270,9 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 		min = 1;
 	if (fs->next >= fs->n)
 		return;
+	if (scale < min)
+		scale = min;
+	top = scale;
 	/* a unit split between lines continues at the scale it was split at */
 	if (fs->skip > 0)
 		scale = min;
@@ -241,12 +290,12 @@ frame_fill(struct lctx *c, struct frame_state *fs, struct layout_page *pg, int f
 	/* Continued anyway: shrinking would only make this slide denser than
 	 * the next, so the units that fit at the design size are set there
 	 * (a unit too tall even then keeps the floor). */
-	if ((r == LAYOUT_MORE || fixed) && fs->skip == 0 && scale < 1) {
+	if ((r == LAYOUT_MORE || fixed) && fs->skip == 0 && scale < top) {
 		size_t f1 = 0;
 
-		place(c, fs, 1, &f1);
+		place(c, fs, top, &f1);
 		if (f1 > 0) {
-			scale = 1;
+			scale = top;
 			fitted = f1;
 		}
 	}
@@ -745,6 +794,23 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 			}
 		else
 			frames_reflow(c, fr, nfr);
+		/* a frame of a group that fits notes the largest step it fits at */
+		for (i = 0; rep == 0 && i < nfr; i++) {
+			struct group_scale *gs = group_of(&fr[i]);
+			const char *ms = model_attr(fr[i].node, "min-scale");
+			double min = ms ? strtod(ms, NULL) : 0.6, s = 1;
+			size_t nf;
+
+			if (gs == NULL || fr[i].n == 0)
+				continue;
+			min = min >= 0.6 && min <= 1 ? min : 0.6;
+			frame_content(c, &fr[i]);
+			while (s > 0 && place(c, &fr[i], s, &nf) == LAYOUT_MORE)
+				s = layout_next_scale(s, SHRINK_STEP, min);
+			if (s > 0 && s < gs->scale)
+				gs->scale = s;
+		}
+		c->scale = 1;
 		/* a slide continued anyway sets all its frames at the design size */
 		fixed = 0;
 		for (i = 0; i < nfr; i++) {

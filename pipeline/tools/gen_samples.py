@@ -817,56 +817,90 @@ class Samples:
         return rows
 
     def summary_fields(self):
-        fields = self.plan.fields()
+        """Field summaries: none (issue 15: the slides take one area-level
+        voice, as seed 003 does; a field's summary row is still read and
+        shown, credited, when a ministry writes one)."""
+        return []
+
+    # The area summary in the voice of seed 003: 実績 bullets that each sum
+    # up a group of the area's fields (or measures) in a noun-stop sentence,
+    # one 評価 paragraph across the area, and 今年度の取組 bullets; made
+    # from titles and set phrases, never pasted from one measure's text.
+    SUM_RESULTS = [
+        "{F}については、{T}等に関する取組を推進。",
+        "{F}の観点から、{T}等に取り組み、関係府省庁の対策を着実に実施。",
+        "{F}として、{T}等の取組を関係府省庁が連携して実施。",
+        "{F}では、{T}等について、所管分野の状況を踏まえた取組を実施。",
+    ]
+    SUM_NEXT = [
+        "{F}については、{T}等の取組を引き続き推進する。",
+        "{F}に関しては、これまでの取組の成果を検証しつつ、{T}等を着実に実施する。",
+        "{F}について、{T}等の取組を一層強化する。",
+    ]
+
+    def summary_groups(self, a):
+        """The area's fields in at most 4 groups: (label, titles)."""
+        fields = [f for f in self.plan.fields() if f.area() is a and f.measures()]
+        if not fields:
+            ms = a.measures()
+            k = max(1, min(3, len(ms) // 2))
+            return [("", [m]) for m in ms[:k]] if ms else []
+        n = min(4, len(fields))
+        groups = [fields[i * len(fields) // n:(i + 1) * len(fields) // n] for i in range(n)]
         out = []
-        for a in self.plan.areas:
-            fs = [f for f in fields if f.area() is a and f.measures()]
-            if fs:
-                out.append(min(fs, key=lambda f: h("sf", f.id)))
-        return out[:4]
+        for g in groups:
+            label = "及び".join(f.title for f in g) if len(g) <= 2 else g[0].title
+            ms = [m for f in g for m in f.measures()]
+            out.append((label, ms))
+        return out
+
+    def pick_titles(self, ms, key, k=2):
+        """k short titles of `ms`, highlighted measures first."""
+        hl = [m for m in ms if any((m.id, c) in self.highlight for c in self.exp[m.id])]
+        short = sorted([m for m in ms if m not in hl and len(m.title) <= 24],
+                       key=lambda m: h("st", key, m.id))
+        rest = sorted([m for m in ms if m not in hl and m not in short],
+                      key=lambda m: len(m.title))
+        out = []
+        for m in hl + short + rest:
+            if m.title not in out and len(m.title) <= 30:
+                out.append(m.title)
+        return out[:k] or [ms[0].title]
 
     def area_summary(self, a, cas):
-        ms = a.measures()
-        hl = [m for m in ms if any((m.id, c) in self.highlight
-                                   for c in self.exp[m.id])]
-        rest = sorted([m for m in ms if m not in hl], key=lambda m: h("as", m.id))
-        picks = (hl + rest)[: 2 + h("as-n", a.id) % 3]
+        groups = self.summary_groups(a)
         results, nexts = [], []
-        for m in picks:
-            own = self.own_sentences(m, self.exp[m.id][0] if self.exp[m.id] else cas) or m.items
-            ss = [s for t in own for s in split_sentences(t) if "今後" not in s]
-            s = lead_sentence(ss)
-            if s:
-                results.append("%sに関し、%s" % (m.title, to_past(s, ("sum", m.id))))
+        for i, (label, ms) in enumerate(groups):
+            ts = self.pick_titles(ms, (a.id, i), 2 if label else 1)
+            if label:
+                results.append(pick(self.SUM_RESULTS, "sr", a.id, i).format(
+                    F=label, T="、".join(ts)).replace("等等", "等"))
             else:
-                results.append("%sに係る取組を実施した。" % m.title)
-        # An area with few measures still gets 2 paragraphs of results.
-        fill = [
-            "%sに係る各府省庁の取組状況を取りまとめ、%d年度の実施状況を点検した。" % (a.title, self.year),
-            "関係府省庁と連携し、「%s」に基づく施策を着実に実施した。" % self.plan.title,
-        ]
-        while len(results) < 2:
-            results.append(fill[len(results) % 2])
-        for m in picks[:2 + h("as-x", a.id) % 2]:
-            nexts.append(pick([
-                "引き続き、{act}。",
-                "{t}について、{ny}年度の取組を着実に実施する。",
-                "{t}に向け、関係府省庁と連携して取組を強化していく。",
-                "{t}について、これまでの成果を検証し、必要な見直しを行う予定である。",
-            ], "an", m.id).format(t=m.title, act=title_act(m.title), ny=self.next_fy))
-        if len(nexts) < 2:
-            nexts.append("%d年度の取組の評価を踏まえ、%sに係る施策の見直しを行う予定である。"
-                         % (self.year, a.title))
+                results.append("%sに向けて、関係府省庁と連携した取組を推進。" % ts[0])
+        results.append("%d年度の年次計画に基づく各府省庁の取組状況を取りまとめ、"
+                       "施策の進捗を点検。" % self.year if len(results) < 2 else "")
+        results = [r for r in results if r]
         c1 = pick(CHALLENGES, "ac1", a.id)
         c2 = pick([c for c in CHALLENGES if c != c1], "ac2", a.id)
-        ts = "、".join(m.title for m in picks[:2])
-        lead = ("%sに向けて、" % a.title if a.title.endswith("構築")
-                else "%sについては、" % a.title)
-        ev = ("%s%s等の取組が着実に進んだ。一方、%sや%sが課題であり、"
-              "引き続き関係府省庁と連携して取り組む必要がある。"
-              % (lead, ts, c1, c2))
+        labels = [g[0] for g in groups if g[0]]
+        if len(labels) >= 2:
+            ev = ("%sについては、関係府省庁の取組により対策の強化が図られた。また、%sについても、"
+                  "取組が着実に進んだ。一方、%sや%sが課題であり、引き続き関係府省庁が"
+                  "連携して取組を推進する必要がある。" % (labels[0], labels[1], c1, c2))
+        else:
+            ev = ("%sに係る取組は概ね計画どおり進捗した。一方、%sや%sが課題であり、"
+                  "引き続き関係府省庁が連携して取組を推進する必要がある。"
+                  % (a.title, c1, c2))
+        for i, (label, ms) in enumerate(groups[:3]):
+            ts = self.pick_titles(ms, (a.id, "n", i), 1)
+            if label:
+                nexts.append(pick(self.SUM_NEXT, "sn", a.id, i).format(
+                    F=label, T=ts[0]).replace("等等", "等"))
+            else:
+                nexts.append("%sについて、%d年度の取組を着実に実施する。" % (ts[0], self.next_fy))
+        nexts.append("%sに向け、取組の評価・見直しを実施する。" % c1)
         return Row(measure=a.id, ministry=cas, area=a.id, summary=True,
-                   results=results, evaluation=[ev], next=nexts,
+                   results=results, evaluation=[ev], next=nexts[:3],
                    highlight=False, note="")
 
     def field_summary(self, f):
@@ -1218,7 +1252,14 @@ class Samples:
         L.append("")
         L.append("内閣官房 gives one summary row per area (施策番号 = the area id), with "
                  "実績 as 2–4 paragraphs, 評価 as one paragraph and 今年度の取組 as 2–3 "
-                 "paragraphs. Field summaries (施策番号 = a field id):")
+                 "paragraphs, in the voice of seed 003 (bullets that sum up the area's fields, one "
+                 "評価 paragraph across the area).")
+        L.append("")
+        fsum = [r for c in self.codes for r in rows.get(c, [])
+                if r.get("summary") and "-" in r["measure"]]
+        L.append("Field summaries (施策番号 = a field id): %s" % (
+            "" if fsum else "none (a field's summary row is read, and shown credited "
+            "on the slides, when a ministry writes one)."))
         L.append("")
         for c in self.codes:
             for r in rows.get(c, []):

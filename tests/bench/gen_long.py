@@ -6,10 +6,11 @@
 Copies INPUT/ministries.xml and INPUT/Y/ (default: input, 2014) to OUTDIR
 and changes cas-progress.csv (UTF-8, LF):
 
-  --cell N  the 実績 of its first measure row (1-1-1-ア) becomes N characters
-            of ordinary Japanese text in one paragraph, and the row is marked
-            重点, so the cell is one paragraph of the report and one bullet
-            of the slides;
+  --cell N  the 実績 of area 1's summary row (施策番号 1) becomes N
+            characters of ordinary Japanese text in one paragraph, so the
+            cell is one paragraph of the report and one bullet of the slides
+            (issue 15: the slides show an area's summary rows in full, and
+            a 重点 row's first sentence only where there is none);
   --rows N  the file gets N more rows for that measure (1-1-1-ア, 内閣官房),
             each with a short 実績, 評価 and 今年度の取組 of its own.
 
@@ -54,10 +55,9 @@ def main():
     head = rows[0]
     i_id, i_who, i_done = head.index("施策番号"), head.index("府省庁"), head.index("実績")
     i_eval, i_next, i_hl = head.index("評価"), head.index("今年度の取組"), head.index("重点")
-    k = next(j for j, r in enumerate(rows) if j and r[i_id] == "1-1-1-ア")
     if a.cell is not None:
+        k = next(j for j, r in enumerate(rows) if j and r[i_id] == "1")
         rows[k][i_done] = long_text(a.cell)
-        rows[k][i_hl] = "○"
     else:
         for j in range(a.rows):
             r = [""] * len(head)

@@ -170,7 +170,8 @@ test_expect_success 'slides: 16:9 template, one slide per area with three frames
 	test "$(xp "$P" "count(//slide[textbox=\"主な昨年度の取組実績、評価及び今年度の取組\"])")" = 3 &&
 	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@min-scale=\"0.8\"])")" = 3 &&
 	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[1])")" = 政府機関の情報セキュリティ対策を総合的に推進した。 &&
-	test "$(xp "$P" "string(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li[3])")" = "CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）" &&
+	test "$(xp "$P" "count(//slide[@outline=\"1 「強靱な」サイバー空間の構築\"]/frame[@title=\"昨年度の実績\"]/list/li)")" = 2 &&
+	test "$(xp "$P" "string(//slide[@outline=\"4 推進体制等\"]/frame[@title=\"昨年度の実績\"]/list/li[1])")" = "NISCの人員を増強した。（内閣官房）" &&
 	test "$(xp "$P" "string(//slide[@outline=\"提出状況\"]/table/tr[td=\"総務省\"]/td[5])")" = 2／3 &&
 	test "$(xp "$P" "string(//slide[@outline=\"提出状況\"]/table/tr[td=\"総務省\"]/td[5]/@fill)")" = "#f4cccc" &&
 	test "$(xp "$P" "count(//slide[@outline=\"主な評価指標\"]/chart)")" = 1
@@ -192,7 +193,8 @@ if [ -f "$S/pdoc.rng" ]; then
 fi
 
 # Issue 5 through the whole chain: ten times the text per area gives
-# （続き） slides, every bullet still printed, no word near the slide edge.
+# （続き） slides, every bullet still printed, no word near the slide edge
+# (issue 15: area 1 has a summary row, so its 重点 rows are not shown).
 RENDER=${RENDER:-$BD/bin/render}
 if [ -x "$RENDER" ] && [ -f "$TOP/fonts/fonts.conf" ]; then
 	cat >"$TRASH/ten.xsl" <<'EOF'
@@ -215,7 +217,7 @@ EOF
 		grep -qF "「強靱な」サイバー空間の構築（続き）" "$TRASH/ten.txt" &&
 		for i in 1 5 10; do
 			grep -qF "第${i}項：政府機関の情報セキュリティ対策を総合的に推進した。" "$TRASH/ten.txt" &&
-			grep -qF "第${i}項：CISO連絡会議を開催し、対策推進計画の策定を支援した。（内閣官房）" "$TRASH/ten.txt" ||
+			! grep -qF "第${i}項：CISO連絡会議を開催し" "$TRASH/ten.txt" ||
 			{ echo "bullet $i missing"; exit 1; }
 		done &&
 		pdftotext -q -bbox "$TRASH/ten.pdf" "$TRASH/ten.html" &&

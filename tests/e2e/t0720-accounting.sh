@@ -36,6 +36,16 @@ def decode(raw):
 def norm(s):
     return unicodedata.normalize("NFC", s).strip(" \t\r\n\u3000")
 
+# Text is kept verbatim but for its widths (issue 15, orth.c: ＤＩＩ → DII,
+# (CYMAT) → （CYMAT）, "…" → 「…」): compared with widths folded.
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+WIDTH.update({0x300C: '"', 0x300D: '"', 0x201C: '"', 0x201D: '"', 0x3000: " "})
+
+
+def wfold(s):
+    return s.translate(WIDTH)
+
+
 def fold(s):
     return unicodedata.normalize("NFKC", s).strip().casefold()
 
@@ -115,7 +125,7 @@ def main(model, csvs):
                     if col in HIGHLIGHT and any(e.get("highlight") == "1" for e in els):
                         in_model += 1
                         continue
-                    if col not in HIGHLIGHT and all(p in body for p in paras):
+                    if col not in HIGHLIGHT and all(wfold(p) in wfold(body) for p in paras):
                         in_model += 1
                         continue
                 flat = c.replace("\r\n", "\n")

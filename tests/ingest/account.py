@@ -57,6 +57,16 @@ NORMALIZED = {"施策番号", "measure", "府省庁", "ministry", "重点", "hig
               "指標", "indicator", "年度", "year", "値", "value"}
 
 
+# Text cells are kept verbatim but for their widths (issue 15, orth.c: ＤＩＩ
+# → DII, (CYMAT) → （CYMAT）, "…" → 「…」): compare with widths folded.
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+WIDTH.update({0x300C: '"', 0x300D: '"', 0x201C: '"', 0x201D: '"', 0x3000: " "})
+
+
+def wfold(s):
+    return s.translate(WIDTH)
+
+
 def fold(s):
     return unicodedata.normalize("NFKC", s).strip().casefold()
 
@@ -99,7 +109,8 @@ def main(argv):
                 total += 1
                 paras = [p.strip() for p in re.split(r"\r\n|\r|\n", c) if p.strip()]
                 col = header[i] if i < len(header) else ""
-                if el is not None and (col in NORMALIZED or all(p in body for p in paras)):
+                if el is not None and (col in NORMALIZED or
+                                       all(wfold(p) in wfold(body) for p in paras)):
                     in_rows += 1
                     continue
                 if c.replace("\r\n", "\n") in quotes or all(p in quotes for p in paras):

@@ -9,9 +9,11 @@
   check.py areas PDF MODEL       each area's first slide shows the area title
                                  and the three panel headings
   check.py highlighted PDF SUBS DUMP
-                                 the text of every progress[@highlight='1']/
-                                 results/p of submissions.xml is in the slides
-                                 (panels read in order, white space removed)
+                                 the text of every summary row's results/p of
+                                 submissions.xml is in the slides, and where
+                                 an area has none, the first sentence of each
+                                 highlighted row's (panels read in order, white
+                                 space removed; issue 15)
   check.py outline PDF           outline entries (all levels) = page count
   check.py continued PDF         at least one slide title ends （続き）
 
@@ -124,15 +126,27 @@ def panel_text(pdf, dump):
 
 
 def highlighted(pdf, subs, dump):
+    """Issue 15: the summary rows' 実績 in full; an area without a summary
+    row shows the first sentence of each highlighted row's 実績 instead."""
     bad = []
     text = panel_text(pdf, dump)
     root = ET.parse(subs).getroot()
-    rows = root.findall(".//progress[@highlight='1']")
-    if not rows:
+    rows = root.findall(".//progress")
+    summed = {r.get("measure").split("-")[0] for r in rows if r.get("level") != "measure"}
+    hl = [r for r in rows if r.get("highlight") == "1"]
+    if not hl:
         return ["no highlighted rows in %s" % subs]
     for r in rows:
-        for p in r.findall("results/p"):
-            s = WS.sub("", "".join(p.itertext()))
+        area = r.get("measure").split("-")[0]
+        if r.get("level") != "measure":
+            want = [WS.sub("", "".join(p.itertext())) for p in r.findall("results/p")]
+        elif r.get("highlight") == "1" and area not in summed:
+            ps = [WS.sub("", "".join(p.itertext())) for p in r.findall("results/p")]
+            ps = [p for p in ps if p]
+            want = [ps[0].split("。")[0] + ("。" if "。" in ps[0] else "")] if ps else []
+        else:
+            continue
+        for s in want:
             if s and s not in text:
                 bad.append("%s: not in the slides: %s" % (r.get("src"), s))
     return bad
