@@ -137,6 +137,44 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- grouped: a decimal as written (ingest's canonical string: an optional
+       '-', digits, optionally '.' and digits) with its integer part grouped
+       by thousands for reading (20019 → 20,019; 12345.6789 → 12,345.6789);
+       the digits themselves are never changed (issue 12).  Anything else is
+       printed as it is. -->
+  <xsl:template name="grouped">
+    <xsl:param name="v"/>
+    <xsl:variable name="neg" select="starts-with($v, '-')"/>
+    <xsl:variable name="abs" select="substring($v, 1 + number($neg))"/>
+    <xsl:variable name="int">
+      <xsl:choose>
+        <xsl:when test="contains($abs, '.')"><xsl:value-of select="substring-before($abs, '.')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$abs"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$int != '' and translate($int, '0123456789', '') = ''
+                      and translate(substring-after($abs, '.'), '0123456789', '') = ''">
+        <xsl:if test="$neg">-</xsl:if>
+        <xsl:call-template name="group-digits"><xsl:with-param name="d" select="$int"/></xsl:call-template>
+        <xsl:if test="contains($abs, '.')">.<xsl:value-of select="substring-after($abs, '.')"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="group-digits">
+    <xsl:param name="d"/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) &gt; 3">
+        <xsl:call-template name="group-digits">
+          <xsl:with-param name="d" select="substring($d, 1, string-length($d) - 3)"/>
+        </xsl:call-template>
+        <xsl:value-of select="concat(',', substring($d, string-length($d) - 2))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- chart-alt (issue 17): a chart's alternative text, from its data, for
        the PDF's Figure /Alt and the HTML edition's SVG <title> alike:
        図：TITLEの推移。2012年度 1,200人、2013年度 1,550人。  With more than
@@ -167,6 +205,7 @@
             <xsl:if test="string-length(@x) = 4 and translate(@x, '0123456789', '') = ''">年度</xsl:if>
             <xsl:text> </xsl:text>
             <xsl:choose>
+              <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
               <xsl:when test="contains(@y, '.') or string(number(@y)) = 'NaN'"><xsl:value-of select="@y"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="format-number(@y, '#,##0')"/></xsl:otherwise>
             </xsl:choose>

@@ -401,7 +401,7 @@
               <xsl:variable name="w" select="$v div $top * 420"/>
               <rect x="158" y="{$y0 + 5 + ($s - 1) * 12}" width="{format-number($w, '0.##')}" height="10"
                     fill="{str:tokenize($palette, ' ')[$s]}"/>
-              <text x="{format-number(162 + $w, '0.##')}" y="{$y0 + 14 + ($s - 1) * 12}" class="val"><xsl:value-of select="format-number($v, '#,##0.###')"/></text>
+              <text x="{format-number(162 + $w, '0.##')}" y="{$y0 + 14 + ($s - 1) * 12}" class="val"><xsl:choose><xsl:when test="$v/../@label"><xsl:value-of select="$v/../@label"/></xsl:when><xsl:otherwise><xsl:value-of select="format-number($v, '#,##0.###')"/></xsl:otherwise></xsl:choose></text>
             </xsl:for-each>
           </xsl:for-each>
           <line x1="158" x2="158" y1="{24 * $legend}" y2="{$h - 20}" class="axis"/>
@@ -425,7 +425,7 @@
                     width="{format-number($bw, '0.##')}" height="{format-number($bh, '0.##')}"
                     fill="{str:tokenize($palette, ' ')[$s]}"/>
               <text x="{format-number($x0 + ($s - 0.5) * $bw, '0.##')}" y="{format-number($base - $bh - 6, '0.##')}"
-                    text-anchor="middle" class="val"><xsl:value-of select="format-number($v, '#,##0.###')"/></text>
+                    text-anchor="middle" class="val"><xsl:choose><xsl:when test="$v/../@label"><xsl:value-of select="$v/../@label"/></xsl:when><xsl:otherwise><xsl:value-of select="format-number($v, '#,##0.###')"/></xsl:otherwise></xsl:choose></text>
             </xsl:for-each>
             <text x="{format-number(60 + ($c - 0.5) * $gw, '0.##')}" y="{$base + 20}" text-anchor="middle" class="lab">
               <xsl:value-of select="@x"/>

@@ -476,7 +476,9 @@
             <xsl:choose>
               <!-- issue 12: the decimal as written (ingest's canonical
                    string), never through a double: 0.0004, 12.3456 -->
-              <xsl:when test="string(@value) != ''"><xsl:value-of select="@value"/></xsl:when>
+              <xsl:when test="string(@value) != ''">
+                <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
+              </xsl:when>
               <xsl:otherwise><xsl:value-of select="@written"/></xsl:otherwise>
             </xsl:choose>
           </td>
@@ -503,7 +505,11 @@
         <xsl:for-each select="series[value]">
           <series name="{@name}">
             <xsl:for-each select="value">
-              <pt x="{@year}" y="{@value}"/>
+              <pt x="{@year}" y="{@value}">
+                <xsl:attribute name="label">
+                  <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
+                </xsl:attribute>
+              </pt>
             </xsl:for-each>
           </series>
         </xsl:for-each>

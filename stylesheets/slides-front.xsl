@@ -29,7 +29,7 @@
     <slide template="slide" outline="表紙">
       <rect x="0" y="0" w="100%" h="6mm" fill="{$navy}"/>
       <rect x="0" y="184.5mm" w="100%" h="6mm" fill="{$navy}"/>
-      <textbox x="20mm" y="50mm" w="298.67mm" h="16mm" style="slide-cover-title"><xsl:value-of select="$title"/></textbox>
+      <textbox x="20mm" y="50mm" w="298.67mm" h="16mm" style="slide-cover-title" role="title"><xsl:value-of select="$title"/></textbox>
       <textbox x="20mm" y="70mm" w="298.67mm" h="12mm" style="slide-cover-sub">
         <xsl:value-of select="concat($era, '年度（', $year, '年度）　概要')"/>
       </textbox>

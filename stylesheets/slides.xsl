@@ -327,7 +327,11 @@
             <xsl:for-each select="series[value]">
               <series name="{@name}">
                 <xsl:for-each select="value">
-                  <pt x="{@year}" y="{@value}"/>
+                  <pt x="{@year}" y="{@value}">
+                    <xsl:attribute name="label">
+                      <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
+                    </xsl:attribute>
+                  </pt>
                 </xsl:for-each>
               </series>
             </xsl:for-each>

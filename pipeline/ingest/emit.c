@@ -54,6 +54,20 @@ attr(struct out *o, const char *name, const char *value)
 		check(o, xmlTextWriterWriteAttribute(o->w, BAD_CAST name, BAD_CAST value));
 }
 
+/* attr() of text a reader sees, its widths decided like the cells' (issue
+ * 15): an indicator's name must stay the matrix's, which is normalised too. */
+static void
+attr_text(struct out *o, const char *name, const char *value)
+{
+	char *w;
+
+	if (value == NULL)
+		return;
+	w = orth_text(value);
+	attr(o, name, w);
+	free(w);
+}
+
 static void
 attrl(struct out *o, const char *name, long v)
 {
@@ -143,13 +157,13 @@ indicator(struct out *o, const struct rows_record *r)
 	start(o, "indicator");
 	common_attrs(o, r);
 	attr(o, "ref", r->indicator->id);
-	attr(o, "text", r->indicator->text);
+	attr_text(o, "text", r->indicator->text);
 	attr(o, "target", r->target);
 	attrl(o, "year", r->year);
 	attr(o, "value", r->value);
 	attr(o, "written", r->value_written);
-	attr(o, "unit", r->unit);
-	attr(o, "source", r->source);
+	attr_text(o, "unit", r->unit);
+	attr_text(o, "source", r->source);
 	attr(o, "measure", r->measure);
 	attr(o, "ministry", r->ministry);
 	extras(o, r);

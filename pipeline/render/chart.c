@@ -350,8 +350,10 @@ chart_alt(const struct model_node *n)
 			if (strlen(px) == 4 && strspn(px, "0123456789") == 4)
 				strbuf_addstr(&sb, "年度");
 			strbuf_addch(&sb, ' ');
-			v = strtod(py, &end);
-			if (*py && *end == '\0' && strchr(py, '.') == NULL) {
+			if (model_attr(pt, "label"))
+				strbuf_addstr(&sb, model_attr(pt, "label"));
+			else if (v = strtod(py, &end),
+			         *py && *end == '\0' && strchr(py, '.') == NULL) {
 				fmt_num(buf, sizeof(buf), v);
 				strbuf_addstr(&sb, buf);
 			} else
@@ -443,7 +445,7 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 				cats[nc++] = px;
 			}
 			val[ns][j] = v;
-			lab[ns][j] = py;
+			lab[ns][j] = model_attr(pt, "label") ? model_attr(pt, "label") : py;
 			has[ns][j] = 1;
 			if (v > vmax)
 				vmax = v;

@@ -25,6 +25,8 @@ def main(pdf):
             line = re.sub(r"\([\u30a2-\u30f3]{1,2}\)", "", line)
             line = re.sub(r"^\s*\d+\)\u3000", "", line)
             line = re.sub(r"[\u2460-\u2473]\d+\)", "", line)
+            # a URL is written as it is, brackets and all (a credit may follow)
+            line = re.sub(r"https?://[!-~]+", "", line)
             for m in re.finditer(JA + r"[()\"]|[()\"]" + JA, line):
                 bad.append((no, "half-width bracket", m.group(0), line))
             for m in re.finditer(r"[\uff21-\uff3a\uff41-\uff5a]+", line):
