@@ -14,6 +14,9 @@ i18n_init(void)
 
 	setlocale(LC_MESSAGES, "");
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	/* strerror() and the C library's other messages come from its own
+	 * catalogue: UTF-8 too, not "?" for every character under LC_CTYPE=C */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain(I18N_DOMAIN);
 	/* BUILD/bin/STAGE -> BUILD/locale */
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);

@@ -21,6 +21,7 @@ sed 's|title="政府機関統一基準群の見直し"|title="=HYPERLINK(\&quot;
 	"$F/plan.xml" >"$I/2014/plan.xml"
 sed 's|name="内閣官房"|name="@SUM(1+1)*cmd"|' "$F/ministries.xml" >"$I/ministries.xml"
 cp "$F/matrix.xml" "$I/2014/matrix.xml"
+cp "$F/report.xml" "$I/2014/report.xml"
 printf '施策番号,府省庁,実績\n1-1-1-イ,cas,見直しを進めた。\n' \
 	>"$I/2014/submissions/-2+3+cmd|' -C calc'!A0.csv"
 

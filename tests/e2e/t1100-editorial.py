@@ -228,15 +228,17 @@ def check_annex(csvpath, pdf):
     a = squash(annex)
     n = 0
     for row in csv.DictReader(open(csvpath, encoding="utf-8-sig")):
-        if row["status"] != "missing":
+        if row["状況"] != "未提出":
             continue
         n += 1
         # the measure id then (within the row) its ministry
-        hits = [m.start() for m in re.finditer(re.escape(squash(row["measure"])), a)]
-        if not any(squash(row["ministry"]) in a[pos:pos + 200] for pos in hits):
-            fail(f"annex: {row['measure']} {row['ministry']} not listed in 別添２")
-        if squash(row["title"])[:10] not in a:
-            fail(f"annex: the title of {row['measure']} not in 別添２")
+        hits = [m.start() for m in re.finditer(re.escape(squash(row["施策番号"])), a)]
+        if not any(squash(row["府省庁"]) in a[pos:pos + 200] for pos in hits):
+            fail(f"annex: {row['施策番号']} {row['府省庁']} not listed in 別添２")
+        if squash(row["施策名"])[:10] not in a:
+            fail(f"annex: the title of {row['施策番号']} not in 別添２")
+    if n == 0:
+        fail("annex: the status CSV has no 未提出 pair (the samples have six)")
     print(f"annex: {n} missing pairs")
 
 
