@@ -116,7 +116,7 @@ if can_mount; then
 		! test_make -j1 report YEAR=2014 2>"$TRASH/ro.err" &&
 		grep -E "^publish: error: .*$O.*; nothing was published" "$TRASH/ro.err" &&
 		umount "$O" &&
-		same_as_saved && ! ls -A "$O" | grep -v -e "\.pdf$" -e "\.csv$" -e "\.xlsx$" -e "^feedback$" &&
+		same_as_saved && ! ls -A "$O" | grep -v -e "\.pdf$" -e "\.csv$" -e "\.xlsx$" -e "\.html$" -e "^feedback$" &&
 		test "$(ls -A "$TRASH/output")" = 2014
 	'
 
