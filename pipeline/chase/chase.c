@@ -74,7 +74,13 @@ load_item(struct chase_item *it, xmlNodePtr n)
 		it->file = get(n, "file");
 		it->line = getl(n, "line");
 		it->column = get(n, "column");
-		it->message = child_text(n, "message");
+		/* the message as the ministry reads it (Japanese under make,
+		 * MESSAGES=ja), else the English one */
+		it->message = child_text(n, "shown");
+		if (*it->message == '\0') {
+			free(it->message);
+			it->message = child_text(n, "message");
+		}
 		it->row = child_text(n, "row");
 	}
 }

@@ -24,6 +24,7 @@ diag_release(struct diag *d)
 		free(d->v[i].file);
 		free(d->v[i].column);
 		free(d->v[i].message);
+		free(d->v[i].shown);
 		free(d->v[i].row);
 	}
 	free(d->v);
@@ -84,7 +85,7 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
 		else
 			fprintf(d->out, "%s: %s\n", what, msg);
 	}
-	strbuf_release(&shown);
+	e->shown = shown.buf ? strbuf_detach(&shown) : NULL;
 	return sev == DIAG_ERROR ? -1 : 0;
 }
 

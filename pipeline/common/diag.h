@@ -15,7 +15,9 @@ struct diag_entry {
 	char *file;   /* display name, may be "" */
 	long line;    /* 0 when not tied to a line */
 	char *column; /* column name or NULL */
-	char *message;
+	char *message; /* English: what the outputs keep, whatever the locale */
+	char *shown;   /* the message as printed, in the user's language;
+	                * NULL when it is the English one */
 	char *row; /* quoted input, or NULL */
 };
 

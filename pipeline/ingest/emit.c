@@ -225,6 +225,9 @@ diag_entry(struct out *o, GHashTable *h, const struct diag_entry *e)
 	if (r)
 		attr(o, "ministry", r->ministry);
 	text_elem(o, "message", e->message);
+	/* (the ministries' workbooks give it in their language: pipeline/chase) */
+	if (e->shown)
+		text_elem(o, "shown", e->shown);
 	if (e->row)
 		text_elem(o, "row", e->row);
 	end(o);
