@@ -12,13 +12,13 @@ enum diag_severity { DIAG_WARNING, DIAG_ERROR };
 
 struct diag_entry {
 	enum diag_severity severity;
-	char *file;   /* display name, may be "" */
-	long line;    /* 0 when not tied to a line */
-	char *column; /* column name or NULL */
+	char *file;    /* display name, may be "" */
+	long line;     /* 0 when not tied to a line */
+	char *column;  /* column name or NULL */
 	char *message; /* English: what the outputs keep, whatever the locale */
 	char *shown;   /* the message as printed, in the user's language;
 	                * NULL when it is the English one */
-	char *row; /* quoted input, or NULL */
+	char *row;     /* quoted input, or NULL */
 };
 
 struct diag {

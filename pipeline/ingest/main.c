@@ -372,8 +372,8 @@ main(int argc, char **argv)
 	}
 	if (status == EXIT_OK && d.errors > 0 && !draft)
 		status = EXIT_INPUT;
-	fprintf(stderr, _("ingest: %zu files, %zu rows, %zu errors, %zu warnings\n"), in.n, in.nrows,
-	        d.errors, d.warnings);
+	fprintf(stderr, _("ingest: %zu files, %zu rows, %zu errors, %zu warnings\n"), in.n,
+	        in.nrows, d.errors, d.warnings);
 out:
 	for (i = 0; (size_t)i < in.n; i++) {
 		csvfile_release(in.files[i]);

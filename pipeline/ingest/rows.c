@@ -856,15 +856,17 @@ rows_crosscheck(struct rows *rs, struct diag *d)
 			r->dropped = 1;
 			/* Two literal formats, one per kind (xgettext). */
 			if (r->kind == KIND_PROGRESS)
-				diag_add(d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
-				         "duplicate of %s (same measure, ministry and 実績/results); "
-				         "this row is not used",
-				         at.buf);
+				diag_add(
+				    d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
+				    "duplicate of %s (same measure, ministry and 実績/results); "
+				    "this row is not used",
+				    at.buf);
 			else
-				diag_add(d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
-				         "duplicate of %s (same indicator, year, ministry and value); "
-				         "this row is not used",
-				         at.buf);
+				diag_add(
+				    d, DIAG_WARNING, loc, dl, NULL, rec_quote(r),
+				    "duplicate of %s (same indicator, year, ministry and value); "
+				    "this row is not used",
+				    at.buf);
 		} else {
 			const char *name = r->indicator->id ? r->indicator->id : r->indicator->text;
 			const char *min = r->ministry ? r->ministry : "-";
