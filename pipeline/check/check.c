@@ -969,7 +969,7 @@ check_report(struct check *c, const char *schemas, const char *path, const char 
 	size_t before = c->d->errors;
 	xmlDocPtr doc;
 	xmlNodePtr root, n, date = NULL, logo = NULL;
-	int fy = c->year ? atoi(c->year) : 0;
+	int fy = c->year ? (int)strtol(c->year, NULL, 10) : 0;
 
 	doc = load_valid(c, schemas, "report", path);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
