@@ -52,7 +52,10 @@
       <xsl:with-param name="year" select="$year"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="title" select="concat('サイバーセキュリティ政策に係る年次報告（', $year, '年度）')"/>
+  <!-- The title is report.xml's (issue 14): report-front.xsl sets it on the
+       cover and in the front pdoc's meta, which render takes for the
+       whole report; an area's pdoc carries none of its own. -->
+  <xsl:variable name="title" select="''"/>
   <xsl:variable name="body-name">
     <xsl:choose>
       <xsl:when test="/model/matrix/@body != ''"><xsl:value-of select="/model/matrix/@body"/></xsl:when>

@@ -52,7 +52,10 @@
       <xsl:with-param name="year" select="$year"/>
     </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="title" select="concat('サイバーセキュリティ政策に係る年次報告（', $year, '年度）')"/>
+  <!-- The title is report.xml's (issue 14): slides-front.xsl sets it on the
+       title slide and in the front pdoc's meta, which render takes for the
+       whole deck; an area's pdoc carries none of its own. -->
+  <xsl:variable name="title" select="''"/>
   <xsl:variable name="body-name">
     <xsl:choose>
       <xsl:when test="/model/matrix/@body != ''"><xsl:value-of select="/model/matrix/@body"/></xsl:when>
@@ -86,7 +89,8 @@
   </xsl:template>
 
   <xsl:template name="meta">
-    <meta title="{concat($title, ' 概要')}" author="{$body-name}"
+    <!-- (「… 概要」; an area's pdoc, with no title of its own, has none) -->
+    <meta title="{concat($title, substring(' 概要', 1, 3 * number($title != '')))}" author="{$body-name}"
           subject="{concat($era, '年度 主な取組実績、評価及び今年度の取組')}"
           keywords="サイバーセキュリティ,年次報告,概要,{$year}"/>
   </xsl:template>
@@ -119,24 +123,6 @@
     <xsl:param name="text" select="$band-text"/>
     <rect x="0" y="0" w="100%" h="16mm" fill="{$navy}"/>
     <textbox x="10mm" y="5.5mm" w="318.67mm" h="9mm" style="slide-band"><xsl:value-of select="$text"/></textbox>
-  </xsl:template>
-
-  <xsl:template name="title-slide">
-    <slide template="slide" outline="表紙">
-      <rect x="0" y="0" w="100%" h="6mm" fill="{$navy}"/>
-      <rect x="0" y="184.5mm" w="100%" h="6mm" fill="{$navy}"/>
-      <textbox x="20mm" y="50mm" w="298.67mm" h="16mm" style="slide-cover-title"><xsl:value-of select="$title"/></textbox>
-      <textbox x="20mm" y="70mm" w="298.67mm" h="12mm" style="slide-cover-sub">
-        <xsl:value-of select="concat($era, '年度（', $year, '年度）　概要')"/>
-      </textbox>
-      <rect x="60mm" y="88mm" w="218.67mm" h="0.6mm" fill="{$navy}"/>
-      <textbox x="20mm" y="128mm" w="298.67mm" h="10mm" style="slide-cover-small">
-        <xsl:call-template name="date-ja">
-          <xsl:with-param name="date" select="$cover-date"/>
-        </xsl:call-template>
-      </textbox>
-      <textbox x="20mm" y="142mm" w="298.67mm" h="10mm" style="slide-cover-small"><xsl:value-of select="$body-name"/></textbox>
-    </slide>
   </xsl:template>
 
   <!-- One slide per area (more when the renderer continues a frame). -->
