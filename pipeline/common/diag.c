@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "i18n.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -31,6 +33,44 @@ diag_release(struct diag *d)
 	memset(d->v ? d : d, 0, sizeof(*d) - sizeof(d->out));
 	d->v = NULL;
 	d->n = d->alloc = d->errors = d->warnings = 0;
+}
+
+/*
+ * The pieces some stages build into a message's %s (ingest's suggestions
+ * and the places of other rows), translated in the printed message only:
+ * a regular expression and, as the msgid, its replacement.
+ */
+static const char *const pieces[][2] = {
+    {"\\bnearest: ", N_("nearest: ")},
+    {"\\bno suggestions after (\\d+) of them", N_("no suggestions after \\1 of them")},
+    {"\\bline (\\d+)", N_("line \\1")},
+    {"\\brow (\\d+)", N_("row \\1")},
+};
+
+/* MSG with the pieces above in the user's language (a new string). */
+static char *
+translate_pieces(const char *msg)
+{
+	char *s = g_strdup(msg);
+	size_t i;
+
+	for (i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		const char *to = _(pieces[i][1]);
+		GRegex *re;
+		char *t;
+
+		if (to == pieces[i][1])
+			continue; /* not translated: English */
+		re = g_regex_new(pieces[i][0], 0, 0, NULL);
+		t = re ? g_regex_replace(re, s, -1, 0, to, 0, NULL) : NULL;
+		if (re)
+			g_regex_unref(re);
+		if (t) {
+			g_free(s);
+			s = t;
+		}
+	}
+	return s;
 }
 
 static int
@@ -70,13 +110,21 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
 		if (t != e->message)
 			strbuf_addstr(&shown, t);
 	}
+	e->shown = NULL;
+	if (shown.buf) {
+		char *t = translate_pieces(shown.buf);
+
+		e->shown = xstrdup(t);
+		g_free(t);
+	}
+	strbuf_release(&shown);
 	if (sev == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
 	if (d->out) {
 		const char *what = sev == DIAG_ERROR ? "error" : "warning";
-		const char *msg = shown.buf ? shown.buf : e->message;
+		const char *msg = e->shown ? e->shown : e->message;
 
 		if (file && *file && line > 0)
 			fprintf(d->out, "%s:%ld: %s: %s\n", file, line, what, msg);
@@ -85,7 +133,6 @@ vadd(struct diag *d, enum diag_severity sev, const char *file, long line, const 
 		else
 			fprintf(d->out, "%s: %s\n", what, msg);
 	}
-	e->shown = shown.buf ? strbuf_detach(&shown) : NULL;
 	return sev == DIAG_ERROR ? -1 : 0;
 }
 

@@ -56,6 +56,7 @@ test_expect_success 'a stage run alone: English with LANG=C, Japanese with a Jap
 	(unset LC_MESSAGES LANG; LANGUAGE=ja LC_ALL=C.UTF-8 "$BIN/ingest" $REFS --draft \
 		-o "$TRASH/j.xml" "$S/zz-progress.csv") 2>"$TRASH/j.err" || true &&
 	grep -F "$JA" "$TRASH/j.err" &&
+	grep -F "候補：1-1-1-ア" "$TRASH/j.err" && ! grep -F "nearest" "$TRASH/j.err" &&
 	grep -F "<shown>" "$TRASH/j.xml" | grep -F "はその年度の計画にありません" &&
 	! grep -F "<shown>" "$TRASH/c.xml" &&
 	sed "/^ *<shown>.*<\/shown>$/d" "$TRASH/j.xml" >"$TRASH/j-en.xml" &&
