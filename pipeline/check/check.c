@@ -120,7 +120,12 @@ schema_error(void *ctx, xmlErrorPtr err)
 	} else if (node && node->name && strstr(msg.buf, (const char *)node->name)) {
 		describe(node, &msg);
 	}
-	diag_error(sc->c->d, sc->path, err->line, "%s", msg.buf);
+	/* libxml2's own words, in English: said so in the user's language */
+	if (strncmp(msg.buf, "xmlRelaxNG", 10) == 0) /* the schema itself */
+		diag_error(sc->c->d, sc->path, err->line, "%s", msg.buf);
+	else
+		diag_error(sc->c->d, sc->path, err->line, "does not follow the file's schema: %s",
+		           msg.buf);
 	strbuf_release(&msg);
 }
 

@@ -56,7 +56,8 @@ structured_error(void *ctx, xmlErrorPtr err)
 	}
 	strbuf_addstr(&msg, err->message ? err->message : "XML error");
 	strbuf_trim(&msg);
-	diag_error(l->d, file, err->line, "%s", msg.buf);
+	/* libxml2's own words, in English: said so in the user's language */
+	diag_error(l->d, file, err->line, "cannot be read as XML: %s", msg.buf);
 	strbuf_release(&msg);
 }
 

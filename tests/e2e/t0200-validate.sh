@@ -78,8 +78,11 @@ test_expect_success 'check rejects every invalid sample in tests/schema with FIL
 			--matrix $mat >"$TRASH/out" 2>&1 || rc=$?
 		exp=$(sed -n "2s/^<!-- expect: \(.*\) -->$/\1/p" "$f")
 		if [ -n "$exp" ]; then
-			want="$f:${exp%%: *}: error: ${exp#*: }"
-			grep -qF -- "$want" "$TRASH/out" || { echo "$f: no \"$want\""; bad=$((bad + 1)); }
+			# (the words of libxml2 may come after what check says of them)
+			at="$f:${exp%%: *}: error: " msg=${exp#*: }
+			want="$at$msg"
+			grep -F -- "$at" "$TRASH/out" | grep -qF -- ": $msg" ||
+				{ echo "$f: no \"$want\""; bad=$((bad + 1)); }
 		else
 			grep -Eq "^$f:[1-9][0-9]*: error: " "$TRASH/out" ||
 				{ echo "$f: no $f:LINE: error:"; bad=$((bad + 1)); }

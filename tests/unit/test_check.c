@@ -368,6 +368,7 @@ test_matrix_schema(void **state)
 	assert_int_equal(d.v[0].line, 3);
 	assert_string_equal(
 	    d.v[0].message,
+	    "does not follow the file's schema: "
 	    "Invalid attribute id for element indicator (<indicator id=\"Bad_Id\">)");
 	xmlFreeDoc(doc);
 	finish(&d, &c);
@@ -388,7 +389,9 @@ test_long_schema_message_whole(void **state)
 	(void)state;
 	for (i = 0; i < 3000; i++)
 		strbuf_addch(&sb, i % 2 ? 'B' : '_');
-	strbuf_addf(&want, "Invalid attribute id for element indicator (<indicator id=\"%s\">)",
+	strbuf_addf(&want,
+	            "does not follow the file's schema: "
+	            "Invalid attribute id for element indicator (<indicator id=\"%s\">)",
 	            sb.buf);
 	strbuf_reset(&sb);
 	strbuf_addstr(&sb, "<matrix year=\"2014\" title=\"t\" body=\"b\" date=\"2015-02-10\">\n"
