@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind on one full FY2014 build (issue 6): every stage command that
 # `make report YEAR=2014` runs (inventory, ingest, check, xform per area and
-# for the year, render ×2, publish), taken from
+# for the year, render ×2, chase, publish), taken from
 # `make -n` so it follows the Makefile, is run under memcheck.  Fails if
 # any reports an invalid read/write, a use of uninitialised memory or a
 # block "definitely lost".  Library caches that live until exit by design
@@ -23,7 +23,7 @@ OUT=$T/out WORK=$T/work
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 # The commands of a full build, in order (make -n -B: all of them).
 make -n -B -s B="$BD" OUTDIR="$OUT" WORK="$WORK" report YEAR="$YEAR" 2>/dev/null |
-	grep -E "^($BD|$(realpath -m "$BD"))/bin/(inventory|ingest|check|xform|render|publish) |^mkdir -p $WORK|set -C" >"$T/cmds"
+	grep -E "^($BD|$(realpath -m "$BD"))/bin/(inventory|ingest|check|xform|render|chase|publish) |^mkdir -p $WORK|set -C" >"$T/cmds"
 n=$(grep -c "/bin/" "$T/cmds")
 [ "$n" -ge 5 ] || { echo "valgrind: found only $n stage commands in make -n"; cat "$T/cmds"; exit 3; }
 mkdir -p "$OUT/$YEAR" "$WORK/$YEAR"
