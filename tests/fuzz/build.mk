@@ -36,4 +36,4 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FZ) $(FUZZ_NAMES)
 
--include $(shell find $(FZ)/obj -name '*.d' 2>/dev/null)
+-include $(wildcard $(FZ)/obj/*/*/*.d)
