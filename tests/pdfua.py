@@ -18,8 +18,13 @@ Walks the structure tree (reading order) and every page's content stream:
 - no /Lang, /MarkInfo /Marked true, /ViewerPreferences
   /DisplayDocTitle true, XMP with dc:title, dc:language and
   pdfuaid:part 1;
-- a TH without /Scope, a Note without /ID, an LI outside
-  an L, a TOC without TOCI, a TOCI outside a TOC;
+- a TH without /Scope, a Note without /ID or with an /ID another
+  Note has (Matterhorn 19-003, 19-004), an LI outside an L, a TOC
+  without TOCI, a TOCI outside a TOC;
+- footnotes tied to their marks (PDF/UA-1 7.9, the PDF Association's
+  practice): each Reference holds a Link whose annotation goes to a
+  page holding a Note, and each page's Notes are the target of as many
+  References' distinct destinations;
 - a font not embedded or without a ToUnicode map.
 """
 import collections
@@ -56,12 +61,16 @@ class Checker:
         self.mcids = set()  # (page objgen, MCID) in the tree
         self.objrs = set()  # objgen of annotations with an OBJR
         self.headings = []
+        self.note_ids = collections.Counter()
+        self.note_pages = collections.Counter()  # page objgen → Notes
+        self.references = []  # the annotations of each Reference's Links
         root = pdf.Root.get("/StructTreeRoot")
         if root is None:
             self.add("no structure tree", "no /StructTreeRoot")
         else:
             self.walk(root, None, None)
         self.heading_order()
+        self.notes(pdf)
         for p in pdf.pages:
             self.page(p)
         self.fonts(pdf)
@@ -136,10 +145,69 @@ class Checker:
             self.add("TH without Scope", "a TH without /Scope")
         if s == "Note" and not str(e.get("/ID", "")):
             self.add("Note without ID", "a Note without /ID")
+        elif s == "Note":
+            self.note_ids[str(e.ID)] += 1
+            pages = {k.Pg.objgen for k in self.kids(e)
+                     if isinstance(k, pikepdf.Dictionary) and "/Pg" in k}
+            if "/Pg" in e:
+                pages.add(e.Pg.objgen)
+            for pg in pages:
+                self.note_pages[pg] += 1
+        if s == "Reference":
+            self.references.append(
+                [k.Obj for link in self.kids(e)
+                 if isinstance(link, pikepdf.Dictionary) and name(link.get("/S")) == "Link"
+                 for k in self.kids(link)
+                 if isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "OBJR"])
         if s == "LI" and parent != "L":
             self.add("LI outside L", "an LI outside an L (in %s)" % parent)
         if s == "TOCI" and parent != "TOC":
             self.add("TOCI outside TOC", "a TOCI outside a TOC (in %s)" % parent)
+
+    @staticmethod
+    def kids(e):
+        k = e.get("/K")
+        return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+
+    def dest_page(self, pdf, annot):
+        """The page objgen a link annotation goes to, or None."""
+        d = annot.get("/Dest")
+        if d is None and "/A" in annot:
+            d = annot.A.get("/D")
+        if isinstance(d, (pikepdf.String, pikepdf.Name)):
+            key = str(d)[1:] if isinstance(d, pikepdf.Name) else str(d)
+            d = None
+            names = pdf.Root.get("/Names")
+            if names is not None and "/Dests" in names:
+                nt = pikepdf.NameTree(names.Dests)
+                d = nt[key] if key in nt else None
+            elif "/Dests" in pdf.Root:
+                d = pdf.Root.Dests.get("/" + key)
+        if isinstance(d, pikepdf.Dictionary):
+            d = d.get("/D")
+        if isinstance(d, pikepdf.Array) and len(d) and isinstance(d[0], pikepdf.Dictionary):
+            return d[0].objgen
+        return None
+
+    def notes(self, pdf):
+        for i, n in self.note_ids.items():
+            if n > 1:
+                self.add("Note ID not unique", "%d Notes with /ID (%s)" % (n, i))
+        targets = collections.defaultdict(set)  # page → the References' destinations
+        for annots in self.references:
+            pages = [(self.dest_page(pdf, a), a) for a in annots]
+            good = [(p, a) for p, a in pages if p is not None and self.note_pages[p]]
+            if not good:
+                self.add("Reference not tied to a Note",
+                         "a Reference without a Link to a page holding a Note")
+                continue
+            p, a = good[0]
+            targets[p].add(str(a.get("/Dest", a.get("/A", {}).get("/D", ""))))
+        for p, n in self.note_pages.items():
+            if len(targets[p]) < n:
+                self.add("Note without Reference",
+                         "%d Notes but %d References' links to them" % (n, len(targets[p])),
+                         self.pageno.get(p))
 
     @staticmethod
     def scope(e):

@@ -61,6 +61,14 @@ add_quoted(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '\'');
 }
 
+/* A footnote mark's link to its note (layout.c's FN_PAGE_DEST names). */
+static int
+is_fn_link(const struct layout_box *b)
+{
+	return b->kind == BOX_LINK && b->name &&
+	       strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) == 0;
+}
+
 static void
 draw_box(cairo_t *cr, const struct layout_box *b)
 {
@@ -113,8 +121,13 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 		strbuf_addstr(&sb, "dest=");
 		add_quoted(&sb, b->name);
 		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
+		/* a footnote mark: a Reference holding the Link to its Note */
+		if (is_fn_link(b))
+			cairo_tag_begin(cr, "Reference", NULL);
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, sb.buf);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		if (is_fn_link(b))
+			cairo_tag_end(cr, "Reference");
 		strbuf_release(&sb);
 		break;
 	case BOX_IMAGE:
@@ -270,6 +283,8 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 	size_t k, at;
 
 	strbuf_init(&sb, 64);
+	if (is_fn_link(lb)) /* a footnote mark: 「注3」 */
+		strbuf_addstr(&sb, "注");
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
 		struct jl_line_info li;
@@ -290,7 +305,7 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 				continue;
 			mid = b->x + (x0 + x1) / 2;
 			if (mid >= lb->x && mid <= lb->x + lb->w) {
-				if (sb.len == at && at > 0) /* a line after another */
+				if (sb.len == at && at > 0 && !is_fn_link(lb)) /* a line after another */
 					strbuf_addch(&sb, ' ');
 				strbuf_add(&sb, t + i, (size_t)(n - i));
 			}
