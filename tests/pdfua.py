@@ -25,13 +25,22 @@ Walks the structure tree (reading order) and every page's content stream:
   practice): each Reference holds a Link whose annotation goes to a
   page holding a Note, and each page's Notes are the target of as many
   References' distinct destinations;
-- a font not embedded or without a ToUnicode map.
+- a font not embedded or without a ToUnicode map;
+- a passage in Latin script (an element's own text: Latin letters,
+  digits, punctuation and spaces only, two words and eight letters or
+  more) without a /Lang of its own or of an element above it: the
+  catalogue's ja-JP would have it read as Japanese.
 """
 import collections
+import os
 import re
 import sys
+import unicodedata
 
 import pikepdf
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdfstruct import Doc  # noqa: E402
 
 PAINT = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "Do", "BI",
          "INLINE IMAGE"}
@@ -71,6 +80,8 @@ class Checker:
             self.walk(root, None, None)
         self.heading_order()
         self.notes(pdf)
+        if root is not None:
+            self.latin()
         for p in pdf.pages:
             self.page(p)
         self.fonts(pdf)
@@ -163,6 +174,60 @@ class Checker:
             self.add("LI outside L", "an LI outside an L (in %s)" % parent)
         if s == "TOCI" and parent != "TOC":
             self.add("TOCI outside TOC", "a TOCI outside a TOC (in %s)" % parent)
+
+    @staticmethod
+    def is_latin(t):
+        """A passage in Latin script (render's draw_text_lang()): Latin
+        letters, digits, punctuation and spaces only, two words with lower
+        case letters (not NISC) of eight letters or more."""
+        letters = words = 0
+        for w in re.split(r"[^\w\-'\u2019]+", t):
+            for ch in w:
+                u = ord(ch)
+                if ch.isalpha() and u > 0x24f and not 0x1e00 <= u <= 0x1eff:
+                    return False
+                if not ch.isalpha() and u > 0x7f and not ch.isspace() and \
+                        not unicodedata.category(ch).startswith("P") and not 0xa0 <= u <= 0xbf:
+                    return False
+            if any(ch.islower() for ch in w):
+                words += 1
+                letters += sum(ch.isalpha() for ch in w)
+        for ch in t:
+            u = ord(ch)
+            if not ch.isalpha() and (u >= 0x3000 or (
+                    u > 0x7f and not ch.isspace() and
+                    not unicodedata.category(ch).startswith("P") and not 0xa0 <= u <= 0xbf)):
+                return False
+        return letters >= 8 and words >= 2
+
+    def latin(self):
+        d = Doc(self.path)
+
+        def own_text(e, pg):
+            pg = e.get("/Pg", pg)
+            out = []
+            for k in self.kids(e):
+                if isinstance(k, int) and pg is not None:
+                    out.append(d.mc.get((pg.objgen, int(k)), ""))
+                elif isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR":
+                    p = k.get("/Pg", pg)
+                    if p is not None:
+                        out.append(d.mc.get((p.objgen, int(k.MCID)), ""))
+            return " ".join(out)
+
+        def walk(e, pg, lang):
+            pg = e.get("/Pg", pg)
+            if "/Lang" in e:
+                lang = str(e.Lang)
+            t = own_text(e, pg)
+            if not lang and self.is_latin(t):
+                self.add("Latin passage without Lang",
+                         "%s 「%s」 in Latin script without /Lang" % (e.get("/S"), t[:40]))
+            for k in self.kids(e):
+                if isinstance(k, pikepdf.Dictionary) and "/S" in k:
+                    walk(k, pg, lang)
+
+        walk(self.pdf.Root.StructTreeRoot, None, "")
 
     @staticmethod
     def kids(e):
