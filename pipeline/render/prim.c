@@ -665,6 +665,14 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 				b->x = x;
 				b->y = first->box[i].y - size * 0.3;
 				memcpy(b->color, st->color, sizeof(b->color));
+				/* read before the note's text (reading order) */
+				{
+					struct layout_box nb = *b;
+
+					memmove(&first->box[i + 1], &first->box[i],
+					        (first->n - 1 - i) * sizeof(*first->box));
+					first->box[i] = nb;
+				}
 				break;
 			}
 		}
