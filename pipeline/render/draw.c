@@ -123,7 +123,7 @@ draw_text_lang(const char *t)
 			continue;
 		}
 		if (*q && (u == '-' || u == '\'' || u == 0x2019) && wlen)
-			continue; /* inside a word */
+			continue;    /* inside a word */
 		if (wlen && lower) { /* a word ends */
 			words++;
 			letters += wlen;
@@ -250,7 +250,6 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 	if (v && *v)
 		cairo_pdf_surface_set_metadata(s, m, v);
 }
-
 
 struct drawer *
 draw_open(const struct model_doc *doc, const char *path, struct diag *d)
@@ -383,7 +382,8 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 				continue;
 			mid = b->x + (x0 + x1) / 2;
 			if (mid >= lb->x && mid <= lb->x + lb->w) {
-				if (sb.len == at && at > 0 && !is_fn_link(lb)) /* a line after another */
+				if (sb.len == at && at > 0 &&
+				    !is_fn_link(lb)) /* a line after another */
 					strbuf_addch(&sb, ' ');
 				strbuf_add(&sb, t + i, (size_t)(n - i));
 			}
@@ -429,7 +429,7 @@ heading(struct drawer *dr, int elem, const char *tag)
 struct tags {
 	int open[DEPTH];
 	const char *tag[DEPTH];
-	size_t idx[DEPTH]; /* their numbers (elem_begin()); SIZE_MAX: none */
+	size_t idx[DEPTH];               /* their numbers (elem_begin()); SIZE_MAX: none */
 	const struct layout_box **links; /* link boxes waiting for their element's end */
 	size_t nlinks;
 	GHashTable *parents; /* elements with a child on this page */

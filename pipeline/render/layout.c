@@ -367,7 +367,8 @@ page_fn_links(struct lctx *c, struct layout_page *pg, int pi)
 	for (k = 0; k < pg->n; k++) {
 		struct layout_box *b = &pg->box[k];
 
-		if (b->kind != BOX_LINK || strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) != 0 ||
+		if (b->kind != BOX_LINK ||
+		    strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) != 0 ||
 		    g_hash_table_contains(here, b->name))
 			continue;
 		free(b->name);

@@ -19,8 +19,8 @@ struct fix {
 	qpdf_data q;
 	const struct pdfua_info *info;
 	size_t alt, note;
-	size_t elem;   /* structure elements met, in depth-first order */
-	int elems_ok;  /* each one's type is draw.c's: its /Lang may be set */
+	size_t elem;  /* structure elements met, in depth-first order */
+	int elems_ok; /* each one's type is draw.c's: its /Lang may be set */
 };
 
 static int

@@ -129,7 +129,8 @@ text_lang(void **state)
 	assert_null(draw_text_lang("サイバーセキュリティ戦略本部"));
 	assert_null(draw_text_lang("IPA"));
 	assert_null(draw_text_lang("CSIRT NISC JPCERT"));
-	assert_string_equal(draw_text_lang("Computer Security Incident Response Team (CSIRT)"), "en");
+	assert_string_equal(draw_text_lang("Computer Security Incident Response Team (CSIRT)"),
+	                    "en");
 	assert_null(draw_text_lang("Officer ・ Security")); /* a Japanese middle dot */
 	assert_null(draw_text_lang("2012年度 1,200人"));
 	assert_null(draw_text_lang(""));
@@ -360,10 +361,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(fit_count),         cmocka_unit_test(shrink_schedule),
-	    cmocka_unit_test(lengths),           cmocka_unit_test(colors),
-	    cmocka_unit_test(epoch_date),        cmocka_unit_test(text_lang),        cmocka_unit_test(table_head_repeats),
-	    cmocka_unit_test(heading_kept),      cmocka_unit_test(outline_levels),
+	    cmocka_unit_test(fit_count),
+	    cmocka_unit_test(shrink_schedule),
+	    cmocka_unit_test(lengths),
+	    cmocka_unit_test(colors),
+	    cmocka_unit_test(epoch_date),
+	    cmocka_unit_test(text_lang),
+	    cmocka_unit_test(table_head_repeats),
+	    cmocka_unit_test(heading_kept),
+	    cmocka_unit_test(outline_levels),
 	    cmocka_unit_test(stream_same_pages),
 	};
 
