@@ -22,8 +22,8 @@ Walks the structure tree (reading order) and every page's content stream:
   Note has (Matterhorn 19-003, 19-004), an LI outside an L, a TOC
   without TOCI, a TOCI outside a TOC;
 - footnotes tied to their marks (PDF/UA-1 7.9, the PDF Association's
-  practice): each Reference holds a Link whose annotation goes to a
-  page holding a Note, and each page's Notes are the target of as many
+  practice): each Reference holds the mark and a Link whose annotation
+  goes to a page holding a Note, and each page's Notes are the target of as many
   References' distinct destinations;
 - a font not embedded or without a ToUnicode map;
 - a passage in Latin script (an element's own text: Latin letters,
@@ -165,6 +165,13 @@ class Checker:
             for pg in pages:
                 self.note_pages[pg] += 1
         if s == "Reference":
+            marked = [k for link in self.kids(e) if isinstance(link, pikepdf.Dictionary)
+                      for k in [link] + self.kids(link)
+                      if isinstance(k, int) or (isinstance(k, pikepdf.Dictionary) and
+                                                name(k.get("/Type")) == "MCR")]
+            if not marked:
+                self.add("Reference without its mark",
+                         "a Reference without content (the footnote mark)")
             self.references.append(
                 [k.Obj for link in self.kids(e)
                  if isinstance(link, pikepdf.Dictionary) and name(link.get("/S")) == "Link"

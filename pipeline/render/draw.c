@@ -9,6 +9,7 @@
 #include "draw.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -433,6 +434,7 @@ struct tags {
 	const struct layout_box **links; /* link boxes waiting for their element's end */
 	size_t nlinks;
 	GHashTable *parents; /* elements with a child on this page */
+	GHashTable *done;    /* footnote links drawn with their mark (fn_marks()) */
 };
 
 /* The structure path of box `b`: its element, row or item, cell or label
@@ -494,6 +496,8 @@ tags_close(struct drawer *dr, const struct layout_page *pg, struct tags *t, int 
 		}
 	if (t->nlinks && from < real) {
 		for (i = 0; i < t->nlinks; i++) {
+			if (g_hash_table_contains(t->done, t->links[i]))
+				continue;
 			link_text(dr, pg, t->links[i]);
 			draw_box(dr, t->links[i]);
 		}
@@ -504,6 +508,87 @@ tags_close(struct drawer *dr, const struct layout_page *pg, struct tags *t, int 
 		t->open[lv] = 0;
 		t->idx[lv] = SIZE_MAX;
 	}
+}
+
+/* The bytes [*ms, *me) of text box b's line under link box lb. */
+static int
+mark_range(const struct layout_box *b, const struct layout_box *lb, int *ms, int *me)
+{
+	struct jl_line_info li;
+	const char *t = jl_para_text(b->para);
+	int i, n;
+
+	*ms = *me = -1;
+	jl_para_line_info(b->para, b->line, &li);
+	for (i = li.start; i < li.end; i = n) {
+		double x0, x1, mid;
+
+		for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
+			;
+		if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
+			continue;
+		mid = b->x + (x0 + x1) / 2;
+		if (mid >= lb->x && mid <= lb->x + lb->w) {
+			if (*ms < 0)
+				*ms = i;
+			*me = n;
+		}
+	}
+	return *ms >= 0;
+}
+
+/*
+ * Text box `b` (in a Span, level lv) with the footnote marks of its line:
+ * each mark drawn inside its Reference and Link (PDF/UA-1 7.9: the mark is
+ * the Reference's content), the text around it in Spans.  The links so
+ * drawn are left out at the element's end.  Returns 0 when the box holds
+ * no mark (the caller draws it whole).
+ */
+static int
+fn_marks(struct drawer *dr, const struct layout_page *pg, struct tags *t, int lv,
+         const struct layout_box *b)
+{
+	struct jl_line_info li;
+	size_t k;
+	int at, drawn = 0;
+
+	if (b->kind != BOX_TEXT || b->para == NULL || lv < 0 || strcmp(t->tag[lv], "Span") != 0)
+		return 0;
+	jl_para_line_info(b->para, b->line, &li);
+	at = li.start;
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *lb = &pg->box[k];
+		struct strbuf sb;
+		int ms, me;
+
+		if (!is_fn_link(lb) || g_hash_table_contains(t->done, lb) || b->y < lb->y ||
+		    b->y > lb->y + lb->h || !mark_range(b, lb, &ms, &me) || ms < at)
+			continue;
+		cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+		jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, at, ms);
+		cairo_tag_end(dr->cr, "Span");
+		link_text(dr, pg, lb);
+		strbuf_init(&sb, 64);
+		strbuf_addstr(&sb, "dest=");
+		add_quoted(&sb, lb->name);
+		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", lb->x, lb->y, lb->w, lb->h);
+		elem_begin(dr, "Reference", NULL);
+		elem_begin(dr, CAIRO_TAG_LINK, sb.buf);
+		cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+		jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, ms, me);
+		cairo_tag_end(dr->cr, CAIRO_TAG_LINK);
+		cairo_tag_end(dr->cr, "Reference");
+		strbuf_release(&sb);
+		t->idx[lv] = elem_begin(dr, "Span", NULL);
+		g_hash_table_add(t->done, (gpointer)lb);
+		at = me;
+		drawn = 1;
+	}
+	if (!drawn)
+		return 0;
+	cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+	jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, at, INT_MAX);
+	return 1;
 }
 
 int
@@ -539,6 +624,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		t.idx[lv] = SIZE_MAX;
 	t.links = xcalloc(pg->n + 1, sizeof(*t.links));
 	t.parents = g_hash_table_new(g_direct_hash, g_direct_equal);
+	t.done = g_hash_table_new(g_direct_hash, g_direct_equal);
 	/* destinations first: cairo 1.16 ends the open marked content at
 	 * any tag, a destination's too */
 	for (k = 0; k < pg->n; k++)
@@ -596,7 +682,8 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 			}
 		}
 		elem_text(dr, t.idx, DEPTH, b);
-		draw_box(dr, b);
+		if (!fn_marks(dr, pg, &t, d - 1, b))
+			draw_box(dr, b);
 	}
 	tags_close(dr, pg, &t, 0);
 	for (k = 0; k < pg->n; k++)
@@ -604,6 +691,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 			g_hash_table_add(dr->rows, GINT_TO_POINTER(pg->box[k].subelem[0]));
 	free(t.links);
 	g_hash_table_destroy(t.parents);
+	g_hash_table_destroy(t.done);
 	cairo_show_page(cr);
 	dr->pages++;
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
