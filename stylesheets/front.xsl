@@ -53,7 +53,7 @@
     <xsl:param name="x" select="''"/>
     <xsl:param name="y" select="''"/>
     <xsl:if test="$R/logo/@src != ''">
-      <image src="{concat($report-dir, $R/logo/@src)}" w="{$w}" h="{$h}" alt="{$body-name}">
+      <image src="{concat($report-dir, $R/logo/@src)}" w="{$w}" h="{$h}" alt="{concat($body-name, 'のロゴ')}">
         <xsl:if test="$x != ''"><xsl:attribute name="x"><xsl:value-of select="$x"/></xsl:attribute></xsl:if>
         <xsl:if test="$y != ''"><xsl:attribute name="y"><xsl:value-of select="$y"/></xsl:attribute></xsl:if>
       </image>

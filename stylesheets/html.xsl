@@ -26,7 +26,10 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:exsl="http://exslt.org/common"
-                extension-element-prefixes="str exsl">
+                xmlns:xf="urn:x-annual-report:xform"
+                xmlns:svg="http://www.w3.org/2000/svg"
+                extension-element-prefixes="str exsl xf"
+                exclude-result-prefixes="svg">
 
   <xsl:include href="common.xsl"/>
 
@@ -127,7 +130,68 @@
   <xsl:template match="p" mode="cover">
     <p class="{@style}"><xsl:apply-templates mode="inline"/></p>
   </xsl:template>
+  <xsl:template match="image" mode="cover">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
   <xsl:template match="*" mode="cover"/>
+
+  <!-- a picture (the logo), inside the page: a PNG or JPEG as an <img> of
+       a data: URI (xform's xf:data-uri), an SVG inline, titled with its
+       alternative text; a picture without alt is decoration (as in the PDF) -->
+  <xsl:template match="image">
+    <xsl:variable name="uri" select="xf:data-uri(string(@src))"/>
+    <xsl:variable name="id" select="concat('img-', count(preceding::image) + 1)"/>
+    <xsl:choose>
+      <xsl:when test="$uri != ''">
+        <div class="logo"><img src="{$uri}" alt="{@alt}"/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="svg" select="document(string(@src))/svg:svg"/>
+        <xsl:if test="$svg">
+          <div class="logo">
+            <svg xmlns="http://www.w3.org/2000/svg">
+              <xsl:copy-of select="$svg/@viewBox|$svg/@preserveAspectRatio"/>
+              <xsl:if test="not($svg/@viewBox) and $svg/@width and $svg/@height">
+                <xsl:attribute name="viewBox">
+                  <xsl:value-of select="concat('0 0 ', number(translate($svg/@width, 'px', '')), ' ', number(translate($svg/@height, 'px', '')))"/>
+                </xsl:attribute>
+              </xsl:if>
+              <xsl:choose>
+                <xsl:when test="@alt != ''">
+                  <xsl:attribute name="role">img</xsl:attribute>
+                  <xsl:attribute name="aria-labelledby"><xsl:value-of select="$id"/></xsl:attribute>
+                  <title id="{$id}"><xsl:value-of select="@alt"/></title>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:attribute name="aria-hidden">true</xsl:attribute>
+                </xsl:otherwise>
+              </xsl:choose>
+              <xsl:apply-templates select="$svg/node()" mode="svg-copy"/>
+            </svg>
+          </div>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the SVG's own drawing, without anything that runs or loads: no
+       script, foreignObject, event handler or link outside the page -->
+  <xsl:template match="svg:script|svg:foreignObject|svg:title|svg:desc|comment()|processing-instruction()" mode="svg-copy"/>
+  <xsl:template match="*" mode="svg-copy">
+    <xsl:if test="namespace-uri() = 'http://www.w3.org/2000/svg'">
+      <xsl:element name="{local-name()}" namespace="http://www.w3.org/2000/svg">
+        <xsl:for-each select="@*[namespace-uri() = '' and not(starts-with(local-name(), 'on'))]">
+          <xsl:if test="not(contains(., 'url(') and not(contains(., 'url(#')))">
+            <xsl:copy-of select="."/>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:apply-templates mode="svg-copy"/>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="text()" mode="svg-copy">
+    <xsl:copy-of select="."/>
+  </xsl:template>
 
   <!-- 目次 -->
   <xsl:template match="toc" mode="nav">
@@ -500,6 +564,8 @@ h4, h5, h6 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 h2.l4, h3.l4, h4.l4, h5.l4 { font-size: 1.05rem; border: 0; }
 .cover { text-align: center; margin-bottom: 3rem; }
 .cover p { margin: .5rem 0; font-size: 1.2rem; }
+.logo { margin: 2rem auto; text-align: center; }
+.logo img, .logo svg { display: inline-block; width: 227px; max-width: 100%; height: auto; max-height: 151px; }
 .cover .cover-date { font-family: inherit; margin-top: 2rem; }
 p { margin: .4rem 0; }
 p.body { text-indent: 1em; }

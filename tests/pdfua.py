@@ -18,15 +18,29 @@ Walks the structure tree (reading order) and every page's content stream:
 - no /Lang, /MarkInfo /Marked true, /ViewerPreferences
   /DisplayDocTitle true, XMP with dc:title, dc:language and
   pdfuaid:part 1;
-- a TH without /Scope, a Note without /ID, an LI outside
-  an L, a TOC without TOCI, a TOCI outside a TOC;
-- a font not embedded or without a ToUnicode map.
+- a TH without /Scope, a Note without /ID or with an /ID another
+  Note has (Matterhorn 19-003, 19-004), an LI outside an L, a TOC
+  without TOCI, a TOCI outside a TOC;
+- footnotes tied to their marks (PDF/UA-1 7.9, the PDF Association's
+  practice): each Reference holds the mark and a Link whose annotation
+  goes to a page holding a Note, and each page's Notes are the target of as many
+  References' distinct destinations;
+- a font not embedded or without a ToUnicode map;
+- a passage in Latin script (an element's own text: Latin letters,
+  digits, punctuation and spaces only, two words and eight letters or
+  more) without a /Lang of its own or of an element above it: the
+  catalogue's ja-JP would have it read as Japanese.
 """
 import collections
+import os
 import re
 import sys
+import unicodedata
 
 import pikepdf
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdfstruct import Doc  # noqa: E402
 
 PAINT = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "Do", "BI",
          "INLINE IMAGE"}
@@ -56,12 +70,18 @@ class Checker:
         self.mcids = set()  # (page objgen, MCID) in the tree
         self.objrs = set()  # objgen of annotations with an OBJR
         self.headings = []
+        self.note_ids = collections.Counter()
+        self.note_pages = collections.Counter()  # page objgen → Notes
+        self.references = []  # the annotations of each Reference's Links
         root = pdf.Root.get("/StructTreeRoot")
         if root is None:
             self.add("no structure tree", "no /StructTreeRoot")
         else:
             self.walk(root, None, None)
         self.heading_order()
+        self.notes(pdf)
+        if root is not None:
+            self.latin()
         for p in pdf.pages:
             self.page(p)
         self.fonts(pdf)
@@ -136,10 +156,130 @@ class Checker:
             self.add("TH without Scope", "a TH without /Scope")
         if s == "Note" and not str(e.get("/ID", "")):
             self.add("Note without ID", "a Note without /ID")
+        elif s == "Note":
+            self.note_ids[str(e.ID)] += 1
+            pages = {k.Pg.objgen for k in self.kids(e)
+                     if isinstance(k, pikepdf.Dictionary) and "/Pg" in k}
+            if "/Pg" in e:
+                pages.add(e.Pg.objgen)
+            for pg in pages:
+                self.note_pages[pg] += 1
+        if s == "Reference":
+            marked = [k for link in self.kids(e) if isinstance(link, pikepdf.Dictionary)
+                      for k in [link] + self.kids(link)
+                      if isinstance(k, int) or (isinstance(k, pikepdf.Dictionary) and
+                                                name(k.get("/Type")) == "MCR")]
+            if not marked:
+                self.add("Reference without its mark",
+                         "a Reference without content (the footnote mark)")
+            self.references.append(
+                [k.Obj for link in self.kids(e)
+                 if isinstance(link, pikepdf.Dictionary) and name(link.get("/S")) == "Link"
+                 for k in self.kids(link)
+                 if isinstance(k, pikepdf.Dictionary) and name(k.get("/Type")) == "OBJR"])
         if s == "LI" and parent != "L":
             self.add("LI outside L", "an LI outside an L (in %s)" % parent)
         if s == "TOCI" and parent != "TOC":
             self.add("TOCI outside TOC", "a TOCI outside a TOC (in %s)" % parent)
+
+    @staticmethod
+    def is_latin(t):
+        """A passage in Latin script (render's draw_text_lang()): Latin
+        letters, digits, punctuation and spaces only, two words with lower
+        case letters (not NISC) of eight letters or more."""
+        letters = words = 0
+        for w in re.split(r"[^\w\-'\u2019]+", t):
+            for ch in w:
+                u = ord(ch)
+                if ch.isalpha() and u > 0x24f and not 0x1e00 <= u <= 0x1eff:
+                    return False
+                if not ch.isalpha() and u > 0x7f and not ch.isspace() and \
+                        not unicodedata.category(ch).startswith("P") and not 0xa0 <= u <= 0xbf:
+                    return False
+            if any(ch.islower() for ch in w):
+                words += 1
+                letters += sum(ch.isalpha() for ch in w)
+        for ch in t:
+            u = ord(ch)
+            if not ch.isalpha() and (u >= 0x3000 or (
+                    u > 0x7f and not ch.isspace() and
+                    not unicodedata.category(ch).startswith("P") and not 0xa0 <= u <= 0xbf)):
+                return False
+        return letters >= 8 and words >= 2
+
+    def latin(self):
+        d = Doc(self.path)
+
+        def own_text(e, pg):
+            pg = e.get("/Pg", pg)
+            out = []
+            for k in self.kids(e):
+                if isinstance(k, int) and pg is not None:
+                    out.append(d.mc.get((pg.objgen, int(k)), ""))
+                elif isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR":
+                    p = k.get("/Pg", pg)
+                    if p is not None:
+                        out.append(d.mc.get((p.objgen, int(k.MCID)), ""))
+            return " ".join(out)
+
+        def walk(e, pg, lang):
+            pg = e.get("/Pg", pg)
+            if "/Lang" in e:
+                lang = str(e.Lang)
+            t = own_text(e, pg)
+            if not lang and self.is_latin(t):
+                self.add("Latin passage without Lang",
+                         "%s 「%s」 in Latin script without /Lang" % (e.get("/S"), t[:40]))
+            for k in self.kids(e):
+                if isinstance(k, pikepdf.Dictionary) and "/S" in k:
+                    walk(k, pg, lang)
+
+        walk(self.pdf.Root.StructTreeRoot, None, "")
+
+    @staticmethod
+    def kids(e):
+        k = e.get("/K")
+        return list(k) if isinstance(k, pikepdf.Array) else [] if k is None else [k]
+
+    def dest_page(self, pdf, annot):
+        """The page objgen a link annotation goes to, or None."""
+        d = annot.get("/Dest")
+        if d is None and "/A" in annot:
+            d = annot.A.get("/D")
+        if isinstance(d, (pikepdf.String, pikepdf.Name)):
+            key = str(d)[1:] if isinstance(d, pikepdf.Name) else str(d)
+            d = None
+            names = pdf.Root.get("/Names")
+            if names is not None and "/Dests" in names:
+                nt = pikepdf.NameTree(names.Dests)
+                d = nt[key] if key in nt else None
+            elif "/Dests" in pdf.Root:
+                d = pdf.Root.Dests.get("/" + key)
+        if isinstance(d, pikepdf.Dictionary):
+            d = d.get("/D")
+        if isinstance(d, pikepdf.Array) and len(d) and isinstance(d[0], pikepdf.Dictionary):
+            return d[0].objgen
+        return None
+
+    def notes(self, pdf):
+        for i, n in self.note_ids.items():
+            if n > 1:
+                self.add("Note ID not unique", "%d Notes with /ID (%s)" % (n, i))
+        targets = collections.defaultdict(set)  # page → the References' destinations
+        for annots in self.references:
+            pages = [(self.dest_page(pdf, a), a) for a in annots]
+            good = [(p, a) for p, a in pages if p is not None and self.note_pages[p]]
+            if not good:
+                self.add("Reference not tied to a Note",
+                         "a Reference without a Link to a page holding a Note")
+                continue
+            p, a = good[0]
+            targets[p].add(str(a.get("/Dest", a.get("/A", {}).get("/D", ""))))
+        for p, n in self.note_pages.items():
+            if len(targets[p]) < n:
+                self.add("Note without Reference",
+                         "%d Notes but %d References' links to them" % (n, len(targets[p])),
+                         self.pageno.get(p))
 
     @staticmethod
     def scope(e):

@@ -46,6 +46,13 @@ image_items(struct lctx *c, const struct model_node *n, double x, double width, 
 	it = vlist_add(vl);
 	it->h = h;
 	it->keep = 0;
+	if (model_attr(n, "alt") && *model_attr(n, "alt")) {
+		/* the Figure's alternative text rides on an empty first box
+		 * (draw.c's figure_alt()) */
+		b = vitem_box(it, BOX_RECT);
+		b->x = x + (width - w) / 2;
+		b->name = xstrdup(model_attr(n, "alt"));
+	}
 	b = vitem_box(it, BOX_IMAGE);
 	b->x = x + (width - w) / 2;
 	b->y = 0;
@@ -376,9 +383,10 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 	case M_TOC:
 		tag = "TOC";
 		break;
+	case M_IMAGE: /* a picture with its alt is a Figure; without, decoration */
+		tag = model_attr(n, "alt") && *model_attr(n, "alt") ? "Figure" : NULL;
+		break;
 	case M_RULE:
-	case M_IMAGE: /* untagged (cairo refuses a Figure of an image alone
-	               * opening a page); the logo is decoration */
 	case M_SPACE:
 	case M_PAGEBREAK:
 	case M_ANCHOR:

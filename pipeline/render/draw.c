@@ -9,6 +9,7 @@
 #include "draw.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,30 @@ draw_epoch_date(const char *epoch, char *buf, size_t len)
 	return 0;
 }
 
+struct drawer {
+	char *meta[4]; /* title, author, subject, keywords */
+	char *path;
+	struct atomicfile af; /* PATH.tmp, open from the first page */
+	int werr;             /* errno of the first failed write */
+	struct diag *d;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	struct strbuf pdf; /* cairo's PDF, for pdfua_fix() */
+	char **alts;       /* each Figure's alternative text, in order */
+	size_t nalts;
+	char **links; /* each link's text, in order */
+	size_t nlinks;
+	char **etags;         /* each structure element begun, in order */
+	struct strbuf *etext; /* its text (the lines drawn in it) */
+	size_t nelems;
+	GHashTable *rows; /* table rows drawn on the pages before */
+	int sects;        /* Sects open: the level of the last heading */
+	int head_elem;    /* element number of the last heading */
+	double w, h;      /* size of the last page */
+	size_t pages;
+	int failed;
+};
+
 /* A name inside a cairo attribute string: quotes and backslashes escaped. */
 static void
 add_quoted(struct strbuf *sb, const char *s)
@@ -61,9 +86,91 @@ add_quoted(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '\'');
 }
 
-static void
-draw_box(cairo_t *cr, const struct layout_box *b)
+/* cairo_tag_begin() of a structure element, recorded in begin order (the
+ * tree's depth-first order: pdfua_fix() finds the element by it).
+ * Returns its number. */
+static size_t
+elem_begin(struct drawer *dr, const char *tag, const char *attrs)
 {
+	dr->etags = xreallocarray(dr->etags, dr->nelems + 1, sizeof(*dr->etags));
+	dr->etext = xreallocarray(dr->etext, dr->nelems + 1, sizeof(*dr->etext));
+	dr->etags[dr->nelems] = xstrdup(tag);
+	strbuf_init(&dr->etext[dr->nelems], 0);
+	cairo_tag_begin(dr->cr, tag, attrs);
+	return dr->nelems++;
+}
+
+/*
+ * The /Lang of an element of text `t`: "en" for a passage in Latin script
+ * (letters of the Latin alphabets, digits, punctuation, spaces only) with
+ * two words or more in lower case letters (not abbreviations such as NISC,
+ * which a Japanese reader spells out), of 8 letters or more; NULL (the
+ * document's ja-JP) for anything else.
+ */
+const char *
+draw_text_lang(const char *t)
+{
+	const char *q;
+	int letters = 0, words = 0, wlen = 0, lower = 0;
+
+	for (q = t;; q = g_utf8_next_char(q)) {
+		gunichar u = g_utf8_get_char(q);
+
+		if (*q && g_unichar_isalpha(u)) {
+			if (u > 0x24f && !(u >= 0x1e00 && u <= 0x1eff))
+				return NULL; /* a letter of another script */
+			wlen++;
+			lower |= g_unichar_islower(u);
+			continue;
+		}
+		if (*q && (u == '-' || u == '\'' || u == 0x2019) && wlen)
+			continue;    /* inside a word */
+		if (wlen && lower) { /* a word ends */
+			words++;
+			letters += wlen;
+		}
+		wlen = lower = 0;
+		if (!*q)
+			break;
+		if (u >= 0x3000 || (u > 0x7f && !g_unichar_isspace(u) && !g_unichar_ispunct(u) &&
+		                    !(u >= 0xa0 && u <= 0xbf)))
+			return NULL; /* CJK punctuation (・、。（）), a symbol */
+	}
+	return letters >= 8 && words >= 2 ? "en" : NULL;
+}
+
+/* The characters of text box `b`'s line: into every open element's text. */
+static void
+elem_text(struct drawer *dr, const size_t *open, int n, const struct layout_box *b)
+{
+	struct jl_line_info li;
+	const char *t;
+	int i;
+
+	if (b->kind != BOX_TEXT || b->para == NULL)
+		return;
+	jl_para_line_info(b->para, b->line, &li);
+	t = jl_para_text(b->para);
+	for (i = 0; i < n; i++)
+		if (open[i] < dr->nelems) {
+			if (dr->etext[open[i]].len)
+				strbuf_addch(&dr->etext[open[i]], ' ');
+			strbuf_add(&dr->etext[open[i]], t + li.start, (size_t)(li.end - li.start));
+		}
+}
+
+/* A footnote mark's link to its note (layout.c's FN_PAGE_DEST names). */
+static int
+is_fn_link(const struct layout_box *b)
+{
+	return b->kind == BOX_LINK && b->name &&
+	       strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) == 0;
+}
+
+static void
+draw_box(struct drawer *dr, const struct layout_box *b)
+{
+	cairo_t *cr = dr->cr;
 	struct strbuf sb;
 	double x;
 
@@ -113,8 +220,13 @@ draw_box(cairo_t *cr, const struct layout_box *b)
 		strbuf_addstr(&sb, "dest=");
 		add_quoted(&sb, b->name);
 		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", b->x, b->y, b->w, b->h);
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, sb.buf);
+		/* a footnote mark: a Reference holding the Link to its Note */
+		if (is_fn_link(b))
+			elem_begin(dr, "Reference", NULL);
+		elem_begin(dr, CAIRO_TAG_LINK, sb.buf);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		if (is_fn_link(b))
+			cairo_tag_end(cr, "Reference");
 		strbuf_release(&sb);
 		break;
 	case BOX_IMAGE:
@@ -139,27 +251,6 @@ set_meta(cairo_surface_t *s, cairo_pdf_metadata_t m, const char *v)
 	if (v && *v)
 		cairo_pdf_surface_set_metadata(s, m, v);
 }
-
-struct drawer {
-	char *meta[4]; /* title, author, subject, keywords */
-	char *path;
-	struct atomicfile af; /* PATH.tmp, open from the first page */
-	int werr;             /* errno of the first failed write */
-	struct diag *d;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	struct strbuf pdf; /* cairo's PDF, for pdfua_fix() */
-	char **alts;       /* each Figure's alternative text, in order */
-	size_t nalts;
-	char **links; /* each link's text, in order */
-	size_t nlinks;
-	GHashTable *rows; /* table rows drawn on the pages before */
-	int sects;        /* Sects open: the level of the last heading */
-	int head_elem;    /* element number of the last heading */
-	double w, h;      /* size of the last page */
-	size_t pages;
-	int failed;
-};
 
 struct drawer *
 draw_open(const struct model_doc *doc, const char *path, struct diag *d)
@@ -238,7 +329,7 @@ surface_start(struct drawer *dr, double w, double h)
 	dr->cr = cairo_create(s);
 	/* A structure root: cairo 1.16 writes the struct elements of link
 	 * annotations only inside a structure tree (else dangling refs). */
-	cairo_tag_begin(dr->cr, "Document", NULL);
+	elem_begin(dr, "Document", NULL);
 	dr->w = w;
 	dr->h = h;
 	return 0;
@@ -270,6 +361,8 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 	size_t k, at;
 
 	strbuf_init(&sb, 64);
+	if (is_fn_link(lb)) /* a footnote mark: 「注3」 */
+		strbuf_addstr(&sb, "注");
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
 		struct jl_line_info li;
@@ -290,7 +383,8 @@ link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_b
 				continue;
 			mid = b->x + (x0 + x1) / 2;
 			if (mid >= lb->x && mid <= lb->x + lb->w) {
-				if (sb.len == at && at > 0) /* a line after another */
+				if (sb.len == at && at > 0 &&
+				    !is_fn_link(lb)) /* a line after another */
 					strbuf_addch(&sb, ' ');
 				strbuf_add(&sb, t + i, (size_t)(n - i));
 			}
@@ -324,7 +418,7 @@ heading(struct drawer *dr, int elem, const char *tag)
 		lv = dr->sects + 1;
 	for (; dr->sects >= lv; dr->sects--)
 		cairo_tag_end(dr->cr, "Sect");
-	cairo_tag_begin(dr->cr, "Sect", NULL);
+	elem_begin(dr, "Sect", NULL);
 	dr->sects = lv;
 	dr->head_elem = elem;
 	return names[lv - 1];
@@ -336,9 +430,11 @@ heading(struct drawer *dr, int elem, const char *tag)
 struct tags {
 	int open[DEPTH];
 	const char *tag[DEPTH];
+	size_t idx[DEPTH];               /* their numbers (elem_begin()); SIZE_MAX: none */
 	const struct layout_box **links; /* link boxes waiting for their element's end */
 	size_t nlinks;
 	GHashTable *parents; /* elements with a child on this page */
+	GHashTable *done;    /* footnote links drawn with their mark (fn_marks()) */
 };
 
 /* The structure path of box `b`: its element, row or item, cell or label
@@ -396,18 +492,103 @@ tags_close(struct drawer *dr, const struct layout_page *pg, struct tags *t, int 
 		if (t->open[lv]) {
 			cairo_tag_end(dr->cr, t->tag[lv]);
 			t->open[lv] = 0;
+			t->idx[lv] = SIZE_MAX;
 		}
 	if (t->nlinks && from < real) {
 		for (i = 0; i < t->nlinks; i++) {
+			if (g_hash_table_contains(t->done, t->links[i]))
+				continue;
 			link_text(dr, pg, t->links[i]);
-			draw_box(dr->cr, t->links[i]);
+			draw_box(dr, t->links[i]);
 		}
 		t->nlinks = 0;
 	}
 	for (lv = real - 1; lv >= from; lv--) {
 		cairo_tag_end(dr->cr, t->tag[lv]);
 		t->open[lv] = 0;
+		t->idx[lv] = SIZE_MAX;
 	}
+}
+
+/* The bytes [*ms, *me) of text box b's line under link box lb. */
+static int
+mark_range(const struct layout_box *b, const struct layout_box *lb, int *ms, int *me)
+{
+	struct jl_line_info li;
+	const char *t = jl_para_text(b->para);
+	int i, n;
+
+	*ms = *me = -1;
+	jl_para_line_info(b->para, b->line, &li);
+	for (i = li.start; i < li.end; i = n) {
+		double x0, x1, mid;
+
+		for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
+			;
+		if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
+			continue;
+		mid = b->x + (x0 + x1) / 2;
+		if (mid >= lb->x && mid <= lb->x + lb->w) {
+			if (*ms < 0)
+				*ms = i;
+			*me = n;
+		}
+	}
+	return *ms >= 0;
+}
+
+/*
+ * Text box `b` (in a Span, level lv) with the footnote marks of its line:
+ * each mark drawn inside its Reference and Link (PDF/UA-1 7.9: the mark is
+ * the Reference's content), the text around it in Spans.  The links so
+ * drawn are left out at the element's end.  Returns 0 when the box holds
+ * no mark (the caller draws it whole).
+ */
+static int
+fn_marks(struct drawer *dr, const struct layout_page *pg, struct tags *t, int lv,
+         const struct layout_box *b)
+{
+	struct jl_line_info li;
+	size_t k;
+	int at, drawn = 0;
+
+	if (b->kind != BOX_TEXT || b->para == NULL || lv < 0 || strcmp(t->tag[lv], "Span") != 0)
+		return 0;
+	jl_para_line_info(b->para, b->line, &li);
+	at = li.start;
+	for (k = 0; k < pg->n; k++) {
+		const struct layout_box *lb = &pg->box[k];
+		struct strbuf sb;
+		int ms, me;
+
+		if (!is_fn_link(lb) || g_hash_table_contains(t->done, lb) || b->y < lb->y ||
+		    b->y > lb->y + lb->h || !mark_range(b, lb, &ms, &me) || ms < at)
+			continue;
+		cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+		jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, at, ms);
+		cairo_tag_end(dr->cr, "Span");
+		link_text(dr, pg, lb);
+		strbuf_init(&sb, 64);
+		strbuf_addstr(&sb, "dest=");
+		add_quoted(&sb, lb->name);
+		strbuf_addf(&sb, " rect=[%.2f %.2f %.2f %.2f]", lb->x, lb->y, lb->w, lb->h);
+		elem_begin(dr, "Reference", NULL);
+		elem_begin(dr, CAIRO_TAG_LINK, sb.buf);
+		cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+		jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, ms, me);
+		cairo_tag_end(dr->cr, CAIRO_TAG_LINK);
+		cairo_tag_end(dr->cr, "Reference");
+		strbuf_release(&sb);
+		t->idx[lv] = elem_begin(dr, "Span", NULL);
+		g_hash_table_add(t->done, (gpointer)lb);
+		at = me;
+		drawn = 1;
+	}
+	if (!drawn)
+		return 0;
+	cairo_set_source_rgb(dr->cr, b->color[0], b->color[1], b->color[2]);
+	jl_para_draw_line_part(b->para, b->line, dr->cr, b->x, b->y, at, INT_MAX);
+	return 1;
 }
 
 int
@@ -439,13 +620,16 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 		cairo_pdf_surface_set_page_label(dr->s, label);
 	}
 	memset(&t, 0, sizeof(t));
+	for (lv = 0; lv < DEPTH; lv++)
+		t.idx[lv] = SIZE_MAX;
 	t.links = xcalloc(pg->n + 1, sizeof(*t.links));
 	t.parents = g_hash_table_new(g_direct_hash, g_direct_equal);
+	t.done = g_hash_table_new(g_direct_hash, g_direct_equal);
 	/* destinations first: cairo 1.16 ends the open marked content at
 	 * any tag, a destination's too */
 	for (k = 0; k < pg->n; k++)
 		if (pg->box[k].kind == BOX_DEST)
-			draw_box(cr, &pg->box[k]);
+			draw_box(dr, &pg->box[k]);
 	/* which elements have children: deeper boxes, links, or drawing
 	 * beside text (a cell's border, a TOC entry's leader) */
 	for (k = 0; k < pg->n; k++) {
@@ -492,12 +676,14 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 			if (from == 0 && want[0] > 0)
 				wtag[0] = heading(dr, want[0], wtag[0]);
 			for (lv = from; lv < d; lv++) {
-				cairo_tag_begin(cr, wtag[lv], NULL);
+				t.idx[lv] = elem_begin(dr, wtag[lv], NULL);
 				t.open[lv] = want[lv];
 				t.tag[lv] = wtag[lv];
 			}
 		}
-		draw_box(cr, b);
+		elem_text(dr, t.idx, DEPTH, b);
+		if (!fn_marks(dr, pg, &t, d - 1, b))
+			draw_box(dr, b);
 	}
 	tags_close(dr, pg, &t, 0);
 	for (k = 0; k < pg->n; k++)
@@ -505,6 +691,7 @@ draw_page(struct drawer *dr, const struct layout_page *pg)
 			g_hash_table_add(dr->rows, GINT_TO_POINTER(pg->box[k].subelem[0]));
 	free(t.links);
 	g_hash_table_destroy(t.parents);
+	g_hash_table_destroy(t.done);
 	cairo_show_page(cr);
 	dr->pages++;
 	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
@@ -529,6 +716,12 @@ drawer_free(struct drawer *dr)
 	for (k = 0; k < dr->nlinks; k++)
 		free(dr->links[k]);
 	free(dr->links);
+	for (k = 0; k < dr->nelems; k++) {
+		free(dr->etags[k]);
+		strbuf_release(&dr->etext[k]);
+	}
+	free(dr->etags);
+	free(dr->etext);
 	strbuf_release(&dr->pdf);
 	g_hash_table_destroy(dr->rows);
 	free(dr->path);
@@ -560,17 +753,23 @@ draw_abort(struct drawer *dr)
 static int
 finish_pdfua(struct drawer *dr)
 {
-	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",   dr->alts,
-	                        dr->nalts,   dr->links,   dr->nlinks};
+	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",   dr->alts, dr->nalts,
+	                        dr->links,   dr->nlinks,  dr->etags, NULL,     dr->nelems};
 	unsigned char *out = NULL;
-	size_t len = 0;
+	size_t len = 0, k;
 	char err[512];
+	int fixed;
 
 	if (dr->werr != 0) /* cairo 1.16 may finish without the stream's error */
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s",
 		                  strerror(dr->werr));
-	if (pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
-	              sizeof(err)) < 0)
+	in.elangs = xcalloc(dr->nelems + 1, sizeof(*in.elangs));
+	for (k = 0; k < dr->nelems; k++)
+		in.elangs[k] = dr->etext[k].len ? (char *)draw_text_lang(dr->etext[k].buf) : NULL;
+	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
+	                  sizeof(err));
+	free(in.elangs);
+	if (fixed < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);
 	errno = 0;
 	if (fflush(dr->af.fp) != 0 || ftruncate(fileno(dr->af.fp), 0) != 0 ||

@@ -12,6 +12,7 @@
  * order.  Drawing copies the line's glyphs into fresh glyph strings whose
  * widths and offsets realize the computed positions.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1677,18 +1678,28 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x, double ba
 void
 jl_para_draw_line(const struct jl_para *p, int li, cairo_t *cr, double x, double baseline)
 {
+	jl_para_draw_line_part(p, li, cr, x, baseline, 0, INT_MAX);
+}
+
+void
+jl_para_draw_line_part(const struct jl_para *p, int li, cairo_t *cr, double x, double baseline,
+                       int start, int end)
+{
 	const struct jl_lineinfo *L = &p->lines[li];
 	int i, s;
 
 	if (p->n == 0)
 		return;
+#define IN_PART(k) (p->c[k].start >= start && p->c[k].start < end)
 	for (s = i = L->a; i <= L->b; i++) {
-		if (i == L->b || !same_look(p, p->c[i].item, p->c[s].item)) {
-			if (i > s)
+		if (i == L->b || !same_look(p, p->c[i].item, p->c[s].item) ||
+		    IN_PART(i) != IN_PART(s)) {
+			if (i > s && IN_PART(s))
 				draw_run(p, s, i, cr, x, baseline);
 			s = i;
 		}
 	}
+#undef IN_PART
 }
 
 int

@@ -143,6 +143,10 @@ void jl_para_line_info(const struct jl_para *p, int i, struct jl_line_info *out)
  * (pango_cairo_show_glyph_item), so pdftotext reads the text back.
  */
 void jl_para_draw_line(const struct jl_para *p, int i, cairo_t *cr, double x, double baseline);
+/* Only the characters of line i that begin in the bytes [start, end) of
+ * the text (a footnote mark in its own tag), where the whole line puts them. */
+void jl_para_draw_line_part(const struct jl_para *p, int i, cairo_t *cr, double x, double baseline,
+                            int start, int end);
 
 /*
  * Horizontal extent on line i of the bytes [start, end) of the text, from

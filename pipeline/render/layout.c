@@ -335,6 +335,51 @@ struct flowstate {
 	size_t marked; /* items [0, marked) have pmark */
 };
 
+/*
+ * The footnote marks' links and their notes' destinations on page `pi`,
+ * named by it (FN_PAGE_DEST "pi.N", unique: a note is printed once a
+ * page); a mark whose note is not on the page (a table's repeated head
+ * row) is left without a link.
+ */
+static void
+page_fn_links(struct lctx *c, struct layout_page *pg, int pi)
+{
+	const size_t pre = sizeof(FN_DEST) - 1;
+	GHashTable *here = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t k, r;
+
+	for (k = 0; k < pg->n; k++) {
+		struct layout_box *b = &pg->box[k];
+		char *name;
+
+		if (b->name == NULL || strncmp(b->name, FN_DEST, pre) != 0)
+			continue;
+		name = g_strdup_printf(FN_PAGE_DEST "%d.%s", pi, b->name + pre);
+		free(b->name);
+		b->name = xstrdup(name);
+		g_free(name);
+		if (b->kind == BOX_DEST) {
+			if (!g_hash_table_contains(c->run->dests, b->name))
+				g_hash_table_add(c->run->dests, xstrdup(b->name));
+			g_hash_table_add(here, b->name);
+		}
+	}
+	for (k = 0; k < pg->n; k++) {
+		struct layout_box *b = &pg->box[k];
+
+		if (b->kind != BOX_LINK ||
+		    strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) != 0 ||
+		    g_hash_table_contains(here, b->name))
+			continue;
+		free(b->name);
+		for (r = k; r + 1 < pg->n; r++)
+			pg->box[r] = pg->box[r + 1];
+		pg->n--;
+		k--;
+	}
+	g_hash_table_destroy(here);
+}
+
 /* Makes the page of items [first, end). */
 static void
 emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
@@ -457,6 +502,7 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
 				}
 			}
 	}
+	page_fn_links(c, pg, pi);
 	/* issue 15: the running head is the heading in force at the top of
 	 * the page (the one it opens with, else the last before it), not the
 	 * last heading of the page */

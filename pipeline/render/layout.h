@@ -25,6 +25,10 @@ enum layout_box_kind {
 	BOX_IMAGE /* the picture file `name` (a path) in x, y, w, h */
 };
 
+/* The destination of a footnote mark's link, its note on page P (0-based)
+ * numbered N: FN_PAGE_DEST "P.N" (draw.c tags the link a Reference). */
+#define FN_PAGE_DEST "_fn."
+
 struct layout_box {
 	enum layout_box_kind kind;
 	double x, y, w, h;

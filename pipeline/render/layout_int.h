@@ -12,6 +12,10 @@
 #ifndef RENDER_LAYOUT_INT_H
 #define RENDER_LAYOUT_INT_H
 
+/* A footnote mark's link and its note's destination, as prim.c makes them
+ * (FN_DEST "N"); layout.c names the pair by page: FN_PAGE_DEST (layout.h). */
+#define FN_DEST "\x01fn:"
+
 #include "prim.h"
 
 /*

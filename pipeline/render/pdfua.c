@@ -19,6 +19,8 @@ struct fix {
 	qpdf_data q;
 	const struct pdfua_info *info;
 	size_t alt, note;
+	size_t elem;  /* structure elements met, in depth-first order */
+	int elems_ok; /* each one's type is draw.c's: its /Lang may be set */
 };
 
 static int
@@ -72,6 +74,16 @@ walk(struct fix *f, qpdf_oh e)
 
 	snprintf(s, sizeof(s), "%s", elem_type(q, e));
 
+	if (*s) {
+		size_t n = f->elem++;
+
+		/* draw.c's elements in begin order: the same type at the same place */
+		if (n >= f->info->nelems || strcmp(s + 1, f->info->etags[n]) != 0)
+			f->elems_ok = 0;
+		else if (f->elems_ok && f->info->elangs && f->info->elangs[n])
+			qpdf_oh_replace_key(q, e, "/Lang",
+			                    qpdf_oh_new_string(q, f->info->elangs[n]));
+	}
 	if (strcmp(s, "/Figure") == 0 && f->alt < f->info->nalts)
 		qpdf_oh_replace_key(q, e, "/Alt",
 		                    qpdf_oh_new_unicode_string(q, f->info->alts[f->alt++]));
@@ -90,17 +102,17 @@ walk(struct fix *f, qpdf_oh e)
 	}
 	if (!qpdf_oh_is_array(q, k))
 		return;
+	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++) {
+		qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
+
+		if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S"))
+			walk(f, kid); /* a Private one too: it counts (f->elem) */
+	}
 	for (i = qpdf_oh_get_array_n_items(q, k) - 1; i >= 0; i--)
 		if (strcmp(elem_type(q, qpdf_oh_get_array_item(q, k, i)), "/Private") == 0)
 			qpdf_oh_erase_item(q, k, i);
 	if (strcmp(s, "/TR") == 0)
 		set_scopes(f, e, k);
-	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++) {
-		qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
-
-		if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S"))
-			walk(f, kid);
-	}
 }
 
 /* Parent tree entries of the Private elements: null. */
@@ -271,7 +283,7 @@ int
 pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, unsigned char **out,
           size_t *outlen, char *err, size_t errlen)
 {
-	struct fix f = {qpdf_init(), info, 0, 0};
+	struct fix f = {qpdf_init(), info, 0, 0, 0, 1};
 	qpdf_data q = f.q;
 	qpdf_oh root, str;
 	int ret = -1;

@@ -3,7 +3,8 @@
  * with qpdf's C API (issue 17, PDF/UA-1): /Lang, /ViewerPreferences
  * <</DisplayDocTitle true>>, XMP metadata (dc:title, dc:language,
  * pdfuaid:part 1), /Alt on each Figure, /Scope on each TH, /ID on each
- * Note, /Contents on each link annotation and /Tabs /S on its page, and
+ * Note, /Lang (en) on a passage in Latin script, /Contents on each link
+ * annotation and /Tabs /S on its page, and
  * artifacts: cairo 1.16 has no Artifact tag, so draw.c tags the content
  * that is no part of the text (running heads, folios, rules, fills, the
  * 案 watermark) "Private"; here that marked content becomes /Artifact BMC
@@ -21,6 +22,11 @@ struct pdfua_info {
 	size_t nalts;
 	char **links; /* each link annotation's /Contents, in page order */
 	size_t nlinks;
+	/* each structure element in the order its tag was begun (the tree's
+	 * depth-first order): its type, and its /Lang or NULL (a passage in
+	 * Latin script: "en"); none is set unless every type agrees */
+	char **etags, **elangs;
+	size_t nelems;
 };
 
 /*

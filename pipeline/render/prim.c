@@ -366,7 +366,7 @@ struct inl_link {
 };
 
 struct inl_fn {
-	int pos; /* byte offset of the mark */
+	int pos, len; /* byte offset and length of the mark */
 	const struct model_node *node;
 };
 
@@ -526,8 +526,9 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 			in->fns = xreallocarray(in->fns, in->nfns + 1, sizeof(*in->fns));
 			in->fns[in->nfns].pos = (int)start;
 			in->fns[in->nfns].node = k;
-			in->nfns++;
 			strbuf_addstr(&in->text, num ? num : "*");
+			in->fns[in->nfns].len = (int)(in->text.len - start);
+			in->nfns++;
 			/* outputs.md: raised small digits in the body font, not U+00B9 */
 			inl_attr(in,
 			         pango_attr_size_new_absolute((int)(in->size * 0.6 * PANGO_SCALE)),
@@ -617,6 +618,18 @@ attrs_slice(PangoAttrList *src, int s, int e)
 /* ------------------------------------------------------------------ */
 /* paragraphs */
 
+/* A footnote's link and destination until layout.c names them by page
+ * (FN_DEST "N": the mark of note N and the note on the same page). */
+static char *
+fn_dest_name(const char *num)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb, 16);
+	strbuf_addf(&sb, "%s%s", FN_DEST, num ? num : "*");
+	return strbuf_detach(&sb);
+}
+
 static struct note *
 note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 {
@@ -652,9 +665,24 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 				b->x = x;
 				b->y = first->box[i].y - size * 0.3;
 				memcpy(b->color, st->color, sizeof(b->color));
+				/* read before the note's text (reading order) */
+				{
+					struct layout_box nb = *b;
+
+					memmove(&first->box[i + 1], &first->box[i],
+					        (first->n - 1 - i) * sizeof(*first->box));
+					first->box[i] = nb;
+				}
 				break;
 			}
 		}
+	}
+	/* the destination of the marks' links (layout.c names it by page) */
+	if (nt->lines->n > 0) {
+		struct layout_box *b = vitem_box(&nt->lines->v[0], BOX_DEST);
+
+		b->x = x;
+		b->name = fn_dest_name(num);
 	}
 	vlist_stamp(c, nt->lines, 0, "Note");
 	for (i = 0; i < nt->lines->n; i++)
@@ -738,6 +766,21 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 				continue;
 			it->notes = xreallocarray(it->notes, it->nnotes + 1, sizeof(*it->notes));
 			it->notes[it->nnotes++] = note_make(c, in->fns[k].node, c->fx, c->fw);
+			/* the mark: a link to its note (tagged PDF: Reference, Link) */
+			{
+				double x0, x1;
+
+				if (jl_para_range_extent(p, i, pos, pos + in->fns[k].len, &x0,
+				                         &x1)) {
+					struct layout_box *lb = vitem_box(it, BOX_LINK);
+
+					lb->x = x + x0;
+					lb->w = x1 - x0;
+					lb->y = base - size * 0.95;
+					lb->h = size * 1.2;
+					lb->name = fn_dest_name(fn_number(c, in->fns[k].node));
+				}
+			}
 		}
 	}
 }

@@ -431,7 +431,7 @@ static void
 image_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
 {
 	struct layout_box b;
-	const char *src = model_attr(n, "src");
+	const char *src = model_attr(n, "src"), *alt = model_attr(n, "alt");
 	double x = len_attr(n, "x", pg->width, 0), y = len_attr(n, "y", pg->height, 0);
 	double w = len_attr(n, "w", pg->width, pg->width - x);
 	double h = len_attr(n, "h", pg->height, pg->height - y), iw, ih;
@@ -444,6 +444,17 @@ image_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
 		return;
 	}
 	memset(&b, 0, sizeof(b));
+	if (alt && *alt) {
+		/* a Figure; its alternative text rides on an empty first box
+		 * (draw.c's figure_alt()) */
+		b.kind = BOX_RECT;
+		b.x = x;
+		b.y = y;
+		b.name = xstrdup(alt);
+		b.elem = ++c->nelem;
+		b.tag = "Figure";
+		page_add(pg, &b);
+	}
 	b.kind = BOX_IMAGE;
 	image_fit(iw, ih, w, h, &b.w, &b.h);
 	b.x = x + (w - b.w) / 2;

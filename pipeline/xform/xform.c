@@ -10,7 +10,10 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <glib.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
+#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -285,6 +288,44 @@ refuse_read_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v
 	return refuse("read the network address", v);
 }
 
+/*
+ * xf:data-uri(path) (namespace XFORM_NS): a PNG or JPEG file as a data:
+ * URI ("data:image/png;base64,…"), for a self-contained HTML page (the
+ * logo of html.xsl); "" for any other file or one that cannot be read.
+ * The type is read from the file's first bytes, as render does.
+ */
+static void
+data_uri(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *path;
+	gchar *bytes = NULL, *b64;
+	gsize len = 0;
+	const char *type = NULL;
+	struct strbuf sb;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	path = xmlXPathPopString(ctxt);
+	if (path && g_file_get_contents((const char *)path, &bytes, &len, NULL)) {
+		if (len >= 8 && memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) == 0)
+			type = "image/png";
+		else if (len >= 3 && memcmp(bytes, "\xff\xd8\xff", 3) == 0)
+			type = "image/jpeg";
+	}
+	strbuf_init(&sb, type ? len / 3 * 4 + 64 : 1);
+	if (type) {
+		b64 = g_base64_encode((const guchar *)bytes, len);
+		strbuf_addf(&sb, "data:%s;base64,%s", type, b64);
+		g_free(b64);
+	}
+	g_free(bytes);
+	xmlFree(path);
+	xmlXPathReturnString(ctxt, xmlStrdup((const xmlChar *)sb.buf));
+	strbuf_release(&sb);
+}
+
 void
 xform_global_init(void)
 {
@@ -299,6 +340,8 @@ xform_global_init(void)
 	xmlSetGenericErrorFunc(NULL, generic_error);
 	xmlSetStructuredErrorFunc(NULL, structured_error);
 	exsltRegisterAll();
+	xsltRegisterExtModuleFunction((const xmlChar *)"data-uri", (const xmlChar *)XFORM_NS,
+	                              data_uri);
 
 	sec_prefs = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_FILE, refuse_write_file);

@@ -12,13 +12,18 @@
  *  - parameters are passed as strings (xsltQuoteOneUserParam);
  *  - xsl:message terminate="yes", a runtime error or a refused access
  *    ends the run with an error and nothing is written;
- *  - the result (XML or text method) goes to OUT.tmp, then rename().
+ *  - the result (XML or text method) goes to OUT.tmp, then rename();
+ *  - one extension function, xf:data-uri(path) in namespace XFORM_NS: a
+ *    PNG or JPEG file as a data: URI (html.xsl's logo), else "".
  *
  * Global library state (xmlInitParser, exsltRegisterAll, the loader and
  * the cleanup) belongs to main(); see xform_global_init().
  */
 #ifndef XFORM_H
 #define XFORM_H
+
+/* the namespace of xform's extension functions */
+#define XFORM_NS "urn:x-annual-report:xform"
 
 #include <stddef.h>
 

@@ -5,14 +5,17 @@
   html_check.py struct FILE.html [--draft]
         lang="ja", one h1, no skipped heading level, the 目次 <nav> of
         links to headings, <th scope>, footnotes linked both ways, charts
-        as <svg role="img"> titled 図：…, the 案 marking on a draft only
+        as <svg role="img"> titled 図：…, a picture (the logo) an <img>
+        with alt or an <svg role="img"> with a title, the 案 marking on a
+        draft only
   html_check.py text FILE.pdf FILE.html  the same text as the PDF
         (white space aside): pdftotext of the PDF without running heads
         and folios against the HTML's text; footnotes may sit elsewhere
         (the PDF prints them at the page foot), a table's repeated head
         row and a chart's drawn labels are the PDF's own
   html_check.py alt FILE.pdf FILE.html   every Figure /Alt of the PDF
-        (when it has Figures) is the title of the SVG at its place
+        (when it has Figures) is the title of the SVG (or the alt of the
+        img) at its place
 
 Prints what is wrong and exits 1; 0 when all holds.
 """
@@ -121,7 +124,14 @@ def cmd_struct(path, draft):
         m = ids.get(unquote(back[0].get("href", "#")[1:]))
         if m is None or m.get("href") != "#" + n.get("id"):
             bad.append(f"note {n.get('id')} links back to no mark of it")
-    svgs = [e for e in root.iter() if e.tag.endswith("svg")]
+    svgs = [e for e in root.iter() if e.tag.endswith("svg") and "chart" in cls(e)]
+    for e in root.iter():
+        if e.tag == "img" and not (e.get("alt") or "").strip():
+            bad.append(f"an <img> without alt")
+        if e.tag.endswith("svg") and "chart" not in cls(e) and e.get("aria-hidden") != "true":
+            t = ids.get(e.get("aria-labelledby"))
+            if e.get("role") != "img" or t is None or not text(t).strip():
+                bad.append("a picture (svg) without role=img and a title")
     if not svgs:
         bad.append("no chart")
     for s in svgs:
@@ -151,7 +161,7 @@ def html_units(root):
 
     def walk(e, in_nav):
         c = cls(e)
-        if "draft-mark" in c:
+        if "draft-mark" in c or "logo" in c:  # a picture: its alt is checked by alt
             return
         if e.tag == "div" and "notes" in c:
             notes.extend(squash(text(p)) for p in e.iter("p"))
@@ -323,8 +333,11 @@ def cmd_alt(pdf, html):
     import pikepdf
     root = parse(html)
     ids = {e.get("id"): e for e in root.iter() if e.get("id")}
-    titles = [text(ids[s.get("aria-labelledby")]) for s in root.iter()
-              if s.tag.endswith("svg") and s.get("aria-labelledby") in ids]
+    # charts and pictures in order: an svg's title, an img's alt
+    titles = [text(ids[s.get("aria-labelledby")]) if s.tag.endswith("svg") else s.get("alt")
+              for s in root.iter()
+              if (s.tag.endswith("svg") and s.get("aria-labelledby") in ids) or
+              (s.tag == "img" and s.get("alt"))]
     alts = []
     with pikepdf.open(pdf) as p:
         tree = p.Root.get("/StructTreeRoot")

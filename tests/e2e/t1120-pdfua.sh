@@ -107,6 +107,19 @@ test_expect_success 'a PDF with each fault planted fails the checker with that f
 	def no_scope(p): del first(p, "/TH")["/A"]
 	def no_id(p): del first(p, "/Note")["/ID"]
 	def li_out(p): first(p, "/L").S = pikepdf.Name("/Div")
+	def same_id(p):
+	    notes = []
+	    walk(p.Root.StructTreeRoot, lambda s, e: s == "/Note" and notes.append(e))
+	    notes[1].ID = notes[0].ID
+	def ref_no_note(p):
+	    link = walk(first(p, "/Reference"), lambda s, e: s == "/Link")
+	    for k in link.K:
+	        if isinstance(k, pikepdf.Dictionary) and "/Obj" in k:
+	            k.Obj.Dest = pikepdf.String("intro")
+	def note_no_ref(p): first(p, "/Reference").S = pikepdf.Name("/Span")
+	def ref_no_mark(p):
+	    link = walk(first(p, "/Reference"), lambda s, e: s == "/Link")
+	    link.K = pikepdf.Array([k for k in link.K if isinstance(k, pikepdf.Dictionary) and "/Obj" in k])
 	def no_toci(p):
 	    for c in first(p, "/TOC").K:
 	        c.S = pikepdf.Name("/P")
@@ -135,6 +148,8 @@ test_expect_success 'a PDF with each fault planted fails the checker with that f
 	    "heading skip": skip, "Link without OBJR": no_objr,
 	    "TH without Scope": no_scope, "Note without ID": no_id,
 	    "LI outside L": li_out, "TOC without TOCI": no_toci,
+	    "Note ID not unique": same_id, "Reference not tied to a Note": ref_no_note,
+	    "Note without Reference": note_no_ref, "Reference without its mark": ref_no_mark,
 	    "link without Contents": no_contents, "page without Tabs S": no_tabs,
 	    "untagged operators": untagged, "marked content not in tree": not_in_tree,
 	    "font without ToUnicode": no_tounicode,
@@ -152,7 +167,7 @@ test_expect_success 'a PDF with each fault planted fails the checker with that f
 		grep -q ": [0-9]* $kind\$" "$f.out" || { echo "not found: $kind"; cat "$f.out"; exit 1; }
 		n=$((n + 1))
 	done &&
-	test $n -eq 15
+	test $n -eq 19
 '
 
 test_done

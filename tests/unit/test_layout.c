@@ -116,6 +116,27 @@ epoch_date(void **state)
 	assert_int_equal(draw_epoch_date("", buf, sizeof(buf)), -1);
 }
 
+/* Issue 17: which passages get /Lang (en): Latin script only, two words
+ * and eight letters or more; Japanese, mixed text and abbreviations not. */
+static void
+text_lang(void **state)
+{
+	(void)state;
+	assert_string_equal(draw_text_lang("Cybersecurity Annual Report 2014."), "en");
+	assert_string_equal(draw_text_lang("National center of Incident readiness (NISC)"), "en");
+	assert_string_equal(draw_text_lang("Agence nationale de la sécurité des systèmes"), "en");
+	assert_null(draw_text_lang("Chief Information Security Officer の略。"));
+	assert_null(draw_text_lang("サイバーセキュリティ戦略本部"));
+	assert_null(draw_text_lang("IPA"));
+	assert_null(draw_text_lang("CSIRT NISC JPCERT"));
+	assert_string_equal(draw_text_lang("Computer Security Incident Response Team (CSIRT)"),
+	                    "en");
+	assert_null(draw_text_lang("Officer ・ Security")); /* a Japanese middle dot */
+	assert_null(draw_text_lang("2012年度 1,200人"));
+	assert_null(draw_text_lang(""));
+	assert_null(draw_text_lang("Plan Do"));
+}
+
 /* Lays out `text` (a .pdoc) with the pinned fonts. */
 static struct layout_doc *
 lay(const char *text, struct fonts **fonts, struct model_doc **doc)
@@ -340,10 +361,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(fit_count),         cmocka_unit_test(shrink_schedule),
-	    cmocka_unit_test(lengths),           cmocka_unit_test(colors),
-	    cmocka_unit_test(epoch_date),        cmocka_unit_test(table_head_repeats),
-	    cmocka_unit_test(heading_kept),      cmocka_unit_test(outline_levels),
+	    cmocka_unit_test(fit_count),
+	    cmocka_unit_test(shrink_schedule),
+	    cmocka_unit_test(lengths),
+	    cmocka_unit_test(colors),
+	    cmocka_unit_test(epoch_date),
+	    cmocka_unit_test(text_lang),
+	    cmocka_unit_test(table_head_repeats),
+	    cmocka_unit_test(heading_kept),
+	    cmocka_unit_test(outline_levels),
 	    cmocka_unit_test(stream_same_pages),
 	};
 
