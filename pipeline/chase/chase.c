@@ -1,5 +1,5 @@
 /* chase: chase.xml → the status and feedback workbooks (chase.h). */
-#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "atomicfile.h"
 #include "chase.h"
 #include "strbuf.h"
+#include "xlsxfmt.h"
 #include "xmem.h"
 #include "xmlio.h"
 
@@ -249,20 +250,9 @@ struct formats {
 };
 
 static lxw_format *
-new_format(lxw_workbook *wb)
-{
-	lxw_format *f = workbook_add_format(wb);
-
-	format_set_font_name(f, "游ゴシック");
-	format_set_font_size(f, 11);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	return f;
-}
-
-static lxw_format *
 boxed(lxw_workbook *wb, uint32_t bg, uint32_t fg)
 {
-	lxw_format *f = new_format(wb);
+	lxw_format *f = xlsxfmt_new(wb);
 
 	format_set_border(f, LXW_BORDER_THIN);
 	format_set_text_wrap(f);
@@ -279,10 +269,10 @@ boxed(lxw_workbook *wb, uint32_t bg, uint32_t fg)
 static void
 make_formats(lxw_workbook *wb, struct formats *f)
 {
-	f->title = new_format(wb);
+	f->title = xlsxfmt_new(wb);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
-	f->text = new_format(wb);
+	f->text = xlsxfmt_new(wb);
 	format_set_text_wrap(f->text);
 	f->head = boxed(wb, 0xD9D9D9, 0);
 	format_set_bold(f->head);
@@ -328,41 +318,11 @@ add_fy(struct strbuf *sb, const char *year)
 	strbuf_addf(sb, "%ld年度（%s年度）", y, era(y, e, sizeof(e)));
 }
 
-/* Height in points that shows `text` whole in a wrapped column `width`
- * characters wide (the rows of a generated file are not sized by Excel
- * or LibreOffice on opening): a full-width character takes two units. */
-static double
-row_height(const char *text, double width)
-{
-	double units = 0;
-	long lines = 1;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p == '\n') {
-			lines++;
-			units = 0;
-			continue;
-		}
-		if ((*p & 0xC0) == 0x80)
-			continue;
-		units += *p < 0x80 ? 1.1 : 2.0;
-		if (units > width - 1) {
-			lines++;
-			units = *p < 0x80 ? 1.1 : 2.0;
-		}
-	}
-	return 4 + 16.5 * (double)lines;
-}
-
 static void
 print_setup(lxw_worksheet *ws, lxw_row_t head)
 {
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	xlsxfmt_landscape(ws, head);
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
-	worksheet_repeat_rows(ws, head, head);
 	worksheet_set_footer(ws, "&C&P / &N");
 }
 
@@ -462,9 +422,8 @@ owe_table(lxw_worksheet *ws, const struct formats *f, const struct chase_item *i
 			if (rank(it) != k)
 				continue;
 			item_text(it, &label, &what);
-			h = row_height(what.buf, owe_widths[5]);
-			if (row_height(it->title, owe_widths[2]) > h)
-				h = row_height(it->title, owe_widths[2]);
+			h = fmax(xlsxfmt_row_height(what.buf, owe_widths[5], 16.5),
+			         xlsxfmt_row_height(it->title, owe_widths[2], 16.5));
 			worksheet_set_row(ws, r, h, NULL);
 			worksheet_write_string(ws, r, 0, label.buf, kind_format(f, it));
 			worksheet_write_string(ws, r, 1, it->measure, f->cell);
@@ -502,43 +461,35 @@ add_counts(struct strbuf *sb, const struct chase_ministry *m)
 	            m->warnings);
 }
 
+/* A new workbook for PATH, written to *TMP (atomicfile_tmpname()), with
+ * its properties and the formats F; NULL with an error on D. */
 static lxw_workbook *
-open_book(const char *tmp, const char *title, const struct chase_set *s)
+open_book(const char *path, char **tmp, const char *title, const struct chase_set *s,
+          struct formats *f, struct diag *d)
 {
-	lxw_workbook *wb = workbook_new(tmp);
+	lxw_workbook *wb;
 	lxw_doc_properties props;
-	char *t = xstrdup(title), *subject = xstrdup(s->draft ? "提出状況（案）" : "提出状況");
+	char *t, *subject;
 
-	if (wb) { /* workbook_set_properties() copies the strings */
-		memset(&props, 0, sizeof(props));
-		props.title = t;
-		props.subject = subject;
-		props.created = s->when;
-		workbook_set_properties(wb, &props);
+	*tmp = atomicfile_tmpname(path);
+	wb = workbook_new(*tmp);
+	if (wb == NULL) {
+		free(*tmp);
+		diag_error(d, path, 0, "cannot create the workbook");
+		return NULL;
 	}
+	/* workbook_set_properties() copies the strings */
+	t = xstrdup(title);
+	subject = xstrdup(s->draft ? "提出状況（案）" : "提出状況");
+	memset(&props, 0, sizeof(props));
+	props.title = t;
+	props.subject = subject;
+	props.created = s->when;
+	workbook_set_properties(wb, &props);
 	free(t);
 	free(subject);
+	make_formats(wb, f);
 	return wb;
-}
-
-static int
-close_book(lxw_workbook *wb, char *tmp, const char *path, struct diag *d)
-{
-	lxw_error err = workbook_close(wb);
-
-	if (err != LXW_NO_ERROR) {
-		remove(tmp);
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write the workbook: %s", lxw_strerror(err));
-	}
-	if (atomicfile_rename(tmp, path) < 0) {
-		int e = errno;
-
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
-	}
-	free(tmp);
-	return 0;
 }
 
 static const char *const sum_cols[] = {"府省庁", "コード", "対象",         "提出済",   "評価なし",
@@ -563,7 +514,7 @@ sum_row(lxw_worksheet *ws, const struct formats *f, lxw_row_t r, const long v[7]
 int
 chase_write_status(const struct chase_set *s, const char *date, const char *path, struct diag *d)
 {
-	char *tmp = atomicfile_tmpname(path);
+	char *tmp;
 	struct strbuf sb = STRBUF_INIT;
 	struct formats f;
 	lxw_workbook *wb;
@@ -575,13 +526,11 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 
 	add_fy(&sb, s->year);
 	strbuf_addf(&sb, " 施策の実施状況の提出状況%s", s->draft ? "（案）" : "");
-	wb = open_book(tmp, sb.buf, s);
+	wb = open_book(path, &tmp, sb.buf, s, &f, d);
 	if (wb == NULL) {
-		free(tmp);
 		strbuf_release(&sb);
-		return diag_error(d, path, 0, "cannot create the workbook");
+		return -1;
 	}
-	make_formats(wb, &f);
 	ws = workbook_add_worksheet(wb, "集計");
 	for (c = 0; c < SUM_NCOLS; c++)
 		worksheet_set_column(ws, c, c, sum_widths[c], NULL);
@@ -681,30 +630,28 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 		print_setup(ws, 3);
 	}
 	strbuf_release(&sb);
-	return close_book(wb, tmp, path, d);
+	return xlsxfmt_close(wb, tmp, path, d);
 }
 
 int
 chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, const char *date,
                      const char *path, struct diag *d)
 {
-	char *tmp = atomicfile_tmpname(path);
-	struct strbuf sb = STRBUF_INIT;
+	char *tmp;
+	struct strbuf sb = STRBUF_INIT, title = STRBUF_INIT;
 	struct formats f;
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *right;
 
-	add_fy(&sb, s->year);
-	strbuf_addf(&sb, "の施策の実施状況の報告について（ご確認のお願い）");
-	wb = open_book(tmp, sb.buf, s);
+	add_fy(&title, s->year);
+	strbuf_addstr(&title, "の施策の実施状況の報告について（ご確認のお願い）");
+	wb = open_book(path, &tmp, title.buf, s, &f, d);
 	if (wb == NULL) {
-		free(tmp);
-		strbuf_release(&sb);
-		return diag_error(d, path, 0, "cannot create the workbook");
+		strbuf_release(&title);
+		return -1;
 	}
-	make_formats(wb, &f);
-	right = new_format(wb);
+	right = xlsxfmt_new(wb);
 	format_set_align(right, LXW_ALIGN_RIGHT);
 	ws = workbook_add_worksheet(wb, "ご確認のお願い");
 	owe_columns(ws);
@@ -713,12 +660,10 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	strbuf_addf(&sb, "%s　ご担当者様", m->name);
 	worksheet_merge_range(ws, 1, 0, 1, 3, sb.buf, f.text);
 	worksheet_merge_range(ws, 2, 0, 2, OWE_NCOLS - 1, "取りまとめ事務局", right);
-	strbuf_reset(&sb);
-	add_fy(&sb, s->year);
-	strbuf_addstr(&sb, "の施策の実施状況の報告について（ご確認のお願い）");
 	if (s->draft)
-		strbuf_addstr(&sb, "（案）");
-	worksheet_write_string(ws, 4, 0, sb.buf, f.title);
+		strbuf_addstr(&title, "（案）");
+	worksheet_write_string(ws, 4, 0, title.buf, f.title);
+	strbuf_release(&title);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb,
 	            "%sの施策の実施状況について、報告をお寄せいただきありがとうございます。"
@@ -728,7 +673,7 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	            "て、前のファイルと差し替える旨を添えて事務局あてにお送りください。",
 	            m->name, date);
 	worksheet_merge_range(ws, 6, 0, 6, OWE_NCOLS - 1, sb.buf, f.text);
-	worksheet_set_row(ws, 6, row_height(sb.buf, 150), NULL);
+	worksheet_set_row(ws, 6, xlsxfmt_row_height(sb.buf, 150, 16.5), NULL);
 	strbuf_reset(&sb);
 	add_counts(&sb, m);
 	worksheet_merge_range(ws, 7, 0, 7, OWE_NCOLS - 1, sb.buf, f.text);
@@ -736,5 +681,5 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	worksheet_freeze_panes(ws, 10, 0);
 	print_setup(ws, 9);
 	strbuf_release(&sb);
-	return close_book(wb, tmp, path, d);
+	return xlsxfmt_close(wb, tmp, path, d);
 }
