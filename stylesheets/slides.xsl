@@ -301,27 +301,15 @@
         <xsl:for-each select="$key-indicators[position() &gt; ($first - 1) * 4 and position() &lt;= $first * 4]">
           <xsl:variable name="i" select="position() - 1"/>
           <xsl:variable name="unit" select="series[@unit != ''][1]/@unit"/>
-          <chart kind="bar" x="{10 + ($i mod 2) * 162.67}mm" y="{33 + floor($i div 2) * 73}mm"
-                 w="156mm" h="69mm" title="{normalize-space(text)}" unit="{$unit}"
-                 alt="{normalize-space(text)}の推移">
-            <xsl:attribute name="source">
-              <xsl:choose>
-                <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-            <xsl:for-each select="series[value]">
-              <series name="{@name}">
-                <xsl:for-each select="value">
-                  <pt x="{@year}" y="{@value}">
-                    <xsl:attribute name="label">
-                      <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
-                    </xsl:attribute>
-                  </pt>
-                </xsl:for-each>
-              </series>
-            </xsl:for-each>
-          </chart>
+          <xsl:call-template name="chart-with-alt">
+            <xsl:with-param name="chart">
+              <chart kind="bar" x="{10 + ($i mod 2) * 162.67}mm" y="{33 + floor($i div 2) * 73}mm"
+                     w="156mm" h="69mm" title="{normalize-space(text)}" unit="{$unit}"
+                     alt="{normalize-space(text)}の推移">
+                <xsl:call-template name="indicator-chart"/>
+              </chart>
+            </xsl:with-param>
+          </xsl:call-template>
         </xsl:for-each>
       </slide>
     </xsl:for-each>
