@@ -436,13 +436,8 @@ bad:
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {{"manifest", required_argument, NULL, 'M'},
-	                                     {"year", required_argument, NULL, 'y'},
-	                                     {"submissions", required_argument, NULL, 's'},
-	                                     {"registry", required_argument, NULL, 'r'},
-	                                     {"plan", required_argument, NULL, 'p'},
-	                                     {"matrix", required_argument, NULL, 'm'},
-	                                     {"report-date", required_argument, NULL, 'D'},
+	static const struct option opts[] = {INVENTORY_OPTIONS,
+	                                     {"manifest", required_argument, NULL, 'M'},
 	                                     {"stage-in", required_argument, NULL, 'S'},
 	                                     {"output", required_argument, NULL, 'o'},
 	                                     {"help", no_argument, NULL, 'h'},
@@ -463,24 +458,6 @@ main(int argc, char **argv)
 		case 'M':
 			manifest = optarg;
 			break;
-		case 'y':
-			a.year = optarg;
-			break;
-		case 's':
-			a.dir = optarg;
-			break;
-		case 'r':
-			a.registry = optarg;
-			break;
-		case 'p':
-			a.plan = optarg;
-			break;
-		case 'm':
-			a.matrix = optarg;
-			break;
-		case 'D':
-			a.report_date = optarg;
-			break;
 		case 'S':
 			stagein = optarg;
 			break;
@@ -491,6 +468,8 @@ main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		default:
+			if (inventory_option(&a, c, optarg))
+				break;
 			usage(stderr);
 			return EXIT_USAGE;
 		}
