@@ -24,7 +24,6 @@ struct fonts {
 	PangoContext *ctx;
 	FcCharSet *cover[3];           /* union of the pinned faces per family */
 	int covered;                   /* fonts_covered(): 1 families checked, -1 failed */
-	char *abs;                     /* fonts.conf, absolute (fonts_sibling()) */
 	unsigned char ok[0x10000 / 8]; /* fonts_covered(): BMP code points covered */
 };
 
@@ -100,36 +99,12 @@ fonts_new(const char *conf, struct diag *d)
 		goto fail;
 	}
 	context_new(f);
-	f->abs = abs;
+	free(abs);
 	return f;
 fail:
 	free(abs);
 	fonts_free(f);
 	return NULL;
-}
-
-struct fonts *
-fonts_sibling(struct fonts *base)
-{
-	struct fonts *f = xcalloc(1, sizeof(*f));
-
-	/* a configuration of its own too, not made current: pango's font
-	 * map sorts fonts in worker threads of its own, and two maps on one
-	 * FcConfig corrupted the heap once in a few hundred runs */
-	f->config = FcConfigCreate();
-	if (f->config == NULL || base->abs == NULL ||
-	    !FcConfigParseAndLoad(f->config, (const FcChar8 *)base->abs, FcTrue) ||
-	    !FcConfigBuildFonts(f->config)) {
-		fonts_free(f);
-		return NULL;
-	}
-	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	if (f->map == NULL) {
-		fonts_free(f);
-		return NULL;
-	}
-	context_new(f);
-	return f;
 }
 
 void
@@ -153,7 +128,6 @@ fonts_free(struct fonts *f)
 	}
 	if (f->config)
 		FcConfigDestroy(f->config);
-	free(f->abs);
 	free(f);
 }
 
