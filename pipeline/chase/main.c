@@ -16,6 +16,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,29 +86,36 @@ today(time_t t, char *buf, size_t n)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {{"feedback", required_argument, NULL, 'f'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *out = NULL, *fdir = NULL, *in = NULL;
 	struct chase_set s;
 	struct diag d;
 	struct strbuf tmp = STRBUF_INIT;
 	char date[64];
 	size_t i, nfix = 0;
-	int a, ret = 0;
+	int c, ret = 0;
 
-	for (a = 1; a < argc; a++) {
-		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'f':
+			fdir = optarg;
+			break;
+		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
-		} else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc) {
-			out = argv[++a];
-		} else if (strcmp(argv[a], "--feedback") == 0 && a + 1 < argc) {
-			fdir = argv[++a];
-		} else if (argv[a][0] != '-' && in == NULL) {
-			in = argv[a];
-		} else {
+		default:
 			fputs(usage_text, stderr);
 			return 2;
 		}
 	}
+	if (optind == argc - 1)
+		in = argv[optind];
 	if (!out || !fdir || !in) {
 		fputs(usage_text, stderr);
 		return 2;
