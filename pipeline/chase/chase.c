@@ -16,28 +16,14 @@
 
 /* ---- loading ------------------------------------------------------------ */
 
-static char *
-get(xmlNodePtr n, const char *name)
-{
-	char *v = xmlio_attr(n, name);
-
-	return v ? v : xstrdup("");
-}
-
 static long
 getl(xmlNodePtr n, const char *name)
 {
-	char *v = get(n, name);
+	char *v = xmlio_attr_dup(n, name);
 	long x = strtol(v, NULL, 10);
 
 	free(v);
 	return x;
-}
-
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
 static char *
@@ -46,7 +32,7 @@ child_text(xmlNodePtr n, const char *name)
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next)
-		if (is(c, name)) {
+		if (xmlio_is(c, name)) {
 			xmlChar *t = xmlNodeGetContent(c);
 			char *s = xstrdup(t ? (const char *)t : "");
 
@@ -59,22 +45,22 @@ child_text(xmlNodePtr n, const char *name)
 static void
 load_item(struct chase_item *it, xmlNodePtr n)
 {
-	if (is(n, "pair")) {
-		it->kind = get(n, "status");
-		it->measure = get(n, "measure");
-		it->title = get(n, "title");
+	if (xmlio_is(n, "pair")) {
+		it->kind = xmlio_attr_dup(n, "status");
+		it->measure = xmlio_attr_dup(n, "measure");
+		it->title = xmlio_attr_dup(n, "title");
 		it->file = xstrdup("");
 		it->line = 0;
 		it->column = xstrdup("");
 		it->message = xstrdup("");
 		it->row = xstrdup("");
 	} else {
-		it->kind = get(n, "severity");
-		it->measure = get(n, "measure");
+		it->kind = xmlio_attr_dup(n, "severity");
+		it->measure = xmlio_attr_dup(n, "measure");
 		it->title = xstrdup("");
-		it->file = get(n, "file");
+		it->file = xmlio_attr_dup(n, "file");
 		it->line = getl(n, "line");
-		it->column = get(n, "column");
+		it->column = xmlio_attr_dup(n, "column");
 		/* the message as the ministry reads it (Japanese under make,
 		 * MESSAGES=ja), else the English one */
 		it->message = child_text(n, "shown");
@@ -93,7 +79,7 @@ count_items(xmlNodePtr n)
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next)
-		k += is(c, "pair") || is(c, "diag");
+		k += xmlio_is(c, "pair") || xmlio_is(c, "diag");
 	return k;
 }
 
@@ -105,7 +91,7 @@ load_items(xmlNodePtr n, struct chase_item **v, size_t *nv)
 	*v = xcalloc(count_items(n) + 1, sizeof(**v));
 	*nv = 0;
 	for (c = n->children; c; c = c->next)
-		if (is(c, "pair") || is(c, "diag"))
+		if (xmlio_is(c, "pair") || xmlio_is(c, "diag"))
 			load_item(&(*v)[(*nv)++], c);
 }
 
@@ -122,12 +108,12 @@ chase_load(struct chase_set *s, const char *path, struct diag *d)
 	if (doc == NULL)
 		return -1;
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is(root, "chase")) {
+	if (root == NULL || !xmlio_is(root, "chase")) {
 		xmlFreeDoc(doc);
 		return diag_error(d, path, 0, "not a chase list (stylesheets/chase.xsl makes it)");
 	}
-	s->year = get(root, "year");
-	draft = get(root, "draft");
+	s->year = xmlio_attr_dup(root, "year");
+	draft = xmlio_attr_dup(root, "draft");
 	s->draft = strcmp(draft, "1") == 0;
 	free(draft);
 	s->expected = getl(root, "expected");
@@ -136,16 +122,16 @@ chase_load(struct chase_set *s, const char *path, struct diag *d)
 	s->missing = getl(root, "missing");
 	s->refused = getl(root, "refused");
 	for (c = root->children; c; c = c->next)
-		k += is(c, "ministry");
+		k += xmlio_is(c, "ministry");
 	s->ministries = xcalloc(k + 1, sizeof(*s->ministries));
 	for (c = root->children; c; c = c->next) {
 		struct chase_ministry *m;
 
-		if (!is(c, "ministry"))
+		if (!xmlio_is(c, "ministry"))
 			continue;
 		m = &s->ministries[s->nministries++];
-		m->code = get(c, "code");
-		m->name = get(c, "name");
+		m->code = xmlio_attr_dup(c, "code");
+		m->name = xmlio_attr_dup(c, "name");
 		m->expected = getl(c, "expected");
 		m->submitted = getl(c, "submitted");
 		m->noeval = getl(c, "noeval");
