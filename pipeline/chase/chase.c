@@ -280,17 +280,15 @@ make_formats(lxw_workbook *wb, struct formats *f)
 	f->warning = f->noeval;
 }
 
-static const char *
-era(long y, char *buf, size_t n)
+const char *
+chase_era(long y, int reiwa, char *buf, size_t n)
 {
-	if (y == 2019)
-		snprintf(buf, n, "令和元");
-	else if (y > 2019)
-		snprintf(buf, n, "令和%ld", y - 2018);
-	else if (y == 1989)
-		snprintf(buf, n, "平成元");
+	long e = reiwa ? y - 2018 : y - 1988;
+
+	if (e == 1)
+		snprintf(buf, n, "%s元", reiwa ? "令和" : "平成");
 	else
-		snprintf(buf, n, "平成%ld", y - 1988);
+		snprintf(buf, n, "%s%ld", reiwa ? "令和" : "平成", e);
 	return buf;
 }
 
@@ -301,7 +299,7 @@ add_fy(struct strbuf *sb, const char *year)
 	char e[32];
 	long y = strtol(year, NULL, 10);
 
-	strbuf_addf(sb, "%ld年度（%s年度）", y, era(y, e, sizeof(e)));
+	strbuf_addf(sb, "%ld年度（%s年度）", y, chase_era(y, y >= 2019, e, sizeof(e)));
 }
 
 static void

@@ -68,19 +68,13 @@ static void
 today(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
-	const char *era;
-	int y;
+	char e[32];
 
 	gmtime_r(&t, &tm);
-	y = tm.tm_year + 1900;
-	if (y > 2019 || (y == 2019 && tm.tm_mon >= 4))
-		y -= 2018, era = "令和";
-	else
-		y -= 1988, era = "平成";
-	if (y == 1)
-		snprintf(buf, n, "%s元年%d月%d日", era, tm.tm_mon + 1, tm.tm_mday);
-	else
-		snprintf(buf, n, "%s%d年%d月%d日", era, y, tm.tm_mon + 1, tm.tm_mday);
+	/* 令和 from 1 May 2019 */
+	chase_era(tm.tm_year + 1900L,
+	          tm.tm_year + 1900 > 2019 || (tm.tm_year == 119 && tm.tm_mon >= 4), e, sizeof(e));
+	snprintf(buf, n, "%s年%d月%d日", e, tm.tm_mon + 1, tm.tm_mday);
 }
 
 int
