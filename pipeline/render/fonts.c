@@ -273,6 +273,24 @@ char_covered(const struct fonts *f, unsigned char *ok, gunichar ch)
 	return 1;
 }
 
+/* 1 the first time `ch` is met in row `src` (or outside rows, NULL): it is
+ * remembered; 0 after. */
+static int
+seen_first(struct seen *seen, gunichar ch, const char *src)
+{
+	size_t k;
+
+	for (k = 0; k < seen->n; k++)
+		if (seen->v[k] == ch && (seen->src[k] == src ||
+		                         (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
+			return 0;
+	seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+	seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
+	seen->src[seen->n] = src;
+	seen->v[seen->n++] = ch;
+	return 1;
+}
+
 /* Reports each character of `s` that no pinned face covers, once per
  * submission row (`src`, may be NULL) or once in all for the rest. */
 static int
@@ -286,21 +304,9 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 		return diag_error(d, doc->path, line, "text is not valid UTF-8");
 	for (p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
-		size_t k;
 
-		if (char_covered(f, seen->ok, ch))
+		if (char_covered(f, seen->ok, ch) || !seen_first(seen, ch, src))
 			continue;
-		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch &&
-			    (seen->src[k] == src ||
-			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
-				break;
-		if (k < seen->n)
-			continue;
-		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
-		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
-		seen->src[seen->n] = src;
-		seen->v[seen->n++] = ch;
 		{
 			char buf[8];
 			int len = g_unichar_to_utf8(ch, buf);
@@ -485,7 +491,6 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 	strbuf_init(&sb, strlen(s) + 16);
 	for (; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
-		size_t k;
 
 		if (char_covered(f, f->ok, ch))
 			continue;
@@ -493,18 +498,8 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 		strbuf_addf(&sb, "[U+%04X]", (unsigned)ch);
 		done = g_utf8_next_char(p);
 		(*count)++;
-		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch &&
-			    (seen->src[k] == src ||
-			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
-				break;
-		if (k < seen->n)
-			continue;
-		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
-		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
-		seen->src[seen->n] = src;
-		seen->v[seen->n++] = ch;
-		placeholder_warn(doc, line, src, ch, d);
+		if (seen_first(seen, ch, src))
+			placeholder_warn(doc, line, src, ch, d);
 	}
 	strbuf_addstr(&sb, done);
 	return strbuf_detach(&sb);
