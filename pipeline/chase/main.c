@@ -13,9 +13,7 @@
  * Exit: 0 written, 1 the input is not a chase list, 2 usage, 3 a file
  * could not be written.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +24,7 @@
 
 #include <libxml/parser.h>
 
+#include "atomicfile.h"
 #include "chase.h"
 #include "diag.h"
 #include "strbuf.h"
@@ -35,33 +34,6 @@ static const char usage_text[] =
     "Writes the status workbook (集計 and one sheet per ministry) and, in DIR,\n"
     "one feedback workbook per ministry with something to fix.\n"
     "Exit 0 written, 1 input errors, 2 usage, 3 a file could not be written.\n";
-
-/* Removes the files of the folder `path` and the folder (no recursion:
- * it holds only the workbooks this stage wrote).  Absent: fine; a symlink
- * or file planted there is removed, never followed. */
-static int
-remove_dir(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	DIR *dp;
-	struct dirent *de;
-
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return errno == ENOTDIR || errno == ELOOP ? unlink(path) : -1;
-	}
-	dp = fdopendir(fd);
-	if (dp == NULL) {
-		close(fd);
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			(void)unlinkat(dirfd(dp), de->d_name, 0);
-	closedir(dp);
-	return rmdir(path);
-}
 
 /* 令和8年12月4日, the day of `t`. */
 static void
@@ -128,7 +100,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	strbuf_addf(&tmp, "%s.tmp", fdir);
-	if (remove_dir(tmp.buf) < 0 || mkdir(tmp.buf, 0777) < 0) {
+	if (atomicfile_remove_dir(tmp.buf) < 0 || mkdir(tmp.buf, 0777) < 0) {
 		diag_error(&d, tmp.buf, 0, "cannot make the folder: %s", strerror(errno));
 		ret = 3;
 		goto done;
@@ -148,12 +120,12 @@ main(int argc, char **argv)
 		free(p);
 		free(base);
 	}
-	if (ret == 0 && (remove_dir(fdir) < 0 || rename(tmp.buf, fdir) < 0)) {
+	if (ret == 0 && (atomicfile_remove_dir(fdir) < 0 || rename(tmp.buf, fdir) < 0)) {
 		diag_error(&d, fdir, 0, "cannot replace the folder: %s", strerror(errno));
 		ret = 3;
 	}
 	if (ret != 0)
-		(void)remove_dir(tmp.buf);
+		(void)atomicfile_remove_dir(tmp.buf);
 done:
 	fprintf(stderr, "chase: %zu ministries, %zu to fix\n", s.nministries, nfix);
 	strbuf_release(&tmp);
