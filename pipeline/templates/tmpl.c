@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include "registry.h"
 #include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
@@ -39,33 +40,32 @@ ministry_index(const struct tmpl_set *s, const char *code)
 	return -1;
 }
 
+/* The ministries as the one registry reader (common/registry.c) reads
+ * them; the groups, with what they expect of whom, from the document. */
 static int
 load_registry(struct loader *l, xmlDocPtr doc, const char *path)
 {
 	xmlNodePtr n, root = xmlDocGetRootElement(doc);
 	struct tmpl_set *s = l->s;
-	int ret = 0;
+	struct registry reg;
+	int ret = registry_read(&reg, doc, path, l->d);
+	size_t i;
 
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (xmlio_is(n, "ministry")) {
-			s->ministries = xreallocarray(s->ministries, s->nministries + 1,
-			                              sizeof(*s->ministries));
-			memset(&s->ministries[s->nministries], 0, sizeof(*s->ministries));
-			s->ministries[s->nministries].code = xmlio_attr_dup(n, "code");
-			s->ministries[s->nministries].name = xmlio_attr_dup(n, "name");
-			if (!s->ministries[s->nministries].code[0] ||
-			    !s->ministries[s->nministries].name[0])
-				ret = diag_error(l->d, path, xmlGetLineNo(n),
-				                 "<ministry> without code or name");
-			s->nministries++;
-		} else if (xmlio_is(n, "group")) {
+	s->ministries = xcalloc(reg.n + 1, sizeof(*s->ministries));
+	for (i = 0; i < reg.n; i++)
+		if (!reg.entries[i].group) {
+			s->ministries[s->nministries].code = xstrdup(reg.entries[i].code);
+			s->ministries[s->nministries++].name = xstrdup(reg.entries[i].name);
+		}
+	registry_release(&reg);
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (xmlio_is(n, "group")) {
 			l->groups = xreallocarray(l->groups, l->ngroups + 1, sizeof(*l->groups));
 			l->groups[l->ngroups].code = xmlio_attr_dup(n, "code");
 			l->groups[l->ngroups].expect = xmlio_attr_dup(n, "expect");
 			l->groups[l->ngroups].node = n;
 			l->ngroups++;
 		}
-	}
 	return ret;
 }
 
