@@ -11,8 +11,13 @@
                   start = + - @ tab CR neutralised with ', issue 12)
   replace         text, from, to → every occurrence replaced
   chart-alt       a pdoc <chart> → its alternative text from its data
+  indicator-chart an indicator of the model → a pdoc chart's @source and
+                  <series> (report.xsl and slides.xsl draw the same data)
+  chart-with-alt  a pdoc <chart> (a result tree fragment) → the same with
+                  @alt made whole by chart-alt (render and html.xsl take it)
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
 
   <!-- 平成 N = 1988 + N; 令和 N = 2018 + N (令和元 = 2019); seeds/README.md. -->
   <xsl:template name="era-year">
@@ -193,8 +198,7 @@
           <xsl:otherwise>グラフ</xsl:otherwise>
         </xsl:choose>
         <xsl:text>。</xsl:text>
-        <!-- as render's chart_alt() writes the PDF's /Alt: per series
-             [name：]points。; integers grouped, decimals as written -->
+        <!-- per series [name：]points。; integers grouped, decimals as written -->
         <xsl:for-each select="$chart/series[pt[@x and @y]]">
           <xsl:if test="count($chart/series) &gt; 1 and @name">
             <xsl:value-of select="@name"/><xsl:text>：</xsl:text>
@@ -215,6 +219,43 @@
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- indicator-chart: inside a pdoc <chart>, an indicator's source and
+       one series a series of the model that has values (each labelled
+       with its value grouped). -->
+  <xsl:template name="indicator-chart">
+    <xsl:attribute name="source">
+      <xsl:choose>
+        <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:for-each select="series[value]">
+      <series name="{@name}">
+        <xsl:for-each select="value">
+          <pt x="{@year}" y="{@value}">
+            <xsl:attribute name="label">
+              <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
+            </xsl:attribute>
+          </pt>
+        </xsl:for-each>
+      </series>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- chart-with-alt: the one place a chart's alternative text is made;
+       the page descriptions carry it whole, render puts it on the PDF's
+       Figure as it is. -->
+  <xsl:template name="chart-with-alt">
+    <xsl:param name="chart"/>
+    <xsl:for-each select="exsl:node-set($chart)/chart">
+      <xsl:copy>
+        <xsl:copy-of select="@*"/>
+        <xsl:attribute name="alt"><xsl:call-template name="chart-alt"/></xsl:attribute>
+        <xsl:copy-of select="node()"/>
+      </xsl:copy>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -342,16 +342,24 @@
   <xsl:template name="cand">
     <xsl:param name="code"/>
     <xsl:param name="exp"/>
+    <cand code="{$code}" exp="{$exp}">
+      <xsl:call-template name="name-pos"><xsl:with-param name="code" select="$code"/></xsl:call-template>
+    </cand>
+  </xsl:template>
+
+  <!-- @name and @pos (registry order, 999999 when not in the registry:
+       for printing rows in registry order) of the ministry $code -->
+  <xsl:template name="name-pos">
+    <xsl:param name="code"/>
     <xsl:for-each select="$regpos">
       <xsl:variable name="r" select="key('regpos', $code)"/>
-      <cand code="{$code}" exp="{$exp}" name="{$r/@name}">
-        <xsl:attribute name="pos">
-          <xsl:choose>
-            <xsl:when test="$r"><xsl:value-of select="$r/@pos"/></xsl:when>
-            <xsl:otherwise>999999</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
-      </cand>
+      <xsl:attribute name="name"><xsl:value-of select="$r/@name"/></xsl:attribute>
+      <xsl:attribute name="pos">
+        <xsl:choose>
+          <xsl:when test="$r"><xsl:value-of select="$r/@pos"/></xsl:when>
+          <xsl:otherwise>999999</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
     </xsl:for-each>
   </xsl:template>
 
@@ -426,19 +434,9 @@
   <!-- A progress row, with the ministry's name and registry position
        (pos, for printing rows in registry order). -->
   <xsl:template match="progress" mode="row">
-    <xsl:variable name="c" select="string(@ministry)"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
-      <xsl:for-each select="$regpos">
-        <xsl:variable name="r" select="key('regpos', $c)"/>
-        <xsl:attribute name="name"><xsl:value-of select="$r/@name"/></xsl:attribute>
-        <xsl:attribute name="pos">
-          <xsl:choose>
-            <xsl:when test="$r"><xsl:value-of select="$r/@pos"/></xsl:when>
-            <xsl:otherwise>999999</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
-      </xsl:for-each>
+      <xsl:call-template name="name-pos"><xsl:with-param name="code" select="string(@ministry)"/></xsl:call-template>
       <xsl:copy-of select="node()"/>
     </xsl:copy>
   </xsl:template>

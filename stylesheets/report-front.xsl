@@ -33,12 +33,6 @@
     </document>
   </xsl:template>
 
-  <xsl:template name="meta">
-    <meta title="{$title}" author="{$body-name}"
-          subject="{concat($era, '年度 サイバーセキュリティ政策の実施状況と評価')}"
-          keywords="サイバーセキュリティ,年次報告,{/model/plan/@title},{$year}"/>
-  </xsl:template>
-
   <xsl:template name="cover">
     <flow template="cover">
       <p style="cover-title"><xsl:value-of select="$title"/></p>

@@ -497,26 +497,14 @@
       </xsl:for-each>
     </table>
     <xsl:if test="series[count(value) &gt;= 2]">
-      <chart kind="bar" title="{$label}" unit="{$unit}" alt="{$label}の推移"
-             width="120mm" height="55mm">
-        <xsl:attribute name="source">
-          <xsl:choose>
-            <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
-        <xsl:for-each select="series[value]">
-          <series name="{@name}">
-            <xsl:for-each select="value">
-              <pt x="{@year}" y="{@value}">
-                <xsl:attribute name="label">
-                  <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
-                </xsl:attribute>
-              </pt>
-            </xsl:for-each>
-          </series>
-        </xsl:for-each>
-      </chart>
+      <xsl:call-template name="chart-with-alt">
+        <xsl:with-param name="chart">
+          <chart kind="bar" title="{$label}" unit="{$unit}" alt="{$label}の推移"
+                 width="120mm" height="55mm">
+            <xsl:call-template name="indicator-chart"/>
+          </chart>
+        </xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -581,19 +569,23 @@
     <xsl:variable name="charted"
         select="$with[count($with) &lt;= 40]
                 | /model/counts/ministry[count($with) &gt; 40][@missing &gt; 0][position() &lt;= 40]"/>
-    <chart kind="bar" title="府省庁別提出状況" unit="件" alt="府省庁別の提出件数と未提出件数"
-           width="160mm" height="80mm" source="各府省庁の提出ファイルによる">
-      <series name="提出">
-        <xsl:for-each select="$charted">
-          <pt x="{@name}" y="{@received}"/>
-        </xsl:for-each>
-      </series>
-      <series name="未提出">
-        <xsl:for-each select="$charted">
-          <pt x="{@name}" y="{@missing}"/>
-        </xsl:for-each>
-      </series>
-    </chart>
+    <xsl:call-template name="chart-with-alt">
+      <xsl:with-param name="chart">
+        <chart kind="bar" title="府省庁別提出状況" unit="件" alt="府省庁別の提出件数と未提出件数"
+               width="160mm" height="80mm" source="各府省庁の提出ファイルによる">
+          <series name="提出">
+            <xsl:for-each select="$charted">
+              <pt x="{@name}" y="{@received}"/>
+            </xsl:for-each>
+          </series>
+          <series name="未提出">
+            <xsl:for-each select="$charted">
+              <pt x="{@name}" y="{@missing}"/>
+            </xsl:for-each>
+          </series>
+        </chart>
+      </xsl:with-param>
+    </xsl:call-template>
     <!-- issue 15, nothing silently missing: every missing pair, every
          measure with 実績 but no 評価, by id, title and ministry -->
     <p style="subhead">未提出の施策</p>

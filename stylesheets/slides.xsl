@@ -134,9 +134,11 @@
     <!-- The right column (139 mm of frames) is shared between 評価 and
          今年度の取組 in proportion to their text, each at least 40 mm. -->
     <xsl:variable name="eval-rtf">
-      <xsl:call-template name="evaluation">
+      <xsl:call-template name="bullets">
         <xsl:with-param name="sum" select="$sum"/>
         <xsl:with-param name="hl" select="$hl"/>
+        <xsl:with-param name="part" select="'evaluation'"/>
+        <xsl:with-param name="el" select="'p'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="next-rtf">
@@ -229,58 +231,32 @@
     <xsl:param name="sum"/>
     <xsl:param name="hl"/>
     <xsl:param name="part"/>
+    <!-- li in a list; p for 評価 -->
+    <xsl:param name="el" select="'li'"/>
     <xsl:variable name="sp" select="$sum/*[local-name() = $part]/p[normalize-space() != '']"/>
     <xsl:variable name="hp" select="$hl/*[local-name() = $part]/p[normalize-space() != '']"/>
+    <xsl:variable name="items">
+      <xsl:for-each select="$sp">
+        <xsl:element name="{$el}">
+          <xsl:if test="$el = 'p'"><xsl:attribute name="style">panel-body</xsl:attribute></xsl:if>
+          <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
+        </xsl:element>
+      </xsl:for-each>
+      <xsl:for-each select="$hp[not(preceding-sibling::p[normalize-space() != ''])]">
+        <xsl:element name="{$el}">
+          <xsl:if test="$el = 'p'"><xsl:attribute name="style">panel-body</xsl:attribute></xsl:if>
+          <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
+          <xsl:call-template name="first-sentence"/>
+          <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
+        </xsl:element>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$sp or $hp">
-        <list style="panel-body">
-          <xsl:for-each select="$sp">
-            <li>
-              <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-              <xsl:value-of select="normalize-space(.)"/>
-              <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
-            </li>
-          </xsl:for-each>
-          <xsl:for-each select="$hp[not(preceding-sibling::p[normalize-space() != ''])]">
-            <li>
-              <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-              <xsl:call-template name="first-sentence"/>
-              <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
-            </li>
-          </xsl:for-each>
-        </list>
-      </xsl:when>
-      <xsl:otherwise>
-        <p style="panel-empty">（記載なし）</p>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="evaluation">
-    <xsl:param name="sum"/>
-    <xsl:param name="hl"/>
-    <xsl:variable name="sp" select="$sum/evaluation/p[normalize-space() != '']"/>
-    <xsl:variable name="hp" select="$hl/evaluation/p[normalize-space() != '']"/>
-    <xsl:choose>
-      <xsl:when test="$sp or $hp">
-        <xsl:for-each select="$sp">
-          <p style="panel-body">
-            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-            <xsl:value-of select="normalize-space(.)"/>
-            <xsl:for-each select="parent::*/parent::*[@level != 'area']"><xsl:call-template name="credit"/></xsl:for-each>
-          </p>
-        </xsl:for-each>
-        <xsl:for-each select="$hp[not(preceding-sibling::p[normalize-space() != ''])]">
-          <p style="panel-body">
-            <xsl:call-template name="src"><xsl:with-param name="row" select="../.."/></xsl:call-template>
-            <xsl:call-template name="first-sentence"/>
-            <xsl:for-each select="../.."><xsl:call-template name="credit"/></xsl:for-each>
-          </p>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise>
-        <p style="panel-empty">（記載なし）</p>
-      </xsl:otherwise>
+      <xsl:when test="not($sp or $hp)"><p style="panel-empty">（記載なし）</p></xsl:when>
+      <xsl:when test="$el = 'li'"><list style="panel-body"><xsl:copy-of select="$items"/></list></xsl:when>
+      <xsl:otherwise><xsl:copy-of select="$items"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -301,27 +277,15 @@
         <xsl:for-each select="$key-indicators[position() &gt; ($first - 1) * 4 and position() &lt;= $first * 4]">
           <xsl:variable name="i" select="position() - 1"/>
           <xsl:variable name="unit" select="series[@unit != ''][1]/@unit"/>
-          <chart kind="bar" x="{10 + ($i mod 2) * 162.67}mm" y="{33 + floor($i div 2) * 73}mm"
-                 w="156mm" h="69mm" title="{normalize-space(text)}" unit="{$unit}"
-                 alt="{normalize-space(text)}の推移">
-            <xsl:attribute name="source">
-              <xsl:choose>
-                <xsl:when test="normalize-space(source) != ''"><xsl:value-of select="normalize-space(source)"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="series[@source != ''][1]/@source"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-            <xsl:for-each select="series[value]">
-              <series name="{@name}">
-                <xsl:for-each select="value">
-                  <pt x="{@year}" y="{@value}">
-                    <xsl:attribute name="label">
-                      <xsl:call-template name="grouped"><xsl:with-param name="v" select="@value"/></xsl:call-template>
-                    </xsl:attribute>
-                  </pt>
-                </xsl:for-each>
-              </series>
-            </xsl:for-each>
-          </chart>
+          <xsl:call-template name="chart-with-alt">
+            <xsl:with-param name="chart">
+              <chart kind="bar" x="{10 + ($i mod 2) * 162.67}mm" y="{33 + floor($i div 2) * 73}mm"
+                     w="156mm" h="69mm" title="{normalize-space(text)}" unit="{$unit}"
+                     alt="{normalize-space(text)}の推移">
+                <xsl:call-template name="indicator-chart"/>
+              </chart>
+            </xsl:with-param>
+          </xsl:call-template>
         </xsl:for-each>
       </slide>
     </xsl:for-each>

@@ -96,6 +96,53 @@ test_inputs() {
 	for y in "$@"; do cp -r "$TOP/input/$y" "$TRASH/input/"; done
 }
 
+# test_year Y: the real inputs of year Y (test_inputs), SOURCE_DATE_EPOCH
+# fixed (PDFs compared byte for byte) and the names the tests use: I the
+# input folder, S Y's submissions, O output/Y, W work/Y.
+test_year() {
+	export SOURCE_DATE_EPOCH=1700000000
+	test_inputs "$1"
+	I=$TRASH/input S=$TRASH/input/$1/submissions O=$TRASH/output/$1 W=$TRASH/work/$1
+}
+
+# test_small_year: a small 2013 (tests/schema's minimal plan, matrix and
+# registry; one CSV) for tests that build many times; S, O, W as above.
+test_small_year() {
+	export SOURCE_DATE_EPOCH=1700000000
+	mkdir -p "$TRASH/input/2013/submissions"
+	cp "$TOP/tests/schema/plan-valid.xml" "$TRASH/input/2013/plan.xml"
+	cp "$TOP/input/2013/report.xml" "$TRASH/input/2013/report.xml"
+	cp "$TOP/tests/schema/matrix-valid.xml" "$TRASH/input/2013/matrix.xml"
+	cp "$TOP/tests/schema/registry-valid.xml" "$TRASH/input/ministries.xml"
+	printf '施策番号,府省庁,実績\n1-1-1-ア,内閣官房,小さな年の実績。\n' \
+		>"$TRASH/input/2013/submissions/cas-progress.csv"
+	S=$TRASH/input/2013/submissions O=$TRASH/output/2013 W=$TRASH/work/2013
+}
+
+# test_mounts: mounts made by a test (a subshell) and listed with
+# `mounted DIR` are undone at exit, last first, even when a test fails
+# half-way; then $TRASH is removed.
+test_mounts() {
+	trap test_unmount_ EXIT
+}
+test_unmount_() {
+	if [ -f "$TRASH/.mounts" ]; then
+		tac "$TRASH/.mounts" | while IFS= read -r m; do umount "$m" 2>/dev/null; done
+	fi
+	rm -rf "$TRASH"
+}
+mounted() { echo "$1" >>"$TRASH/.mounts"; }
+
+# test_need_openpyxl NAME: sets PY to Debian's python3; without its
+# openpyxl, NAME is skipped and the script ends here.
+PY=/usr/bin/python3
+test_need_openpyxl() {
+	$PY -c 'import openpyxl' 2>/dev/null && return
+	test_skip "$1" 'python3-openpyxl is not installed (pipeline/deps.sh)'
+	test_done
+	exit
+}
+
 # pdocs WORK KIND: the files render lays out as the KIND (report|slides)
 # document of the work folder WORK (the year's, or its draft/), in order
 # (front, areas, back); the year's areas.mk lists the areas.

@@ -1,5 +1,5 @@
 /* chase: chase.xml → the status and feedback workbooks (chase.h). */
-#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,33 +10,20 @@
 #include "atomicfile.h"
 #include "chase.h"
 #include "strbuf.h"
+#include "xlsxfmt.h"
 #include "xmem.h"
 #include "xmlio.h"
 
 /* ---- loading ------------------------------------------------------------ */
 
-static char *
-get(xmlNodePtr n, const char *name)
-{
-	char *v = xmlio_attr(n, name);
-
-	return v ? v : xstrdup("");
-}
-
 static long
 getl(xmlNodePtr n, const char *name)
 {
-	char *v = get(n, name);
+	char *v = xmlio_attr_dup(n, name);
 	long x = strtol(v, NULL, 10);
 
 	free(v);
 	return x;
-}
-
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
 static char *
@@ -45,7 +32,7 @@ child_text(xmlNodePtr n, const char *name)
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next)
-		if (is(c, name)) {
+		if (xmlio_is(c, name)) {
 			xmlChar *t = xmlNodeGetContent(c);
 			char *s = xstrdup(t ? (const char *)t : "");
 
@@ -58,22 +45,22 @@ child_text(xmlNodePtr n, const char *name)
 static void
 load_item(struct chase_item *it, xmlNodePtr n)
 {
-	if (is(n, "pair")) {
-		it->kind = get(n, "status");
-		it->measure = get(n, "measure");
-		it->title = get(n, "title");
+	if (xmlio_is(n, "pair")) {
+		it->kind = xmlio_attr_dup(n, "status");
+		it->measure = xmlio_attr_dup(n, "measure");
+		it->title = xmlio_attr_dup(n, "title");
 		it->file = xstrdup("");
 		it->line = 0;
 		it->column = xstrdup("");
 		it->message = xstrdup("");
 		it->row = xstrdup("");
 	} else {
-		it->kind = get(n, "severity");
-		it->measure = get(n, "measure");
+		it->kind = xmlio_attr_dup(n, "severity");
+		it->measure = xmlio_attr_dup(n, "measure");
 		it->title = xstrdup("");
-		it->file = get(n, "file");
+		it->file = xmlio_attr_dup(n, "file");
 		it->line = getl(n, "line");
-		it->column = get(n, "column");
+		it->column = xmlio_attr_dup(n, "column");
 		/* the message as the ministry reads it (Japanese under make,
 		 * MESSAGES=ja), else the English one */
 		it->message = child_text(n, "shown");
@@ -92,7 +79,7 @@ count_items(xmlNodePtr n)
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next)
-		k += is(c, "pair") || is(c, "diag");
+		k += xmlio_is(c, "pair") || xmlio_is(c, "diag");
 	return k;
 }
 
@@ -104,7 +91,7 @@ load_items(xmlNodePtr n, struct chase_item **v, size_t *nv)
 	*v = xcalloc(count_items(n) + 1, sizeof(**v));
 	*nv = 0;
 	for (c = n->children; c; c = c->next)
-		if (is(c, "pair") || is(c, "diag"))
+		if (xmlio_is(c, "pair") || xmlio_is(c, "diag"))
 			load_item(&(*v)[(*nv)++], c);
 }
 
@@ -121,12 +108,12 @@ chase_load(struct chase_set *s, const char *path, struct diag *d)
 	if (doc == NULL)
 		return -1;
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is(root, "chase")) {
+	if (root == NULL || !xmlio_is(root, "chase")) {
 		xmlFreeDoc(doc);
 		return diag_error(d, path, 0, "not a chase list (stylesheets/chase.xsl makes it)");
 	}
-	s->year = get(root, "year");
-	draft = get(root, "draft");
+	s->year = xmlio_attr_dup(root, "year");
+	draft = xmlio_attr_dup(root, "draft");
 	s->draft = strcmp(draft, "1") == 0;
 	free(draft);
 	s->expected = getl(root, "expected");
@@ -135,16 +122,16 @@ chase_load(struct chase_set *s, const char *path, struct diag *d)
 	s->missing = getl(root, "missing");
 	s->refused = getl(root, "refused");
 	for (c = root->children; c; c = c->next)
-		k += is(c, "ministry");
+		k += xmlio_is(c, "ministry");
 	s->ministries = xcalloc(k + 1, sizeof(*s->ministries));
 	for (c = root->children; c; c = c->next) {
 		struct chase_ministry *m;
 
-		if (!is(c, "ministry"))
+		if (!xmlio_is(c, "ministry"))
 			continue;
 		m = &s->ministries[s->nministries++];
-		m->code = get(c, "code");
-		m->name = get(c, "name");
+		m->code = xmlio_attr_dup(c, "code");
+		m->name = xmlio_attr_dup(c, "name");
 		m->expected = getl(c, "expected");
 		m->submitted = getl(c, "submitted");
 		m->noeval = getl(c, "noeval");
@@ -249,20 +236,9 @@ struct formats {
 };
 
 static lxw_format *
-new_format(lxw_workbook *wb)
-{
-	lxw_format *f = workbook_add_format(wb);
-
-	format_set_font_name(f, "游ゴシック");
-	format_set_font_size(f, 11);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	return f;
-}
-
-static lxw_format *
 boxed(lxw_workbook *wb, uint32_t bg, uint32_t fg)
 {
-	lxw_format *f = new_format(wb);
+	lxw_format *f = xlsxfmt_new(wb);
 
 	format_set_border(f, LXW_BORDER_THIN);
 	format_set_text_wrap(f);
@@ -279,10 +255,10 @@ boxed(lxw_workbook *wb, uint32_t bg, uint32_t fg)
 static void
 make_formats(lxw_workbook *wb, struct formats *f)
 {
-	f->title = new_format(wb);
+	f->title = xlsxfmt_new(wb);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
-	f->text = new_format(wb);
+	f->text = xlsxfmt_new(wb);
 	format_set_text_wrap(f->text);
 	f->head = boxed(wb, 0xD9D9D9, 0);
 	format_set_bold(f->head);
@@ -304,17 +280,15 @@ make_formats(lxw_workbook *wb, struct formats *f)
 	f->warning = f->noeval;
 }
 
-static const char *
-era(long y, char *buf, size_t n)
+const char *
+chase_era(long y, int reiwa, char *buf, size_t n)
 {
-	if (y == 2019)
-		snprintf(buf, n, "令和元");
-	else if (y > 2019)
-		snprintf(buf, n, "令和%ld", y - 2018);
-	else if (y == 1989)
-		snprintf(buf, n, "平成元");
+	long e = reiwa ? y - 2018 : y - 1988;
+
+	if (e == 1)
+		snprintf(buf, n, "%s元", reiwa ? "令和" : "平成");
 	else
-		snprintf(buf, n, "平成%ld", y - 1988);
+		snprintf(buf, n, "%s%ld", reiwa ? "令和" : "平成", e);
 	return buf;
 }
 
@@ -325,44 +299,14 @@ add_fy(struct strbuf *sb, const char *year)
 	char e[32];
 	long y = strtol(year, NULL, 10);
 
-	strbuf_addf(sb, "%ld年度（%s年度）", y, era(y, e, sizeof(e)));
-}
-
-/* Height in points that shows `text` whole in a wrapped column `width`
- * characters wide (the rows of a generated file are not sized by Excel
- * or LibreOffice on opening): a full-width character takes two units. */
-static double
-row_height(const char *text, double width)
-{
-	double units = 0;
-	long lines = 1;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p == '\n') {
-			lines++;
-			units = 0;
-			continue;
-		}
-		if ((*p & 0xC0) == 0x80)
-			continue;
-		units += *p < 0x80 ? 1.1 : 2.0;
-		if (units > width - 1) {
-			lines++;
-			units = *p < 0x80 ? 1.1 : 2.0;
-		}
-	}
-	return 4 + 16.5 * (double)lines;
+	strbuf_addf(sb, "%ld年度（%s年度）", y, chase_era(y, y >= 2019, e, sizeof(e)));
 }
 
 static void
 print_setup(lxw_worksheet *ws, lxw_row_t head)
 {
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
+	xlsxfmt_landscape(ws, head);
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
-	worksheet_repeat_rows(ws, head, head);
 	worksheet_set_footer(ws, "&C&P / &N");
 }
 
@@ -462,9 +406,8 @@ owe_table(lxw_worksheet *ws, const struct formats *f, const struct chase_item *i
 			if (rank(it) != k)
 				continue;
 			item_text(it, &label, &what);
-			h = row_height(what.buf, owe_widths[5]);
-			if (row_height(it->title, owe_widths[2]) > h)
-				h = row_height(it->title, owe_widths[2]);
+			h = fmax(xlsxfmt_row_height(what.buf, owe_widths[5], 16.5),
+			         xlsxfmt_row_height(it->title, owe_widths[2], 16.5));
 			worksheet_set_row(ws, r, h, NULL);
 			worksheet_write_string(ws, r, 0, label.buf, kind_format(f, it));
 			worksheet_write_string(ws, r, 1, it->measure, f->cell);
@@ -502,43 +445,35 @@ add_counts(struct strbuf *sb, const struct chase_ministry *m)
 	            m->warnings);
 }
 
+/* A new workbook for PATH, written to *TMP (atomicfile_tmpname()), with
+ * its properties and the formats F; NULL with an error on D. */
 static lxw_workbook *
-open_book(const char *tmp, const char *title, const struct chase_set *s)
+open_book(const char *path, char **tmp, const char *title, const struct chase_set *s,
+          struct formats *f, struct diag *d)
 {
-	lxw_workbook *wb = workbook_new(tmp);
+	lxw_workbook *wb;
 	lxw_doc_properties props;
-	char *t = xstrdup(title), *subject = xstrdup(s->draft ? "提出状況（案）" : "提出状況");
+	char *t, *subject;
 
-	if (wb) { /* workbook_set_properties() copies the strings */
-		memset(&props, 0, sizeof(props));
-		props.title = t;
-		props.subject = subject;
-		props.created = s->when;
-		workbook_set_properties(wb, &props);
+	*tmp = atomicfile_tmpname(path);
+	wb = workbook_new(*tmp);
+	if (wb == NULL) {
+		free(*tmp);
+		diag_error(d, path, 0, "cannot create the workbook");
+		return NULL;
 	}
+	/* workbook_set_properties() copies the strings */
+	t = xstrdup(title);
+	subject = xstrdup(s->draft ? "提出状況（案）" : "提出状況");
+	memset(&props, 0, sizeof(props));
+	props.title = t;
+	props.subject = subject;
+	props.created = s->when;
+	workbook_set_properties(wb, &props);
 	free(t);
 	free(subject);
+	make_formats(wb, f);
 	return wb;
-}
-
-static int
-close_book(lxw_workbook *wb, char *tmp, const char *path, struct diag *d)
-{
-	lxw_error err = workbook_close(wb);
-
-	if (err != LXW_NO_ERROR) {
-		remove(tmp);
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write the workbook: %s", lxw_strerror(err));
-	}
-	if (atomicfile_rename(tmp, path) < 0) {
-		int e = errno;
-
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
-	}
-	free(tmp);
-	return 0;
 }
 
 static const char *const sum_cols[] = {"府省庁", "コード", "対象",         "提出済",   "評価なし",
@@ -563,7 +498,7 @@ sum_row(lxw_worksheet *ws, const struct formats *f, lxw_row_t r, const long v[7]
 int
 chase_write_status(const struct chase_set *s, const char *date, const char *path, struct diag *d)
 {
-	char *tmp = atomicfile_tmpname(path);
+	char *tmp;
 	struct strbuf sb = STRBUF_INIT;
 	struct formats f;
 	lxw_workbook *wb;
@@ -575,13 +510,11 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 
 	add_fy(&sb, s->year);
 	strbuf_addf(&sb, " 施策の実施状況の提出状況%s", s->draft ? "（案）" : "");
-	wb = open_book(tmp, sb.buf, s);
+	wb = open_book(path, &tmp, sb.buf, s, &f, d);
 	if (wb == NULL) {
-		free(tmp);
 		strbuf_release(&sb);
-		return diag_error(d, path, 0, "cannot create the workbook");
+		return -1;
 	}
-	make_formats(wb, &f);
 	ws = workbook_add_worksheet(wb, "集計");
 	for (c = 0; c < SUM_NCOLS; c++)
 		worksheet_set_column(ws, c, c, sum_widths[c], NULL);
@@ -681,30 +614,28 @@ chase_write_status(const struct chase_set *s, const char *date, const char *path
 		print_setup(ws, 3);
 	}
 	strbuf_release(&sb);
-	return close_book(wb, tmp, path, d);
+	return xlsxfmt_close(wb, tmp, path, d);
 }
 
 int
 chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, const char *date,
                      const char *path, struct diag *d)
 {
-	char *tmp = atomicfile_tmpname(path);
-	struct strbuf sb = STRBUF_INIT;
+	char *tmp;
+	struct strbuf sb = STRBUF_INIT, title = STRBUF_INIT;
 	struct formats f;
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *right;
 
-	add_fy(&sb, s->year);
-	strbuf_addf(&sb, "の施策の実施状況の報告について（ご確認のお願い）");
-	wb = open_book(tmp, sb.buf, s);
+	add_fy(&title, s->year);
+	strbuf_addstr(&title, "の施策の実施状況の報告について（ご確認のお願い）");
+	wb = open_book(path, &tmp, title.buf, s, &f, d);
 	if (wb == NULL) {
-		free(tmp);
-		strbuf_release(&sb);
-		return diag_error(d, path, 0, "cannot create the workbook");
+		strbuf_release(&title);
+		return -1;
 	}
-	make_formats(wb, &f);
-	right = new_format(wb);
+	right = xlsxfmt_new(wb);
 	format_set_align(right, LXW_ALIGN_RIGHT);
 	ws = workbook_add_worksheet(wb, "ご確認のお願い");
 	owe_columns(ws);
@@ -713,12 +644,10 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	strbuf_addf(&sb, "%s　ご担当者様", m->name);
 	worksheet_merge_range(ws, 1, 0, 1, 3, sb.buf, f.text);
 	worksheet_merge_range(ws, 2, 0, 2, OWE_NCOLS - 1, "取りまとめ事務局", right);
-	strbuf_reset(&sb);
-	add_fy(&sb, s->year);
-	strbuf_addstr(&sb, "の施策の実施状況の報告について（ご確認のお願い）");
 	if (s->draft)
-		strbuf_addstr(&sb, "（案）");
-	worksheet_write_string(ws, 4, 0, sb.buf, f.title);
+		strbuf_addstr(&title, "（案）");
+	worksheet_write_string(ws, 4, 0, title.buf, f.title);
+	strbuf_release(&title);
 	strbuf_reset(&sb);
 	strbuf_addf(&sb,
 	            "%sの施策の実施状況について、報告をお寄せいただきありがとうございます。"
@@ -728,7 +657,7 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	            "て、前のファイルと差し替える旨を添えて事務局あてにお送りください。",
 	            m->name, date);
 	worksheet_merge_range(ws, 6, 0, 6, OWE_NCOLS - 1, sb.buf, f.text);
-	worksheet_set_row(ws, 6, row_height(sb.buf, 150), NULL);
+	worksheet_set_row(ws, 6, xlsxfmt_row_height(sb.buf, 150, 16.5), NULL);
 	strbuf_reset(&sb);
 	add_counts(&sb, m);
 	worksheet_merge_range(ws, 7, 0, 7, OWE_NCOLS - 1, sb.buf, f.text);
@@ -736,5 +665,5 @@ chase_write_feedback(const struct chase_set *s, const struct chase_ministry *m, 
 	worksheet_freeze_panes(ws, 10, 0);
 	print_setup(ws, 9);
 	strbuf_release(&sb);
-	return close_book(wb, tmp, path, d);
+	return xlsxfmt_close(wb, tmp, path, d);
 }

@@ -59,6 +59,9 @@ char *chase_file_base(const struct chase_ministry *m);
 /* A valid Excel sheet name from `name`: [ ] : * ? / \ replaced by "_", a
  * leading or trailing ' dropped, at most 31 characters.  New string. */
 char *chase_sheet_name(const char *name);
+/* "令和元", "平成26": Gregorian year `y` in the 令和 era when `reiwa`, else
+ * in 平成; written to `buf`, which is returned. */
+const char *chase_era(long y, int reiwa, char *buf, size_t n);
 
 /* The workbooks, each through PATH.tmp and rename.  `date` is the date
  * printed (e.g. 令和8年12月4日).  0, or -1 after reporting. */

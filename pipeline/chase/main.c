@@ -13,9 +13,8 @@
  * Exit: 0 written, 1 the input is not a chase list, 2 usage, 3 a file
  * could not be written.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 
 #include <libxml/parser.h>
 
+#include "atomicfile.h"
 #include "chase.h"
 #include "diag.h"
 #include "strbuf.h"
@@ -35,79 +35,53 @@ static const char usage_text[] =
     "one feedback workbook per ministry with something to fix.\n"
     "Exit 0 written, 1 input errors, 2 usage, 3 a file could not be written.\n";
 
-/* Removes the files of the folder `path` and the folder (no recursion:
- * it holds only the workbooks this stage wrote).  Absent: fine; a symlink
- * or file planted there is removed, never followed. */
-static int
-remove_dir(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	DIR *dp;
-	struct dirent *de;
-
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return errno == ENOTDIR || errno == ELOOP ? unlink(path) : -1;
-	}
-	dp = fdopendir(fd);
-	if (dp == NULL) {
-		close(fd);
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
-			(void)unlinkat(dirfd(dp), de->d_name, 0);
-	closedir(dp);
-	return rmdir(path);
-}
-
 /* 令和8年12月4日, the day of `t`. */
 static void
 today(time_t t, char *buf, size_t n)
 {
 	struct tm tm;
-	const char *era;
-	int y;
+	char e[32];
 
 	gmtime_r(&t, &tm);
-	y = tm.tm_year + 1900;
-	if (y > 2019 || (y == 2019 && tm.tm_mon >= 4))
-		y -= 2018, era = "令和";
-	else
-		y -= 1988, era = "平成";
-	if (y == 1)
-		snprintf(buf, n, "%s元年%d月%d日", era, tm.tm_mon + 1, tm.tm_mday);
-	else
-		snprintf(buf, n, "%s%d年%d月%d日", era, y, tm.tm_mon + 1, tm.tm_mday);
+	/* 令和 from 1 May 2019 */
+	chase_era(tm.tm_year + 1900L,
+	          tm.tm_year + 1900 > 2019 || (tm.tm_year == 119 && tm.tm_mon >= 4), e, sizeof(e));
+	snprintf(buf, n, "%s年%d月%d日", e, tm.tm_mon + 1, tm.tm_mday);
 }
 
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {{"feedback", required_argument, NULL, 'f'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *out = NULL, *fdir = NULL, *in = NULL;
 	struct chase_set s;
 	struct diag d;
 	struct strbuf tmp = STRBUF_INIT;
 	char date[64];
 	size_t i, nfix = 0;
-	int a, ret = 0;
+	int c, ret = 0;
 
-	for (a = 1; a < argc; a++) {
-		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'f':
+			fdir = optarg;
+			break;
+		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
-		} else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc) {
-			out = argv[++a];
-		} else if (strcmp(argv[a], "--feedback") == 0 && a + 1 < argc) {
-			fdir = argv[++a];
-		} else if (argv[a][0] != '-' && in == NULL) {
-			in = argv[a];
-		} else {
+		default:
 			fputs(usage_text, stderr);
 			return 2;
 		}
 	}
+	if (optind == argc - 1)
+		in = argv[optind];
 	if (!out || !fdir || !in) {
 		fputs(usage_text, stderr);
 		return 2;
@@ -126,7 +100,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	strbuf_addf(&tmp, "%s.tmp", fdir);
-	if (remove_dir(tmp.buf) < 0 || mkdir(tmp.buf, 0777) < 0) {
+	if (atomicfile_remove_dir(tmp.buf) < 0 || mkdir(tmp.buf, 0777) < 0) {
 		diag_error(&d, tmp.buf, 0, "cannot make the folder: %s", strerror(errno));
 		ret = 3;
 		goto done;
@@ -146,12 +120,12 @@ main(int argc, char **argv)
 		free(p);
 		free(base);
 	}
-	if (ret == 0 && (remove_dir(fdir) < 0 || rename(tmp.buf, fdir) < 0)) {
+	if (ret == 0 && (atomicfile_remove_dir(fdir) < 0 || rename(tmp.buf, fdir) < 0)) {
 		diag_error(&d, fdir, 0, "cannot replace the folder: %s", strerror(errno));
 		ret = 3;
 	}
 	if (ret != 0)
-		(void)remove_dir(tmp.buf);
+		(void)atomicfile_remove_dir(tmp.buf);
 done:
 	fprintf(stderr, "chase: %zu ministries, %zu to fix\n", s.nministries, nfix);
 	strbuf_release(&tmp);

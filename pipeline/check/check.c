@@ -21,18 +21,12 @@
 static const char *const plan_nodes[] = {"area", "field", "section", "group", "measure", NULL};
 
 static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static int
 is_plan_node(xmlNodePtr n)
 {
 	size_t i;
 
 	for (i = 0; plan_nodes[i]; i++)
-		if (is(n, plan_nodes[i]))
+		if (xmlio_is(n, plan_nodes[i]))
 			return 1;
 	return 0;
 }
@@ -223,15 +217,15 @@ expect_id(struct check *c, xmlNodePtr n, const char *id, const char *scope, cons
 	char *num = xmlio_attr(n, "num"), *label = xmlio_attr(n, "label");
 	int ok = 1;
 
-	if (is(n, "area") && num)
+	if (xmlio_is(n, "area") && num)
 		strbuf_addstr(&want, num);
-	else if ((is(n, "field") || is(n, "section")) && num && parent)
+	else if ((xmlio_is(n, "field") || xmlio_is(n, "section")) && num && parent)
 		strbuf_addf(&want, "%s-%s", parent, num);
-	else if ((is(n, "measure") || is(n, "relist")) && label && scope)
+	else if ((xmlio_is(n, "measure") || xmlio_is(n, "relist")) && label && scope)
 		strbuf_addf(&want, "%s-%s", scope, label);
 	if (want.len && strcmp(want.buf, id) != 0)
 		ok = 0;
-	if (is(n, "group") && parent) {
+	if (xmlio_is(n, "group") && parent) {
 		size_t pl = strlen(parent);
 
 		ok = strncmp(id, parent, pl) == 0 && strncmp(id + pl, "-G", 2) == 0;
@@ -259,14 +253,14 @@ plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, "footnote")) {
+		if (xmlio_is(n, "footnote")) {
 			id = xmlio_attr(n, "id");
 			if (id)
 				add_id(c, footnotes, n, id, c->plan_path);
 			xmlFree(id);
 			continue;
 		}
-		if (is(n, "relist")) {
+		if (xmlio_is(n, "relist")) {
 			id = xmlio_attr(n, "at");
 			if (id) {
 				add_id(c, c->planids, n, id, c->plan_path);
@@ -279,7 +273,7 @@ plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *
 			plan_collect(c, n, scope, pid, footnotes);
 			continue;
 		}
-		if (is(n, "measure"))
+		if (xmlio_is(n, "measure"))
 			c->measures++;
 		id = xmlio_attr(n, "id");
 		if (id == NULL) {
@@ -288,7 +282,7 @@ plan_collect(struct check *c, xmlNodePtr parent, const char *scope, const char *
 		}
 		add_id(c, c->planids, n, id, c->plan_path);
 		expect_id(c, n, id, scope, pid);
-		plan_collect(c, n, is(n, "group") ? scope : id, id, footnotes);
+		plan_collect(c, n, xmlio_is(n, "group") ? scope : id, id, footnotes);
 		xmlFree(id);
 	}
 }
@@ -361,13 +355,13 @@ plan_labels(struct check *c, xmlNodePtr scope, int complete)
 	int next = 0;
 
 	for (n = scope->children; n; n = n->next) {
-		if (is(n, "measure") || is(n, "relist")) {
+		if (xmlio_is(n, "measure") || xmlio_is(n, "relist")) {
 			label_step(c, n, id ? id : "?", complete, &next);
-		} else if (is(n, "group")) {
+		} else if (xmlio_is(n, "group")) {
 			for (k = n->children; k; k = k->next)
-				if (is(k, "measure") || is(k, "relist"))
+				if (xmlio_is(k, "measure") || xmlio_is(k, "relist"))
 					label_step(c, k, id ? id : "?", complete, &next);
-		} else if (is(n, "area") || is(n, "field") || is(n, "section")) {
+		} else if (xmlio_is(n, "area") || xmlio_is(n, "field") || xmlio_is(n, "section")) {
 			plan_labels(c, n, complete);
 		}
 	}
@@ -382,7 +376,7 @@ has_from(xmlNodePtr parent)
 	for (n = parent->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, "measure") && xmlHasProp(n, (const xmlChar *)"from"))
+		if (xmlio_is(n, "measure") && xmlHasProp(n, (const xmlChar *)"from"))
 			return 1;
 		if (has_from(n))
 			return 1;
@@ -401,7 +395,7 @@ plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, "relist")) {
+		if (xmlio_is(n, "relist")) {
 			xmlNodePtr target;
 
 			ref = xmlio_attr(n, "ref");
@@ -409,17 +403,18 @@ plan_refs(struct check *c, xmlNodePtr parent, xmlHashTablePtr footnotes)
 			if (ref && target == NULL)
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
 				           "再掲 reference '%s' is not a measure of the plan", ref);
-			else if (target && !is(target, "measure"))
+			else if (target && !xmlio_is(target, "measure"))
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
 				           "再掲 reference '%s' is a %s, not a measure", ref,
 				           (const char *)target->name);
 			xmlFree(ref);
-		} else if (is(n, "ministry") && c->registry) {
+		} else if (xmlio_is(n, "ministry") && c->registry) {
 			resolve(c, n, 0, "ref", "ministry");
-		} else if (is(n, "group") && n->parent && is(n->parent, "resp") && c->registry) {
+		} else if (xmlio_is(n, "group") && n->parent && xmlio_is(n->parent, "resp") &&
+		           c->registry) {
 			resolve(c, n, 1, "ref", "group");
 			continue;
-		} else if (is(n, "fnref")) {
+		} else if (xmlio_is(n, "fnref")) {
 			ref = xmlio_attr(n, "ref");
 			if (ref && xmlHashLookup(footnotes, (xmlChar *)ref) == NULL)
 				diag_error(c->d, c->plan_path, xmlGetLineNo(n),
@@ -453,15 +448,15 @@ matrix_walk(struct check *c, xmlNodePtr parent, xmlHashTablePtr indicators)
 	for (n = parent->children; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, "entry")) {
+		if (xmlio_is(n, "entry")) {
 			c->entries++;
 			matrix_target(c, n, "target");
-		} else if (is(n, "domain")) {
+		} else if (xmlio_is(n, "domain")) {
 			matrix_target(c, n, "ref");
-		} else if (is(n, "text") && parent == xmlDocGetRootElement(c->matrix)) {
+		} else if (xmlio_is(n, "text") && parent == xmlDocGetRootElement(c->matrix)) {
 			matrix_target(c, n, "target");
 			continue;
-		} else if (is(n, "indicator")) {
+		} else if (xmlio_is(n, "indicator")) {
 			char *id = xmlio_attr(n, "id");
 
 			if (id)
@@ -642,7 +637,7 @@ chars_row(struct check *c, xmlNodePtr n, const char *path, const char *src)
 			chars_at(c, (const char *)n->content, path, xmlGetLineNo(n), src);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE || is(n, "diag") || is(n, "file"))
+		if (n->type != XML_ELEMENT_NODE || xmlio_is(n, "diag") || xmlio_is(n, "file"))
 			continue; /* ingest's own words; file names */
 		own = xmlio_attr(n, "src");
 		s = own && *own ? own : src;
@@ -731,7 +726,7 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 static xmlNodePtr
 next_row(xmlNodePtr root, xmlNodePtr n)
 {
-	if (is(n, "area") && n->children)
+	if (xmlio_is(n, "area") && n->children)
 		return n->children;
 	while (n->next == NULL && n->parent != root && n->parent != NULL)
 		n = n->parent;
@@ -754,7 +749,7 @@ check_submissions(struct check *c, const char *path)
 	if (doc == NULL)
 		return -1;
 	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is(root, "submissions")) {
+	if (root == NULL || !xmlio_is(root, "submissions")) {
 		diag_error(c->d, path, root ? xmlGetLineNo(root) : 0,
 		           "not an ingest output: the root element is not <submissions>");
 		xmlFreeDoc(doc);
@@ -765,7 +760,7 @@ check_submissions(struct check *c, const char *path)
 		/* the CSV files by name (src="name:line"), as ingest read them */
 		c->csv_paths = xmlHashCreate(64);
 		for (n = root->children; n; n = n->next)
-			if (is(n, "file")) {
+			if (xmlio_is(n, "file")) {
 				char *name = xmlio_attr(n, "name"), *fp = xmlio_attr(n, "path");
 
 				if (name && fp &&
@@ -780,7 +775,7 @@ check_submissions(struct check *c, const char *path)
 	}
 	who = xmlHashCreate(64);
 	for (n = root->children; n; n = next_row(root, n)) {
-		if (is(n, "progress") || is(n, "indicator")) {
+		if (xmlio_is(n, "progress") || xmlio_is(n, "indicator")) {
 			char *m = xmlio_attr(n, "ministry");
 			const struct registry_entry *e = NULL;
 
@@ -799,7 +794,7 @@ check_submissions(struct check *c, const char *path)
 			    xmlHashAddEntry(who, (const xmlChar *)(e ? e->code : m), n) == 0)
 				c->submitters++;
 			xmlFree(m);
-		} else if (is(n, "diag")) {
+		} else if (xmlio_is(n, "diag")) {
 			char *sev = xmlio_attr(n, "severity");
 
 			if (sev && strcmp(sev, "error") == 0)
@@ -917,7 +912,7 @@ report_walk(struct check *c, xmlNodePtr n, const char *path, int draft)
 				         (const char *)n->name);
 			xmlFree(v);
 		}
-		if (is(n, "ref") && (v = xmlio_attr(n, "to")) != NULL) {
+		if (xmlio_is(n, "ref") && (v = xmlio_attr(n, "to")) != NULL) {
 			xmlNodePtr target = xmlHashLookup(c->planids, (xmlChar *)v);
 
 			if (c->plan && target == NULL)
@@ -984,9 +979,9 @@ check_report(struct check *c, const char *schemas, const char *path, const char 
 	}
 	check_year(c, doc, path);
 	for (n = root->children; n; n = n->next) {
-		if (is(n, "date"))
+		if (xmlio_is(n, "date"))
 			date = n;
-		else if (is(n, "logo"))
+		else if (xmlio_is(n, "logo"))
 			logo = n;
 	}
 	if (report_date_arg && *report_date_arg) {

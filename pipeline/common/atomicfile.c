@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "atomicfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -156,4 +157,35 @@ atomicfile_abort(struct atomicfile *af)
 	free(af->tmp);
 	af->fp = NULL;
 	af->path = af->tmp = NULL;
+}
+
+/* Unlinks NAME in DFD; a folder, with what it holds down to DEPTH levels. */
+static int
+remove_in(int dfd, const char *name, int depth)
+{
+	struct dirent *de;
+	DIR *dp;
+	int fd;
+
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (depth == 0 ||
+	    (fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -1;
+	dp = fdopendir(fd);
+	if (dp == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			(void)remove_in(dirfd(dp), de->d_name, depth - 1);
+	closedir(dp);
+	return unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
+int
+atomicfile_remove_dir(const char *path)
+{
+	return remove_in(AT_FDCWD, path, 2);
 }

@@ -34,5 +34,12 @@ int atomicfile_rename(const char *tmp, const char *path);
  * that depends on it (a per-area file whose rows did not change).
  */
 int atomicfile_replace(const char *tmp, const char *path);
+/*
+ * Removes the folder PATH, its files and its folders of files (what the
+ * stages write: a staged output folder, the feedback folder); a file or
+ * symlink at PATH is removed, never followed.  0 when PATH is gone (or was
+ * never there), else -1 with errno set.
+ */
+int atomicfile_remove_dir(const char *path);
 
 #endif

@@ -8,12 +8,6 @@
 #include "xmem.h"
 #include "xmlio.h"
 
-static int
-is_elem(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
 /* Attribute or text as a malloc()ed NFC string; NULL for a missing one. */
 static char *
 nfc_of(char *v)
@@ -105,7 +99,7 @@ check_members(struct registry *r, xmlNodePtr group, const char *path, struct dia
 		const struct registry_entry *m;
 		char *ref;
 
-		if (!is_elem(k, "member"))
+		if (!xmlio_is(k, "member"))
 			continue;
 		ref = xmlio_attr(k, "ref");
 		m = ref ? registry_code(r, ref) : NULL;
@@ -127,17 +121,17 @@ registry_read(struct registry *r, xmlDocPtr doc, const char *path, struct diag *
 	memset(r, 0, sizeof(*r));
 	r->by_key = g_hash_table_new(g_str_hash, g_str_equal);
 	for (n = root ? root->children : NULL; n; n = n->next)
-		if (is_elem(n, "ministry") || is_elem(n, "group"))
+		if (xmlio_is(n, "ministry") || xmlio_is(n, "group"))
 			alloc++;
 	r->entries = xcalloc(alloc + 1, sizeof(*r->entries));
 	for (n = root ? root->children : NULL; n; n = n->next) {
 		struct registry_entry *e = &r->entries[r->n];
 
-		if (!is_elem(n, "ministry") && !is_elem(n, "group"))
+		if (!xmlio_is(n, "ministry") && !xmlio_is(n, "group"))
 			continue;
 		e->code = nfc_of(xmlio_attr(n, "code"));
 		e->name = nfc_of(xmlio_attr(n, "name"));
-		e->group = is_elem(n, "group");
+		e->group = xmlio_is(n, "group");
 		e->line = xmlGetLineNo(n);
 		if (e->code == NULL || e->name == NULL) {
 			ret = diag_error(d, path, e->line, "<%s> without code or name",
@@ -154,7 +148,7 @@ registry_read(struct registry *r, xmlDocPtr doc, const char *path, struct diag *
 		for (a = n->children; a; a = a->next) {
 			char *t;
 
-			if (!is_elem(a, "alias"))
+			if (!xmlio_is(a, "alias"))
 				continue;
 			t = nfc_of((char *)xmlNodeGetContent(a));
 			if (t && add_key(r, &kalloc, t, xmlGetLineNo(a), 0, r->n, path, d) < 0)
@@ -163,7 +157,7 @@ registry_read(struct registry *r, xmlDocPtr doc, const char *path, struct diag *
 		r->n++;
 	}
 	for (n = root ? root->children : NULL; n; n = n->next)
-		if (is_elem(n, "group") && check_members(r, n, path, d) < 0)
+		if (xmlio_is(n, "group") && check_members(r, n, path, d) < 0)
 			ret = -1;
 	return ret;
 }

@@ -231,3 +231,19 @@ xmlio_attr(xmlNodePtr n, const char *name)
 {
 	return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
+
+char *
+xmlio_attr_dup(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *r = xstrdup(v ? (const char *)v : "");
+
+	xmlFree(v);
+	return r;
+}
+
+int
+xmlio_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}

@@ -39,5 +39,9 @@ xmlDocPtr xmlio_load_memory(const char *buf, size_t len, const char *name, struc
 int xmlio_save(xmlDocPtr doc, const char *path, struct diag *d);
 /* Attribute value or NULL; the pointer is owned by the caller (xmlFree). */
 char *xmlio_attr(xmlNodePtr n, const char *name);
+/* Attribute value as a new string (free()), "" when absent. */
+char *xmlio_attr_dup(xmlNodePtr n, const char *name);
+/* 1 when `n` is an element named `name`; 0 otherwise (also for NULL). */
+int xmlio_is(xmlNodePtr n, const char *name);
 
 #endif

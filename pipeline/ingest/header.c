@@ -42,12 +42,6 @@ header_name_ja(int role)
 }
 
 const char *
-header_name_en(int role)
-{
-	return role >= 0 && role < ROLE_N ? names[role].en : "";
-}
-
-const char *
 header_kind_name(enum header_kind kind)
 {
 	switch (kind) {

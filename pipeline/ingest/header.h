@@ -42,9 +42,8 @@ struct header {
 
 /* The role a column name stands for, whatever the kind, or ROLE_EXTRA. */
 int header_role_of(const char *name);
-/* The Japanese and English names of a role, e.g. "施策番号" / "measure". */
+/* The Japanese name of a role, e.g. "施策番号". */
 const char *header_name_ja(int role);
-const char *header_name_en(int role);
 const char *header_kind_name(enum header_kind kind);
 /*
  * Reads the header `row` of `path`.  Decides the kind, maps each column,

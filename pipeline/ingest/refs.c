@@ -14,12 +14,6 @@
 
 #define SUGGEST_N 3
 
-static int
-is_elem(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
 /* Attribute as a malloc()ed NFC string, or NULL. */
 static char *
 attr(xmlNodePtr n, const char *name)
@@ -83,7 +77,7 @@ walk_plan(struct refs *r, xmlNodePtr n, struct plan_walk *w)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		outer = w->area;
-		if (is_elem(n, "area")) {
+		if (xmlio_is(n, "area")) {
 			if (r->nareas == w->aalloc) {
 				w->aalloc = w->aalloc ? w->aalloc * 2 : 16;
 				r->areas = xreallocarray(r->areas, w->aalloc, sizeof(*r->areas));
@@ -95,7 +89,7 @@ walk_plan(struct refs *r, xmlNodePtr n, struct plan_walk *w)
 			struct refs_node *node;
 			char *id;
 
-			if (!is_elem(n, levels[i]) || (id = attr(n, "id")) == NULL)
+			if (!xmlio_is(n, levels[i]) || (id = attr(n, "id")) == NULL)
 				continue;
 			if (g_hash_table_contains(r->node_by_id, id)) {
 				free(id);
@@ -113,7 +107,7 @@ walk_plan(struct refs *r, xmlNodePtr n, struct plan_walk *w)
 				node->title = xstrdup("");
 			node->area = w->area;
 		}
-		if (is_elem(n, "relist")) {
+		if (xmlio_is(n, "relist")) {
 			char *at = attr(n, "at"), *ref = attr(n, "ref");
 
 			if (at && ref) {
@@ -166,14 +160,14 @@ walk_matrix(struct refs *r, xmlNodePtr n, const char *target, size_t *alloc)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_elem(n, "entry")) {
+		if (xmlio_is(n, "entry")) {
 			char *t = attr(n, "target");
 
 			walk_matrix(r, n->children, t, alloc);
 			free(t);
 			continue;
 		}
-		if (is_elem(n, "indicator")) {
+		if (xmlio_is(n, "indicator")) {
 			struct refs_indicator *ind;
 			xmlNodePtr c;
 
@@ -187,9 +181,9 @@ walk_matrix(struct refs *r, xmlNodePtr n, const char *target, size_t *alloc)
 			ind->id = attr(n, "id");
 			ind->target = xstrdup(target ? target : "");
 			for (c = n->children; c; c = c->next) {
-				if (is_elem(c, "text") && ind->text == NULL)
+				if (xmlio_is(c, "text") && ind->text == NULL)
 					ind->text = content(c);
-				else if (is_elem(c, "source") && ind->source == NULL)
+				else if (xmlio_is(c, "source") && ind->source == NULL)
 					ind->source = content(c);
 			}
 			if (ind->text == NULL)

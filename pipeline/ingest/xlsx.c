@@ -31,12 +31,6 @@ struct reader {
 	int failed;
 };
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
 static char *
 attr(xmlNodePtr n, const char *name)
 {
@@ -138,12 +132,12 @@ rich_text(struct strbuf *sb, xmlNodePtr n)
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next) {
-		if (is(c, "t")) {
+		if (xmlio_is(c, "t")) {
 			xmlChar *t = xmlNodeGetContent(c);
 
 			add_xstring(sb, t ? (const char *)t : "");
 			xmlFree(t);
-		} else if (is(c, "r")) {
+		} else if (xmlio_is(c, "r")) {
 			rich_text(sb, c);
 		}
 	}
@@ -160,12 +154,12 @@ load_shared(struct reader *r, const char *name)
 		return;
 	root = xmlDocGetRootElement(doc);
 	for (si = root ? root->children : NULL; si; si = si->next)
-		n += is(si, "si");
+		n += xmlio_is(si, "si");
 	r->shared = xcalloc(n ? n : 1, sizeof(*r->shared));
 	for (si = root ? root->children : NULL; si; si = si->next) {
 		struct strbuf sb = STRBUF_INIT;
 
-		if (!is(si, "si"))
+		if (!xmlio_is(si, "si"))
 			continue;
 		strbuf_addstr(&sb, "");
 		rich_text(&sb, si);
@@ -184,11 +178,11 @@ load_styles(struct reader *r, const char *name)
 		return;
 	root = xmlDocGetRootElement(doc);
 	for (sec = root ? root->children : NULL; sec; sec = sec->next) {
-		if (is(sec, "numFmts")) {
+		if (xmlio_is(sec, "numFmts")) {
 			for (n = sec->children; n; n = n->next) {
 				char *id, *code;
 
-				if (!is(n, "numFmt"))
+				if (!xmlio_is(n, "numFmt"))
 					continue;
 				id = attr(n, "numFmtId");
 				code = attr(n, "formatCode");
@@ -198,11 +192,11 @@ load_styles(struct reader *r, const char *name)
 				xmlFree(id);
 				xmlFree(code);
 			}
-		} else if (is(sec, "cellXfs")) {
+		} else if (xmlio_is(sec, "cellXfs")) {
 			for (n = sec->children; n; n = n->next) {
 				char *id;
 
-				if (!is(n, "xf"))
+				if (!xmlio_is(n, "xf"))
 					continue;
 				id = attr(n, "numFmtId");
 				r->xf_fmt =
@@ -625,11 +619,11 @@ read_cell(struct reader *r, struct xlsxsheet *sh, struct xlsxrow *row, xmlNodePt
 
 	strbuf_addstr(&sb, "");
 	for (k = c->children; k; k = k->next) {
-		if (is(k, "f"))
+		if (xmlio_is(k, "f"))
 			flags |= XLSX_FORMULA;
-		else if (is(k, "v"))
+		else if (xmlio_is(k, "v"))
 			v = k;
-		else if (is(k, "is"))
+		else if (xmlio_is(k, "is"))
 			is_ = k;
 	}
 	if (v)
@@ -702,13 +696,13 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 		return;
 	root = xmlDocGetRootElement(doc);
 	for (sec = root ? root->children : NULL; sec; sec = sec->next) {
-		if (is(sec, "sheetData")) {
+		if (xmlio_is(sec, "sheetData")) {
 			for (rn = sec->children; rn; rn = rn->next) {
 				struct xlsxrow row;
 				char *rs;
 				size_t col = 0;
 
-				if (!is(rn, "row"))
+				if (!xmlio_is(rn, "row"))
 					continue;
 				memset(&row, 0, sizeof(row));
 				rs = attr(rn, "r");
@@ -722,7 +716,7 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 					char *ref;
 					long rr;
 
-					if (!is(c, "c"))
+					if (!xmlio_is(c, "c"))
 						continue;
 					ref = attr(c, "r");
 					if (ref == NULL || parse_ref(ref, &col, &rr) < 0)
@@ -737,11 +731,11 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 				    xreallocarray(sh->rows, sh->nrows + 1, sizeof(*sh->rows));
 				sh->rows[sh->nrows++] = row;
 			}
-		} else if (is(sec, "mergeCells")) {
+		} else if (xmlio_is(sec, "mergeCells")) {
 			for (c = sec->children; c; c = c->next) {
 				char *ref;
 
-				if (!is(c, "mergeCell") || (ref = attr(c, "ref")) == NULL)
+				if (!xmlio_is(c, "mergeCell") || (ref = attr(c, "ref")) == NULL)
 					continue;
 				sh->merged =
 				    xreallocarray(sh->merged, sh->nmerged + 1, sizeof(*sh->merged));
@@ -797,7 +791,7 @@ rel_target(xmlDocPtr rels, const char *id, const char *type_suffix)
 		char *rid, *type, *target;
 		size_t tl = type_suffix ? strlen(type_suffix) : 0;
 
-		if (!is(n, "Relationship"))
+		if (!xmlio_is(n, "Relationship"))
 			continue;
 		rid = attr(n, "Id");
 		type = attr(n, "Type");
@@ -834,15 +828,15 @@ read_book(struct reader *r)
 	free(p);
 	root = xmlDocGetRootElement(wb);
 	for (sec = root ? root->children : NULL; sec; sec = sec->next) {
-		if (is(sec, "workbookPr"))
+		if (xmlio_is(sec, "workbookPr"))
 			r->b->date1904 = truthy(sec, "date1904");
-		if (!is(sec, "sheets"))
+		if (!xmlio_is(sec, "sheets"))
 			continue;
 		for (n = sec->children; n; n = n->next) {
 			struct xlsxsheet *sh;
 			char *name, *state, *rid;
 
-			if (!is(n, "sheet"))
+			if (!xmlio_is(n, "sheet"))
 				continue;
 			name = attr(n, "name");
 			state = attr(n, "state");

@@ -332,3 +332,20 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 	}
 	return 0;
 }
+
+int
+inventory_option(struct inventory_args *a, int c, const char *arg)
+{
+	const char **to = c == 'y'   ? &a->year
+	                  : c == 's' ? &a->dir
+	                  : c == 'r' ? &a->registry
+	                  : c == 'p' ? &a->plan
+	                  : c == 'm' ? &a->matrix
+	                  : c == 'D' ? &a->report_date
+	                             : NULL;
+
+	if (to == NULL)
+		return 0;
+	*to = arg;
+	return 1;
+}

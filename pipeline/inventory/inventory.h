@@ -36,6 +36,20 @@ struct inventory_args {
 	const char *report_date; /* "" when unset */
 };
 
+/* The options that fill inventory_args, which inventory and publish both
+ * take: INVENTORY_OPTIONS in the getopt_long table, inventory_option() for
+ * the option letter C (1 when it was one of them, else 0). */
+/* clang-format off */
+#define INVENTORY_OPTIONS \
+	{"year", required_argument, NULL, 'y'}, \
+	{"submissions", required_argument, NULL, 's'}, \
+	{"registry", required_argument, NULL, 'r'}, \
+	{"plan", required_argument, NULL, 'p'}, \
+	{"matrix", required_argument, NULL, 'm'}, \
+	{"report-date", required_argument, NULL, 'D'}
+/* clang-format on */
+int inventory_option(struct inventory_args *a, int c, const char *arg);
+
 /*
  * Writes the manifest of `a` into `out` (appended).  Returns 0, or -1 with
  * a message in `err` (a new string) when the folder exists but cannot be

@@ -50,12 +50,7 @@ same_content(const char *path, const unsigned char *buf, size_t len)
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
-	                                     {"submissions", required_argument, NULL, 's'},
-	                                     {"registry", required_argument, NULL, 'r'},
-	                                     {"plan", required_argument, NULL, 'p'},
-	                                     {"matrix", required_argument, NULL, 'm'},
-	                                     {"report-date", required_argument, NULL, 'D'},
+	static const struct option opts[] = {INVENTORY_OPTIONS,
 	                                     {"output", required_argument, NULL, 'o'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
@@ -70,24 +65,6 @@ main(int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'y':
-			a.year = optarg;
-			break;
-		case 's':
-			a.dir = optarg;
-			break;
-		case 'r':
-			a.registry = optarg;
-			break;
-		case 'p':
-			a.plan = optarg;
-			break;
-		case 'm':
-			a.matrix = optarg;
-			break;
-		case 'D':
-			a.report_date = optarg;
-			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -95,6 +72,8 @@ main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		default:
+			if (inventory_option(&a, c, optarg))
+				break;
 			usage(stderr);
 			return EXIT_USAGE;
 		}

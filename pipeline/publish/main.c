@@ -40,6 +40,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "atomicfile.h"
 #include "i18n.h"
 #include "../inventory/inventory.h"
 
@@ -74,39 +75,6 @@ fail(const char *what, const char *path)
 	return -1;
 }
 
-/* Removes the folder `path`, the files in it and its folders of files (a
- * staging folder holds files and folders of files).  Errors are ignored:
- * a leftover is removed by the next run. */
-static void
-remove_dir(const char *path)
-{
-	DIR *dp = opendir(path);
-	struct dirent *de;
-
-	if (dp) {
-		while ((de = readdir(dp)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-				continue;
-			if (unlinkat(dirfd(dp), de->d_name, 0) < 0 &&
-			    unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR) < 0) {
-				char *p = g_build_filename(path, de->d_name, NULL);
-				DIR *sub = opendir(p);
-				struct dirent *se;
-
-				if (sub) {
-					while ((se = readdir(sub)) != NULL)
-						(void)unlinkat(dirfd(sub), se->d_name, 0);
-					closedir(sub);
-				}
-				(void)rmdir(p);
-				g_free(p);
-			}
-		}
-		closedir(dp);
-	}
-	(void)rmdir(path);
-}
-
 /* Removes what a killed run left: folders in `dir` whose names start with
  * `prefix`. */
 static void
@@ -121,7 +89,7 @@ remove_leftovers(const char *dir, const char *prefix)
 		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0) {
 			char *p = g_build_filename(dir, de->d_name, NULL);
 
-			remove_dir(p);
+			(void)atomicfile_remove_dir(p); /* else removed next time */
 			g_free(p);
 		}
 	}
@@ -415,7 +383,7 @@ stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfi
 			goto bad;
 		}
 		close(sfd);
-		remove_dir(stage); /* the old set */
+		(void)atomicfile_remove_dir(stage); /* the old set */
 		return 0;
 	}
 	if (rename(stage, out) < 0) {
@@ -428,7 +396,7 @@ bad:
 	e = errno;
 	if (sfd >= 0)
 		close(sfd);
-	remove_dir(stage);
+	(void)atomicfile_remove_dir(stage);
 	errno = e;
 	return -1;
 }
@@ -436,13 +404,8 @@ bad:
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {{"manifest", required_argument, NULL, 'M'},
-	                                     {"year", required_argument, NULL, 'y'},
-	                                     {"submissions", required_argument, NULL, 's'},
-	                                     {"registry", required_argument, NULL, 'r'},
-	                                     {"plan", required_argument, NULL, 'p'},
-	                                     {"matrix", required_argument, NULL, 'm'},
-	                                     {"report-date", required_argument, NULL, 'D'},
+	static const struct option opts[] = {INVENTORY_OPTIONS,
+	                                     {"manifest", required_argument, NULL, 'M'},
 	                                     {"stage-in", required_argument, NULL, 'S'},
 	                                     {"output", required_argument, NULL, 'o'},
 	                                     {"help", no_argument, NULL, 'h'},
@@ -463,24 +426,6 @@ main(int argc, char **argv)
 		case 'M':
 			manifest = optarg;
 			break;
-		case 'y':
-			a.year = optarg;
-			break;
-		case 's':
-			a.dir = optarg;
-			break;
-		case 'r':
-			a.registry = optarg;
-			break;
-		case 'p':
-			a.plan = optarg;
-			break;
-		case 'm':
-			a.matrix = optarg;
-			break;
-		case 'D':
-			a.report_date = optarg;
-			break;
 		case 'S':
 			stagein = optarg;
 			break;
@@ -491,6 +436,8 @@ main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_OK;
 		default:
+			if (inventory_option(&a, c, optarg))
+				break;
 			usage(stderr);
 			return EXIT_USAGE;
 		}

@@ -306,76 +306,20 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 	return 0;
 }
 
-/*
- * Tagged PDF (issue 17): the chart's alternative text, made from its data,
- * e.g. 「図：参加者数の推移。2012年度 1,200人、2013年度 1,550人。」 (a
- * year as x gets 年度; with several series, each series' name first).
- */
-static char *
-chart_alt(const struct model_node *n)
-{
-	const char *alt = model_attr(n, "alt"), *title = model_attr(n, "title");
-	const char *unit = model_attr(n, "unit");
-	const struct model_node *s, *pt;
-	struct strbuf sb;
-	int nser = 0;
-	char buf[64];
-
-	for (s = n->first; s; s = s->next)
-		nser += s->kind == M_SERIES;
-	strbuf_init(&sb, 256);
-	strbuf_addstr(&sb, "図：");
-	strbuf_addstr(&sb, alt && *alt ? alt : title && *title ? title : "グラフ");
-	strbuf_addstr(&sb, "。");
-	for (s = n->first; s; s = s->next) {
-		int first = 1;
-
-		if (s->kind != M_SERIES)
-			continue;
-		if (nser > 1 && model_attr(s, "name")) {
-			strbuf_addstr(&sb, model_attr(s, "name"));
-			strbuf_addstr(&sb, "：");
-		}
-		for (pt = s->first; pt; pt = pt->next) {
-			const char *px = model_attr(pt, "x"), *py = model_attr(pt, "y");
-			char *end;
-			double v;
-
-			if (pt->kind != M_PT || px == NULL || py == NULL)
-				continue;
-			if (!first)
-				strbuf_addstr(&sb, "、");
-			first = 0;
-			strbuf_addstr(&sb, px);
-			if (strlen(px) == 4 && strspn(px, "0123456789") == 4)
-				strbuf_addstr(&sb, "年度");
-			strbuf_addch(&sb, ' ');
-			if (model_attr(pt, "label"))
-				strbuf_addstr(&sb, model_attr(pt, "label"));
-			else if (v = strtod(py, &end),
-			         *py && *end == '\0' && strchr(py, '.') == NULL) {
-				fmt_num(buf, sizeof(buf), v);
-				strbuf_addstr(&sb, buf);
-			} else
-				strbuf_addstr(&sb, py);
-			strbuf_addstr(&sb, unit ? unit : "");
-		}
-		if (!first)
-			strbuf_addstr(&sb, "。");
-	}
-	return strbuf_detach(&sb);
-}
-
-/* The alternative text rides on the chart's first box (draw.c's
- * figure_alt() takes it to the Figure's /Alt). */
+/* The alternative text (the pdoc's @alt, which common.xsl's chart-alt
+ * makes from the data) rides on the chart's first box: draw.c's
+ * figure_alt() takes it to the Figure's /Alt. */
 static void
 chart_name_alt(const struct model_node *n, struct vlist *vl, size_t from)
 {
+	const char *alt = model_attr(n, "alt");
 	size_t i;
 
+	if (alt == NULL || *alt == '\0')
+		return;
 	for (i = from; i < vl->n; i++)
 		if (vl->v[i].n > 0 && vl->v[i].box[0].name == NULL) {
-			vl->v[i].box[0].name = chart_alt(n);
+			vl->v[i].box[0].name = xstrdup(alt);
 			return;
 		}
 }

@@ -24,7 +24,6 @@ struct fonts {
 	PangoContext *ctx;
 	FcCharSet *cover[3];           /* union of the pinned faces per family */
 	int covered;                   /* fonts_covered(): 1 families checked, -1 failed */
-	char *abs;                     /* fonts.conf, absolute (fonts_sibling()) */
 	unsigned char ok[0x10000 / 8]; /* fonts_covered(): BMP code points covered */
 };
 
@@ -100,36 +99,12 @@ fonts_new(const char *conf, struct diag *d)
 		goto fail;
 	}
 	context_new(f);
-	f->abs = abs;
+	free(abs);
 	return f;
 fail:
 	free(abs);
 	fonts_free(f);
 	return NULL;
-}
-
-struct fonts *
-fonts_sibling(struct fonts *base)
-{
-	struct fonts *f = xcalloc(1, sizeof(*f));
-
-	/* a configuration of its own too, not made current: pango's font
-	 * map sorts fonts in worker threads of its own, and two maps on one
-	 * FcConfig corrupted the heap once in a few hundred runs */
-	f->config = FcConfigCreate();
-	if (f->config == NULL || base->abs == NULL ||
-	    !FcConfigParseAndLoad(f->config, (const FcChar8 *)base->abs, FcTrue) ||
-	    !FcConfigBuildFonts(f->config)) {
-		fonts_free(f);
-		return NULL;
-	}
-	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	if (f->map == NULL) {
-		fonts_free(f);
-		return NULL;
-	}
-	context_new(f);
-	return f;
 }
 
 void
@@ -153,7 +128,6 @@ fonts_free(struct fonts *f)
 	}
 	if (f->config)
 		FcConfigDestroy(f->config);
-	free(f->abs);
 	free(f);
 }
 
@@ -299,6 +273,24 @@ char_covered(const struct fonts *f, unsigned char *ok, gunichar ch)
 	return 1;
 }
 
+/* 1 the first time `ch` is met in row `src` (or outside rows, NULL): it is
+ * remembered; 0 after. */
+static int
+seen_first(struct seen *seen, gunichar ch, const char *src)
+{
+	size_t k;
+
+	for (k = 0; k < seen->n; k++)
+		if (seen->v[k] == ch && (seen->src[k] == src ||
+		                         (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
+			return 0;
+	seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
+	seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
+	seen->src[seen->n] = src;
+	seen->v[seen->n++] = ch;
+	return 1;
+}
+
 /* Reports each character of `s` that no pinned face covers, once per
  * submission row (`src`, may be NULL) or once in all for the rest. */
 static int
@@ -312,21 +304,9 @@ check_string(struct fonts *f, const struct model_doc *doc, const char *s, long l
 		return diag_error(d, doc->path, line, "text is not valid UTF-8");
 	for (p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
-		size_t k;
 
-		if (char_covered(f, seen->ok, ch))
+		if (char_covered(f, seen->ok, ch) || !seen_first(seen, ch, src))
 			continue;
-		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch &&
-			    (seen->src[k] == src ||
-			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
-				break;
-		if (k < seen->n)
-			continue;
-		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
-		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
-		seen->src[seen->n] = src;
-		seen->v[seen->n++] = ch;
 		{
 			char buf[8];
 			int len = g_unichar_to_utf8(ch, buf);
@@ -511,7 +491,6 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 	strbuf_init(&sb, strlen(s) + 16);
 	for (; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
-		size_t k;
 
 		if (char_covered(f, f->ok, ch))
 			continue;
@@ -519,18 +498,8 @@ placeholder_string(struct fonts *f, const struct model_doc *doc, const char *s, 
 		strbuf_addf(&sb, "[U+%04X]", (unsigned)ch);
 		done = g_utf8_next_char(p);
 		(*count)++;
-		for (k = 0; k < seen->n; k++)
-			if (seen->v[k] == ch &&
-			    (seen->src[k] == src ||
-			     (src && seen->src[k] && strcmp(seen->src[k], src) == 0)))
-				break;
-		if (k < seen->n)
-			continue;
-		seen->v = xreallocarray(seen->v, seen->n + 1, sizeof(*seen->v));
-		seen->src = xreallocarray(seen->src, seen->n + 1, sizeof(*seen->src));
-		seen->src[seen->n] = src;
-		seen->v[seen->n++] = ch;
-		placeholder_warn(doc, line, src, ch, d);
+		if (seen_first(seen, ch, src))
+			placeholder_warn(doc, line, src, ch, d);
 	}
 	strbuf_addstr(&sb, done);
 	return strbuf_detach(&sb);

@@ -22,14 +22,6 @@ struct fonts;
  */
 struct fonts *fonts_new(const char *conf, struct diag *d);
 void fonts_free(struct fonts *f);
-/*
- * A second font map and context over `base`'s configuration, for another
- * thread (pango's objects are not to be shared between threads; the
- * glyphs they shape are the same).  Returns a new object (fonts_free(),
- * after `base`'s last use is not required) or NULL.
- */
-struct fonts *fonts_sibling(struct fonts *base);
-
 /* A PangoContext on the pinned font map; owned by `f`. */
 PangoContext *fonts_context(struct fonts *f);
 

@@ -969,13 +969,3 @@ layout_dump_outline(const struct layout_doc *ld, FILE *out)
 		fprintf(out, "outline %d page %d '%s'\n", ld->outline[k].level,
 		        ld->outline[k].page + 1, ld->outline[k].title);
 }
-
-void
-layout_dump(const struct layout_doc *ld, FILE *out)
-{
-	size_t p;
-
-	for (p = 0; p < ld->npages; p++)
-		layout_dump_page(&ld->pages[p], p + 1, out);
-	layout_dump_outline(ld, out);
-}

@@ -132,10 +132,9 @@ void layout_doc_free(struct layout_doc *ld);
 void layout_page_lines(const struct layout_page *pg, size_t index, FILE *out);
 
 /* Prints the pages and boxes as text (render --dump): page `index`
- * (1-based), the outline, or both for a layout that kept its pages. */
+ * (1-based), or the outline. */
 void layout_dump_page(const struct layout_page *pg, size_t index, FILE *out);
 void layout_dump_outline(const struct layout_doc *ld, FILE *out);
-void layout_dump(const struct layout_doc *ld, FILE *out);
 
 /*
  * place(): fitting for slide frames (fz_story manner).  Lays out the

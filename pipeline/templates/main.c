@@ -12,6 +12,7 @@
  * Exit: 0 written, 1 input errors (nothing written), 2 usage, 3 a file
  * could not be written.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,33 +51,46 @@ path_of(const char *dir, const char *base, const char *suffix)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {{"year", required_argument, NULL, 'y'},
+	                                     {"registry", required_argument, NULL, 'r'},
+	                                     {"plan", required_argument, NULL, 'p'},
+	                                     {"matrix", required_argument, NULL, 'm'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *year = NULL, *registry = NULL, *plan = NULL, *matrix = NULL, *out = NULL;
 	struct tmpl_set s;
 	struct diag d;
 	size_t i, nmin = 0, nfiles = 0;
-	int a, ret = 0;
+	int c, ret = 0;
 
 	i18n_init();
 
-	for (a = 1; a < argc; a++) {
-		const char **slot = NULL;
-
-		if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0)
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			year = optarg;
+			break;
+		case 'r':
+			registry = optarg;
+			break;
+		case 'p':
+			plan = optarg;
+			break;
+		case 'm':
+			matrix = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
 			return usage(stdout, 0);
-		else if (strcmp(argv[a], "--year") == 0)
-			slot = &year;
-		else if (strcmp(argv[a], "--registry") == 0)
-			slot = &registry;
-		else if (strcmp(argv[a], "--plan") == 0)
-			slot = &plan;
-		else if (strcmp(argv[a], "--matrix") == 0)
-			slot = &matrix;
-		else if (strcmp(argv[a], "-o") == 0)
-			slot = &out;
-		if (slot == NULL || a + 1 >= argc)
+		default:
 			return usage(stderr, 2);
-		*slot = argv[++a];
+		}
 	}
+	if (optind != argc)
+		return usage(stderr, 2);
 	if (!year || !registry || !plan || !matrix || !out)
 		return usage(stderr, 2);
 	LIBXML_TEST_VERSION

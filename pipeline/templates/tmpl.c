@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include "registry.h"
 #include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
@@ -28,22 +29,6 @@ struct loader {
 	unsigned char *expect; /* nmeasures × nministries */
 };
 
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static char *
-attr_dup(xmlNodePtr n, const char *name)
-{
-	char *v = xmlio_attr(n, name);
-	char *r = xstrdup(v ? v : "");
-
-	xmlFree(v);
-	return r;
-}
-
 static long
 ministry_index(const struct tmpl_set *s, const char *code)
 {
@@ -55,33 +40,32 @@ ministry_index(const struct tmpl_set *s, const char *code)
 	return -1;
 }
 
+/* The ministries as the one registry reader (common/registry.c) reads
+ * them; the groups, with what they expect of whom, from the document. */
 static int
 load_registry(struct loader *l, xmlDocPtr doc, const char *path)
 {
 	xmlNodePtr n, root = xmlDocGetRootElement(doc);
 	struct tmpl_set *s = l->s;
-	int ret = 0;
+	struct registry reg;
+	int ret = registry_read(&reg, doc, path, l->d);
+	size_t i;
 
-	for (n = root ? root->children : NULL; n; n = n->next) {
-		if (is(n, "ministry")) {
-			s->ministries = xreallocarray(s->ministries, s->nministries + 1,
-			                              sizeof(*s->ministries));
-			memset(&s->ministries[s->nministries], 0, sizeof(*s->ministries));
-			s->ministries[s->nministries].code = attr_dup(n, "code");
-			s->ministries[s->nministries].name = attr_dup(n, "name");
-			if (!s->ministries[s->nministries].code[0] ||
-			    !s->ministries[s->nministries].name[0])
-				ret = diag_error(l->d, path, xmlGetLineNo(n),
-				                 "<ministry> without code or name");
-			s->nministries++;
-		} else if (is(n, "group")) {
+	s->ministries = xcalloc(reg.n + 1, sizeof(*s->ministries));
+	for (i = 0; i < reg.n; i++)
+		if (!reg.entries[i].group) {
+			s->ministries[s->nministries].code = xstrdup(reg.entries[i].code);
+			s->ministries[s->nministries++].name = xstrdup(reg.entries[i].name);
+		}
+	registry_release(&reg);
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (xmlio_is(n, "group")) {
 			l->groups = xreallocarray(l->groups, l->ngroups + 1, sizeof(*l->groups));
-			l->groups[l->ngroups].code = attr_dup(n, "code");
-			l->groups[l->ngroups].expect = attr_dup(n, "expect");
+			l->groups[l->ngroups].code = xmlio_attr_dup(n, "code");
+			l->groups[l->ngroups].expect = xmlio_attr_dup(n, "expect");
 			l->groups[l->ngroups].node = n;
 			l->ngroups++;
 		}
-	}
 	return ret;
 }
 
@@ -93,17 +77,17 @@ resp_expect(struct loader *l, xmlNodePtr measure, unsigned char *row)
 	int ret = 0;
 
 	for (r = measure->children; r; r = r->next) {
-		if (!is(r, "resp"))
+		if (!xmlio_is(r, "resp"))
 			continue;
 		for (n = r->children; n; n = n->next) {
 			char *ref;
 			size_t g;
 			long i;
 
-			if (!is(n, "ministry") && !is(n, "group"))
+			if (!xmlio_is(n, "ministry") && !xmlio_is(n, "group"))
 				continue;
-			ref = attr_dup(n, "ref");
-			if (is(n, "ministry")) {
+			ref = xmlio_attr_dup(n, "ref");
+			if (xmlio_is(n, "ministry")) {
 				i = ministry_index(l->s, ref);
 				if (i < 0)
 					ret = diag_error(
@@ -129,9 +113,9 @@ resp_expect(struct loader *l, xmlNodePtr measure, unsigned char *row)
 				for (m = l->groups[g].node->children; m; m = m->next) {
 					char *mref;
 
-					if (!is(m, "member"))
+					if (!xmlio_is(m, "member"))
 						continue;
-					mref = attr_dup(m, "ref");
+					mref = xmlio_attr_dup(m, "ref");
 					i = ministry_index(l->s, mref);
 					if (i >= 0)
 						row[i] = 1;
@@ -148,7 +132,7 @@ static void
 count_measures(xmlNodePtr n, size_t *count)
 {
 	for (; n; n = n->next) {
-		if (is(n, "measure"))
+		if (xmlio_is(n, "measure"))
 			(*count)++;
 		if (n->type == XML_ELEMENT_NODE)
 			count_measures(n->children, count);
@@ -163,11 +147,11 @@ load_measures(struct loader *l, xmlNodePtr n)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(n, "measure")) {
+		if (xmlio_is(n, "measure")) {
 			size_t k = l->s->nmeasures++;
 
-			l->s->measures[k].id = attr_dup(n, "id");
-			l->s->measures[k].title = attr_dup(n, "title");
+			l->s->measures[k].id = xmlio_attr_dup(n, "id");
+			l->s->measures[k].title = xmlio_attr_dup(n, "title");
 			if (resp_expect(l, n, l->expect + k * l->s->nministries) < 0)
 				ret = -1;
 		}
@@ -199,10 +183,10 @@ find_node(xmlNodePtr n, const char *id)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		v = xmlio_attr(n, is(n, "relist") ? "at" : "id");
+		v = xmlio_attr(n, xmlio_is(n, "relist") ? "at" : "id");
 		same = v && strcmp(v, id) == 0 &&
-		       (is(n, "area") || is(n, "field") || is(n, "section") || is(n, "group") ||
-		        is(n, "measure") || is(n, "relist"));
+		       (xmlio_is(n, "area") || xmlio_is(n, "field") || xmlio_is(n, "section") ||
+		        xmlio_is(n, "group") || xmlio_is(n, "measure") || xmlio_is(n, "relist"));
 		xmlFree(v);
 		if (same)
 			return n;
@@ -220,8 +204,8 @@ cover(struct loader *l, xmlNodePtr n, unsigned char *row)
 	long k = -1;
 	char *v;
 
-	if (is(n, "measure") || is(n, "relist")) {
-		v = xmlio_attr(n, is(n, "measure") ? "id" : "ref");
+	if (xmlio_is(n, "measure") || xmlio_is(n, "relist")) {
+		v = xmlio_attr(n, xmlio_is(n, "measure") ? "id" : "ref");
 		k = v ? measure_index(l->s, v) : -1;
 		xmlFree(v);
 		if (k >= 0)
@@ -230,8 +214,8 @@ cover(struct loader *l, xmlNodePtr n, unsigned char *row)
 		return;
 	}
 	for (n = n->children; n; n = n->next)
-		if (is(n, "measure") || is(n, "area") || is(n, "field") || is(n, "section") ||
-		    is(n, "group"))
+		if (xmlio_is(n, "measure") || xmlio_is(n, "area") || xmlio_is(n, "field") ||
+		    xmlio_is(n, "section") || xmlio_is(n, "group"))
 			cover(l, n, row);
 }
 
@@ -269,17 +253,17 @@ load_matrix(struct loader *l, xmlDocPtr mdoc, xmlDocPtr pdoc)
 	int ret = 0;
 
 	for (e = root ? root->children : NULL; e; e = e->next)
-		if (is(e, "entry"))
+		if (xmlio_is(e, "entry"))
 			for (ind = e->children; ind; ind = ind->next)
-				count += is(ind, "indicator");
+				count += xmlio_is(ind, "indicator");
 	s->indicators = xcalloc(count ? count : 1, sizeof(*s->indicators));
 	for (e = root ? root->children : NULL; e; e = e->next) {
 		char *target;
 		xmlNodePtr tn;
 
-		if (!is(e, "entry"))
+		if (!xmlio_is(e, "entry"))
 			continue;
-		target = attr_dup(e, "target");
+		target = xmlio_attr_dup(e, "target");
 		tn = proot ? find_node(proot->children, target) : NULL;
 		memset(row, 0, s->nministries);
 		if (tn == NULL)
@@ -292,7 +276,7 @@ load_matrix(struct loader *l, xmlDocPtr mdoc, xmlDocPtr pdoc)
 		for (ind = e->children; ind; ind = ind->next) {
 			struct tmpl_indicator *t;
 
-			if (!is(ind, "indicator"))
+			if (!xmlio_is(ind, "indicator"))
 				continue;
 			t = &s->indicators[s->nindicators++];
 			t->target = xstrdup(target);
@@ -301,10 +285,10 @@ load_matrix(struct loader *l, xmlDocPtr mdoc, xmlDocPtr pdoc)
 			for (c = ind->children; c; c = c->next) {
 				xmlChar *txt;
 
-				if (!is(c, "text") && !is(c, "source"))
+				if (!xmlio_is(c, "text") && !xmlio_is(c, "source"))
 					continue;
 				txt = xmlNodeGetContent(c);
-				if (is(c, "text")) {
+				if (xmlio_is(c, "text")) {
 					free(t->text);
 					t->text = xstrdup(txt ? (const char *)txt : "");
 				} else {

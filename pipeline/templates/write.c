@@ -10,6 +10,7 @@
 #include "atomicfile.h"
 #include "strbuf.h"
 #include "tmpl.h"
+#include "xlsxfmt.h"
 #include "xmem.h"
 
 /* Rows below the pre-filled ones that keep the drop-down and open cells. */
@@ -19,51 +20,40 @@ struct formats {
 	lxw_format *head, *fixed, *open, *mark, *title, *label, *text;
 };
 
-static lxw_format *
-new_format(lxw_workbook *wb)
-{
-	lxw_format *f = workbook_add_format(wb);
-
-	format_set_font_name(f, "游ゴシック");
-	format_set_font_size(f, 11);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	return f;
-}
-
 static void
 make_formats(lxw_workbook *wb, struct formats *f)
 {
 	/* Header: bold on grey, locked.  Pre-filled ids and titles: locked on
 	 * light grey, so the ministry sees what it cannot change.  Open
 	 * cells: unlocked, wrapped, white. */
-	f->head = new_format(wb);
+	f->head = xlsxfmt_new(wb);
 	format_set_bold(f->head);
 	format_set_bg_color(f->head, 0xD9D9D9);
 	format_set_border(f->head, LXW_BORDER_THIN);
 	format_set_text_wrap(f->head);
 	format_set_align(f->head, LXW_ALIGN_CENTER);
 	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
-	f->fixed = new_format(wb);
+	f->fixed = xlsxfmt_new(wb);
 	format_set_bg_color(f->fixed, 0xF2F2F2);
 	format_set_border(f->fixed, LXW_BORDER_THIN);
 	format_set_text_wrap(f->fixed);
-	f->open = new_format(wb);
+	f->open = xlsxfmt_new(wb);
 	format_set_unlocked(f->open);
 	format_set_border(f->open, LXW_BORDER_THIN);
 	format_set_text_wrap(f->open);
-	f->mark = new_format(wb);
+	f->mark = xlsxfmt_new(wb);
 	format_set_unlocked(f->mark);
 	format_set_border(f->mark, LXW_BORDER_THIN);
 	format_set_align(f->mark, LXW_ALIGN_CENTER);
-	f->title = new_format(wb);
+	f->title = xlsxfmt_new(wb);
 	format_set_bold(f->title);
 	format_set_font_size(f->title, 14);
-	f->label = new_format(wb);
+	f->label = xlsxfmt_new(wb);
 	format_set_bold(f->label);
 	format_set_text_wrap(f->label);
 	format_set_bg_color(f->label, 0xF2F2F2);
 	format_set_border(f->label, LXW_BORDER_THIN);
-	f->text = new_format(wb);
+	f->text = xlsxfmt_new(wb);
 	format_set_text_wrap(f->text);
 	format_set_border(f->text, LXW_BORDER_THIN);
 }
@@ -82,45 +72,6 @@ protect(lxw_worksheet *ws)
 	p.autofilter = 1;
 	p.sort = 0;
 	worksheet_protect(ws, NULL, &p);
-}
-
-static void
-page_setup(lxw_worksheet *ws)
-{
-	worksheet_set_landscape(ws);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, 0, 0);
-}
-
-/*
- * The height in points that shows `text` whole in a wrapped column of
- * `width` characters.  Neither Excel nor LibreOffice sizes the rows of a
- * generated file reliably, so rows are sized here: a full-width character
- * takes two units of width, an ASCII one a little more than one.
- */
-static double
-row_height(const char *text, double width)
-{
-	double units = 0;
-	long lines = 1;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (*p == '\n') {
-			lines += 1;
-			units = 0;
-			continue;
-		}
-		if ((*p & 0xC0) == 0x80)
-			continue; /* a continuation byte */
-		units += *p < 0x80 ? 1.1 : 2.0;
-		if (units > width - 1) {
-			lines++;
-			units = *p < 0x80 ? 1.1 : 2.0;
-		}
-	}
-	return 4 + 18.0 * (double)lines;
 }
 
 static double
@@ -146,7 +97,8 @@ sheet_progress(lxw_workbook *wb, const struct formats *f, const struct tmpl_mini
 	for (c = 0; c < 8; c++)
 		worksheet_write_string(ws, 0, c, tmpl_progress_cols[c], f->head);
 	for (r = 0; r < m->nmeasures; r++) {
-		worksheet_set_row(ws, r + 1, row_height(m->measures[r]->title, widths[1]), NULL);
+		worksheet_set_row(ws, r + 1,
+		                  xlsxfmt_row_height(m->measures[r]->title, widths[1], 18), NULL);
 		worksheet_write_string(ws, r + 1, 0, m->measures[r]->id, f->fixed);
 		worksheet_write_string(ws, r + 1, 1, m->measures[r]->title, f->fixed);
 		worksheet_write_string(ws, r + 1, 2, m->name, f->open);
@@ -164,7 +116,7 @@ sheet_progress(lxw_workbook *wb, const struct formats *f, const struct tmpl_mini
 	worksheet_data_validation_range(ws, 1, 6, last, 6, &dv);
 	worksheet_freeze_panes(ws, 1, 0);
 	protect(ws);
-	page_setup(ws);
+	xlsxfmt_landscape(ws, 0);
 	worksheet_activate(ws);
 }
 
@@ -185,9 +137,10 @@ sheet_indicators(lxw_workbook *wb, const struct formats *f, const struct tmpl_se
 	for (r = 0; r < m->nindicators; r++) {
 		const struct tmpl_indicator *t = m->indicators[r].ind;
 
-		worksheet_set_row(
-		    ws, r + 1,
-		    max2(row_height(t->text, widths[0]), row_height(t->source, widths[4])), NULL);
+		worksheet_set_row(ws, r + 1,
+		                  max2(xlsxfmt_row_height(t->text, widths[0], 18),
+		                       xlsxfmt_row_height(t->source, widths[4], 18)),
+		                  NULL);
 		worksheet_write_string(ws, r + 1, 0, t->text, f->fixed);
 		worksheet_write_number(ws, r + 1, 1, strtod(s->year, NULL), f->open);
 		worksheet_write_blank(ws, r + 1, 2, f->open);
@@ -198,7 +151,7 @@ sheet_indicators(lxw_workbook *wb, const struct formats *f, const struct tmpl_se
 	}
 	worksheet_freeze_panes(ws, 1, 0);
 	protect(ws);
-	page_setup(ws);
+	xlsxfmt_landscape(ws, 0);
 }
 
 static void add_rule(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -335,9 +288,10 @@ sheet_guide(lxw_workbook *wb, const struct formats *f, const struct tmpl_set *s,
 	strbuf_release(&sb);
 	r++;
 	for (i = 0; i < n; i++, r++) {
-		worksheet_set_row(
-		    ws, r, max2(row_height(rows[i].label, 24), row_height(rows[i].text, 100)),
-		    NULL);
+		worksheet_set_row(ws, r,
+		                  max2(xlsxfmt_row_height(rows[i].label, 24, 18),
+		                       xlsxfmt_row_height(rows[i].text, 100, 18)),
+		                  NULL);
 		worksheet_write_string(ws, r, 0, rows[i].label, f->label);
 		worksheet_write_string(ws, r, 1, rows[i].text, f->text);
 		free(rows[i].text);
@@ -356,7 +310,6 @@ tmpl_write_xlsx(const struct tmpl_set *s, const struct tmpl_ministry *m, const c
 	lxw_doc_properties props;
 	struct formats f;
 	struct strbuf title = STRBUF_INIT;
-	lxw_error err;
 
 	if (wb == NULL) {
 		free(tmp);
@@ -371,21 +324,8 @@ tmpl_write_xlsx(const struct tmpl_set *s, const struct tmpl_ministry *m, const c
 	sheet_progress(wb, &f, m);
 	sheet_indicators(wb, &f, s, m);
 	sheet_guide(wb, &f, s, m);
-	err = workbook_close(wb);
 	strbuf_release(&title);
-	if (err != LXW_NO_ERROR) {
-		remove(tmp);
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write: %s", lxw_strerror(err));
-	}
-	if (atomicfile_rename(tmp, path) < 0) {
-		int e = errno;
-
-		free(tmp);
-		return diag_error(d, path, 0, "cannot write: %s", strerror(e));
-	}
-	free(tmp);
-	return 0;
+	return xlsxfmt_close(wb, tmp, path, d);
 }
 
 /* One CSV cell: quoted when needed; a text cell beginning with = + - @,

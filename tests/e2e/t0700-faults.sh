@@ -11,21 +11,11 @@
 # tests are skipped with a message.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-O=$TRASH/output/2014
-W=$TRASH/work/2014
+test_year 2014
 CSV=$(grep -l "^施策番号,府省庁,実績" "$TRASH"/input/2014/submissions/*.csv | head -n 1)
 # Mounts made by a test (a subshell) are listed in $TRASH/.mounts and
 # undone here, last first, even when a test fails half-way.
-cleanup_mounts() {
-	if [ -f "$TRASH/.mounts" ]; then
-		tac "$TRASH/.mounts" | while IFS= read -r m; do umount "$m" 2>/dev/null; done
-	fi
-	rm -rf "$TRASH"
-}
-mounted() { echo "$1" >>"$TRASH/.mounts"; }
-trap cleanup_mounts EXIT
+test_mounts
 
 # Changes the first CSV so the next run has different PDFs to make.  The
 # row is caa-progress.csv's own ministry's: one of another ministry that

@@ -5,11 +5,7 @@
 # REPORT_DATE rebuilds; nothing changed rebuilds nothing.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
-S=$I/2014/submissions
-O=$TRASH/output/2014
+test_year 2014
 OLD=200001010000
 
 # make report, its stderr in $TRASH/err

@@ -7,10 +7,7 @@
 # file, line and value.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
+test_year 2014
 INGEST=$BD/bin/ingest
 FX=$TOP/tests/ingest/fixtures
 REFS="--year 2014 --registry $FX/ministries.xml --plan $FX/plan.xml --matrix $FX/matrix.xml"

@@ -7,10 +7,7 @@
 # fine; the same measure twice in one file keeps today's rule.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
+test_year 2014
 INGEST=$BD/bin/ingest
 REFS="--year 2014 --registry $TRASH/input/ministries.xml --plan $TRASH/input/2014/plan.xml --matrix $TRASH/input/2014/matrix.xml"
 

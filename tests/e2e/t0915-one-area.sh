@@ -5,10 +5,7 @@
 # check that passes again does not count as a change).
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-W=$TRASH/work/2014
+test_year 2014
 
 changed() {
 	find "$W/$1" -name "$2" -newer "$TRASH/mark" | wc -l

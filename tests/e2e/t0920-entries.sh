@@ -6,11 +6,7 @@
 # errors naming the entry.  Nothing follows a symlink or opens a FIFO.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
-W=$TRASH/work/2014
+test_year 2014
 
 test_expect_success 'first build; upper-case .CSV read like .csv' '
 	mv "$S/mic-progress.csv" "$S/MIC-PROGRESS.CSV" &&

@@ -6,12 +6,7 @@
 # symlink planted in the work or output folder.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
-S=$I/2014/submissions
-O=$TRASH/output/2014
-W=$TRASH/work/2014
+test_year 2014
 THREE="annual-report-2014.pdf summary-slides-2014.pdf status-2014.csv"
 
 edit_csv() {

@@ -5,10 +5,7 @@
 # were; make draft still renders.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
-O=$TRASH/output/2014
+test_year 2014
 
 test_expect_success 'first build' '
 	test_make report YEAR=2014 2>/dev/null &&

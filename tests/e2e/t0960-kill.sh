@@ -6,27 +6,10 @@
 # tmpfs; skipped when mount is refused) keeps the previous three.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-# A small year (tests/schema's minimal plan, matrix, registry; one CSV).
-mkdir -p "$TRASH/input/2013/submissions"
-cp "$TOP/tests/schema/plan-valid.xml" "$TRASH/input/2013/plan.xml"
-cp "$TOP/input/2013/report.xml" "$TRASH/input/2013/report.xml"
-cp "$TOP/tests/schema/matrix-valid.xml" "$TRASH/input/2013/matrix.xml"
-cp "$TOP/tests/schema/registry-valid.xml" "$TRASH/input/ministries.xml"
-printf '施策番号,府省庁,実績\n1-1-1-ア,内閣官房,小さな年の実績。\n' \
-	>"$TRASH/input/2013/submissions/cas-progress.csv"
-S=$TRASH/input/2013/submissions
-O=$TRASH/output/2013
+test_small_year
 THREE="annual-report-2013.pdf summary-slides-2013.pdf status-2013.csv annual-report-2013.html status-2013.xlsx"
 
-cleanup_mounts() {
-	if [ -f "$TRASH/.mounts" ]; then
-		tac "$TRASH/.mounts" | while IFS= read -r m; do umount "$m" 2>/dev/null; done
-	fi
-	rm -rf "$TRASH"
-}
-mounted() { echo "$1" >>"$TRASH/.mounts"; }
-trap cleanup_mounts EXIT
+test_mounts
 
 snap() {
 	rm -rf "$TRASH/$1" && mkdir "$TRASH/$1" &&

@@ -6,16 +6,8 @@
 # `make templates` and filled in from the samples reads back the same.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	test_skip 'xlsx round trip' 'python3-openpyxl is not installed (pipeline/deps.sh)'
-	test_done
-	exit
-fi
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
+test_need_openpyxl 'xlsx round trip'
+test_year 2014
 C2X="$TOP/tests/e2e/t1000-csv2xlsx.py"
 
 texts() {

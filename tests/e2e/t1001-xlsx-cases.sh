@@ -7,12 +7,7 @@
 # message names the cell (book.xlsx:実施状況!C12).
 . "$(dirname "$0")/../lib.sh"
 
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	test_skip 'xlsx cases' 'python3-openpyxl is not installed (pipeline/deps.sh)'
-	test_done
-	exit
-fi
+test_need_openpyxl 'xlsx cases'
 cd "$TRASH" || exit 3
 I=$TOP/input
 ingest() {

@@ -6,16 +6,8 @@
 # slides text as the samples sent as CSV.  Its 記入要領 explains the rules.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	test_skip 'template round trip' 'python3-openpyxl is not installed (pipeline/deps.sh)'
-	test_done
-	exit
-fi
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
+test_need_openpyxl 'template round trip'
+test_year 2014
 # (elsewhere than output/2014: publish refuses a folder there, see the report)
 T=$TRASH/tmpl/2014/templates
 

@@ -6,12 +6,7 @@
 # folder is refused, and a failing chase stage publishes nothing.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
-S=$I/2014/submissions
-O=$TRASH/output/2014
-W=$TRASH/work/2014
+test_year 2014
 
 save() {
 	rm -rf "$TRASH/prev" && cp -a "$O" "$TRASH/prev"

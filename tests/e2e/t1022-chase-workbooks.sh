@@ -7,11 +7,7 @@
 # a refused row), and each lists them.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
-O=$TRASH/output/2014
-PY=/usr/bin/python3
+test_year 2014
 
 # check SUFFIX FEEDBACK-DIR: the workbooks of the run against its CSV.
 cat >"$TRASH/check.py" <<'PY'

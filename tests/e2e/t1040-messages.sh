@@ -6,9 +6,7 @@
 # tests/lib.sh sets MESSAGES=en LANGUAGE=en: these tests unset them.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-S=$TRASH/input/2014/submissions
+test_year 2014
 printf '施策番号,府省庁,実績\r\n9-9-9-ア,内閣官房,試験の実績\r\n' >"$S/zz-progress.csv"
 # inventory's verdicts, printed whole: a note (an Excel lock file) and an
 # error (a folder).

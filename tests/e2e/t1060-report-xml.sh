@@ -7,9 +7,7 @@
 # its aspect ratio; <ref to> must name a measure.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
+test_year 2014
 R=$I/2014/report.xml
 O=$TRASH/output/2014
 W=$TRASH/work/2014

@@ -8,9 +8,7 @@
 # resolved, make report passes.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-I=$TRASH/input
+test_year 2014
 N=$I/2015
 
 test_expect_success 'make new-year: the folder, the carried files, the checklist' '

@@ -5,9 +5,7 @@
 # the run is kept in the work folder, and its path printed when it fails.
 . "$(dirname "$0")/../lib.sh"
 
-export SOURCE_DATE_EPOCH=1700000000
-test_inputs 2014
-W=$TRASH/work/2014
+test_year 2014
 
 test_expect_success 'a compile is one short line; V=1 shows the command' '
 	make -s --no-print-directory -C "$TOP" B="$TRASH/b" WORK="$TRASH/w" "$TRASH/b/obj/pipeline/common/strbuf.o" >"$TRASH/out" 2>&1 &&

@@ -86,6 +86,20 @@ test_to_fix(void **state)
 	assert_true(chase_to_fix(&m));
 }
 
+/* The era of a fiscal year (令和 from 2019) and of a date (from May 2019). */
+static void
+test_era(void **state)
+{
+	char b[32];
+
+	(void)state;
+	assert_string_equal(chase_era(2014, 0, b, sizeof(b)), "平成26");
+	assert_string_equal(chase_era(1989, 0, b, sizeof(b)), "平成元");
+	assert_string_equal(chase_era(2019, 0, b, sizeof(b)), "平成31");
+	assert_string_equal(chase_era(2019, 1, b, sizeof(b)), "令和元");
+	assert_string_equal(chase_era(2026, 1, b, sizeof(b)), "令和8");
+}
+
 int
 main(void)
 {
@@ -93,6 +107,7 @@ main(void)
 	    cmocka_unit_test(test_sheet_name),
 	    cmocka_unit_test(test_file_base),
 	    cmocka_unit_test(test_to_fix),
+	    cmocka_unit_test(test_era),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
