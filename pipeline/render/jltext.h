@@ -167,6 +167,14 @@ int jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
 void jl_cache_free(void);
 
 /*
+ * For tests: sets the clusters a window of the line breaker spans (0: the
+ * default, 16384) and returns the previous setting.  A paragraph up to a
+ * window long is broken as one total fit; a longer one window by window
+ * (docs/jltext.md "Windows").
+ */
+int jl_set_window(int clusters);
+
+/*
  * For tests: the number of entries of the kinsoku class table that are
  * out of code-point order (its binary search needs them sorted); 0 if none.
  */
