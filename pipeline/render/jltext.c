@@ -590,7 +590,13 @@ make_clusters(struct jl_para *p)
 {
 	int i, k, ncl, alloc;
 
+	/* counted first: one allocation of the exact size (doubling held
+	 * up to three times the clusters of a long paragraph at once) */
 	alloc = 0;
+	for (i = 0; i < p->nitems; i++)
+		for (k = 0; k < p->glyphv[i]->num_glyphs; k++)
+			alloc += k == 0 || p->glyphv[i]->glyphs[k].attr.is_cluster_start;
+	p->c = alloc ? xreallocarray(p->c, alloc, sizeof *p->c) : p->c;
 	p->n = 0;
 	for (i = 0; i < p->nitems; i++) {
 		PangoItem *it = p->itemv[i];
@@ -1428,6 +1434,19 @@ dup_doubles(const double *v, int n)
 
 	memcpy(r, v, n * sizeof *r);
 	return r;
+}
+
+size_t
+jl_para_shaping_size(const struct jl_para *p)
+{
+	size_t b = sizeof(struct jl_shaping) + p->len + 1 +
+	           (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(double));
+	int i;
+
+	for (i = 0; i < p->nitems; i++)
+		b += sizeof(PangoItem) + sizeof(PangoGlyphString) +
+		     (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
+	return b;
 }
 
 struct jl_shaping *

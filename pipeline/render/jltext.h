@@ -80,6 +80,8 @@ struct jl_para *jl_para_new_broken(PangoContext *ctx, const char *text, int len,
 struct jl_shaping;
 struct jl_shaping *jl_para_shaping(const struct jl_para *p);
 size_t jl_shaping_bytes(const struct jl_shaping *s);
+/* jl_shaping_bytes() of the shaping jl_para_shaping() would return, without making it. */
+size_t jl_para_shaping_size(const struct jl_para *p);
 void jl_shaping_free(struct jl_shaping *s);
 
 /*

@@ -275,7 +275,9 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	m->e[m->n].key = key;
 	m->e[m->n].n = (guint32)n;
 	m->e[m->n].off = (guint32)m->npool;
-	if (m->shbytes < SHAPING_MEMO_MAX && m->nsh == m->n) {
+	/* (a paragraph whose shaping would pass the cap is shaped again:
+	 * one of 2,000,000 characters held ~170 MB twice, issue 12) */
+	if (m->nsh == m->n && m->shbytes + jl_para_shaping_size(p) <= SHAPING_MEMO_MAX) {
 		if (m->nsh == m->ash) {
 			m->ash = m->ash ? 2 * m->ash : 1024;
 			m->sh = xreallocarray(m->sh, m->ash, sizeof(*m->sh));
