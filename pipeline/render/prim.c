@@ -101,7 +101,9 @@ vitem_box(struct vitem *it, enum layout_box_kind kind)
 	struct layout_box *b;
 
 	if (it->n == it->alloc) {
-		it->alloc = it->alloc ? 2 * it->alloc : 4;
+		/* from one: most items are one line of text (a long slide
+		 * bullet is ~50,000 of them), and a box is ~170 bytes */
+		it->alloc = it->alloc ? 2 * it->alloc : 1;
 		it->box = xreallocarray(it->box, it->alloc, sizeof(*it->box));
 	}
 	b = &it->box[it->n++];
