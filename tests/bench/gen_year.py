@@ -19,7 +19,7 @@ forms, encodings, line ends, multi-line cells) is the same:
     (otherwise the expected pairs would grow as K squared).
   - plan: the areas are copied K times, copy j renumbered from
     (j - 1) * A + 1 where A is the largest area number; every id, relist
-    reference and footnote id is rewritten, resp names the copy's ministries.
+    reference and footnote id is rewritten (fnN: fn(N + 1000 (j - 1))), resp names the copy's ministries.
     Intro text is kept once.
   - matrix: domains and entries copied and renumbered; indicator ids get
     `-c<j>` and indicator texts `（<j>）` so both stay unique.
@@ -134,6 +134,11 @@ def written_shift(text, j, na):
     return m.group(1) + new + m.group(3)
 
 
+def fn_shift(ident, j):
+    m = re.fullmatch(r"fn(\d+)", ident)
+    return f"fn{int(m.group(1)) + (j - 1) * 1000}" if m else ident + (f"c{j}" if j > 1 else "")
+
+
 def rewrite_plan_subtree(e, j, na, fixed):
     for x in e.iter():
         if x.tag in ("area", "field", "section", "group", "measure") and x.get("id"):
@@ -144,10 +149,12 @@ def rewrite_plan_subtree(e, j, na, fixed):
             for a in ("at", "ref"):
                 if x.get(a):
                     x.set(a, area_shift(x.get(a), j, na))
+        # plan.rng: footnote ids are fn<number>; copy j numbers from
+        # (j - 1) * 1000 (a plan has tens of footnotes)
         if x.tag == "footnote" and x.get("id"):
-            x.set("id", x.get("id") + ("c" + str(j) if j > 1 else ""))
+            x.set("id", fn_shift(x.get("id"), j))
         if x.tag == "fnref" and x.get("ref"):
-            x.set("ref", x.get("ref") + ("c" + str(j) if j > 1 else ""))
+            x.set("ref", fn_shift(x.get("ref"), j))
         if x.tag in ("ministry", "group") and x.get("ref") and x.get("id") is None \
                 and not fixed:
             x.set("ref", x.get("ref") + sfx(j))
