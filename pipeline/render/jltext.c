@@ -1357,8 +1357,7 @@ set_lines(struct jl_para *p)
 	int i0, i1, i;
 
 	for (i0 = 0; i0 < p->nlines; i0 = i1) {
-		for (i1 = i0 + 1;
-		     i1 < p->nlines && p->lines[i1].b - p->lines[i0].a <= jl_win; i1++)
+		for (i1 = i0 + 1; i1 < p->nlines && p->lines[i1].b - p->lines[i0].a <= jl_win; i1++)
 			;
 		glue_window(p, p->lines[i0].a, p->lines[i1 - 1].b);
 		for (i = i0; i < i1; i++)

@@ -448,8 +448,8 @@ main(void)
 	    cmocka_unit_test(test_utf8_codepoints),  cmocka_unit_test(test_csv_cp932),
 	    cmocka_unit_test(test_csv_lines),        cmocka_unit_test(test_csv_cells),
 	    cmocka_unit_test(test_csv_errors),       cmocka_unit_test(test_csv_recovers),
-	    cmocka_unit_test(test_csv_huge_cell),    cmocka_unit_test(test_csv_long_japanese_cell),    cmocka_unit_test(test_csv_unicode_text),
-	    cmocka_unit_test(test_csv_utf16_broken),
+	    cmocka_unit_test(test_csv_huge_cell),    cmocka_unit_test(test_csv_long_japanese_cell),
+	    cmocka_unit_test(test_csv_unicode_text), cmocka_unit_test(test_csv_utf16_broken),
 	};
 
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

@@ -654,7 +654,8 @@ test_window(void **state)
 	static const char *sentence =
 	    "「情報セキュリティ」対策の強化に向けて、関係府省庁と連携し、"
 	    "CSIRT 訓練（計 12 回）を計画どおり実施した。ソフトウェアっぽいー々、";
-	static const char *no_start = "、。，．・：；？！）］｝〕〉》」』】ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー々";
+	static const char *no_start =
+	    "、。，．・：；？！）］｝〕〉》」』】ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー々";
 	static const char *no_end = "（［｛〔〈《「『【";
 	GString *g = g_string_new(NULL);
 	struct jl_para *p, *q;
