@@ -202,11 +202,16 @@ report draft validate:
 	@flock $(W)/.lock $(if $(filter validate,$@),,sh pipeline/logrun.sh $(W)/$@.log) \
 		$(MAKE) --no-print-directory year-$@
 
+# report.xml, its logo and REPORT_DATE (front.id) taken again: publish
+# refuses when they changed during the run (issue 12, "All or nothing").
+PUBLISH_FRONT = --front-id $(W)/front.id --front-id-now $(W)/front.id.now
 year-report: $(addprefix $(W)/,$(REPORT_FILES))
-	$(Q)$(PUBLISH) $^
+	@$(FRONT_ID) >$(W)/front.id.now
+	$(Q)$(PUBLISH) $(PUBLISH_FRONT) $^
 	@echo "report: $(REPORT_OUT)"
 year-draft: $(addprefix $(W)/draft/,$(DRAFT_FILES))
-	$(Q)$(PUBLISH) $^
+	@$(FRONT_ID) >$(W)/front.id.now
+	$(Q)$(PUBLISH) $(PUBLISH_FRONT) $^
 	@echo "draft: $(DRAFT_OUT)"
 
 # make validate YEAR=2014 FILE=path/to/file: the one-file check (issue 16).

@@ -43,10 +43,13 @@ YEAR_PARAMS = --param year $(YEAR) --param registry $(abspath $(INPUT)/ministrie
 COMPOSE_PARAMS = $(if $(REPORT_DATE),--param date $(REPORT_DATE_Q)) \
 	--param report $(abspath $(IN)/report.xml) --param plan $(abspath $(IN)/plan.xml)
 XSL_FRONT := stylesheets/front.xsl $(W)/front.id
+# FRONT_ID prints it; make report and draft print it again just before
+# publish, which refuses when it changed during the run (Makefile).
+FRONT_ID = { printf 'REPORT_DATE=%s\n' $(REPORT_DATE_Q) && (cd $(IN) && find . -maxdepth 1 \
+	-type f ! -name plan.xml ! -name matrix.xml -exec sha256sum {} + | LC_ALL=C sort); }
 $(W)/front.id: FORCE
 	@mkdir -p $(@D)
-	@{ printf 'REPORT_DATE=%s\n' $(REPORT_DATE_Q) && (cd $(IN) && find . -maxdepth 1 -type f \
-		! -name plan.xml ! -name matrix.xml -exec sha256sum {} + | LC_ALL=C sort); } >$@.tmp
+	@$(FRONT_ID) >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 # status.xsl writes the rows; the file starts with a UTF-8 BOM (Excel on
 # Japanese Windows reads it as UTF-8) and this header line (RFC 4180, CRLF).

@@ -314,6 +314,11 @@
   <xsl:template name="progress-block">
     <xsl:param name="rows"/>
     <xsl:param name="lead"/>
+    <!-- $rows is every progress child of these (summary/progress or
+         progress): "a row of $rows" is "a child of $parents", tested
+         against one or two nodes rather than all rows (a union with
+         $rows per paragraph was quadratic: 40,000 rows, issue 12) -->
+    <xsl:variable name="parents" select="$rows/.."/>
     <xsl:call-template name="progress-part">
       <xsl:with-param name="rows" select="$rows"/>
       <xsl:with-param name="part" select="'results'"/>
@@ -330,7 +335,7 @@
     <xsl:variable name="ev-new"
         select="$evs/evaluation/p[normalize-space() != '']
                   [not(key('mpara', concat(../../@measure, '|', normalize-space()))
-                       [local-name(..) = 'results'][count(../.. | $rows) = count($rows)])]"/>
+                       [local-name(..) = 'results'][count(../../.. | $parents) = count($parents)])]"/>
     <xsl:if test="$res and not($ev-new)">
       <p style="subhead"><xsl:value-of select="concat($lead, '評価')"/></p>
       <p style="missing">
@@ -357,6 +362,7 @@
     <xsl:param name="rows"/>
     <xsl:param name="part"/>
     <xsl:param name="head"/>
+    <xsl:variable name="parents" select="$rows/.."/>
     <xsl:variable name="earlier">
       <xsl:choose>
         <xsl:when test="$part = 'evaluation'"> results </xsl:when>
@@ -375,7 +381,7 @@
         select="$rows[*[local-name() = $part]/p[normalize-space() != '']
                   [not(key('mpara', concat(../../@measure, '|', normalize-space()))
                        [contains($earlier, concat(' ', local-name(..), ' '))]
-                       [count(../.. | $rows) = count($rows)])]]"/>
+                       [count(../../.. | $parents) = count($parents)])]]"/>
     <xsl:if test="$with">
       <p style="subhead"><xsl:value-of select="$head"/></p>
       <xsl:for-each select="$with">
@@ -386,12 +392,12 @@
                once, at the first of them (registry order), credited to all -->
           <xsl:variable name="same"
               select="key('para', concat($row/@measure, '|', $part, '|', normalize-space()))
-                      [count(../.. | $rows) = count($rows)]"/>
+                      [count(../../.. | $parents) = count($parents)]"/>
           <xsl:variable name="first" select="$same[not(../../@pos &gt; $same/../../@pos)][1]"/>
           <xsl:variable name="before"
               select="key('mpara', concat($row/@measure, '|', normalize-space()))
                       [contains($earlier, concat(' ', local-name(..), ' '))]
-                      [count(../.. | $rows) = count($rows)]"/>
+                      [count(../../.. | $parents) = count($parents)]"/>
           <xsl:if test="generate-id() = generate-id($first) and not($before)">
             <p style="body">
               <xsl:call-template name="src"><xsl:with-param name="row" select="$row"/></xsl:call-template>

@@ -2,12 +2,16 @@
  * publish: a year's files → OUTDIR/Y, all at once (issue 12).
  *
  *   publish --manifest MANIFEST.xml --year Y --submissions DIR --registry R
- *           --plan P --matrix M [--report-date D] --stage-in WORKDIR
+ *           --plan P --matrix M [--report-date D]
+ *           [--front-id ID --front-id-now NOW] --stage-in WORKDIR
  *           -o OUTDIR/Y FILE...
  *
  * 1. Takes the inventory again (pipeline/inventory) and refuses, publishing
  *    nothing, when it differs from MANIFEST, the one the build used: the
- *    inputs changed during the run.
+ *    inputs changed during the run.  Likewise when the file ID (the
+ *    sha256 of report.xml, the logo and REPORT_DATE the front and back
+ *    matter were made from, pipeline/year.mk's front.id) differs from NOW,
+ *    the same taken again just before publish ran.
  * 2. Makes a staging folder in WORKDIR (beside OUTDIR/Y as .Y.publish-*
  *    when WORKDIR is on another file system), hard-links into it every
  *    other entry of OUTDIR/Y (the draft files when publishing the report,
@@ -51,6 +55,7 @@ usage(FILE *fp)
 {
 	fputs("usage: publish --manifest MANIFEST.xml --year Y --submissions DIR\n"
 	      "               --registry R --plan P --matrix M [--report-date D]\n"
+	      "               [--front-id ID --front-id-now NOW]\n"
 	      "               --stage-in WORKDIR -o OUTDIR/Y FILE...\n"
 	      "Puts the FILEs into OUTDIR/Y all at once, keeping its other files, if the\n"
 	      "inputs are still those of MANIFEST.\n"
@@ -401,17 +406,33 @@ bad:
 	return -1;
 }
 
+/* Whether files a and b hold the same bytes (0 when either cannot be read). */
+static int
+same_bytes(const char *a, const char *b)
+{
+	gchar *x = NULL, *y = NULL;
+	gsize nx = 0, ny = 0;
+	int same = g_file_get_contents(a, &x, &nx, NULL) && g_file_get_contents(b, &y, &ny, NULL) &&
+	           nx == ny && memcmp(x, y, nx) == 0;
+
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option opts[] = {INVENTORY_OPTIONS,
 	                                     {"manifest", required_argument, NULL, 'M'},
 	                                     {"stage-in", required_argument, NULL, 'S'},
+	                                     {"front-id", required_argument, NULL, 'F'},
+	                                     {"front-id-now", required_argument, NULL, 'N'},
 	                                     {"output", required_argument, NULL, 'o'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {NULL, 0, NULL, 0}};
 	struct inventory_args a = {NULL, NULL, NULL, NULL, NULL, ""};
-	const char *manifest = NULL, *stagein = NULL, *out = NULL;
+	const char *manifest = NULL, *stagein = NULL, *out = NULL, *front = NULL, *frontnow = NULL;
 	char *err = NULL, *old = NULL, *parent = NULL, *base = NULL, *stage = NULL;
 	gsize oldlen = 0;
 	xmlBufferPtr now;
@@ -429,6 +450,12 @@ main(int argc, char **argv)
 		case 'S':
 			stagein = optarg;
 			break;
+		case 'F':
+			front = optarg;
+			break;
+		case 'N':
+			frontnow = optarg;
+			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -443,10 +470,11 @@ main(int argc, char **argv)
 		}
 	}
 	if (!manifest || !a.year || !a.dir || !a.registry || !a.plan || !a.matrix || !stagein ||
-	    !out || optind == argc) {
+	    !out || optind == argc || !front != !frontnow) {
 		fputs(
 		    _("publish: --manifest, --year, --submissions, --registry, --plan, --matrix,\n"
-		      "--stage-in, -o and at least one FILE are required\n"),
+		      "--stage-in, -o and at least one FILE are required; --front-id and\n"
+		      "--front-id-now go together\n"),
 		    stderr);
 		usage(stderr);
 		return EXIT_USAGE;
@@ -468,6 +496,17 @@ main(int argc, char **argv)
 		          "the registry, plan, matrix or REPORT_DATE); nothing was published: run "
 		          "make again\n"),
 		        a.dir);
+		status = EXIT_INPUT;
+		goto done;
+	}
+	if (front && !same_bytes(front, frontnow)) {
+		char *in = g_path_get_dirname(a.plan);
+
+		fprintf(stderr,
+		        _("%s: error: report.xml, its logo or REPORT_DATE changed during the run; "
+		          "nothing was published: run make again\n"),
+		        in);
+		g_free(in);
 		status = EXIT_INPUT;
 		goto done;
 	}

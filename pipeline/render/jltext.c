@@ -110,17 +110,26 @@ struct jl_para {
 	char *text;
 	int len;
 	struct jl_style st;
-	GList *items; /* PangoItem *, owned */
 	PangoItem **itemv;
 	PangoGlyphString **glyphv;
-	double *ascent, *descent, *rise, *em; /* per item */
+	/* per item; exact in single precision (pango units / 1024), and
+	 * half the size of doubles for the ~0.4 items a character of
+	 * Japanese text has (pango starts one at each kana-kanji change) */
+	float *ascent, *descent, *rise, *em;
 	int nitems;
 	struct jl_cluster *c;
 	int n;
-	struct jl_glue *g;     /* n + 1 glues */
-	struct jl_prefix *pre; /* n + 2 prefix sums */
+	/*
+	 * Glue, prefix sums and trim exist for one window of clusters
+	 * [gw0, gw1] at a time (glue_window()): G(p, i), PRE(p, i) and
+	 * TRIM(p, i) index them by cluster, gw0 <= i <= gw1.
+	 */
+	struct jl_glue *g;     /* gw1 - gw0 + 1 glues */
+	struct jl_prefix *pre; /* gw1 - gw0 + 2 prefix sums */
 	int *trim;             /* while breaking: trim[b] = b less
 						 * trailing spaces (line_sums) */
+	int gw0, gw1;
+	int wend; /* while breaking: the end of the window being broken */
 	struct jl_lineinfo *lines;
 	int nlines;
 	double base_ascent, base_descent;
@@ -135,6 +144,20 @@ struct jl_para {
 #define PT(u) ((double)(u) / PANGO_SCALE)
 #define INF 1e300
 #define MAX_SCAN 2000 /* candidate line starts tried per break */
+/*
+ * Clusters a window of the breaker spans (docs/jltext.md "Windows"): a
+ * paragraph up to this long is broken in one window, exactly as a
+ * whole-paragraph total fit; a longer one window by window, each broken
+ * optimally and all its lines but the last two kept, the next window
+ * starting where the kept lines end.  Glue and prefix sums (~170 bytes a
+ * cluster) are held for one window, so memory stays bounded and time linear
+ * in the length of the paragraph (issue 12 "Linear").
+ */
+#define JL_WINDOW 16384
+static int jl_win = JL_WINDOW; /* jl_set_window(), for tests */
+#define G(p, i) ((p)->g[(i) - (p)->gw0])
+#define PRE(p, i) ((p)->pre[(i) - (p)->gw0])
+#define TRIM(p, i) ((p)->trim[(i) - (p)->gw0])
 
 /* ---------------------------------------------------------------------- */
 /* Classes */
@@ -503,7 +526,7 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 {
 	PangoAttrList *al;
 	PangoAttribute *a;
-	GList *l;
+	GList *items, *l;
 	int i;
 
 	al = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
@@ -518,8 +541,8 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(al, a);
 
-	p->items = p->len > 0 ? pango_itemize(p->ctx, p->text, 0, p->len, al, NULL) : NULL;
-	p->nitems = g_list_length(p->items);
+	items = p->len > 0 ? pango_itemize(p->ctx, p->text, 0, p->len, al, NULL) : NULL;
+	p->nitems = g_list_length(items);
 	p->itemv = xcalloc(p->nitems + 1, sizeof *p->itemv);
 	p->glyphv = xcalloc(p->nitems + 1, sizeof *p->glyphv);
 	p->ascent = xcalloc(p->nitems + 1, sizeof *p->ascent);
@@ -547,7 +570,7 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 		pango_font_description_free(d);
 	}
 
-	for (l = p->items, i = 0; l; l = l->next, i++) {
+	for (l = items, i = 0; l; l = l->next, i++) {
 		PangoItem *it = l->data;
 
 		p->itemv[i] = it;
@@ -558,9 +581,19 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 		 */
 		it->analysis.level = 0;
 		p->glyphv[i] = shape_run(it, p->text, p->len);
-		run_metrics(it, &p->ascent[i], &p->descent[i], &p->em[i]);
+		{
+			double asc, desc, em;
+
+			run_metrics(it, &asc, &desc, &em);
+			p->ascent[i] = asc;
+			p->descent[i] = desc;
+			p->em[i] = em;
+		}
 		p->rise[i] = item_rise(it);
 	}
+	/* the items are owned through itemv (the list cost 24 bytes an item:
+	 * 20 MB for one paragraph of 2,000,000 characters) */
+	g_list_free(items);
 	pango_attr_list_unref(al);
 }
 
@@ -570,7 +603,13 @@ make_clusters(struct jl_para *p)
 {
 	int i, k, ncl, alloc;
 
+	/* counted first: one allocation of the exact size (doubling held
+	 * up to three times the clusters of a long paragraph at once) */
 	alloc = 0;
+	for (i = 0; i < p->nitems; i++)
+		for (k = 0; k < p->glyphv[i]->num_glyphs; k++)
+			alloc += k == 0 || p->glyphv[i]->glyphs[k].attr.is_cluster_start;
+	p->c = alloc ? xreallocarray(p->c, alloc, sizeof *p->c) : p->c;
 	p->n = 0;
 	for (i = 0; i < p->nitems; i++) {
 		PangoItem *it = p->itemv[i];
@@ -695,19 +734,24 @@ jl_gap_before(int prev, int next)
 	return 0;
 }
 
+/* The glues before clusters w0 .. w1 (0 <= w0 <= w1 <= n). */
 static void
-make_glue(struct jl_para *p)
+make_glue(struct jl_para *p, int w0, int w1)
 {
 	int i, k;
 
-	p->g = xcalloc(p->n + 1, sizeof *p->g);
+	p->gw0 = w0;
+	p->gw1 = w1;
+	p->g = xcalloc(w1 - w0 + 1, sizeof *p->g);
 	if (p->n > 0) {
-		p->g[0].open = aki_before(&p->c[0]);
-		p->g[p->n].end = aki_after(&p->c[p->n - 1]);
+		if (w0 == 0)
+			G(p, 0).open = aki_before(&p->c[0]);
+		if (w1 == p->n)
+			G(p, p->n).end = aki_after(&p->c[p->n - 1]);
 	}
-	for (i = 1; i < p->n; i++) {
+	for (i = w0 > 1 ? w0 : 1; i < p->n && i <= w1; i++) {
 		struct jl_cluster *a = &p->c[i - 1], *b = &p->c[i];
-		struct jl_glue *g = &p->g[i];
+		struct jl_glue *g = &G(p, i);
 		double close = aki_after(a), open = aki_before(b);
 		gunichar ca = g_utf8_get_char(p->text + a->start);
 		gunichar cb = g_utf8_get_char(p->text + b->start);
@@ -755,7 +799,7 @@ make_glue(struct jl_para *p)
 		              a->cls != JC_NEWLINE && g->kind != 2 &&
 		              !(a->cls == JC_INSEP && b->cls == JC_INSEP && ca == cb);
 	}
-	for (i = 0; i < p->n; i++) {
+	for (i = w0 > 0 ? w0 - 1 : 0; i < p->n && i < w1; i++) {
 		struct jl_cluster *c = &p->c[i];
 
 		if (c->cls == JC_SPACE || c->cls == JC_NBSP) {
@@ -767,8 +811,8 @@ make_glue(struct jl_para *p)
 			 */
 			if (c->w > c->em / 3)
 				c->w = c->em / 3;
-			p->g[i + 1].shrink[SH_SPACE] += c->w - c->em / 4 > 0 ? c->w - c->em / 4 : 0;
-			p->g[i + 1].stretch_sp += c->em / 2 - c->w;
+			G(p, i + 1).shrink[SH_SPACE] += c->w - c->em / 4 > 0 ? c->w - c->em / 4 : 0;
+			G(p, i + 1).stretch_sp += c->em / 2 - c->w;
 		}
 	}
 }
@@ -794,7 +838,7 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 
 	s->nat = 0;
 	if (p->trim) {
-		last = p->trim[b] > a ? p->trim[b] : a;
+		last = TRIM(p, b) > a ? TRIM(p, b) : a;
 	} else {
 		last = b;
 		while (last > a &&
@@ -809,11 +853,11 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 	 * would otherwise reach half an em left of the text block.
 	 */
 	if (a < p->n)
-		s->nat += p->g[a].open;
+		s->nat += G(p, a).open;
 	if (last > a) {
 		/* glues a+1 .. last-1 and widths a .. last-1, from prefix sums */
-		P0 = &p->pre[a + 1];
-		P1 = &p->pre[last];
+		P0 = &PRE(p, a + 1);
+		P1 = &PRE(p, last);
 		s->nat += P1->w - P0->w + p->c[a].w + P1->mid - P0->mid;
 		for (k = 0; k < SH_N; k++)
 			s->shrink[k] = P1->shrink[k] - P0->shrink[k];
@@ -827,24 +871,27 @@ line_sums(const struct jl_para *p, int a, int b, struct linesum *s)
 		s->nist = s->nall = 0;
 	}
 	if (last > a) { /* also before trailing spaces, and at the end */
-		s->nat += p->g[last].end;
+		s->nat += G(p, last).end;
 		if (JL_LINEEND_SHRINK)
-			s->shrink[SH_LINEEND] += p->g[last].end;
+			s->shrink[SH_LINEEND] += G(p, last).end;
 	}
 }
 
-/* Prefix sums: pre[i] sums cluster widths 1 .. i-1 and glues 1 .. i-1. */
+/*
+ * Prefix sums over the glue window: PRE(i) sums cluster widths w0+1 .. i-1
+ * and glues w0+1 .. i-1 (line_sums() takes differences from a+1 on, a >= w0).
+ */
 static void
 make_prefix(struct jl_para *p)
 {
-	int i, k;
+	int i, k, w0 = p->gw0;
 
-	p->pre = xcalloc(p->n + 2, sizeof *p->pre);
-	for (i = 2; i <= p->n; i++) {
-		const struct jl_glue *g = &p->g[i - 1];
-		struct jl_prefix *d = &p->pre[i];
+	p->pre = xcalloc(p->gw1 - w0 + 2, sizeof *p->pre);
+	for (i = w0 + 2; i <= p->gw1; i++) {
+		const struct jl_glue *g = &G(p, i - 1);
+		struct jl_prefix *d = &PRE(p, i);
 
-		*d = p->pre[i - 1];
+		*d = PRE(p, i - 1);
 		d->w += p->c[i - 1].w;
 		d->mid += g->mid;
 		for (k = 0; k < SH_N; k++)
@@ -865,6 +912,14 @@ static int
 is_last(const struct jl_para *p, int b)
 {
 	return b >= p->n || p->c[b].brk == BRK_FORCED;
+}
+
+/* While breaking: a line ending at b is set as a last line (the window's
+ * end is one: its lines are not kept, unless it is the paragraph's end). */
+static int
+is_end(const struct jl_para *p, int b)
+{
+	return b >= p->wend || p->c[b].brk == BRK_FORCED;
 }
 
 /* Badness-based demerits of line [a, b), or INF when it cannot be set. */
@@ -896,7 +951,7 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 		}
 		if (need > tsh - s.shrink[SH_LINEEND] + 1e-9)
 			bad += 200; /* the line-end aki must give way */
-	} else if (is_last(p, b)) {
+	} else if (is_end(p, b)) {
 		/* a last line of one or two characters is ugly (JLReq 3.1.7 note) */
 		bad = s.nat < 2.01 * em && b == p->n && a > 0 ? 60 : 0;
 	} else if (p->st.align != JL_JUSTIFY) {
@@ -921,95 +976,98 @@ line_cost(const struct jl_para *p, int a, int b, double *minw)
 	if (bad > 1e6)
 		bad = 1e6;
 	bad = (10 + bad) * (10 + bad);
-	if (b < p->n && p->c[b].brk == BRK_EMERG)
+	if (b < p->wend && p->c[b].brk == BRK_EMERG)
 		bad += 1e8;
 	return bad;
 }
 
-/* Allows breaks inside unbreakable runs wider than the narrowest measure. */
+/*
+ * Allows breaks inside unbreakable runs wider than the narrowest measure,
+ * in the window [w0, w1] (w0 is a line start, so a run starts there).
+ */
 static void
-mark_emergency(struct jl_para *p)
+mark_emergency(struct jl_para *p, int w0, int w1)
 {
 	double av = avail(p, 1), av0 = avail(p, 0), w = 0;
-	int i, seg = 0;
+	int i, seg = w0;
 
 	if (av0 < av)
 		av = av0;
-	for (i = 0; i <= p->n; i++) {
-		if (i == p->n || p->c[i].brk != BRK_NO) {
+	for (i = w0; i <= w1; i++) {
+		if (i == w1 || p->c[i].brk != BRK_NO) {
 			if (w > av) {
 				int k;
 				for (k = seg + 1; k < i; k++)
 					if (p->c[k].cls != JC_SPACE && p->c[k].cls != JC_NEWLINE)
 						p->c[k].brk = BRK_EMERG;
 			}
-			if (i == p->n)
+			if (i == w1)
 				break;
 			seg = i;
 			w = 0;
 		}
-		w += p->c[i].w + (i > seg ? p->g[i].mid : 0);
+		w += p->c[i].w + (i > seg ? G(p, i).mid : 0);
 	}
 }
 
-static void
-break_lines(struct jl_para *p)
+/*
+ * Total fit (Knuth-Plass) of the clusters [w0, w1), w0 a line start, with
+ * the glue window made for [w0, w1].  Fills ends[0 .. k) with the ends of
+ * the lines, the last being w1, and returns k.  ends holds w1 - w0 + 1.
+ */
+static int
+break_window(struct jl_para *p, int w0, int w1, int *ends)
 {
 	double *best;
-	int *prev, *cand, ncand = 0, i, j, b, e;
+	int *prev, *cand, ncand = 0, i, j, b, e, nl, m = w1 - w0;
 	char *skip;
 	double av_max;
 
-	free(p->lines);
-	p->lines = NULL;
-	p->nlines = 0;
-	if (p->n == 0) {
-		p->lines = xcalloc(1, sizeof *p->lines);
-		p->nlines = 1;
-		return;
-	}
-	for (i = 1; i < p->n; i++)
+	p->wend = w1;
+	for (i = w0 + 1; i < w1; i++)
 		if (p->c[i].brk == BRK_EMERG)
 			p->c[i].brk = BRK_NO;
-	mark_emergency(p);
+	mark_emergency(p, w0, w1);
 
 	/* where each candidate line ends once its trailing spaces are dropped */
-	p->trim = xcalloc(p->n + 1, sizeof *p->trim);
-	for (b = 1; b <= p->n; b++) {
+	p->trim = xcalloc(m + 1, sizeof *p->trim);
+	TRIM(p, w0) = w0;
+	for (b = w0 + 1; b <= w1; b++) {
 		int cl = p->c[b - 1].cls;
 
-		p->trim[b] =
-		    cl == JC_SPACE || cl == JC_NEWLINE || cl == JC_ZWSP ? p->trim[b - 1] : b;
+		TRIM(p, b) =
+		    cl == JC_SPACE || cl == JC_NEWLINE || cl == JC_ZWSP ? TRIM(p, b - 1) : b;
 	}
-	best = xcalloc(p->n + 1, sizeof *best);
-	prev = xcalloc(p->n + 1, sizeof *prev);
-	cand = xcalloc(p->n + 1, sizeof *cand);
+	/* best, prev and skip by cluster - w0; cand holds clusters */
+	best = xcalloc(m + 1, sizeof *best);
+	prev = xcalloc(m + 1, sizeof *prev);
+	cand = xcalloc(m + 1, sizeof *cand);
 	av_max =
 	    p->st.width - p->st.left_indent - (p->st.first_indent < 0 ? p->st.first_indent : 0);
 	/* segments between forced breaks that fit on one line need no search */
-	skip = xcalloc(p->n + 1, 1);
-	for (i = 0; i < p->n; i = e) {
+	skip = xcalloc(m + 1, 1);
+	for (i = w0; i < w1; i = e) {
 		struct linesum ls;
 
-		for (e = i + 1; e < p->n && p->c[e].brk != BRK_FORCED; e++)
+		for (e = i + 1; e < w1 && p->c[e].brk != BRK_FORCED; e++)
 			;
 		line_sums(p, i, e, &ls);
 		if (ls.nat <= avail(p, i) + 1e-9)
-			memset(skip + i + 1, 1, e - i - 1);
+			memset(skip + (i - w0) + 1, 1, e - i - 1);
 	}
-	cand[ncand++] = 0;
+	cand[ncand++] = w0;
 	best[0] = 0;
-	for (b = 1; b <= p->n; b++) {
+	for (b = w0 + 1; b <= w1; b++) {
 		double bestc = INF, fb = INF, minw;
 		int bp = -1, fbp = -1, scanned = 0;
 
-		if (b < p->n && (p->c[b].brk == BRK_NO || skip[b]))
+		if (b < w1 && (p->c[b].brk == BRK_NO || skip[b - w0]))
 			continue;
 		for (j = ncand - 1; j >= 0; j--) {
 			int a = cand[j];
 			double c;
 
-			if (best[a] >= INF)
+			if (best[a - w0] >= INF)
 				continue;
 			/* a line rarely has this many break opportunities;
 			 * the cap keeps very wide measures linear */
@@ -1017,13 +1075,13 @@ break_lines(struct jl_para *p)
 				break;
 			c = line_cost(p, a, b, &minw);
 			if (c < INF) {
-				if (best[a] + c < bestc) {
-					bestc = best[a] + c;
+				if (best[a - w0] + c < bestc) {
+					bestc = best[a - w0] + c;
 					bp = a;
 				}
 			} else if (fbp < 0) {
 				/* overfull: only as a last resort */
-				fb = best[a] + 1e12 + 1e6 * minw;
+				fb = best[a - w0] + 1e12 + 1e6 * minw;
 				fbp = a;
 			}
 			if (minw > av_max + 1e-9 && bp >= 0)
@@ -1035,25 +1093,88 @@ break_lines(struct jl_para *p)
 			bp = fbp;
 			bestc = fb;
 		}
-		best[b] = bestc;
-		prev[b] = bp;
+		best[b - w0] = bestc;
+		prev[b - w0] = bp;
 		cand[ncand++] = b;
 	}
 
 	/* trace back */
-	for (b = p->n; b > 0; b = prev[b])
-		p->nlines++;
-	p->lines = xcalloc(p->nlines, sizeof *p->lines);
-	for (b = p->n, i = p->nlines - 1; b > 0; b = prev[b], i--) {
-		p->lines[i].a = prev[b];
-		p->lines[i].b = b;
-	}
+	nl = 0;
+	for (b = w1; b > w0; b = prev[b - w0])
+		nl++;
+	for (b = w1, i = nl - 1; b > w0; b = prev[b - w0], i--)
+		ends[i] = b;
 	free(best);
 	free(prev);
 	free(cand);
 	free(skip);
 	free(p->trim);
 	p->trim = NULL;
+	p->wend = p->n;
+	return nl;
+}
+
+static void glue_window(struct jl_para *p, int w0, int w1);
+static void glue_drop(struct jl_para *p);
+static void set_line(struct jl_para *p, int li);
+
+/*
+ * Breaks the paragraph and sets its lines, window by window (JL_WINDOW):
+ * a window reaching the paragraph's end keeps all its lines; another keeps
+ * all but its last two (one if it has two), the next window starting where
+ * the kept lines end.  A window that makes a single line is widened.
+ */
+static void
+break_lines(struct jl_para *p)
+{
+	int w0 = 0, win = jl_win, alloc = 0, *ends = NULL, nends = 0;
+
+	free(p->lines);
+	p->lines = NULL;
+	p->nlines = 0;
+	if (p->n == 0) {
+		p->lines = xcalloc(1, sizeof *p->lines);
+		p->nlines = 1;
+		set_line(p, 0);
+		return;
+	}
+	for (;;) {
+		int w1 = p->n - w0 <= win ? p->n : w0 + win, nl, keep, k;
+
+		if (w1 - w0 + 1 > nends) {
+			free(ends);
+			nends = w1 - w0 + 1;
+			ends = xcalloc(nends, sizeof *ends);
+		}
+		glue_window(p, w0, w1);
+		nl = break_window(p, w0, w1, ends);
+		keep = w1 == p->n ? nl : nl > 2 ? nl - 2 : nl - 1;
+		if (keep < 1) {
+			glue_drop(p);
+			win *= 2;
+			continue;
+		}
+		if (p->nlines + keep > alloc) {
+			alloc = 2 * (p->nlines + keep);
+			p->lines = xreallocarray(p->lines, alloc, sizeof *p->lines);
+		}
+		for (k = 0; k < keep; k++) {
+			struct jl_lineinfo *L = &p->lines[p->nlines];
+
+			memset(L, 0, sizeof *L);
+			L->a = k == 0 ? w0 : ends[k - 1];
+			L->b = ends[k];
+			set_line(p, p->nlines++);
+		}
+		glue_drop(p);
+		if (w1 == p->n)
+			break;
+		w0 = ends[keep - 1];
+		win = jl_win;
+	}
+	free(ends);
+	if (alloc > p->nlines)
+		p->lines = xreallocarray(p->lines, p->nlines, sizeof *p->lines);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1122,7 +1243,7 @@ set_line(struct jl_para *p, int li)
 	}
 
 	x0 = x = o->x;
-	lead = p->g[a].open;
+	lead = G(p, a).open;
 	x += lead;
 	for (i = a; i < b; i++) {
 		struct jl_cluster *c = &p->c[i];
@@ -1135,14 +1256,14 @@ set_line(struct jl_para *p, int li)
 			continue;
 		}
 		if (i + 1 < last) {
-			const struct jl_glue *g = &p->g[i + 1];
+			const struct jl_glue *g = &G(p, i + 1);
 
 			gap = g->mid + g->stretch_sp * spf + g->stretch_jl * jlf +
 			      (p->c[i + 1].istretch ? ist : 0) + all;
 			for (k = 0; k < SH_N; k++)
 				gap -= g->shrink[k] * shf[k];
 		} else {
-			gap = p->g[last].end * (1 - shf[SH_LINEEND]);
+			gap = G(p, last).end * (1 - shf[SH_LINEEND]);
 		}
 		c->adv = c->w + gap;
 		x += c->adv;
@@ -1179,18 +1300,17 @@ set_line(struct jl_para *p, int li)
 }
 
 /*
- * The glue and prefix arrays (~170 bytes a character) are needed only to
- * break and set lines; they are dropped once the lines are set and made
- * again from the clusters when the paragraph is broken anew or measured
- * (make_glue() is idempotent on the clusters).  Kept, they were half of
- * render's memory on the FY2014 report.
+ * The glue and prefix arrays (~170 bytes a cluster) are needed only to
+ * break and set lines, and only for one window of clusters at a time
+ * (JL_WINDOW): made for [w0, w1] from the clusters (make_glue() is
+ * idempotent on them) and dropped once that window's lines are set.
+ * Kept for the whole paragraph, they were half of render's memory on the
+ * FY2014 report and 340 MB for one paragraph of 2,000,000 characters.
  */
 static void
-glue_need(struct jl_para *p)
+glue_window(struct jl_para *p, int w0, int w1)
 {
-	if (p->g)
-		return;
-	make_glue(p);
+	make_glue(p, w0, w1);
 	make_prefix(p);
 }
 
@@ -1231,18 +1351,30 @@ hinted_lines(struct jl_para *p)
 	return 1;
 }
 
+/* Sets known lines, as many at a time as a window of clusters holds. */
+static void
+set_lines(struct jl_para *p)
+{
+	int i0, i1, i;
+
+	for (i0 = 0; i0 < p->nlines; i0 = i1) {
+		for (i1 = i0 + 1; i1 < p->nlines && p->lines[i1].b - p->lines[i0].a <= jl_win; i1++)
+			;
+		glue_window(p, p->lines[i0].a, p->lines[i1 - 1].b);
+		for (i = i0; i < i1; i++)
+			set_line(p, i);
+		glue_drop(p);
+	}
+}
+
 static void
 layout(struct jl_para *p)
 {
-	int i;
-
-	glue_need(p);
-	if (!hinted_lines(p))
+	if (hinted_lines(p))
+		set_lines(p);
+	else
 		break_lines(p);
 	p->hint = NULL;
-	for (i = 0; i < p->nlines; i++)
-		set_line(p, i);
-	glue_drop(p);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1302,18 +1434,31 @@ struct jl_shaping {
 	int nitems;
 	PangoItem **itemv;         /* owned */
 	PangoGlyphString **glyphv; /* owned */
-	double *ascent, *descent, *rise, *em;
+	float *ascent, *descent, *rise, *em;
 	double base_ascent, base_descent;
 	size_t bytes;
 };
 
-static double *
-dup_doubles(const double *v, int n)
+static float *
+dup_floats(const float *v, int n)
 {
-	double *r = xcalloc(n + 1, sizeof *r);
+	float *r = xcalloc(n + 1, sizeof *r);
 
 	memcpy(r, v, n * sizeof *r);
 	return r;
+}
+
+size_t
+jl_para_shaping_size(const struct jl_para *p)
+{
+	size_t b = sizeof(struct jl_shaping) + p->len + 1 +
+	           (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
+	int i;
+
+	for (i = 0; i < p->nitems; i++)
+		b += sizeof(PangoItem) + sizeof(PangoGlyphString) +
+		     (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
+	return b;
 }
 
 struct jl_shaping *
@@ -1328,7 +1473,7 @@ jl_para_shaping(const struct jl_para *p)
 	s->itemv = xcalloc(p->nitems + 1, sizeof *s->itemv);
 	s->glyphv = xcalloc(p->nitems + 1, sizeof *s->glyphv);
 	s->bytes =
-	    sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(double));
+	    sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
 	for (i = 0; i < p->nitems; i++) {
 		s->itemv[i] = pango_item_copy(p->itemv[i]);
 		s->glyphv[i] = pango_glyph_string_copy(p->glyphv[i]);
@@ -1336,10 +1481,10 @@ jl_para_shaping(const struct jl_para *p)
 		    sizeof(PangoItem) + sizeof(PangoGlyphString) +
 		    (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
 	}
-	s->ascent = dup_doubles(p->ascent, p->nitems);
-	s->descent = dup_doubles(p->descent, p->nitems);
-	s->rise = dup_doubles(p->rise, p->nitems);
-	s->em = dup_doubles(p->em, p->nitems);
+	s->ascent = dup_floats(p->ascent, p->nitems);
+	s->descent = dup_floats(p->descent, p->nitems);
+	s->rise = dup_floats(p->rise, p->nitems);
+	s->em = dup_floats(p->em, p->nitems);
 	s->base_ascent = p->base_ascent;
 	s->base_descent = p->base_descent;
 	return s;
@@ -1376,8 +1521,6 @@ jl_shaping_free(struct jl_shaping *s)
 static void
 adopt(struct jl_para *p, struct jl_shaping *s)
 {
-	int i;
-
 	p->nitems = s->nitems;
 	p->itemv = s->itemv;
 	p->glyphv = s->glyphv;
@@ -1387,9 +1530,6 @@ adopt(struct jl_para *p, struct jl_shaping *s)
 	p->em = s->em;
 	p->base_ascent = s->base_ascent;
 	p->base_descent = s->base_descent;
-	p->items = NULL;
-	for (i = p->nitems - 1; i >= 0; i--)
-		p->items = g_list_prepend(p->items, p->itemv[i]);
 	free(s->text);
 	free(s);
 }
@@ -1465,9 +1605,10 @@ jl_para_free(struct jl_para *p)
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nitems; i++)
+	for (i = 0; i < p->nitems; i++) {
 		pango_glyph_string_free(p->glyphv[i]);
-	g_list_free_full(p->items, (GDestroyNotify)pango_item_free);
+		pango_item_free(p->itemv[i]);
+	}
 	g_object_unref(p->ctx);
 	free(p->itemv);
 	free(p->glyphv);
@@ -1482,6 +1623,15 @@ jl_para_free(struct jl_para *p)
 	free(p->lines);
 	free(p->text);
 	free(p);
+}
+
+int
+jl_set_window(int clusters)
+{
+	int old = jl_win;
+
+	jl_win = clusters > 0 ? clusters : JL_WINDOW;
+	return old;
 }
 
 void
@@ -1530,22 +1680,38 @@ double
 jl_para_natural_width(const struct jl_para *cp)
 {
 	struct jl_para *p = (struct jl_para *)cp; /* glue made and dropped */
-	struct linesum s;
-	double w = 0;
-	int a = 0, b;
+	double w = 0, acc = 0, acc_last = 0;
+	int i, a = 0, w0, w1;
 
-	glue_need(p);
-	/* the widest forced-break segment, set naturally */
-	for (b = 1; b <= p->n; b++) {
-		if (b == p->n || p->c[b].brk == BRK_FORCED) {
-			line_sums(p, a, b, &s);
-			if (s.nat > w)
-				w = s.nat;
-			a = b;
+	/*
+	 * The widest forced-break segment [a, b), set naturally, summed as
+	 * line_sums() does, window by window: the opening aki at a, widths
+	 * and glues up to the last cluster that is not a trailing space, and
+	 * the aki kept after it (acc_last includes that aki).
+	 */
+	for (w0 = 0; w0 < p->n; w0 = w1) {
+		w1 = p->n - w0 <= jl_win ? p->n : w0 + jl_win;
+		glue_window(p, w0, w1);
+		for (i = w0; i < w1; i++) {
+			int cl = p->c[i].cls;
+
+			if (i > 0 && p->c[i].brk == BRK_FORCED) {
+				if (acc_last > w)
+					w = acc_last;
+				a = i;
+			}
+			if (i == a) {
+				acc = G(p, i).open + p->c[i].w;
+				acc_last = G(p, i).open;
+			} else {
+				acc += G(p, i).mid + p->c[i].w;
+			}
+			if (cl != JC_SPACE && cl != JC_NEWLINE && cl != JC_ZWSP)
+				acc_last = acc + G(p, i + 1).end;
 		}
+		glue_drop(p);
 	}
-	glue_drop(p);
-	return w;
+	return acc_last > w ? acc_last : w;
 }
 
 double
@@ -1553,20 +1719,23 @@ jl_para_min_width(const struct jl_para *cp)
 {
 	struct jl_para *p = (struct jl_para *)cp; /* glue made and dropped */
 	double w = 0, seg = 0;
-	int i;
+	int i, w0, w1;
 
-	glue_need(p);
-	for (i = 0; i < p->n; i++) {
-		if (i > 0 && p->c[i].brk != BRK_NO && p->c[i].brk != BRK_EMERG)
-			seg = 0;
-		else if (i > 0)
-			seg += p->g[i].mid;
-		if (p->c[i].cls != JC_SPACE && p->c[i].cls != JC_NEWLINE)
-			seg += p->c[i].w;
-		if (seg > w)
-			w = seg;
+	for (w0 = 0; w0 < p->n; w0 = w1) {
+		w1 = p->n - w0 <= jl_win ? p->n : w0 + jl_win;
+		glue_window(p, w0, w1);
+		for (i = w0; i < w1; i++) {
+			if (i > 0 && p->c[i].brk != BRK_NO && p->c[i].brk != BRK_EMERG)
+				seg = 0;
+			else if (i > 0)
+				seg += G(p, i).mid;
+			if (p->c[i].cls != JC_SPACE && p->c[i].cls != JC_NEWLINE)
+				seg += p->c[i].w;
+			if (seg > w)
+				w = seg;
+		}
+		glue_drop(p);
 	}
-	glue_drop(p);
 	return w;
 }
 

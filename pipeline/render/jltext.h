@@ -80,6 +80,8 @@ struct jl_para *jl_para_new_broken(PangoContext *ctx, const char *text, int len,
 struct jl_shaping;
 struct jl_shaping *jl_para_shaping(const struct jl_para *p);
 size_t jl_shaping_bytes(const struct jl_shaping *s);
+/* jl_shaping_bytes() of the shaping jl_para_shaping() would return, without making it. */
+size_t jl_para_shaping_size(const struct jl_para *p);
 void jl_shaping_free(struct jl_shaping *s);
 
 /*
@@ -169,6 +171,14 @@ int jl_para_char_pos(const struct jl_para *p, int index, int *line, double *x);
  * or never; the cache is bounded either way.
  */
 void jl_cache_free(void);
+
+/*
+ * For tests: sets the clusters a window of the line breaker spans (0: the
+ * default, 16384) and returns the previous setting.  A paragraph up to a
+ * window long is broken as one total fit; a longer one window by window
+ * (docs/jltext.md "Windows").
+ */
+int jl_set_window(int clusters);
 
 /*
  * For tests: the number of entries of the kinsoku class table that are

@@ -101,7 +101,9 @@ vitem_box(struct vitem *it, enum layout_box_kind kind)
 	struct layout_box *b;
 
 	if (it->n == it->alloc) {
-		it->alloc = it->alloc ? 2 * it->alloc : 4;
+		/* from one: most items are one line of text (a long slide
+		 * bullet is ~50,000 of them), and a box is ~170 bytes */
+		it->alloc = it->alloc ? 2 * it->alloc : 1;
 		it->box = xreallocarray(it->box, it->alloc, sizeof(*it->box));
 	}
 	b = &it->box[it->n++];
@@ -275,7 +277,9 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	m->e[m->n].key = key;
 	m->e[m->n].n = (guint32)n;
 	m->e[m->n].off = (guint32)m->npool;
-	if (m->shbytes < SHAPING_MEMO_MAX && m->nsh == m->n) {
+	/* (a paragraph whose shaping would pass the cap is shaped again:
+	 * one of 2,000,000 characters held ~170 MB twice, issue 12) */
+	if (m->nsh == m->n && m->shbytes + jl_para_shaping_size(p) <= SHAPING_MEMO_MAX) {
 		if (m->nsh == m->ash) {
 			m->ash = m->ash ? 2 * m->ash : 1024;
 			m->sh = xreallocarray(m->sh, m->ash, sizeof(*m->sh));

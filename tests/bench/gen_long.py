@@ -14,8 +14,8 @@ and changes cas-progress.csv (UTF-8, LF):
   --rows N  the file gets N more rows for that measure (1-1-1-ア, 内閣官房),
             each with a short 実績, 評価 and 今年度の取組 of its own.
 
-The number of files is scaled by gen_year.py --scale (K copies of the year:
-25 CSVs → 25 K).  Standard library only.
+The number of files is scaled by gen_year.py --scale K --split 5 (K copies of
+the year, 30 CSVs each: 30, 300, 3,000).  Standard library only.
 """
 import argparse
 import csv

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen_year.py: a synthetic year K times the size of a real one (issue 7).
 
-    gen_year.py [--from INPUT] [--year Y] --scale K -o OUTDIR
+    gen_year.py [--from INPUT] [--year Y] --scale K [--split N] -o OUTDIR
 
 Reads INPUT/ministries.xml and INPUT/Y/{plan.xml,matrix.xml,submissions/*.csv}
 (default: input, 2014) and writes the same layout under OUTDIR, so that
@@ -19,7 +19,7 @@ forms, encodings, line ends, multi-line cells) is the same:
     (otherwise the expected pairs would grow as K squared).
   - plan: the areas are copied K times, copy j renumbered from
     (j - 1) * A + 1 where A is the largest area number; every id, relist
-    reference and footnote id is rewritten, resp names the copy's ministries.
+    reference and footnote id is rewritten (fnN: fn(N + 1000 (j - 1))), resp names the copy's ministries.
     Intro text is kept once.
   - matrix: domains and entries copied and renumbered; indicator ids get
     `-c<j>` and indicator texts `（<j>）` so both stay unique.
@@ -28,6 +28,12 @@ forms, encodings, line ends, multi-line cells) is the same:
     area number is shifted in whatever form it was written (`1-①-1)-(ア)`,
     `１－１－１－ア` …), ministries and indicators are mapped to the copy's.
     A file that cannot be decoded is copied once, as it is.
+
+With --split N the N progress files with the most measures are first each
+split in two by measure (`NAME-a.csv`, `NAME-b.csv`: the rows of one measure
+stay in one file, as meti-progress-1/-2 do), so FY2014's 25 files become
+25 + N per copy: --split 5 gives 30, 300 and 3,000 files at K = 1, 10, 100
+(issue 12 "Linear", the files family of `make bench`).
 
 If INPUT/Y/submissions has no CSV, a progress file per ministry is first
 synthesized from the plan (one row per measure naming it, 実績 from the
@@ -42,6 +48,7 @@ import csv
 import io
 import os
 import re
+import shutil
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -127,6 +134,11 @@ def written_shift(text, j, na):
     return m.group(1) + new + m.group(3)
 
 
+def fn_shift(ident, j):
+    m = re.fullmatch(r"fn(\d+)", ident)
+    return f"fn{int(m.group(1)) + (j - 1) * 1000}" if m else ident + (f"c{j}" if j > 1 else "")
+
+
 def rewrite_plan_subtree(e, j, na, fixed):
     for x in e.iter():
         if x.tag in ("area", "field", "section", "group", "measure") and x.get("id"):
@@ -137,10 +149,12 @@ def rewrite_plan_subtree(e, j, na, fixed):
             for a in ("at", "ref"):
                 if x.get(a):
                     x.set(a, area_shift(x.get(a), j, na))
+        # plan.rng: footnote ids are fn<number>; copy j numbers from
+        # (j - 1) * 1000 (a plan has tens of footnotes)
         if x.tag == "footnote" and x.get("id"):
-            x.set("id", x.get("id") + ("c" + str(j) if j > 1 else ""))
+            x.set("id", fn_shift(x.get("id"), j))
         if x.tag == "fnref" and x.get("ref"):
-            x.set("ref", x.get("ref") + ("c" + str(j) if j > 1 else ""))
+            x.set("ref", fn_shift(x.get("ref"), j))
         if x.tag in ("ministry", "group") and x.get("ref") and x.get("id") is None \
                 and not fixed:
             x.set("ref", x.get("ref") + sfx(j))
@@ -281,6 +295,58 @@ def replicate_csv(data, k, na, reg, ind_ids, ind_texts):
     return copies
 
 
+def split_csv(name, data):
+    """The progress file NAME in two by measure (first half of its measures,
+    the rest), each with the rows above and at the header; or None."""
+    try:
+        text, enc = decode(data)
+    except UnicodeDecodeError:
+        return None
+    eol = eol_of(data)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    hi = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if hi is None:
+        return None
+    mi = next((ci for ci, c in enumerate(rows[hi]) if head_kind(c) == "measure"), None)
+    if mi is None:
+        return None
+    order = []
+    for r in rows[hi + 1:]:
+        m = r[mi].strip() if mi < len(r) else ""
+        if m not in order:
+            order.append(m)
+    if len(order) < 2:
+        return None
+    first = set(order[:len(order) // 2])
+    parts = []
+    for keep in (lambda m: m in first, lambda m: m not in first):
+        out = io.StringIO(newline="")
+        w = csv.writer(out, lineterminator=eol)
+        w.writerows(rows[:hi + 1])
+        w.writerows(r for r in rows[hi + 1:] if keep(r[mi].strip() if mi < len(r) else ""))
+        b = out.getvalue()
+        parts.append(b"\xef\xbb\xbf" + b.encode("utf-8") if enc == "utf-8-sig"
+                     else b.encode(enc, errors="replace"))
+    base = name[:-4]
+    return [(base + "-a.csv", parts[0]), (base + "-b.csv", parts[1])]
+
+
+def measures_in(data):
+    """The number of distinct measures of a progress file (0 if not one)."""
+    try:
+        text, _ = decode(data)
+    except UnicodeDecodeError:
+        return 0
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    hi = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if hi is None:
+        return 0
+    mi = next((ci for ci, c in enumerate(rows[hi]) if head_kind(c) == "measure"), None)
+    if mi is None:
+        return 0
+    return len({r[mi].strip() for r in rows[hi + 1:] if mi < len(r)})
+
+
 def item_text(e):
     return "".join(e.itertext()).strip()
 
@@ -328,6 +394,8 @@ def main(argv):
     ap.add_argument("--ministries", choices=("scaled", "fixed"), default="scaled",
                     help="scaled: K copies of the registry (default); fixed: the same "
                     "ministries report K times as many measures")
+    ap.add_argument("--split", type=int, default=0,
+                    help="first split the N progress files with the most measures in two")
     ap.add_argument("-o", dest="out", required=True)
     a = ap.parse_args(argv[1:])
     if a.scale < 1:
@@ -351,6 +419,15 @@ def main(argv):
     synth = not files
     if synth:
         files = synth_csvs(plan, reg)
+    if a.split > 0:
+        prog = sorted((f for f in files if "progress" in f[0]),
+                      key=lambda f: (-measures_in(f[1]), f[0]))[:a.split]
+        for f in prog:
+            parts = split_csv(*f)
+            if parts:
+                files.remove(f)
+                files.extend(parts)
+        files.sort()
 
     out_year = os.path.join(a.out, a.year)
     out_sub = os.path.join(out_year, "submissions")
@@ -360,6 +437,11 @@ def main(argv):
     write_xml(new_plan, os.path.join(out_year, "plan.xml"))
     new_matrix, ind_ids, ind_texts = replicate_matrix(matrix, a.scale, na)
     write_xml(new_matrix, os.path.join(out_year, "matrix.xml"))
+    # report.xml and its logo (issue 14), as they are
+    for n in sorted(os.listdir(src_year)):
+        f = os.path.join(src_year, n)
+        if n not in ("plan.xml", "matrix.xml") and os.path.isfile(f) and not os.path.islink(f):
+            shutil.copyfile(f, os.path.join(out_year, n))
     nfiles = nbytes = 0
     for name, data in files:
         for j, d in enumerate(replicate_csv(data, a.scale, na, reg, ind_ids, ind_texts), 1):

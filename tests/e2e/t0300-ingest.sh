@@ -110,8 +110,7 @@ test_expect_success "100 000 rows of unknown ids and ministries finish, each rep
 "
 
 test_expect_success "every message in docs/ingest.md is produced by a golden input" "
-	awk 'BEGIN { print \"h\"; s = \"x\"; while (length(s) <= 1048576) s = s s; print s }' \
-		>'$TRASH/bigcell.csv' &&
+	{ echo h && head -c 8388609 /dev/zero | tr '\\0' x && echo; } >'$TRASH/bigcell.csv' &&
 	{ '$INGEST' $REFS -o '$TRASH/bigcell.xml' '$TRASH/bigcell.csv' 2>'$TRASH/bigcell.err'; true; } &&
 	cat tests/ingest/*.err '$TRASH/bigcell.err' >'$TRASH/all.err' &&
 	sed -n '/^## Messages/,\$p' docs/ingest.md | grep '^| \`' | grep -v '(untested)' |

@@ -211,7 +211,6 @@ extra-column.csv:1: warning: column '担当課' is not part of the progress form
 future-year.csv:2: warning: year '2016' is after the reporting year 2014
 group-ministry.csv:2: error: '全府省庁' is a group of ministries (全府省庁), not a ministry: name the ministry that reports
 header-only.csv:1: warning: header only: the file has no data rows
-huge-cell.csv:2: error: cell 3 is 1048577 bytes long, more than the limit of 1048576 bytes
 id-trailing-text.csv:2: warning: text after the measure id is ignored: '業務で扱う情報'
 loose-indicator.csv:2: warning: indicator 'Incident-Reports' differs from the matrix; read as 'incident-reports'
 malformed-quotes.csv:2: error: malformed quotes: a quote inside a quoted cell must be doubled (""), and a quoted cell must end at a comma or line end
@@ -262,10 +261,22 @@ test_expect_success 'csv: all files in one run: every message of every file, cou
 	tail -n 1 "$TRASH/err" | grep -E "^ingest: $(ls $H/csv/*.csv | wc -l) files, [0-9]+ rows, $e errors, $w warnings$"
 '
 
-test_expect_success 'csv: the 1 MB cell is kept whole, the 1 MiB + 1 cell is an error' '
+test_expect_success 'csv: the 1 MB cell is kept whole, the 8 MiB + 1 cell is an error' '
 	"$BIN/ingest" $REFS -o "$TRASH/big.xml" $H/csv/big-cell-ok.csv 2>"$TRASH/err" &&
 	test "$(xmllint --xpath "string-length(//progress/results/p)" "$TRASH/big.xml")" -eq 333333 &&
-	run 1 "$TRASH/huge.xml" "$BIN/ingest" $REFS -o "$TRASH/huge.xml" $H/csv/huge-cell.csv
+	{ printf "施策番号,府省庁,実績\n1-1-1-ア,内閣官房," && head -c 8388609 /dev/zero | tr "\0" x &&
+		printf "\n"; } >"$TRASH/huge-cell.csv" &&
+	run 1 "$TRASH/huge.xml" "$BIN/ingest" $REFS -o "$TRASH/huge.xml" "$TRASH/huge-cell.csv" &&
+	grep -qxF "$TRASH/huge-cell.csv:2: error: cell 3 is 8388609 bytes long, more than the limit of 8388608 bytes" "$TRASH/err"
+'
+
+# Issue 12 "Linear": 2,000,000 Japanese characters (6 MB) are one cell, read whole.
+test_expect_success 'csv: a cell of 2,000,000 Japanese characters is kept whole' '
+	{ printf "施策番号,府省庁,実績\n1-1-1-ア,内閣官房," &&
+		python3 -c "import sys; sys.stdout.write(\"あ\" * 1999999 + \"終\")" &&
+		printf "\n"; } >"$TRASH/long-cell.csv" &&
+	"$BIN/ingest" $REFS -o "$TRASH/long.xml" "$TRASH/long-cell.csv" 2>"$TRASH/err" &&
+	test "$(xmllint --huge --xpath "string-length(//progress/results/p) = 2000000" "$TRASH/long.xml")" = true
 '
 
 test_expect_success 'csv: CP932 trail byte 0x5C is never a backslash (表, ソ, 能, 予 kept)' '

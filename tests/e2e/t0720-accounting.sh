@@ -133,7 +133,7 @@ def main(model, csvs):
                         all(p.replace('"', "") in quotes_unq for p in paras):
                     in_diag += 1
                     continue
-                # a cell over the 1 MiB limit is quoted by its start, with an
+                # a cell over the 8 MiB limit is quoted by its start, with an
                 # error giving its file, line, cell number and size
                 if ("%s:%d" % (name, line)) in toolong and c[:64] in quotes:
                     in_diag += 1

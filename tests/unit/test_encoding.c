@@ -316,9 +316,36 @@ test_csv_huge_cell(void **state)
 	assert_int_equal(parse(&f, raw, n + 6, &d), 1);
 	assert_int_equal(d.v[0].line, 2);
 	assert_string_equal(d.v[0].message,
-	                    "cell 1 is 1048586 bytes long, more than the limit of 1048576 bytes");
+	                    "cell 1 is 8388618 bytes long, more than the limit of 8388608 bytes");
 	assert_int_equal(f.nrows, 3);
 	assert_int_equal(f.rows[1].bad, 1);
+	assert_string_equal(f.rows[2].cells[0], "ok");
+	csvfile_release(&f);
+	diag_release(&d);
+	free(raw);
+}
+
+/* Issue 12 "Linear": a cell of 2,000,000 Japanese characters (6 MB of
+ * UTF-8) is read whole, with no error (the limit was 1 MiB). */
+static void
+test_csv_long_japanese_cell(void **state)
+{
+	size_t n = 2000000, i, len = 2 + 3 * n + 4;
+	char *raw = xmalloc(len);
+	struct csvfile f;
+	struct diag d;
+
+	(void)state;
+	memcpy(raw, "h\n", 2);
+	for (i = 0; i < n; i++)
+		memcpy(raw + 2 + 3 * i, i + 1 == n ? "\xe7\xb5\x82" /* 終 */ : "\xe3\x81\x82", 3);
+	memcpy(raw + 2 + 3 * n, "\nok\n", 4);
+	assert_int_equal(parse(&f, raw, len, &d), 0);
+	assert_int_equal(f.nrows, 3);
+	assert_int_equal(f.rows[1].bad, 0);
+	assert_int_equal(strlen(f.rows[1].cells[0]), 3 * n);
+	assert_int_equal(g_utf8_strlen(f.rows[1].cells[0], -1), (glong)n);
+	assert_string_equal(f.rows[1].cells[0] + 3 * (n - 1), "\xe7\xb5\x82");
 	assert_string_equal(f.rows[2].cells[0], "ok");
 	csvfile_release(&f);
 	diag_release(&d);
@@ -421,8 +448,8 @@ main(void)
 	    cmocka_unit_test(test_utf8_codepoints),  cmocka_unit_test(test_csv_cp932),
 	    cmocka_unit_test(test_csv_lines),        cmocka_unit_test(test_csv_cells),
 	    cmocka_unit_test(test_csv_errors),       cmocka_unit_test(test_csv_recovers),
-	    cmocka_unit_test(test_csv_huge_cell),    cmocka_unit_test(test_csv_unicode_text),
-	    cmocka_unit_test(test_csv_utf16_broken),
+	    cmocka_unit_test(test_csv_huge_cell),    cmocka_unit_test(test_csv_long_japanese_cell),
+	    cmocka_unit_test(test_csv_unicode_text), cmocka_unit_test(test_csv_utf16_broken),
 	};
 
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

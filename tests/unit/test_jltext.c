@@ -632,6 +632,88 @@ test_long(void **state)
  * positions as breaking anew; starts off the cluster boundaries are
  * ignored.
  */
+/* Line i's text, as a new string. */
+static char *
+line_text(const struct jl_para *p, const char *t, int i)
+{
+	struct jl_line_info li;
+
+	jl_para_line_info(p, i, &li);
+	return g_strndup(t + li.start, li.end - li.start);
+}
+
+/*
+ * Issue 12 "Linear": the breaker works in windows of clusters.  A
+ * paragraph shorter than a window is broken exactly as one total fit (a
+ * window wider than everything); a long one keeps every line within the
+ * measure and kinsoku at the seams between windows.
+ */
+static void
+test_window(void **state)
+{
+	static const char *sentence =
+	    "「情報セキュリティ」対策の強化に向けて、関係府省庁と連携し、"
+	    "CSIRT 訓練（計 12 回）を計画どおり実施した。ソフトウェアっぽいー々、";
+	static const char *no_start =
+	    "、。，．・：；？！）］｝〕〉》」』】ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー々";
+	static const char *no_end = "（［｛〔〈《「『【";
+	GString *g = g_string_new(NULL);
+	struct jl_para *p, *q;
+	struct jl_line_info li, lj;
+	char a[8192], b[8192];
+	int i, old, n;
+
+	(void)state;
+	while (g_utf8_strlen(g->str, -1) < 3000)
+		g_string_append(g, sentence);
+	/* shorter than the default window: the same lines as one total fit */
+	p = para(g->str, 23, JL_JUSTIFY);
+	old = jl_set_window(1 << 30);
+	q = para(g->str, 23, JL_JUSTIFY);
+	jl_set_window(old);
+	starts(p, a, sizeof a);
+	starts(q, b, sizeof b);
+	assert_string_equal(a, b);
+	assert_true(jl_para_line_count(p) > 100);
+	for (i = 0; i < jl_para_line_count(p); i++) {
+		jl_para_line_info(p, i, &li);
+		jl_para_line_info(q, i, &lj);
+		assert_true(li.x == lj.x && li.width == lj.width);
+	}
+	jl_para_free(q);
+	jl_para_free(p);
+
+	/* windows of 150 clusters: 20 seams and more */
+	old = jl_set_window(150);
+	p = para(g->str, 23, JL_JUSTIFY);
+	n = jl_para_line_count(p);
+	assert_true(n > 100);
+	for (i = 0; i < n; i++) {
+		char *l = line_text(p, g->str, i);
+		char first[8] = "", last[8] = "";
+		const char *e = g_utf8_find_prev_char(l, l + strlen(l));
+
+		jl_para_line_info(p, i, &li);
+		if (li.x + li.width > 23 * EM + EPS)
+			fail_msg("line %d is %g pt wide: '%s'", i, li.x + li.width, l);
+		if (i + 1 < n && li.width < 23 * EM - EPS)
+			fail_msg("line %d is not justified (%g pt): '%s'", i, li.width, l);
+		g_utf8_strncpy(first, l, 1);
+		if (e)
+			g_utf8_strncpy(last, e, 1);
+		if (i > 0 && strstr(no_start, first))
+			fail_msg("line %d starts with %s: '%s'", i, first, l);
+		if (i + 1 < n && *last && strstr(no_end, last))
+			fail_msg("line %d ends with %s: '%s'", i, last, l);
+		g_free(l);
+	}
+	jl_para_free(p);
+	check_cover(g->str, 23 * EM);
+	check_cover(g->str, 400);
+	jl_set_window(old);
+	g_string_free(g, TRUE);
+}
+
 static void
 test_broken(void **state)
 {
@@ -686,7 +768,7 @@ main(void)
 	    cmocka_unit_test(test_empty),         cmocka_unit_test(test_inseparable),
 	    cmocka_unit_test(test_misc),          cmocka_unit_test(test_draw),
 	    cmocka_unit_test(test_footnote_mark), cmocka_unit_test(test_hostile),
-	    cmocka_unit_test(test_long),
+	    cmocka_unit_test(test_long),          cmocka_unit_test(test_window),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
