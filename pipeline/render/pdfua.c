@@ -33,12 +33,15 @@ is_name(qpdf_data q, qpdf_oh oh, const char *name)
 static const char *
 elem_type(qpdf_data q, qpdf_oh oh)
 {
+	const char *t;
 	qpdf_oh s;
 
 	if (!qpdf_oh_is_dictionary(q, oh) || !qpdf_oh_has_key(q, oh, "/S"))
 		return "";
 	s = qpdf_oh_get_key(q, oh, "/S");
-	return qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : "";
+	t = qpdf_oh_is_name(q, s) ? qpdf_oh_get_name(q, s) : ""; /* (qpdf's copy) */
+	qpdf_oh_release(q, s);
+	return t;
 }
 
 static void
@@ -70,7 +73,7 @@ walk(struct fix *f, qpdf_oh e)
 	qpdf_data q = f->q;
 	char s[32]; /* qpdf's strings live until its next call */
 	qpdf_oh k;
-	int i;
+	int i, nk, priv = 0;
 
 	snprintf(s, sizeof(s), "%s", elem_type(q, e));
 
@@ -102,15 +105,31 @@ walk(struct fix *f, qpdf_oh e)
 	}
 	if (!qpdf_oh_is_array(q, k))
 		return;
-	for (i = 0; i < qpdf_oh_get_array_n_items(q, k); i++) {
+	nk = qpdf_oh_get_array_n_items(q, k);
+	for (i = 0; i < nk; i++) {
 		qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
 
-		if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S"))
+		if (qpdf_oh_is_dictionary(q, kid) && qpdf_oh_has_key(q, kid, "/S")) {
 			walk(f, kid); /* a Private one too: it counts (f->elem) */
+			priv += strcmp(elem_type(q, kid), "/Private") == 0;
+		}
+		qpdf_oh_release(q, kid);
 	}
-	for (i = qpdf_oh_get_array_n_items(q, k) - 1; i >= 0; i--)
-		if (strcmp(elem_type(q, qpdf_oh_get_array_item(q, k, i)), "/Private") == 0)
-			qpdf_oh_erase_item(q, k, i);
+	/* the Private kids left out: a new /K in one pass (erasing them one
+	 * by one moves the rest of the array each time) */
+	if (priv) {
+		qpdf_oh keep = qpdf_oh_new_array(q);
+
+		for (i = 0; i < nk; i++) {
+			qpdf_oh kid = qpdf_oh_get_array_item(q, k, i);
+
+			if (strcmp(elem_type(q, kid), "/Private") != 0)
+				qpdf_oh_append_item(q, keep, kid);
+			qpdf_oh_release(q, kid);
+		}
+		qpdf_oh_replace_key(q, e, "/K", keep);
+		k = keep;
+	}
 	if (strcmp(s, "/TR") == 0)
 		set_scopes(f, e, k);
 }
