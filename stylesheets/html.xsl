@@ -251,6 +251,7 @@
     <xsl:element name="h{$n}">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
       <xsl:attribute name="class">l<xsl:value-of select="@level"/></xsl:attribute>
+      <xsl:call-template name="lang"/>
       <xsl:apply-templates mode="inline"><xsl:with-param name="i" select="$i"/></xsl:apply-templates>
     </xsl:element>
     <xsl:call-template name="notes"><xsl:with-param name="i" select="$i"/></xsl:call-template>
@@ -275,6 +276,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- lang="en" on an element whose text is a passage in Latin script
+       only (xf:lang, the rule of the PDF's /Lang: two words or more in
+       lower case, eight letters or more); Japanese text keeps the page's -->
+  <xsl:template name="lang">
+    <xsl:variable name="t"><xsl:apply-templates mode="plain"/></xsl:variable>
+    <xsl:variable name="l" select="xf:lang(string($t))"/>
+    <xsl:if test="$l != ''"><xsl:attribute name="lang"><xsl:value-of select="$l"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
   <!-- a caption paragraph goes into the table it introduces -->
   <xsl:template match="p[@style = 'caption'][following-sibling::*[1][self::table]]"/>
 
@@ -282,6 +292,7 @@
     <xsl:param name="i"/>
     <p>
       <xsl:if test="@style"><xsl:attribute name="class"><xsl:value-of select="@style"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="lang"/>
       <xsl:apply-templates mode="inline"><xsl:with-param name="i" select="$i"/></xsl:apply-templates>
     </p>
     <xsl:call-template name="notes"><xsl:with-param name="i" select="$i"/></xsl:call-template>
@@ -292,6 +303,7 @@
     <ul class="{@style}">
       <xsl:for-each select="li">
         <li>
+          <xsl:call-template name="lang"/>
           <span class="lbl" aria-hidden="true">
             <xsl:choose>
               <xsl:when test="@label"><xsl:value-of select="@label"/></xsl:when>
@@ -385,6 +397,7 @@
     <xsl:if test="@colspan &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@colspan"/></xsl:attribute></xsl:if>
     <xsl:if test="@align"><xsl:attribute name="class"><xsl:value-of select="@align"/></xsl:attribute></xsl:if>
     <xsl:if test="@fill"><xsl:attribute name="style">background:<xsl:value-of select="@fill"/></xsl:attribute></xsl:if>
+    <xsl:call-template name="lang"/>
   </xsl:template>
 
   <!-- footnotes: the notes a block cites, after it; a number cited again in
@@ -399,6 +412,7 @@
             <xsl:call-template name="fn-num"><xsl:with-param name="i" select="$i"/></xsl:call-template>
           </xsl:variable>
           <p class="fn" id="fn-{$i}-{@n}">
+            <xsl:call-template name="lang"/>
             <a class="back" href="#fnref-{$i}-{@n}" aria-label="注{$num}（本文へ戻る）"><xsl:value-of select="$num"/></a>
             <xsl:text> </xsl:text>
             <xsl:apply-templates mode="inline"><xsl:with-param name="i" select="$i"/></xsl:apply-templates>

@@ -4,6 +4,7 @@
  * passes edit the code points in place: widths of letters and digits,
  * brackets and quotes, the heading number.
  */
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,4 +274,44 @@ orth_tree(xmlNodePtr root)
 {
 	if (root)
 		orth_node(root);
+}
+
+/*
+ * The language of a passage of text `t`: "en" for a passage in Latin script
+ * (letters of the Latin alphabets, digits, punctuation, spaces only) with
+ * two words or more in lower case letters (not abbreviations such as NISC,
+ * which a Japanese reader spells out), of 8 letters or more; NULL (the
+ * document's ja-JP) for anything else.  render sets it as the /Lang of a
+ * structure element, html.xsl (xform's xf:lang) as the lang of an element.
+ */
+const char *
+orth_lang(const char *t)
+{
+	const char *q;
+	int letters = 0, words = 0, wlen = 0, lower = 0;
+
+	for (q = t;; q = g_utf8_next_char(q)) {
+		gunichar u = g_utf8_get_char(q);
+
+		if (*q && g_unichar_isalpha(u)) {
+			if (u > 0x24f && !(u >= 0x1e00 && u <= 0x1eff))
+				return NULL; /* a letter of another script */
+			wlen++;
+			lower |= g_unichar_islower(u);
+			continue;
+		}
+		if (*q && (u == '-' || u == '\'' || u == 0x2019) && wlen)
+			continue;    /* inside a word */
+		if (wlen && lower) { /* a word ends */
+			words++;
+			letters += wlen;
+		}
+		wlen = lower = 0;
+		if (!*q)
+			break;
+		if (u >= 0x3000 || (u > 0x7f && !g_unichar_isspace(u) && !g_unichar_ispunct(u) &&
+		                    !(u >= 0xa0 && u <= 0xbf)))
+			return NULL; /* CJK punctuation (・、。（）), a symbol */
+	}
+	return letters >= 8 && words >= 2 ? "en" : NULL;
 }

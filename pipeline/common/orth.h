@@ -33,5 +33,11 @@ char *orth_heading(const char *s);
  * ingest loads them); ids, refs and other attributes are left alone.
  */
 void orth_tree(xmlNodePtr root);
+/*
+ * The language of a passage in Latin script only (issue 17): "en" for
+ * two words or more in lower case, eight letters or more; NULL (the
+ * document's Japanese) for anything else.
+ */
+const char *orth_lang(const char *t);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "atomicfile.h"
 #include "image.h"
+#include "orth.h"
 #include "pdfua.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -98,45 +99,6 @@ elem_begin(struct drawer *dr, const char *tag, const char *attrs)
 	strbuf_init(&dr->etext[dr->nelems], 0);
 	cairo_tag_begin(dr->cr, tag, attrs);
 	return dr->nelems++;
-}
-
-/*
- * The /Lang of an element of text `t`: "en" for a passage in Latin script
- * (letters of the Latin alphabets, digits, punctuation, spaces only) with
- * two words or more in lower case letters (not abbreviations such as NISC,
- * which a Japanese reader spells out), of 8 letters or more; NULL (the
- * document's ja-JP) for anything else.
- */
-const char *
-draw_text_lang(const char *t)
-{
-	const char *q;
-	int letters = 0, words = 0, wlen = 0, lower = 0;
-
-	for (q = t;; q = g_utf8_next_char(q)) {
-		gunichar u = g_utf8_get_char(q);
-
-		if (*q && g_unichar_isalpha(u)) {
-			if (u > 0x24f && !(u >= 0x1e00 && u <= 0x1eff))
-				return NULL; /* a letter of another script */
-			wlen++;
-			lower |= g_unichar_islower(u);
-			continue;
-		}
-		if (*q && (u == '-' || u == '\'' || u == 0x2019) && wlen)
-			continue;    /* inside a word */
-		if (wlen && lower) { /* a word ends */
-			words++;
-			letters += wlen;
-		}
-		wlen = lower = 0;
-		if (!*q)
-			break;
-		if (u >= 0x3000 || (u > 0x7f && !g_unichar_isspace(u) && !g_unichar_ispunct(u) &&
-		                    !(u >= 0xa0 && u <= 0xbf)))
-			return NULL; /* CJK punctuation (・、。（）), a symbol */
-	}
-	return letters >= 8 && words >= 2 ? "en" : NULL;
 }
 
 /* The characters of text box `b`'s line: into every open element's text. */
@@ -765,7 +727,7 @@ finish_pdfua(struct drawer *dr)
 		                  strerror(dr->werr));
 	in.elangs = xcalloc(dr->nelems + 1, sizeof(*in.elangs));
 	for (k = 0; k < dr->nelems; k++)
-		in.elangs[k] = dr->etext[k].len ? (char *)draw_text_lang(dr->etext[k].buf) : NULL;
+		in.elangs[k] = dr->etext[k].len ? (char *)orth_lang(dr->etext[k].buf) : NULL;
 	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
 	                  sizeof(err));
 	free(in.elangs);

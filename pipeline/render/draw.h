@@ -43,11 +43,5 @@ int draw_failed(const struct drawer *dr);
  */
 int draw_epoch_date(const char *epoch, char *buf, size_t len);
 
-/*
- * The /Lang of a structure element whose text is `t` (issue 17): "en" for
- * a passage in Latin script only (two words, eight letters or more), NULL
- * (the document's ja-JP) for anything else.
- */
-const char *draw_text_lang(const char *t);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include "atomicfile.h"
 #include "i18n.h"
+#include "orth.h"
 #include "strbuf.h"
 #include "xmem.h"
 #include "xmlio.h"
@@ -326,6 +327,27 @@ data_uri(xmlXPathParserContextPtr ctxt, int nargs)
 	strbuf_release(&sb);
 }
 
+/*
+ * xf:lang(text) (namespace XFORM_NS): "en" for a passage in Latin script
+ * only, "" for Japanese and anything else: the rule render applies to a
+ * structure element's /Lang (orth_lang()), for html.xsl's lang attributes.
+ */
+static void
+text_lang(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *t;
+	const char *l;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	t = xmlXPathPopString(ctxt);
+	l = t ? orth_lang((const char *)t) : NULL;
+	xmlFree(t);
+	xmlXPathReturnString(ctxt, xmlStrdup((const xmlChar *)(l ? l : "")));
+}
+
 void
 xform_global_init(void)
 {
@@ -342,6 +364,8 @@ xform_global_init(void)
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction((const xmlChar *)"data-uri", (const xmlChar *)XFORM_NS,
 	                              data_uri);
+	xsltRegisterExtModuleFunction((const xmlChar *)"lang", (const xmlChar *)XFORM_NS,
+	                              text_lang);
 
 	sec_prefs = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_FILE, refuse_write_file);

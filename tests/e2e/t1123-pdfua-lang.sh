@@ -47,6 +47,37 @@ test_expect_success 'two English paragraphs (preface, closing): /Lang (en) on ea
 	EOF
 '
 
+test_expect_success 'the HTML edition: lang="en" on the same two paragraphs, on nothing else' '
+	/usr/bin/python3 - "$O/annual-report-2014.html" "$EN1" "$EN2" <<-\EOF
+	import re, sys
+	from html.parser import HTMLParser
+	class P(HTMLParser):
+	    def __init__(self):
+	        super().__init__()
+	        self.open, self.found = [], []
+	    def handle_starttag(self, tag, attrs):
+	        a = dict(attrs)
+	        if tag in ("br", "hr", "img", "meta", "link", "line", "rect", "path", "circle"):
+	            return
+	        self.open.append([tag, a.get("lang"), ""])
+	    def handle_endtag(self, tag):
+	        while self.open:
+	            t, lang, text = self.open.pop()
+	            if lang and t != "html":
+	                self.found.append((t, lang, re.sub(r"\s+", " ", text).strip()))
+	            if self.open:
+	                self.open[-1][2] += text
+	            if t == tag:
+	                break
+	    def handle_data(self, d):
+	        if self.open:
+	            self.open[-1][2] += d
+	p = P()
+	p.feed(open(sys.argv[1], encoding="utf-8").read())
+	assert p.found == [("p", "en", sys.argv[2]), ("p", "en", sys.argv[3])], p.found
+	EOF
+'
+
 test_expect_success 'the checker fails on the English paragraph without its /Lang' '
 	/usr/bin/python3 - "$O/annual-report-2014.pdf" "$TRASH/bad.pdf" <<-\EOF &&
 	import sys, pikepdf

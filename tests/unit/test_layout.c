@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "orth.h"
 #include "render/draw.h"
 #include "render/fonts.h"
 #include "render/layout.h"
@@ -122,19 +123,19 @@ static void
 text_lang(void **state)
 {
 	(void)state;
-	assert_string_equal(draw_text_lang("Cybersecurity Annual Report 2014."), "en");
-	assert_string_equal(draw_text_lang("National center of Incident readiness (NISC)"), "en");
-	assert_string_equal(draw_text_lang("Agence nationale de la sécurité des systèmes"), "en");
-	assert_null(draw_text_lang("Chief Information Security Officer の略。"));
-	assert_null(draw_text_lang("サイバーセキュリティ戦略本部"));
-	assert_null(draw_text_lang("IPA"));
-	assert_null(draw_text_lang("CSIRT NISC JPCERT"));
-	assert_string_equal(draw_text_lang("Computer Security Incident Response Team (CSIRT)"),
+	assert_string_equal(orth_lang("Cybersecurity Annual Report 2014."), "en");
+	assert_string_equal(orth_lang("National center of Incident readiness (NISC)"), "en");
+	assert_string_equal(orth_lang("Agence nationale de la sécurité des systèmes"), "en");
+	assert_null(orth_lang("Chief Information Security Officer の略。"));
+	assert_null(orth_lang("サイバーセキュリティ戦略本部"));
+	assert_null(orth_lang("IPA"));
+	assert_null(orth_lang("CSIRT NISC JPCERT"));
+	assert_string_equal(orth_lang("Computer Security Incident Response Team (CSIRT)"),
 	                    "en");
-	assert_null(draw_text_lang("Officer ・ Security")); /* a Japanese middle dot */
-	assert_null(draw_text_lang("2012年度 1,200人"));
-	assert_null(draw_text_lang(""));
-	assert_null(draw_text_lang("Plan Do"));
+	assert_null(orth_lang("Officer ・ Security")); /* a Japanese middle dot */
+	assert_null(orth_lang("2012年度 1,200人"));
+	assert_null(orth_lang(""));
+	assert_null(orth_lang("Plan Do"));
 }
 
 /* Lays out `text` (a .pdoc) with the pinned fonts. */
