@@ -43,5 +43,4 @@ int draw_failed(const struct drawer *dr);
  */
 int draw_epoch_date(const char *epoch, char *buf, size_t len);
 
-
 #endif

@@ -130,8 +130,7 @@ text_lang(void **state)
 	assert_null(orth_lang("サイバーセキュリティ戦略本部"));
 	assert_null(orth_lang("IPA"));
 	assert_null(orth_lang("CSIRT NISC JPCERT"));
-	assert_string_equal(orth_lang("Computer Security Incident Response Team (CSIRT)"),
-	                    "en");
+	assert_string_equal(orth_lang("Computer Security Incident Response Team (CSIRT)"), "en");
 	assert_null(orth_lang("Officer ・ Security")); /* a Japanese middle dot */
 	assert_null(orth_lang("2012年度 1,200人"));
 	assert_null(orth_lang(""));
