@@ -231,7 +231,7 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 }
 
 /* cairo's output: into the temporary file as it comes, keeping the first
- * errno, and into memory for pdfua_fix(), whose PDF then replaces it. */
+ * errno, and into memory for pdfua_fix(), which writes the finished PDF over it. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -717,8 +717,7 @@ finish_pdfua(struct drawer *dr)
 {
 	struct pdfua_info in = {dr->meta[0], dr->meta[1], "ja-JP",   dr->alts, dr->nalts,
 	                        dr->links,   dr->nlinks,  dr->etags, NULL,     dr->nelems};
-	unsigned char *out = NULL;
-	size_t len = 0, k;
+	size_t k;
 	char err[512];
 	int fixed;
 
@@ -728,20 +727,11 @@ finish_pdfua(struct drawer *dr)
 	in.elangs = xcalloc(dr->nelems + 1, sizeof(*in.elangs));
 	for (k = 0; k < dr->nelems; k++)
 		in.elangs[k] = dr->etext[k].len ? (char *)orth_lang(dr->etext[k].buf) : NULL;
-	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, &out, &len, err,
+	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, dr->af.fp, err,
 	                  sizeof(err));
 	free(in.elangs);
 	if (fixed < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);
-	errno = 0;
-	if (fflush(dr->af.fp) != 0 || ftruncate(fileno(dr->af.fp), 0) != 0 ||
-	    fseek(dr->af.fp, 0, SEEK_SET) != 0 || fwrite(out, 1, len, dr->af.fp) != len) {
-		int e = errno ? errno : EIO;
-
-		free(out);
-		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", strerror(e));
-	}
-	free(out);
 	return 0;
 }
 

@@ -6,14 +6,15 @@
  */
 #include "pdfua.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <qpdf/qpdf-c.h>
 
 #include "strbuf.h"
-#include "xmem.h"
 
 struct fix {
 	qpdf_data q;
@@ -299,14 +300,17 @@ pages(struct fix *f)
 }
 
 int
-pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, unsigned char **out,
-          size_t *outlen, char *err, size_t errlen)
+pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp, char *err,
+          size_t errlen)
 {
 	struct fix f = {qpdf_init(), info, 0, 0, 0, 1};
 	qpdf_data q = f.q;
 	qpdf_oh root, str;
+	const unsigned char *buf;
+	size_t n;
 	int ret = -1;
 
+	*err = '\0';
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
 	if (qpdf_read_memory(q, "cairo's PDF", (const char *)in, len, NULL) & QPDF_ERRORS)
@@ -331,12 +335,17 @@ pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, un
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto done;
-	*outlen = qpdf_get_buffer_length(q);
-	*out = xmalloc(*outlen ? *outlen : 1);
-	memcpy(*out, qpdf_get_buffer(q), *outlen);
+	n = qpdf_get_buffer_length(q);
+	buf = qpdf_get_buffer(q);
+	errno = 0;
+	if (fflush(fp) != 0 || ftruncate(fileno(fp), 0) != 0 || fseek(fp, 0, SEEK_SET) != 0 ||
+	    fwrite(buf, 1, n, fp) != n) {
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+		goto done;
+	}
 	ret = 0;
 done:
-	if (ret < 0) {
+	if (ret < 0 && !*err) {
 		qpdf_error e = qpdf_get_error(q);
 
 		snprintf(err, errlen, "%s", e ? qpdf_get_error_full_text(q, e) : "qpdf failed");

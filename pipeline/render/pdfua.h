@@ -14,6 +14,7 @@
 #define RENDER_PDFUA_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct pdfua_info {
 	const char *title, *author; /* NULL: none */
@@ -30,10 +31,11 @@ struct pdfua_info {
 };
 
 /*
- * Rewrites the PDF `in` (len bytes) into a new buffer *out (free()),
- * *outlen bytes.  Returns 0, or -1 with qpdf's message in err.
+ * Finishes the PDF `in` (len bytes, cairo's) and writes it over the file
+ * open as `fp` (from its start; the buffer qpdf wrote, not a copy).
+ * Returns 0, or -1 with qpdf's message or the write error in err.
  */
-int pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info,
-              unsigned char **out, size_t *outlen, char *err, size_t errlen);
+int pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp,
+              char *err, size_t errlen);
 
 #endif
