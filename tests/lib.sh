@@ -143,6 +143,26 @@ test_need_openpyxl() {
 	exit
 }
 
+# axe_setup: axe-core and puppeteer-core from npm (tests/a11y/package-lock.json),
+# installed with npm ci into the build tree ($AXE), once per lock file;
+# then `node "$AXE/axe.js" FILE.html…` runs axe in Debian's headless
+# Chromium.  has_axe: whether Chromium and npm are here.
+AXE=$BD/a11y
+axe_setup() {
+	mkdir -p "$AXE" && (
+		flock 9 &&
+		if ! cmp -s "$TOP/tests/a11y/package-lock.json" "$AXE/package-lock.json" ||
+			! test -d "$AXE/node_modules/axe-core"; then
+			cp "$TOP/tests/a11y/package.json" "$TOP/tests/a11y/package-lock.json" "$AXE/" &&
+			(cd "$AXE" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
+		fi &&
+		cp "$TOP/tests/a11y/axe.js" "$AXE/"
+	) 9>"$AXE/.lock"
+}
+has_axe() {
+	test -x /usr/bin/chromium && command -v npm >/dev/null
+}
+
 # pdocs WORK KIND: the files render lays out as the KIND (report|slides)
 # document of the work folder WORK (the year's, or its draft/), in order
 # (front, areas, back); the year's areas.mk lists the areas.

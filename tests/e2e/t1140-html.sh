@@ -69,22 +69,8 @@ test_expect_success 'chart titles: the alternative text from the data, as in the
 	$CHECK alt "$O/annual-report-2014.pdf" "$O/annual-report-2014.html"
 '
 
-# axe-core and puppeteer-core from npm (tests/a11y/package-lock.json),
-# installed with npm ci into the build tree, once per lock file.
-A=$BD/a11y
-axe_setup() {
-	mkdir -p "$A" && (
-		flock 9 &&
-		if ! cmp -s "$TOP/tests/a11y/package-lock.json" "$A/package-lock.json" ||
-			! test -d "$A/node_modules/axe-core"; then
-			cp "$TOP/tests/a11y/package.json" "$TOP/tests/a11y/package-lock.json" "$A/" &&
-			(cd "$A" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
-		fi &&
-		cp "$TOP/tests/a11y/axe.js" "$A/"
-	) 9>"$A/.lock"
-}
-
-if test -x /usr/bin/chromium && command -v npm >/dev/null; then
+A=$AXE
+if has_axe; then
 	test_expect_success 'axe-core in headless Chromium: no WCAG 2.1 A/AA violation' '
 		axe_setup &&
 		node "$A/axe.js" --pdf "$TRASH/print.pdf" "$O/annual-report-2014.html" \

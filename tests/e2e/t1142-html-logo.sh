@@ -72,4 +72,15 @@ test_expect_success 'an SVG logo: inline, titled with its alt, nothing that runs
 	$CHECK alt "$O/annual-report-2014.pdf" "$H"
 '
 
+if has_axe; then
+	test_expect_success 'axe-core in headless Chromium: no WCAG 2.1 A/AA violation with a logo (SVG, PNG)' '
+		axe_setup &&
+		cp "$H" "$TRASH/svg.html" &&
+		logo logo-3x1.png &&
+		node "$AXE/axe.js" "$TRASH/svg.html" "$H"
+	'
+else
+	test_skip 'axe-core with a logo' 'no /usr/bin/chromium or npm (pipeline/deps.sh test)'
+fi
+
 test_done
