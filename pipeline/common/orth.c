@@ -284,34 +284,54 @@ orth_tree(xmlNodePtr root)
  * document's ja-JP) for anything else.  render sets it as the /Lang of a
  * structure element, html.xsl (xform's xf:lang) as the lang of an element.
  */
-const char *
-orth_lang(const char *t)
+/* The words of t[0, len) with a lower-case letter, and their letters; 0
+ * when t holds a letter of another script, CJK punctuation or a symbol. */
+static int
+latin_count(const char *t, size_t len, int *letters, int *words)
 {
-	const char *q;
-	int letters = 0, words = 0, wlen = 0, lower = 0;
+	const char *q, *end = t + len;
+	int wlen = 0, lower = 0;
 
+	*letters = *words = 0;
 	for (q = t;; q = g_utf8_next_char(q)) {
-		gunichar u = g_utf8_get_char(q);
+		int more = q < end && *q;
+		gunichar u = more ? g_utf8_get_char(q) : 0;
 
-		if (*q && g_unichar_isalpha(u)) {
+		if (more && g_unichar_isalpha(u)) {
 			if (u > 0x24f && !(u >= 0x1e00 && u <= 0x1eff))
-				return NULL; /* a letter of another script */
+				return 0; /* a letter of another script */
 			wlen++;
 			lower |= g_unichar_islower(u);
 			continue;
 		}
-		if (*q && (u == '-' || u == '\'' || u == 0x2019) && wlen)
+		if (more && (u == '-' || u == '\'' || u == 0x2019) && wlen)
 			continue;    /* inside a word */
 		if (wlen && lower) { /* a word ends */
-			words++;
-			letters += wlen;
+			(*words)++;
+			*letters += wlen;
 		}
 		wlen = lower = 0;
-		if (!*q)
-			break;
+		if (!more)
+			return 1;
 		if (u >= 0x3000 || (u > 0x7f && !g_unichar_isspace(u) && !g_unichar_ispunct(u) &&
 		                    !(u >= 0xa0 && u <= 0xbf)))
-			return NULL; /* CJK punctuation (・、。（）), a symbol */
+			return 0; /* CJK punctuation (・、。（）), a symbol */
 	}
-	return letters >= 8 && words >= 2 ? "en" : NULL;
+}
+
+const char *
+orth_lang(const char *t)
+{
+	int letters, words;
+
+	return latin_count(t, strlen(t), &letters, &words) && letters >= 8 && words >= 2 ? "en"
+	                                                                                 : NULL;
+}
+
+int
+orth_latin(const char *t, size_t len)
+{
+	int letters, words;
+
+	return latin_count(t, len, &letters, &words);
 }

@@ -39,5 +39,8 @@ void orth_tree(xmlNodePtr root);
  * document's Japanese) for anything else.
  */
 const char *orth_lang(const char *t);
+/* Whether t[0, len) is in Latin script only (no other letter, no CJK
+ * punctuation, no symbol): a text that may still be such a passage. */
+int orth_latin(const char *t, size_t len);
 
 #endif

@@ -64,7 +64,8 @@ struct drawer {
 	char **links; /* each link's text, in order */
 	size_t nlinks;
 	char **etags;         /* each structure element begun, in order */
-	struct strbuf *etext; /* its text (the lines drawn in it) */
+	struct strbuf *etext; /* its text (the lines drawn in it) while it */
+	unsigned char *ejp;   /* may be Latin only; ejp[k]: it is not */
 	size_t nelems;
 	GHashTable *rows; /* table rows drawn on the pages before */
 	int sects;        /* Sects open: the level of the last heading */
@@ -95,6 +96,8 @@ elem_begin(struct drawer *dr, const char *tag, const char *attrs)
 {
 	dr->etags = xreallocarray(dr->etags, dr->nelems + 1, sizeof(*dr->etags));
 	dr->etext = xreallocarray(dr->etext, dr->nelems + 1, sizeof(*dr->etext));
+	dr->ejp = xreallocarray(dr->ejp, dr->nelems + 1, sizeof(*dr->ejp));
+	dr->ejp[dr->nelems] = 0;
 	dr->etags[dr->nelems] = xstrdup(tag);
 	strbuf_init(&dr->etext[dr->nelems], 0);
 	cairo_tag_begin(dr->cr, tag, attrs);
@@ -107,18 +110,30 @@ elem_text(struct drawer *dr, const size_t *open, int n, const struct layout_box 
 {
 	struct jl_line_info li;
 	const char *t;
-	int i;
+	size_t len;
+	int i, latin;
 
 	if (b->kind != BOX_TEXT || b->para == NULL)
 		return;
 	jl_para_line_info(b->para, b->line, &li);
-	t = jl_para_text(b->para);
-	for (i = 0; i < n; i++)
-		if (open[i] < dr->nelems) {
-			if (dr->etext[open[i]].len)
-				strbuf_addch(&dr->etext[open[i]], ' ');
-			strbuf_add(&dr->etext[open[i]], t + li.start, (size_t)(li.end - li.start));
+	t = jl_para_text(b->para) + li.start;
+	len = (size_t)(li.end - li.start);
+	latin = orth_latin(t, len);
+	for (i = 0; i < n; i++) {
+		size_t k = open[i];
+
+		if (k >= dr->nelems || dr->ejp[k])
+			continue;
+		if (!latin) { /* Japanese: its text is no longer needed */
+			dr->ejp[k] = 1;
+			strbuf_release(&dr->etext[k]);
+			strbuf_init(&dr->etext[k], 0);
+			continue;
 		}
+		if (dr->etext[k].len)
+			strbuf_addch(&dr->etext[k], ' ');
+		strbuf_add(&dr->etext[k], t, len);
+	}
 }
 
 /* A footnote mark's link to its note (layout.c's FN_PAGE_DEST names). */
@@ -684,6 +699,7 @@ drawer_free(struct drawer *dr)
 	}
 	free(dr->etags);
 	free(dr->etext);
+	free(dr->ejp);
 	strbuf_release(&dr->pdf);
 	g_hash_table_destroy(dr->rows);
 	free(dr->path);
@@ -726,9 +742,10 @@ finish_pdfua(struct drawer *dr)
 		                  strerror(dr->werr));
 	in.elangs = xcalloc(dr->nelems + 1, sizeof(*in.elangs));
 	for (k = 0; k < dr->nelems; k++)
-		in.elangs[k] = dr->etext[k].len ? (char *)orth_lang(dr->etext[k].buf) : NULL;
-	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, dr->af.fp, err,
-	                  sizeof(err));
+		in.elangs[k] =
+		    !dr->ejp[k] && dr->etext[k].len ? (char *)orth_lang(dr->etext[k].buf) : NULL;
+	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, dr->af.fp,
+	                  dr->af.tmp, err, sizeof(err));
 	free(in.elangs);
 	if (fixed < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);

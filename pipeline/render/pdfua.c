@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <qpdf/qpdf-c.h>
 
@@ -300,14 +299,12 @@ pages(struct fix *f)
 }
 
 int
-pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp, char *err,
-          size_t errlen)
+pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp,
+          const char *path, char *err, size_t errlen)
 {
 	struct fix f = {qpdf_init(), info, 0, 0, 0, 1};
 	qpdf_data q = f.q;
 	qpdf_oh root, str;
-	const unsigned char *buf;
-	size_t n;
 	int ret = -1;
 
 	*err = '\0';
@@ -330,19 +327,18 @@ pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FI
 	pages(&f);
 	if (qpdf_has_error(q))
 		goto done;
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
+	/* cairo's bytes out of fp's buffer first: qpdf writes the file anew
+	 * through its own stream, as it goes (no second copy in memory) */
+	errno = 0;
+	if (fflush(fp) != 0) {
+		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+		goto done;
+	}
+	if (qpdf_init_write(q, path) & QPDF_ERRORS)
 		goto done;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto done;
-	n = qpdf_get_buffer_length(q);
-	buf = qpdf_get_buffer(q);
-	errno = 0;
-	if (fflush(fp) != 0 || ftruncate(fileno(fp), 0) != 0 || fseek(fp, 0, SEEK_SET) != 0 ||
-	    fwrite(buf, 1, n, fp) != n) {
-		snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-		goto done;
-	}
 	ret = 0;
 done:
 	if (ret < 0 && !*err) {

@@ -31,11 +31,11 @@ struct pdfua_info {
 };
 
 /*
- * Finishes the PDF `in` (len bytes, cairo's) and writes it over the file
- * open as `fp` (from its start; the buffer qpdf wrote, not a copy).
+ * Finishes the PDF `in` (len bytes, cairo's, also written to `fp`, open
+ * on `path`) and writes it over the file `path` (fp is flushed first).
  * Returns 0, or -1 with qpdf's message or the write error in err.
  */
 int pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp,
-              char *err, size_t errlen);
+              const char *path, char *err, size_t errlen);
 
 #endif
