@@ -178,6 +178,9 @@ test_expect_success 'FY2014 samples + every broken file: each cell in the model 
 	cp "$TOP"/tests/hostile/csv/*.csv "$TRASH/input/2014/submissions/" &&
 	# control-chars.csv breaks make draft: see the known bug below
 	rm "$TRASH/input/2014/submissions/control-chars.csv" &&
+	# a cell one byte over the 8 MiB limit (made here, not kept as a file)
+	{ printf "施策番号,府省庁,実績\n1-1-1-ア,内閣官房," && head -c 8388609 /dev/zero | tr "\0" x &&
+		printf "\n"; } >"$TRASH/input/2014/submissions/huge-cell.csv" &&
 	{ test_make draft YEAR=2014 2>"$TRASH/draftb.err" || { tail -n 5 "$TRASH/draftb.err"; false; }; } &&
 	account 2014 broken &&
 	grep -Eq "\+ [1-9][0-9]* quoted in diagnostics \(1 by their start\); [1-9][0-9]* cells in 3 files refused whole; 0 lost" \
