@@ -329,43 +329,54 @@ figure_alt(struct drawer *dr, const struct layout_page *pg, size_t k)
 	dr->alts[dr->nalts++] = xstrdup(alt);
 }
 
+/* The bytes [*ms, *me) of text box b's line under link box lb. */
+static int
+mark_range(const struct layout_box *b, const struct layout_box *lb, int *ms, int *me)
+{
+	struct jl_line_info li;
+	const char *t = jl_para_text(b->para);
+	int i, n;
+
+	*ms = *me = -1;
+	jl_para_line_info(b->para, b->line, &li);
+	for (i = li.start; i < li.end; i = n) {
+		double x0, x1, mid;
+
+		for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
+			;
+		if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
+			continue;
+		mid = b->x + (x0 + x1) / 2;
+		if (mid >= lb->x && mid <= lb->x + lb->w) {
+			if (*ms < 0)
+				*ms = i;
+			*me = n;
+		}
+	}
+	return *ms >= 0;
+}
+
 /* The text under link box `lb` (the characters of the page's lines whose
  * middle falls in its rectangle): the annotation's /Contents. */
 static void
 link_text(struct drawer *dr, const struct layout_page *pg, const struct layout_box *lb)
 {
 	struct strbuf sb;
-	size_t k, at;
+	size_t k;
 
 	strbuf_init(&sb, 64);
 	if (is_fn_link(lb)) /* a footnote mark: 「注3」 */
 		strbuf_addstr(&sb, "注");
 	for (k = 0; k < pg->n; k++) {
 		const struct layout_box *b = &pg->box[k];
-		struct jl_line_info li;
-		const char *t;
-		int i, n;
+		int ms, me;
 
-		if (b->kind != BOX_TEXT || b->para == NULL || b->y < lb->y || b->y > lb->y + lb->h)
+		if (b->kind != BOX_TEXT || b->para == NULL || b->y < lb->y ||
+		    b->y > lb->y + lb->h || !mark_range(b, lb, &ms, &me))
 			continue;
-		jl_para_line_info(b->para, b->line, &li);
-		t = jl_para_text(b->para);
-		at = sb.len;
-		for (i = li.start; i < li.end; i = n) {
-			double x0, x1, mid;
-
-			for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
-				;
-			if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
-				continue;
-			mid = b->x + (x0 + x1) / 2;
-			if (mid >= lb->x && mid <= lb->x + lb->w) {
-				if (sb.len == at && at > 0 &&
-				    !is_fn_link(lb)) /* a line after another */
-					strbuf_addch(&sb, ' ');
-				strbuf_add(&sb, t + i, (size_t)(n - i));
-			}
-		}
+		if (sb.len > 0 && !is_fn_link(lb)) /* a line after another */
+			strbuf_addch(&sb, ' ');
+		strbuf_add(&sb, jl_para_text(b->para) + ms, (size_t)(me - ms));
 	}
 	strbuf_trim(&sb);
 	if (sb.len == 0)
@@ -485,33 +496,6 @@ tags_close(struct drawer *dr, const struct layout_page *pg, struct tags *t, int 
 		t->open[lv] = 0;
 		t->idx[lv] = SIZE_MAX;
 	}
-}
-
-/* The bytes [*ms, *me) of text box b's line under link box lb. */
-static int
-mark_range(const struct layout_box *b, const struct layout_box *lb, int *ms, int *me)
-{
-	struct jl_line_info li;
-	const char *t = jl_para_text(b->para);
-	int i, n;
-
-	*ms = *me = -1;
-	jl_para_line_info(b->para, b->line, &li);
-	for (i = li.start; i < li.end; i = n) {
-		double x0, x1, mid;
-
-		for (n = i + 1; n < li.end && (t[n] & 0xc0) == 0x80; n++)
-			;
-		if (!jl_para_range_extent(b->para, b->line, i, n, &x0, &x1))
-			continue;
-		mid = b->x + (x0 + x1) / 2;
-		if (mid >= lb->x && mid <= lb->x + lb->w) {
-			if (*ms < 0)
-				*ms = i;
-			*me = n;
-		}
-	}
-	return *ms >= 0;
 }
 
 /*
