@@ -256,13 +256,23 @@ paras_free_below(struct lctx *c, size_t mark, const struct vitem *keep, size_t n
 		ld->paras[c->pfree] = NULL;
 	}
 }
+
+/* Box k of page pg removed (its name freed); the boxes after it move up. */
+static void
+page_drop_box(struct layout_page *pg, size_t k)
+{
+	free(pg->box[k].name);
+	memmove(&pg->box[k], &pg->box[k + 1], (pg->n - k - 1) * sizeof(*pg->box));
+	pg->n--;
+}
+
 /* Drops a link to a destination that exists nowhere, and a second
  * destination of the same name (names must be unique). */
 static void
 page_check_links(struct lctx *c, struct layout_page *pg)
 {
 	struct layout_run *run = c->run;
-	size_t k, r;
+	size_t k;
 
 	if (run->measure)
 		return; /* the destinations of later files are not known yet */
@@ -291,11 +301,8 @@ page_check_links(struct lctx *c, struct layout_page *pg)
 		}
 		if (!drop)
 			continue;
-		free(b->name);
-		for (r = k; r + 1 < pg->n; r++)
-			pg->box[r] = pg->box[r + 1];
-		pg->n--;
-		k--;
+		page_drop_box(pg, k);
+		k--; /* (wraps at 0; the loop's k++ brings it back) */
 	}
 }
 
@@ -346,7 +353,7 @@ page_fn_links(struct lctx *c, struct layout_page *pg, int pi)
 {
 	const size_t pre = sizeof(FN_DEST) - 1;
 	GHashTable *here = g_hash_table_new(g_str_hash, g_str_equal);
-	size_t k, r;
+	size_t k;
 
 	for (k = 0; k < pg->n; k++) {
 		struct layout_box *b = &pg->box[k];
@@ -371,11 +378,8 @@ page_fn_links(struct lctx *c, struct layout_page *pg, int pi)
 		    strncmp(b->name, FN_PAGE_DEST, sizeof(FN_PAGE_DEST) - 1) != 0 ||
 		    g_hash_table_contains(here, b->name))
 			continue;
-		free(b->name);
-		for (r = k; r + 1 < pg->n; r++)
-			pg->box[r] = pg->box[r + 1];
-		pg->n--;
-		k--;
+		page_drop_box(pg, k);
+		k--; /* (wraps at 0; the loop's k++ brings it back) */
 	}
 	g_hash_table_destroy(here);
 }
