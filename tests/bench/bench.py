@@ -342,9 +342,9 @@ def bench_scale(args, scratch, log, results):
         totals, cpus, peaks, per = [], [], [], {}
         runs, i, timed_out = args.runs, 0, None
         m = re.search(r"(\d+) CSV files", gen)
-        # the 100x plan has 400 areas; plan.rng allows 1-99, so check
-        # reports schema errors there (and strict make report would stop):
-        # its cost is still measured and the next stages still run
+        # the 100x plan has 400 areas (plan.rng allows 1-999): should check
+        # still report errors, its cost is measured, the next stages run and
+        # the row is marked [check: exit 1]
         failed = []
         while i <= runs:	# run 0 is the warm-up
             res, total, timed_out, cpu = run_pipeline(cmds, log, timeout=args.timeout,
