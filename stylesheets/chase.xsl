@@ -40,7 +40,18 @@
   <xsl:param name="draft" select="0"/>
 
   <xsl:variable name="R" select="document($registry)/registry"/>
+  <xsl:variable name="top" select="/"/>
   <xsl:variable name="diags" select="/submissions/diag"/>
+
+  <!-- Lookups by key, so that the time grows with the year's size and not
+       with its square (issue 12 "Linear"); key() searches the document of
+       the context node, hence the for-each over $top or $rtf around them.
+       The key "refused" (status.xsl) finds the errors naming a pair. -->
+  <xsl:key name="pair" match="pair" use="@code"/>
+  <xsl:key name="from-code" match="from" use="@code"/>
+  <xsl:key name="from-file" match="from" use="@file"/>
+  <xsl:key name="diag-ministry" match="/submissions/diag" use="@ministry"/>
+  <xsl:key name="diag-file" match="/submissions/diag[not(@ministry)]" use="@file"/>
 
   <!-- Every expected pair with its status, and which ministry's rows each
        file holds. -->
@@ -50,13 +61,16 @@
       <xsl:for-each select="$model/area/descendant::measure/status/ministry[@expected = '1']">
         <xsl:variable name="m" select="ancestor::measure[1]"/>
         <xsl:variable name="c" select="@code"/>
+        <xsl:variable name="rows" select="$m/progress[@ministry = $c]"/>
+        <xsl:variable name="k" select="concat($m/@id, ' ', $c)"/>
         <pair measure="{$m/@id}" title="{$m/@title}" code="{$c}">
           <xsl:attribute name="status">
-            <xsl:call-template name="pair-status">
-              <xsl:with-param name="rows" select="$m/progress[@ministry = $c]"/>
-              <xsl:with-param name="bad"
-                              select="$diags[@severity = 'error'][@measure = $m/@id][@ministry = $c]"/>
-            </xsl:call-template>
+            <xsl:for-each select="$top">
+              <xsl:call-template name="pair-status">
+                <xsl:with-param name="rows" select="$rows"/>
+                <xsl:with-param name="bad" select="key('refused', $k)"/>
+              </xsl:call-template>
+            </xsl:for-each>
           </xsl:attribute>
         </pair>
       </xsl:for-each>
@@ -68,32 +82,45 @@
       <from file="{@file}" code="{@ministry}"/>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="pairs" select="exsl:node-set($pairs-rtf)/pair"/>
-  <xsl:variable name="from" select="exsl:node-set($pairs-rtf)/from"/>
+  <xsl:variable name="rtf" select="exsl:node-set($pairs-rtf)"/>
 
   <xsl:template match="/">
     <chase year="{$year}" draft="{$draft}">
       <xsl:call-template name="counts">
-        <xsl:with-param name="p" select="$pairs"/>
+        <xsl:with-param name="p" select="$rtf/pair"/>
       </xsl:call-template>
       <xsl:for-each select="$R/ministry">
         <xsl:variable name="c" select="@code"/>
-        <xsl:variable name="p" select="$pairs[@code = $c]"/>
-        <xsl:variable name="d"
-                      select="$diags[@ministry = $c] | $diags[not(@ministry)][@file = $from[@code = $c]/@file]"/>
-        <xsl:if test="$p or $d">
-          <ministry code="{$c}" name="{@name}">
-            <xsl:call-template name="counts">
-              <xsl:with-param name="p" select="$p"/>
-            </xsl:call-template>
-            <xsl:attribute name="errors"><xsl:value-of select="count($d[@severity = 'error'])"/></xsl:attribute>
-            <xsl:attribute name="warnings"><xsl:value-of select="count($d[@severity = 'warning'])"/></xsl:attribute>
-            <xsl:copy-of select="$p[@status != '提出済']"/>
-            <xsl:copy-of select="$d"/>
-          </ministry>
-        </xsl:if>
+        <xsl:variable name="name" select="@name"/>
+        <xsl:for-each select="$rtf">
+          <xsl:variable name="p" select="key('pair', $c)"/>
+          <xsl:variable name="files" select="key('from-code', $c)/@file"/>
+          <xsl:for-each select="$top">
+            <xsl:variable name="d" select="key('diag-ministry', $c) | key('diag-file', $files)"/>
+            <xsl:if test="$p or $d">
+              <ministry code="{$c}" name="{$name}">
+                <xsl:call-template name="counts">
+                  <xsl:with-param name="p" select="$p"/>
+                </xsl:call-template>
+                <xsl:attribute name="errors"><xsl:value-of select="count($d[@severity = 'error'])"/></xsl:attribute>
+                <xsl:attribute name="warnings"><xsl:value-of select="count($d[@severity = 'warning'])"/></xsl:attribute>
+                <xsl:copy-of select="$p[@status != '提出済']"/>
+                <xsl:copy-of select="$d"/>
+              </ministry>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:for-each>
       </xsl:for-each>
-      <xsl:copy-of select="$diags[not(@ministry)][not(@file) or not(@file = $from/@file)]"/>
+      <!-- diagnostics of no ministry about no file, or about a file none
+           of whose rows was read -->
+      <xsl:for-each select="$diags[not(@ministry)]">
+        <xsl:variable name="dg" select="."/>
+        <xsl:for-each select="$rtf">
+          <xsl:if test="not($dg/@file) or not(key('from-file', $dg/@file))">
+            <xsl:copy-of select="$dg"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:for-each>
     </chase>
   </xsl:template>
 

@@ -29,8 +29,12 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="diags" select="''"/>
-  <xsl:variable name="refused"
-                select="document($diags)/submissions/diag[@severity = 'error'][@measure][@ministry]"/>
+  <!-- the errors naming a pair, by "MEASURE CODE", in DIAGS (chase.xsl
+       too): a key, so that the time grows with the year and not with its
+       square; key() searches the context node's document -->
+  <xsl:key name="refused" match="/submissions/diag[@severity = 'error'][@measure][@ministry]"
+           use="concat(@measure, ' ', @ministry)"/>
+  <xsl:variable name="diagdoc" select="document($diags)"/>
 
   <xsl:template match="/">
     <xsl:if test="not(/model/area)">
@@ -40,45 +44,49 @@
       <xsl:variable name="m" select="ancestor::measure[1]"/>
       <xsl:variable name="c" select="@code"/>
       <xsl:variable name="rows" select="$m/progress[@ministry = $c]"/>
-      <xsl:variable name="bad" select="$refused[@measure = $m/@id][@ministry = $c]"/>
-      <xsl:call-template name="csv-field">
-        <xsl:with-param name="text" select="$m/@id"/>
-      </xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="csv-field">
-        <xsl:with-param name="text" select="$m/@title"/>
-      </xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="csv-field">
-        <xsl:with-param name="text" select="@name"/>
-      </xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:value-of select="$c"/>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="pair-status">
-        <xsl:with-param name="rows" select="$rows"/>
-        <xsl:with-param name="bad" select="$bad"/>
-      </xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="csv-field">
-        <xsl:with-param name="text">
-          <xsl:choose>
-            <xsl:when test="$bad">
-              <xsl:for-each select="$bad">
-                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-                <xsl:value-of select="concat(@file, ':', @line)"/>
-              </xsl:for-each>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:for-each select="$rows">
-                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-                <xsl:value-of select="@src"/>
-              </xsl:for-each>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-      <xsl:text>&#13;&#10;</xsl:text>
+      <xsl:variable name="min" select="."/>
+      <xsl:variable name="k" select="concat($m/@id, ' ', $c)"/>
+      <xsl:for-each select="$diagdoc">
+        <xsl:variable name="bad" select="key('refused', $k)"/>
+        <xsl:call-template name="csv-field">
+          <xsl:with-param name="text" select="$m/@id"/>
+        </xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="csv-field">
+          <xsl:with-param name="text" select="$m/@title"/>
+        </xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="csv-field">
+          <xsl:with-param name="text" select="$min/@name"/>
+        </xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:value-of select="$c"/>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="pair-status">
+          <xsl:with-param name="rows" select="$rows"/>
+          <xsl:with-param name="bad" select="$bad"/>
+        </xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="csv-field">
+          <xsl:with-param name="text">
+            <xsl:choose>
+              <xsl:when test="$bad">
+                <xsl:for-each select="$bad">
+                  <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                  <xsl:value-of select="concat(@file, ':', @line)"/>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:for-each select="$rows">
+                  <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                  <xsl:value-of select="@src"/>
+                </xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:text>&#13;&#10;</xsl:text>
+      </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
 
