@@ -96,9 +96,10 @@ $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xs
 	@mkdir -p $$(@D)
 	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/slides-$$*.xsl $$<
 
-$(1)/status/%.csv: $(1)/model/%.xml stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
+$(1)/status/%.csv: $(1)/model/%.xml $(1)/submissions/area-%.xml stylesheets/status.xsl \
+		$(XSL_COMPOSE) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(Q)$(BIN)/xform --param diags $(abspath $(1)/submissions/year.xml) -o $$@ stylesheets/status.xsl $$<
+	$(Q)$(BIN)/xform --param diags $(abspath $(1)/submissions/area-$$*.xml) -o $$@ stylesheets/status.xsl $$<
 
 $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL

@@ -19,9 +19,9 @@
   RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
   line break.
 
-  Param: diags  absolute path of the year's build/Y/submissions/year.xml
-                (its <diag measure ministry> elements; ingest); none: no
-                row is 不備.
+  Param: diags  absolute path of the area's build/Y/submissions/area-ID.xml
+                (ingest: its <diag measure ministry> elements, about the
+                area's progress rows); none: no row is 不備.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -29,8 +29,8 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="diags" select="''"/>
-  <!-- the errors naming a pair, by "MEASURE CODE", in DIAGS (chase.xsl
-       too): a key, so that the time grows with the year and not with its
+  <!-- the errors naming a pair, by "MEASURE CODE", in DIAGS (chase.xsl:
+       in the year's submissions/year.xml): a key, so that the time grows with the year and not with its
        square; key() searches the context node's document -->
   <xsl:key name="refused" match="/submissions/diag[@severity = 'error'][@measure][@ministry]"
            use="concat(@measure, ' ', @ministry)"/>

@@ -259,35 +259,69 @@ bucket(const struct refs *refs, const struct rows_record *r)
 	return a == REFS_NO_AREA ? 0 : a + 1;
 }
 
-/* The kept rows sorted by bucket, stable: bucket k is order[first[k]..first[k+1]). */
+/* The kept rows sorted by bucket, stable: bucket k is order[first[k]..first[k+1]);
+ * likewise the diagnostics about a progress row (in->d->v), by its row's
+ * bucket, in dorder[dfirst[k]..dfirst[k+1]) (an area's file holds its own:
+ * status.xsl finds the area's refused pairs there).  byline: the records by
+ * "LINE:PATH" (records_by_line(), or NULL). */
 struct sorted {
 	size_t *first, *order;
+	size_t *dfirst, *dorder;
+	GHashTable *byline;
 };
+
+#define NO_BUCKET ((size_t)-1)
+
+/* A stable counting sort of the i < n by of[i] < nb (NO_BUCKET: left out). */
+static void
+bucket_sort(size_t **first, size_t **order, const size_t *of, size_t n, size_t nb)
+{
+	size_t *fill = xcalloc(nb + 1, sizeof(*fill)), i, k;
+
+	*first = xcalloc(nb + 1, sizeof(**first));
+	*order = xcalloc(n + 1, sizeof(**order));
+	for (i = 0; i < n; i++)
+		if (of[i] != NO_BUCKET)
+			(*first)[of[i] + 1]++;
+	for (k = 0; k < nb; k++)
+		(*first)[k + 1] += (*first)[k];
+	memcpy(fill, *first, nb * sizeof(*fill));
+	for (i = 0; i < n; i++)
+		if (of[i] != NO_BUCKET)
+			(*order)[fill[of[i]]++] = i;
+	free(fill);
+}
 
 static void
 sort_rows(struct sorted *so, const struct emit_input *in)
 {
 	const struct rows *rs = in->rs;
-	size_t nb = in->refs->nareas + 1, i, k;
-	size_t *of = xcalloc(rs->n + 1, sizeof(*of));
-	size_t *fill = xcalloc(nb + 1, sizeof(*fill));
+	size_t nb = in->refs->nareas + 1, nd = in->d->n, i;
+	size_t *of = xcalloc(rs->n + nd + 1, sizeof(*of));
 
-	so->first = xcalloc(nb + 1, sizeof(*so->first));
-	so->order = xcalloc(rs->n + 1, sizeof(*so->order));
-	for (i = 0; i < rs->n; i++) {
-		if (rs->v[i].rejected || rs->v[i].dropped)
-			continue;
-		of[i] = bucket(in->refs, &rs->v[i]);
-		so->first[of[i] + 1]++;
-	}
-	for (k = 0; k < nb; k++)
-		so->first[k + 1] += so->first[k];
-	memcpy(fill, so->first, nb * sizeof(*fill));
 	for (i = 0; i < rs->n; i++)
-		if (!rs->v[i].rejected && !rs->v[i].dropped)
-			so->order[fill[of[i]]++] = i;
+		of[i] =
+		    rs->v[i].rejected || rs->v[i].dropped ? NO_BUCKET : bucket(in->refs, &rs->v[i]);
+	bucket_sort(&so->first, &so->order, of, rs->n, nb);
+	so->byline = records_by_line(in);
+	for (i = 0; i < nd; i++) {
+		const struct rows_record *r = diag_record(so->byline, &in->d->v[i]);
+
+		of[i] = r && r->kind == KIND_PROGRESS ? bucket(in->refs, r) : NO_BUCKET;
+	}
+	bucket_sort(&so->dfirst, &so->dorder, of, nd, nb);
 	free(of);
-	free(fill);
+}
+
+static void
+release_sorted(struct sorted *so)
+{
+	free(so->first);
+	free(so->order);
+	free(so->dfirst);
+	free(so->dorder);
+	if (so->byline)
+		g_hash_table_destroy(so->byline);
 }
 
 static void
@@ -398,14 +432,8 @@ year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, co
 			attrl(o, "rows", (long)(so->first[k + 1] - so->first[k]));
 		end(o);
 	}
-	if (in->d->n) {
-		GHashTable *h = records_by_line(in);
-
-		for (i = 0; i < in->d->n && !o->bad; i++)
-			diag_entry(o, h, &in->d->v[i]);
-		if (h)
-			g_hash_table_destroy(h);
-	}
+	for (i = 0; i < in->d->n && !o->bad; i++)
+		diag_entry(o, so->byline, &in->d->v[i]);
 	end(o);
 }
 
@@ -421,8 +449,7 @@ write_doc(FILE *fp, const struct emit_input *in, const struct trees *t)
 	sort_rows(&so, in);
 	year_doc(&o, in, &so, t);
 	rc = close_doc(&o, fp);
-	free(so.first);
-	free(so.order);
+	release_sorted(&so);
 	return rc;
 }
 
@@ -597,13 +624,15 @@ elsewhere(struct out *o, struct trees *t, xmlNodePtr a, xmlNodePtr n, GHashTable
  * texts whose target is in the area; the <file>s its rows come from;
  * the rows of no area (<unplaced>,
  * an indicator row of no area joins every area's matrix indicators);
- * then the area's rows.
+ * then the area's rows, and the <diag>s about progress rows of the area
+ * (status.xsl: its refused pairs, from the area's own file).
  */
 static void
 area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, struct trees *t,
          xmlNodePtr a, size_t k)
 {
 	xmlNodePtr n;
+	size_t i;
 	GHashTable *done = g_hash_table_new(NULL, NULL);
 
 	start(o, "submissions");
@@ -633,6 +662,8 @@ area_doc(struct out *o, const struct emit_input *in, const struct sorted *so, st
 	bucket_rows(o, in, so, 0);
 	end(o);
 	bucket_rows(o, in, so, k + 1);
+	for (i = so->dfirst[k + 1]; i < so->dfirst[k + 2] && !o->bad; i++)
+		diag_entry(o, so->byline, &in->d->v[so->dorder[i]]);
 	end(o);
 	g_hash_table_destroy(done);
 }
@@ -752,7 +783,7 @@ int
 emit_save(const struct emit_input *in, const char *path, struct diag *d)
 {
 	struct trees t = {NULL, NULL, NULL, NULL};
-	struct sorted so = {NULL, NULL};
+	struct sorted so = {NULL, NULL, NULL, NULL, NULL};
 	char *dir =
 	    g_strndup(path, g_str_has_suffix(path, ".xml") ? strlen(path) - 4 : strlen(path));
 	xmlNodePtr a;
@@ -803,8 +834,7 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	if (rc == 0)
 		rc = save(path, 0, d, write_whole, (void *)in);
 out:
-	free(so.first);
-	free(so.order);
+	release_sorted(&so);
 	if (t.node)
 		g_hash_table_destroy(t.node);
 	if (t.fn)

@@ -51,7 +51,7 @@ int emit_write(FILE *fp, const struct emit_input *in);
 /*
  * In DIR, `path` without ".xml": one area-ID.xml per plan <area> (the
  * area's rows, its part of the plan and matrix, what it names in other
- * areas, the rows of no area) and year.xml (submissions.xml with each
+ * areas, the rows of no area, the diagnostics about its progress rows) and year.xml (submissions.xml with each
  * <area> empty, its row count in rows=""); then emit_write() to `path`;
  * each atomically (PATH.tmp, fsync, rename; common/
  * atomicfile).  An area id other than letters, digits, '-' and '_' is an

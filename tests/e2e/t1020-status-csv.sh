@@ -58,4 +58,22 @@ test_expect_success 'a refused row gives 不備 (not 未提出), naming its file
 	! grep -q "^1-4-マ	.*	mic	未提出" "$TRASH/sd"
 '
 
+test_expect_success 'a file of refused rows only: edited, the status CSV follows it' '
+	# where: the file:line list of the pair (1-4-マ, mic), one a line
+	where() {
+		cells "$O/status-2014-draft.csv" | grep "^1-4-マ	.*	mic	不備	" | cut -f6 | tr " " "\n"
+	} &&
+	head -n 1 "$S/mic-progress.csv" >"$S/mic-progress-late.csv" &&
+	printf "1-4-マ,総務省,,評価だけを書いた行\r\n" >>"$S/mic-progress-late.csv" &&
+	test_make draft YEAR=2014 >/dev/null 2>&1 &&
+	where >"$TRASH/w1" &&
+	grep -qx "mic-progress-late.csv:2" "$TRASH/w1" &&
+	! grep -qx "mic-progress-late.csv:3" "$TRASH/w1" &&
+	printf "1-4-マ,総務省,,評価だけを書いた行\r\n" >>"$S/mic-progress-late.csv" &&
+	test_make draft YEAR=2014 >/dev/null 2>&1 &&
+	where >"$TRASH/w2" &&
+	grep -qx "mic-progress-late.csv:2" "$TRASH/w2" &&
+	grep -qx "mic-progress-late.csv:3" "$TRASH/w2"
+'
+
 test_done
