@@ -34,7 +34,7 @@ for f in plan-valid.xml registry-valid.xml; do
 	   run_check $f >>"$tmp" 2>&1; then ok "$f is valid"; else bad "$f is valid"; fi
 done
 # an area numbered past 99 (the 100x year of make bench has 400 areas)
-f=plan-valid-area104.xml
+f=plan-area104-valid.xml
 if xmllint --noout --relaxng stylesheets/plan.rng "$dir/$f" >"$tmp" 2>&1 &&
    python3 pipeline/tools/checkplan.py --registry $dir/registry-valid.xml "$dir/$f" >>"$tmp" 2>&1
 then ok "$f is valid"; else bad "$f is valid"; fi
