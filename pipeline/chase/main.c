@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 
 #include "atomicfile.h"
+#include "opts.h"
 #include "chase.h"
 #include "diag.h"
 #include "strbuf.h"
@@ -63,19 +64,16 @@ main(int argc, char **argv)
 	char date[64];
 	size_t i, nfix = 0;
 	int c, ret = 0;
+	const struct opt_to to[] = {{'o', &out}, {'f', &fdir}, {0, NULL}};
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'f':
-			fdir = optarg;
-			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
 		default:
+			if (opt_store(to, c, optarg))
+				break;
 			fputs(usage_text, stderr);
 			return 2;
 		}

@@ -17,6 +17,7 @@
 
 #include "i18n.h"
 #include "atomicfile.h"
+#include "opts.h"
 #include "check.h"
 #include "diag.h"
 
@@ -124,42 +125,16 @@ main(int argc, char **argv)
 	struct diag d;
 	struct check c;
 	int opt, ret;
+	const struct opt_to to[] = {{'y', &year},        {'s', &schemas}, {'r', &registry},
+	                            {'p', &plan},        {'m', &matrix},  {'u', &submissions},
+	                            {'f', &fonts},       {'x', &diags},   {'R', &report},
+	                            {'D', &report_date}, {0, NULL}};
 
 	i18n_init();
 
 	opterr = 0; /* our messages, below */
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'y':
-			year = optarg;
-			break;
-		case 's':
-			schemas = optarg;
-			break;
-		case 'r':
-			registry = optarg;
-			break;
-		case 'p':
-			plan = optarg;
-			break;
-		case 'm':
-			matrix = optarg;
-			break;
-		case 'u':
-			submissions = optarg;
-			break;
-		case 'f':
-			fonts = optarg;
-			break;
-		case 'x':
-			diags = optarg;
-			break;
-		case 'R':
-			report = optarg;
-			break;
-		case 'D':
-			report_date = optarg;
-			break;
 		case 'd':
 			draft = 1;
 			break;
@@ -169,6 +144,8 @@ main(int argc, char **argv)
 			fprintf(stderr, _("check: missing value for '%s'\n"), argv[optind - 1]);
 			return usage(stderr, 2);
 		default:
+			if (opt_store(to, opt, optarg))
+				break;
 			fprintf(stderr, _("check: unknown argument '%s'\n"), argv[optind - 1]);
 			return usage(stderr, 2);
 		}

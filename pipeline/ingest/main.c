@@ -31,6 +31,7 @@
 
 #include "i18n.h"
 #include "csvread.h"
+#include "opts.h"
 #include "diag.h"
 #include "emit.h"
 #include "header.h"
@@ -288,6 +289,8 @@ main(int argc, char **argv)
 	struct refs refs;
 	struct rows rs;
 	struct inputs in;
+	const struct opt_to to[] = {{'r', &registry}, {'p', &plan},     {'m', &matrix},
+	                            {'o', &out},      {'M', &manifest}, {0, NULL}};
 
 	i18n_init();
 
@@ -300,28 +303,15 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'r':
-			registry = optarg;
-			break;
-		case 'p':
-			plan = optarg;
-			break;
-		case 'm':
-			matrix = optarg;
-			break;
 		case 'd':
 			draft = 1;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'M':
-			manifest = optarg;
 			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
 		default:
+			if (opt_store(to, c, optarg))
+				break;
 			usage(stderr);
 			return EXIT_USAGE;
 		}

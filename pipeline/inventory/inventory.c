@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <libxml/xmlwriter.h>
 
+#include "opts.h"
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -336,16 +337,9 @@ inventory_write(const struct inventory_args *a, xmlBufferPtr out, char **err)
 int
 inventory_option(struct inventory_args *a, int c, const char *arg)
 {
-	const char **to = c == 'y'   ? &a->year
-	                  : c == 's' ? &a->dir
-	                  : c == 'r' ? &a->registry
-	                  : c == 'p' ? &a->plan
-	                  : c == 'm' ? &a->matrix
-	                  : c == 'D' ? &a->report_date
-	                             : NULL;
+	const struct opt_to to[] = {{'y', &a->year}, {'s', &a->dir},    {'r', &a->registry},
+	                            {'p', &a->plan}, {'m', &a->matrix}, {'D', &a->report_date},
+	                            {0, NULL}};
 
-	if (to == NULL)
-		return 0;
-	*to = arg;
-	return 1;
+	return opt_store(to, c, arg);
 }

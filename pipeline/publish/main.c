@@ -45,6 +45,7 @@
 #include <libxml/parser.h>
 
 #include "atomicfile.h"
+#include "opts.h"
 #include "i18n.h"
 #include "../inventory/inventory.h"
 
@@ -439,31 +440,18 @@ main(int argc, char **argv)
 	struct stat st_out, st_stage, st_parent;
 	int c, i, have_out, status = EXIT_SYSTEM;
 	sigset_t hold, prev;
+	const struct opt_to to[] = {{'M', &manifest}, {'S', &stagein}, {'F', &front},
+	                            {'N', &frontnow}, {'o', &out},     {0, NULL}};
 
 	i18n_init();
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'M':
-			manifest = optarg;
-			break;
-		case 'S':
-			stagein = optarg;
-			break;
-		case 'F':
-			front = optarg;
-			break;
-		case 'N':
-			frontnow = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
 		default:
-			if (inventory_option(&a, c, optarg))
+			if (opt_store(to, c, optarg) || inventory_option(&a, c, optarg))
 				break;
 			usage(stderr);
 			return EXIT_USAGE;

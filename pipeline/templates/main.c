@@ -22,6 +22,7 @@
 
 #include "i18n.h"
 #include "diag.h"
+#include "opts.h"
 #include "strbuf.h"
 #include "tmpl.h"
 
@@ -63,29 +64,18 @@ main(int argc, char **argv)
 	struct diag d;
 	size_t i, nmin = 0, nfiles = 0;
 	int c, ret = 0;
+	const struct opt_to to[] = {{'y', &year},   {'r', &registry}, {'p', &plan},
+	                            {'m', &matrix}, {'o', &out},      {0, NULL}};
 
 	i18n_init();
 
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'y':
-			year = optarg;
-			break;
-		case 'r':
-			registry = optarg;
-			break;
-		case 'p':
-			plan = optarg;
-			break;
-		case 'm':
-			matrix = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
 		case 'h':
 			return usage(stdout, 0);
 		default:
+			if (opt_store(to, c, optarg))
+				break;
 			return usage(stderr, 2);
 		}
 	}
