@@ -2,38 +2,28 @@
 <!--
   join.xsl: submissions + plan + matrix + registry → the report model.
 
-  Input:  build/Y/submissions/AREA.xml (ingest output, docs/design.md).
+  Input:  build/Y/submissions/area-AREA.xml (ingest output, docs/design.md).
   Params: year      fiscal year reported (2014)
           registry  absolute path of input/ministries.xml
-          draft     0 or 1 (recorded on the model; the diagnostics are
-                    always copied, report.xsl prints them when draft=1)
+          draft     0 or 1 (recorded on the model)
   (Paths must be absolute: document() resolves a relative string against
   this stylesheet, not the working directory.)
 
-  Output: build/Y/model/AREA.xml (below); year.xsl and model.xsl make
-  build/Y/model.xml of all areas, the plan tree decorated with what was
-  submitted.  Every element of the plan is kept; what join adds:
+  Output: build/Y/model/AREA.xml, the area's part of the plan with what
+  was submitted for it (sum.xsl sums it up; year.xsl makes the year's
+  totals from the areas' sums).  Every element of the plan is kept; what
+  join adds:
 
-  <model year="2014" draft="0" measures="N" expected="E" received="R" missing="M"
-         rows="P" indicators="I">
-    <plan year title body date/>                 the plan's own attributes
-    <matrix year title body date>                domains, viewpoint, text copied
-      <domains>…</domains><viewpoint>…</viewpoint><text>…</text>
-    </matrix>
-    <registry>…</registry>                       copied from ministries.xml
-    <intro>…</intro>                             copied from the plan
-    <counts>                                     提出状況: per ministry, registry order
-      <ministry code name expected received missing extra>
-        <area ref="1" expected received missing/>   only areas where the ministry
-                                                     is expected or reported
-      </ministry>
-    </counts>
-    <orphans>progress rows whose id names no plan node (ingest should have
-             refused them), indicator rows that matched no matrix indicator</orphans>
-    <input files rows errors warnings><file …/></input>
-    <diags><diag …>…</diag></diags>              every ingest diagnostic, as written
-    <area id num title>                          one file per area (see below);
-                                                 likewise field, section, group inside
+  <model year="2014" draft="0" area="1">
+    <tally rows="P" indicators="I">              the area's row counts
+      <indicator …/>                             its indicator rows that joined nothing
+      <hit src="…"/>                             rows of no area that joined one here
+    </tally>
+    <plan year title body date/>                 the plan root's attributes
+    <matrix year title body date/>               the matrix root's attributes
+    <input><file …/></input>                     the files its rows come from
+    <area id num title>                          the plan's area; likewise field,
+                                                 section, group inside
       <p>…</p>                                   lead text, copied
       <summary>                                  only if rows name this node's id
         <progress … name="内閣官房" pos="1">…</progress>  ingest's row + name, registry position
@@ -68,15 +58,10 @@
   </model>
 
   One run per plan area (docs/stylesheets.md "Per area"): the input is
-  ingest's build/Y/submissions/AREA.xml, which holds the area's rows, its
+  ingest's build/Y/submissions/area-AREA.xml, which holds the area's rows, its
   part of the plan (with, in <elsewhere>, what it names in other areas:
   footnotes, re-listed measures) and of the matrix, and the rows of no
-  area.  The output, build/Y/model/AREA.xml, is <model year draft area>
-  with a <tally> (the area's row counts, its indicator rows that joined
-  nothing, the rows of no area it joined), <plan> and <matrix> with their
-  roots' attributes, <input> with the <file>s its rows come from, and the
-  area as above; year.xsl
-  makes the model's other children from the areas' summaries (sum.xsl).
+  area.
 
   Indicator rows (ingest's <indicator>) join a matrix indicator by @ref
   (its id, or its text) or by @text; when ingest names the entry in
@@ -156,7 +141,7 @@
       <xsl:message terminate="yes"><xsl:value-of select="$registry"/>: error: not a registry (no &lt;registry&gt; root)</xsl:message>
     </xsl:if>
     <xsl:if test="not(/submissions/plan/area) or not($M)">
-      <xsl:message terminate="yes">join.xsl: error: the input is not an area file of ingest (build/Y/submissions/AREA.xml)</xsl:message>
+      <xsl:message terminate="yes">join.xsl: error: the input is not an area file of ingest (build/Y/submissions/area-AREA.xml)</xsl:message>
     </xsl:if>
     <model year="{$year}" draft="{$draft}" area="{/submissions/@area}">
       <tally rows="{count(/submissions/progress)}" indicators="{count(/submissions/indicator)}">
