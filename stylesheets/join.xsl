@@ -141,7 +141,7 @@
       <xsl:message terminate="yes"><xsl:value-of select="$registry"/>: error: not a registry (no &lt;registry&gt; root)</xsl:message>
     </xsl:if>
     <xsl:if test="not(/submissions/plan/area) or not($M)">
-      <xsl:message terminate="yes">join.xsl: error: the input is not an area file of ingest (build/Y/submissions/area-AREA.xml)</xsl:message>
+      <xsl:message terminate="yes">join.xsl: error: the input is not an area file of ingest (build/Y/submissions/AREA.xml)</xsl:message>
     </xsl:if>
     <model year="{$year}" draft="{$draft}" area="{/submissions/@area}">
       <tally rows="{count(/submissions/progress)}" indicators="{count(/submissions/indicator)}">
