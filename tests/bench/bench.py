@@ -386,6 +386,7 @@ LINEAR = (
     ("rows", "{n} rows for one measure", "--rows", 400),
 )
 SCALE_SPLIT = 5         # gen_year.py --split: 30 files a copy of FY2014
+SCALE_PEAK_MIB = 256    # the 100x year: peak under 256 MiB (issue 13)
 LINEAR_LIMIT = 150      # 100x must cost under 150x the 1x time
 LINEAR_PEAK_MIB = 512   # and peak under 512 MiB
 
@@ -610,9 +611,9 @@ def report(args, results, elapsed):
             limit = 120 if k == 100 else 12
             res = f"{verdict(ratio < limit)} ({ratio:.1f}x the 1x time)"
             tgt = f"< {limit}x time"
-            if k == 100:
-                tgt += ", < 150 MiB"
-                res = (f"{verdict(ratio < limit and sc['peak_kib'] / MiB < 150)} "
+            if k == 100:	# issue 13 relaxed issue 7's 150 MiB to 256 MiB
+                tgt += f", < {SCALE_PEAK_MIB} MiB"
+                res = (f"{verdict(ratio < limit and sc['peak_kib'] / MiB < SCALE_PEAK_MIB)} "
                        f"({ratio:.1f}x the 1x time)")
             row(label, sc["time"], sc["peak_kib"], tgt, res)
     ours = full["time"] if full else None
