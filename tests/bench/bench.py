@@ -324,6 +324,20 @@ def pdf_pages(path):
     return int(m.group(1)) if m else None
 
 
+def make_jobs(args, inp, work, outdir, log):
+    """The year through make report itself with JOBS=1, then JOBS=2 (issue 13:
+    the 100x year must build faster with -j2 than with -j1); one run each,
+    from a clean work folder.  {jobs: (s, CPU s) or None when it failed}."""
+    out = {}
+    for j in (1, 2):
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(outdir, ignore_errors=True)
+        dt, _, rc = run(make_argv(args, inp, work, outdir) + [f"JOBS={j}"], log=log,
+                        env=clean_env(), timeout=args.timeout * 10)
+        out[j] = (dt, LAST["cpu"]) if rc == 0 else None
+    return out
+
+
 def bench_scale(args, scratch, log, results):
     results["scale"] = []
     for k in (1, 10, 100):
@@ -365,8 +379,9 @@ def bench_scale(args, scratch, log, results):
             if i == 0 and total > 8:
                 runs = 3
             i += 1
+        jobs = make_jobs(args, inp, work, outdir, log) if k == 100 else None
         results["scale"].append({
-            "k": k, "gen": gen, "runs": runs, "timeout": timed_out,
+            "k": k, "gen": gen, "runs": runs, "timeout": timed_out, "jobs": jobs,
             "files": int(m.group(1)) if m else None, "failed": failed,
             "time": statistics.median(totals), "cpu": statistics.median(cpus),
             "peak_kib": max(peaks),
@@ -616,6 +631,14 @@ def report(args, results, elapsed):
                 res = (f"{verdict(ratio < limit and sc['peak_kib'] / MiB < SCALE_PEAK_MIB)} "
                        f"({ratio:.1f}x the 1x time)")
             row(label, sc["time"], sc["peak_kib"], tgt, res)
+            jobs = sc.get("jobs") or {}
+            if jobs:
+                j1, j2 = jobs.get(1), jobs.get(2)
+                row(f"  make report -j1 / -j2 ({k}x)", j2[0] if j2 else None, None,
+                    "-j2 faster than -j1",
+                    f"{verdict(j1 is not None and j2 is not None and j2[0] < j1[0])} "
+                    + (f"(-j1 {j1[0]:.1f} s, -j2 {j2[0]:.1f} s: {j1[0] / j2[0]:.2f}x)"
+                       if j1 and j2 else "(make failed)"))
     ours = full["time"] if full else None
     # The peers typeset a source made from report.pdoc's text: besides the
     # verdict on the full build (CSVs to both PDFs and the status CSV),
