@@ -152,7 +152,7 @@ def make_argv(args, inp, work, outdir):
     a source edited while the bench runs must not put a compile in a timing."""
     old = []
     for f in ("bin/inventory", "bin/ingest", "bin/xform", "bin/render", "bin/check",
-              "bin/publish", "deps.stamp"):
+              "bin/publish", "bin/chase", "bin/templates", "deps.stamp"):
         old += ["-o", os.path.join(args.build, f)]
     return [args.make, "--no-print-directory", "-s", *old, f"B={args.build}",
             f"YEAR={args.year}", f"INPUT={inp}", f"WORK={work}", f"OUTDIR={outdir}", "report"]
