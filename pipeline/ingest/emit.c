@@ -438,25 +438,26 @@ year_doc(struct out *o, const struct emit_input *in, const struct sorted *so, co
 }
 
 static int
-write_doc(FILE *fp, const struct emit_input *in, const struct trees *t)
+write_doc(FILE *fp, const struct emit_input *in, const struct sorted *so, const struct trees *t)
 {
 	struct out o;
-	struct sorted so;
-	int rc;
 
 	if (open_doc(&o, fp) < 0)
 		return -1;
-	sort_rows(&so, in);
-	year_doc(&o, in, &so, t);
-	rc = close_doc(&o, fp);
-	release_sorted(&so);
-	return rc;
+	year_doc(&o, in, so, t);
+	return close_doc(&o, fp);
 }
 
 int
 emit_write(FILE *fp, const struct emit_input *in)
 {
-	return write_doc(fp, in, NULL);
+	struct sorted so;
+	int rc;
+
+	sort_rows(&so, in);
+	rc = write_doc(fp, in, &so, NULL);
+	release_sorted(&so);
+	return rc;
 }
 
 /*
@@ -760,8 +761,10 @@ write_area(FILE *fp, void *arg)
 	return close_doc(&o, fp);
 }
 
+/* year.xml (with t) or submissions.xml (t NULL) */
 struct year_job {
 	const struct emit_input *in;
+	const struct sorted *so;
 	const struct trees *t;
 };
 
@@ -770,13 +773,7 @@ write_year(FILE *fp, void *arg)
 {
 	struct year_job *j = arg;
 
-	return write_doc(fp, j->in, j->t);
-}
-
-static int
-write_whole(FILE *fp, void *arg)
-{
-	return write_doc(fp, arg, NULL);
+	return write_doc(fp, j->in, j->so, j->t);
 }
 
 int
@@ -826,13 +823,16 @@ emit_save(const struct emit_input *in, const char *path, struct diag *d)
 	}
 	if (rc == 0) {
 		char *file = g_strdup_printf("%s/year.xml", dir);
-		struct year_job j = {in, &t};
+		struct year_job j = {in, &so, &t};
 
 		rc = save(file, 1, d, write_year, &j);
 		g_free(file);
 	}
-	if (rc == 0)
-		rc = save(path, 0, d, write_whole, (void *)in);
+	if (rc == 0) {
+		struct year_job j = {in, &so, NULL};
+
+		rc = save(path, 0, d, write_year, &j);
+	}
 out:
 	release_sorted(&so);
 	if (t.node)
