@@ -18,7 +18,7 @@ CC	?= cc
 B	?= build
 BIN	:= $(B)/bin
 PKGS	:= pangocairo pangoft2 pango cairo cairo-pdf libxml-2.0 libxslt libexslt glib-2.0 fontconfig xlsxwriter libzip \
-	gdk-pixbuf-2.0 librsvg-2.0 libqpdf
+	gdk-pixbuf-2.0 librsvg-2.0 zlib
 OPT	?= -O2
 # kbuild-style output (issue 14, a newcomer's first run): one short line per
 # compile and link, the stages' own progress lines, diagnostics on stderr;

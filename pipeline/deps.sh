@@ -8,7 +8,7 @@ set -eu
 pkgs="gcc make pkg-config libcsv-dev libpango1.0-dev libcairo2-dev libxml2-dev
 libxslt1-dev libglib2.0-dev libfontconfig-dev xsltproc libxml2-utils
 fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fonts-noto-cjk
-libxlsxwriter-dev libzip-dev gettext libgdk-pixbuf-2.0-dev librsvg2-dev libqpdf-dev"
+libxlsxwriter-dev libzip-dev gettext libgdk-pixbuf-2.0-dev librsvg2-dev zlib1g-dev"
 if [ "${1:-build}" = test ]; then
 	pkgs="$pkgs libcmocka-dev poppler-utils qpdf clang libclang-rt-14-dev valgrind python3
 python3-openpyxl python3-pikepdf"

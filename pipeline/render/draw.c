@@ -58,8 +58,8 @@ struct drawer {
 	struct diag *d;
 	cairo_surface_t *s;
 	cairo_t *cr;
-	struct strbuf pdf; /* cairo's PDF, for pdfua_fix() */
-	char **alts;       /* each Figure's alternative text, in order */
+	FILE *raw;   /* cairo's PDF, for pdfua_fix() */
+	char **alts; /* each Figure's alternative text, in order */
 	size_t nalts;
 	char **links; /* each link's text, in order */
 	size_t nlinks;
@@ -240,21 +240,19 @@ draw_open(const struct model_doc *doc, const char *path, struct diag *d)
 	dr->meta[3] = doc->keywords ? xstrdup(doc->keywords) : NULL;
 	dr->path = xstrdup(path);
 	dr->d = d;
-	strbuf_init(&dr->pdf, 1 << 16);
 	dr->rows = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return dr;
 }
 
-/* cairo's output: into the temporary file as it comes, keeping the first
- * errno, and into memory for pdfua_fix(), which writes the finished PDF over it. */
+/* cairo's output: into an anonymous temporary file as it comes, keeping the
+ * first errno, for pdfua_fix() to read (twice) and finish into PATH.tmp. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct drawer *dr = closure;
 
-	strbuf_add(&dr->pdf, data, len);
 	errno = 0;
-	if (fwrite(data, 1, len, dr->af.fp) != len) {
+	if (fwrite(data, 1, len, dr->raw) != len) {
 		if (dr->werr == 0)
 			dr->werr = errno ? errno : EIO;
 		return CAIRO_STATUS_WRITE_ERROR;
@@ -281,7 +279,7 @@ surface_start(struct drawer *dr, double w, double h)
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	cairo_surface_t *s;
 
-	if (atomicfile_open(&dr->af, dr->path) < 0)
+	if (atomicfile_open(&dr->af, dr->path) < 0 || (dr->raw = tmpfile()) == NULL)
 		return diag_error(dr->d, dr->path, 0, "cannot create the PDF: %s", strerror(errno));
 	s = dr->s = cairo_pdf_surface_create_for_stream(write_out, dr, w, h);
 	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS)
@@ -684,7 +682,8 @@ drawer_free(struct drawer *dr)
 	free(dr->etags);
 	free(dr->etext);
 	free(dr->ejp);
-	strbuf_release(&dr->pdf);
+	if (dr->raw)
+		fclose(dr->raw);
 	g_hash_table_destroy(dr->rows);
 	free(dr->path);
 	free(dr);
@@ -721,6 +720,8 @@ finish_pdfua(struct drawer *dr)
 	char err[512];
 	int fixed;
 
+	if (dr->werr == 0 && fflush(dr->raw) != 0)
+		dr->werr = errno ? errno : EIO;
 	if (dr->werr != 0) /* cairo 1.16 may finish without the stream's error */
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s",
 		                  strerror(dr->werr));
@@ -728,8 +729,7 @@ finish_pdfua(struct drawer *dr)
 	for (k = 0; k < dr->nelems; k++)
 		in.elangs[k] =
 		    !dr->ejp[k] && dr->etext[k].len ? (char *)orth_lang(dr->etext[k].buf) : NULL;
-	fixed = pdfua_fix((const unsigned char *)dr->pdf.buf, dr->pdf.len, &in, dr->af.fp,
-	                  dr->af.tmp, err, sizeof(err));
+	fixed = pdfua_fix(dr->raw, &in, dr->af.fp, err, sizeof(err));
 	free(in.elangs);
 	if (fixed < 0)
 		return diag_error(dr->d, dr->path, 0, "cannot finish the PDF: %s", err);

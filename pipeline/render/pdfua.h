@@ -1,6 +1,6 @@
 /*
  * pdfua: what cairo 1.16's tag API cannot write, added to its finished PDF
- * with qpdf's C API (issue 17, PDF/UA-1): /Lang, /ViewerPreferences
+ * (issue 17, PDF/UA-1): /Lang, /ViewerPreferences
  * <</DisplayDocTitle true>>, XMP metadata (dc:title, dc:language,
  * pdfuaid:part 1), /Alt on each Figure, /Scope on each TH, /ID on each
  * Note, /Lang (en) on a passage in Latin script, /Contents on each link
@@ -31,11 +31,10 @@ struct pdfua_info {
 };
 
 /*
- * Finishes the PDF `in` (len bytes, cairo's, also written to `fp`, open
- * on `path`) and writes it over the file `path` (fp is flushed first).
- * Returns 0, or -1 with qpdf's message or the write error in err.
+ * Reads cairo's finished PDF from `in` (a seekable file) and writes it,
+ * finished for PDF/UA, to `out`.  Returns 0, or -1 with what is wrong with
+ * cairo's PDF, or the write error, in err.
  */
-int pdfua_fix(const unsigned char *in, size_t len, const struct pdfua_info *info, FILE *fp,
-              const char *path, char *err, size_t errlen);
+int pdfua_fix(FILE *in, const struct pdfua_info *info, FILE *out, char *err, size_t errlen);
 
 #endif
