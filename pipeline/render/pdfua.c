@@ -374,19 +374,24 @@ by_offset(const void *a, const void *b, void *data)
 }
 
 /* The objects in file order, each one's length up to the next. */
-static void
+static int
 order_objects(struct fix *f)
 {
 	long i, n = 0;
 
 	f->order = xcalloc((size_t)f->nobj, sizeof(*f->order));
 	for (i = 1; i < f->nobj; i++)
-		if (f->o[i].off > 0)
+		if (f->o[i].off > 0) {
+			if (f->o[i].off >= f->xref) /* its length would be negative */
+				return fail(f, "object %ld of cairo's PDF is not before its xref",
+				            i);
 			f->order[n++] = i;
+		}
 	g_qsort_with_data(f->order, (gint)n, sizeof(*f->order), by_offset, f->o);
 	for (i = 0; i < n; i++)
 		f->o[f->order[i]].len = (size_t)((i + 1 < n ? f->o[f->order[i + 1]].off : f->xref) -
 		                                 f->o[f->order[i]].off);
+	return 0;
 }
 
 /* Reads object `n` and parses its value (a stream: its dictionary) into ps;
@@ -964,7 +969,8 @@ pdfua_fix(FILE *in, const struct pdfua_info *info, FILE *fp, char *err, size_t e
 	ps.nodes = g_array_new(FALSE, FALSE, sizeof(struct node));
 	if (read_xref(&f) < 0)
 		goto done;
-	order_objects(&f);
+	if (order_objects(&f) < 0)
+		goto done;
 	for (i = 0; i < f.nobj && f.order[i]; i++)
 		if (learn(&f, f.order[i], &ps) < 0)
 			goto done;
