@@ -271,6 +271,7 @@ struct obj {
 	int tabs;    /* page with annotations */
 	int content; /* a page's content stream */
 	int link;    /* link annotation: 1 + its index */
+	int seen;    /* walked: 1 the structure tree, 2 the page tree */
 };
 
 struct fix {
@@ -528,8 +529,9 @@ walk(struct fix *f, long n, int depth)
 	unsigned i;
 	int all_th = 1;
 
-	if (o == NULL || depth > 1000)
-		return;
+	if (o == NULL || depth > 1000 || (o->seen & 1))
+		return; /* a node met twice (a corrupt file) is walked once */
+	o->seen |= 1;
 	if (o->kind == O_ELEM) {
 		size_t k = f->elem++;
 
@@ -571,8 +573,9 @@ walk_pages(struct fix *f, long n, int depth)
 	struct obj *o = obj_at(f, n);
 	unsigned i;
 
-	if (o == NULL || depth > 100)
+	if (o == NULL || depth > 100 || (o->seen & 2))
 		return;
+	o->seen |= 2;
 	if (o->kind == O_PAGES)
 		for (i = 0; i < o->nrefs; i++)
 			walk_pages(f, ref_at(f, o->refs + i), depth + 1);
