@@ -46,6 +46,7 @@ struct parser {
 	const char *p, *end;
 	GArray *nodes; /* struct node */
 	const char *err;
+	int depth; /* arrays and dictionaries open */
 };
 
 #define NODE(ps, i) (&g_array_index((ps)->nodes, struct node, (i)))
@@ -146,7 +147,7 @@ static int
 parse_value(struct parser *ps)
 {
 	const char *s = ps->p, *e;
-	int depth = 0;
+	int depth = 0, r;
 	long num, gen;
 
 	skip_space(ps);
@@ -155,13 +156,23 @@ parse_value(struct parser *ps)
 		ps->err = "unexpected end of object";
 		return -1;
 	}
+	if ((*s == '[' || (ps->end - s >= 2 && s[0] == '<' && s[1] == '<')) && ps->depth >= 256) {
+		ps->err = "arrays or dictionaries nested too deep";
+		return -1;
+	}
 	if (ps->end - s >= 2 && s[0] == '<' && s[1] == '<') {
 		ps->p += 2;
-		return parse_items(ps, new_node(ps, N_DICT, s, 0), ">>");
+		ps->depth++;
+		r = parse_items(ps, new_node(ps, N_DICT, s, 0), ">>");
+		ps->depth--;
+		return r;
 	}
 	if (*s == '[') {
 		ps->p++;
-		return parse_items(ps, new_node(ps, N_ARR, s, 0), "]");
+		ps->depth++;
+		r = parse_items(ps, new_node(ps, N_ARR, s, 0), "]");
+		ps->depth--;
+		return r;
 	}
 	if (*s == '<') {
 		e = memchr(s, '>', (size_t)(ps->end - s));
@@ -416,6 +427,7 @@ read_object(struct fix *f, long n, struct parser *ps, const char **data)
 	ps->p = f->buf;
 	ps->end = f->buf + o->len;
 	ps->err = NULL;
+	ps->depth = 0;
 	skip_space(ps);
 	if (read_uint(&ps->p, ps->end, &num) < 0 || num != n ||
 	    (skip_space(ps), read_uint(&ps->p, ps->end, &gen)) < 0 ||
