@@ -18,6 +18,7 @@
 #include "pdfua.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,8 +105,11 @@ read_uint(const char **pp, const char *end, long *v)
 
 	if (p >= end || *p < '0' || *p > '9')
 		return -1;
-	for (; p < end && *p >= '0' && *p <= '9'; p++)
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (n > (LONG_MAX - 9) / 10)
+			return -1; /* no object number */
 		n = n * 10 + (*p - '0');
+	}
 	if (p < end && !is_space((unsigned char)*p) && !is_delim((unsigned char)*p))
 		return -1;
 	*v = n;
