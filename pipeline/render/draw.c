@@ -75,13 +75,20 @@ struct drawer {
 	int failed;
 };
 
-/* A name inside a cairo attribute string: quotes and backslashes escaped. */
+/* A destination name inside a cairo attribute string: quotes escaped, and
+ * ( ) \ % as %XX, since cairo 1.16 writes the name into the /Dests name
+ * tree as a literal string without escaping them (an unbalanced one made
+ * a PDF pdfua_fix() cannot parse). */
 static void
 add_quoted(struct strbuf *sb, const char *s)
 {
 	strbuf_addch(sb, '\'');
 	for (; *s; s++) {
-		if (*s == '\'' || *s == '\\')
+		if (*s == '(' || *s == ')' || *s == '\\' || *s == '%') {
+			strbuf_addf(sb, "%%%02X", (unsigned char)*s);
+			continue;
+		}
+		if (*s == '\'')
 			strbuf_addch(sb, '\\');
 		strbuf_addch(sb, *s);
 	}
