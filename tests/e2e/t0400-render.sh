@@ -235,6 +235,23 @@ test_expect_success 'a table row taller than a page is split between its lines' 
 	page_text "$TRASH/tall.pdf" 2 | grep -q "^項目内容"
 '
 
+test_expect_success 'an anchor id with ( ) \\ % and 5,000 bytes: the PDF is written, its link resolves' '
+	id="a(b)c\\d%28$(printf "%05000d" 0))" &&
+	printf "<document><flow><p>見よ<a href=\"#%s\">表1) (𠮷\\</a>。</p><pagebreak/><anchor id=\"%s\"/><p>表1</p></flow></document>\n" \
+		"$id" "$id" >"$TRASH/paren.pdoc" &&
+	"$R" --fonts "$F" -o "$TRASH/paren.pdf" "$TRASH/paren.pdoc" 2>"$TRASH/paren.err" &&
+	qpdf --check "$TRASH/paren.pdf" >"$TRASH/check" 2>&1 && ! grep -q WARNING "$TRASH/check" &&
+	if /usr/bin/python3 -c "import pikepdf" 2>/dev/null; then
+		/usr/bin/python3 - "$TRASH/paren.pdf" <<-\EOF
+		import sys, pikepdf
+		p = pikepdf.open(sys.argv[1])
+		keys = set(pikepdf.NameTree(p.Root.Names.Dests).keys())
+		ds = [str(a.Dest) for a in p.pages[0].Annots if "/Dest" in a]
+		assert len(ds) == 1 and ds[0] in keys and len(ds[0]) > 5000, (ds, keys)
+		EOF
+	fi
+'
+
 test_expect_success 'render --dump lists pages, boxes and the outline' '
 	"$R" --fonts "$F" --dump "$FX/report.pdoc" >"$TRASH/dump" 2>/dev/null &&
 	grep -q "^page 1 595.3x841.9$" "$TRASH/dump" &&
