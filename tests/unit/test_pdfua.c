@@ -1,0 +1,169 @@
+/*
+ * pdfua_fix on a corrupt cairo file (issue 12's rewriter): each is refused
+ * with a message or finished, never a crash, an out-of-memory exit or a
+ * hang.  The files are tiny PDFs written here, one object per line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "render/pdfua.h"
+
+/* A PDF of `objs` (NULL-ended) in a temporary file; object `bad` (1…) is
+ * listed in the xref at the xref's own offset plus `past`. */
+static FILE *
+pdf(const char *const *objs, int bad, long past)
+{
+	FILE *fp = tmpfile();
+	long offs[16], xref;
+	int i, n;
+
+	assert_non_null(fp);
+	fputs("%PDF-1.5\n%\xb5\xed\xae\xfb\n", fp);
+	for (n = 0; objs[n]; n++) {
+		offs[n] = ftell(fp);
+		fprintf(fp, "%d 0 obj\n%s\nendobj\n", n + 1, objs[n]);
+	}
+	xref = ftell(fp);
+	if (bad > 0)
+		offs[bad - 1] = xref + past;
+	fprintf(fp, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+	for (i = 0; i < n; i++)
+		fprintf(fp, "%010ld 00000 n \n", offs[i]);
+	fprintf(fp, "trailer\n<< /Size %d\n   /Root 1 0 R\n>>\nstartxref\n%ld\n%%%%EOF\n", n + 1,
+	        xref);
+	fflush(fp);
+	return fp;
+}
+
+/* pdfua_fix's return for the PDF; its message in err. */
+static int
+fix(FILE *in, char *err, size_t errlen)
+{
+	char *etags[] = {"Document"};
+	struct pdfua_info info = {"t", NULL, "ja-JP", NULL, 0, NULL, 0, etags, NULL, 1};
+	FILE *out = tmpfile();
+	int r;
+
+	assert_non_null(out);
+	r = pdfua_fix(in, &info, out, err, errlen);
+	fclose(out);
+	fclose(in);
+	return r;
+}
+
+static const char *const plain[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+    NULL,
+};
+
+static void
+test_plain(void **state)
+{
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf(plain, 0, 0), err, sizeof(err)), 0);
+}
+
+/* an offset at or after the xref table: no negative length read */
+static void
+test_offset_past_xref(void **state)
+{
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf(plain, 3, 1), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not before its xref"));
+	assert_int_equal(fix(pdf(plain, 2, 5000), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "not before its xref"));
+}
+
+/* an element twice in /K, in a cycle: each walked once */
+static void
+test_struct_cycle(void **state)
+{
+	static const char *const objs[] = {
+	    "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
+	    "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+	    "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+	    "<< /Type /StructTreeRoot /K [ 5 0 R ] >>",
+	    "<< /Type /StructElem /S /Note /K [ 5 0 R 5 0 R ] >>",
+	    NULL,
+	};
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf(objs, 0, 0), err, sizeof(err)), 0);
+}
+
+/* a page tree node its own kid, twice */
+static void
+test_page_cycle(void **state)
+{
+	static const char *const objs[] = {
+	    "<< /Type /Catalog /Pages 2 0 R >>",
+	    "<< /Type /Pages /Kids [ 2 0 R 2 0 R 3 0 R ] /Count 1 >>",
+	    "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+	    NULL,
+	};
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf(objs, 0, 0), err, sizeof(err)), 0);
+}
+
+/* arrays nested 100,000 deep: refused, not a stack overflow */
+static void
+test_deep(void **state)
+{
+	size_t n = 100000, h;
+	char *deep = malloc(2 * n + 64);
+	const char *objs[4] = {deep, plain[1], plain[2], NULL};
+	char err[256];
+
+	(void)state;
+	assert_non_null(deep);
+	h = (size_t)snprintf(deep, 64, "<< /Type /Catalog /Pages 2 0 R /X ");
+	memset(deep + h, '[', n);
+	memset(deep + h + n, ']', n);
+	memcpy(deep + h + 2 * n, " >>", 4);
+	assert_int_equal(fix(pdf(objs, 0, 0), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "nested too deep"));
+	free(deep);
+}
+
+/* an integer too long for a long: no overflow (UBSan) */
+static void
+test_long_number(void **state)
+{
+	static const char *const objs[] = {
+	    "<< /Type /Catalog /Pages 2 0 R /X 99999999999999999999999 0 R >>",
+	    "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+	    "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+	    NULL,
+	};
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf(objs, 0, 0), err, sizeof(err)), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
+	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
+	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
