@@ -798,7 +798,7 @@ artifacts(struct fix *f, long n, const unsigned char *z, size_t zlen, struct str
 		strbuf_add(&raw, chunk, sizeof(chunk) - zs.avail_out);
 	} while (r == Z_OK && zs.avail_out == 0);
 	inflateEnd(&zs);
-	if (r != Z_STREAM_END && r != Z_OK) {
+	if (r != Z_STREAM_END) { /* Z_OK: the input ended first, cut short */
 		strbuf_release(&raw);
 		return fail(f, "content stream %ld of cairo's PDF does not inflate", n);
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "render/pdfua.h"
 
@@ -38,6 +39,42 @@ pdf(const char *const *objs, int bad, long past)
 		fprintf(fp, "%010ld 00000 n \n", offs[i]);
 	fprintf(fp, "trailer\n<< /Size %d\n   /Root 1 0 R\n>>\nstartxref\n%ld\n%%%%EOF\n", n + 1,
 	        xref);
+	fflush(fp);
+	return fp;
+}
+
+/* A one-page PDF whose content stream is cairo's, deflated, but only the
+ * first `keep` of its bytes. */
+static FILE *
+pdf_content(size_t keep)
+{
+	static const char text[] = "q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC Q\n";
+	unsigned char z[256];
+	uLongf zlen = sizeof(z);
+	FILE *fp = tmpfile();
+	long offs[4], xref;
+	int i;
+
+	assert_non_null(fp);
+	assert_int_equal(compress(z, &zlen, (const Bytef *)text, sizeof(text) - 1), Z_OK);
+	if (keep > zlen)
+		keep = zlen;
+	fputs("%PDF-1.5\n", fp);
+	offs[0] = ftell(fp);
+	fputs("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n", fp);
+	offs[1] = ftell(fp);
+	fputs("2 0 obj\n<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>\nendobj\n", fp);
+	offs[2] = ftell(fp);
+	fputs("3 0 obj\n<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\nendobj\n", fp);
+	offs[3] = ftell(fp);
+	fprintf(fp, "4 0 obj\n<< /Length %zu /Filter /FlateDecode >>\nstream\n", keep);
+	fwrite(z, 1, keep, fp);
+	fputs("\nendstream\nendobj\n", fp);
+	xref = ftell(fp);
+	fputs("xref\n0 5\n0000000000 65535 f \n", fp);
+	for (i = 0; i < 4; i++)
+		fprintf(fp, "%010ld 00000 n \n", offs[i]);
+	fprintf(fp, "trailer\n<< /Size 5\n   /Root 1 0 R\n>>\nstartxref\n%ld\n%%%%EOF\n", xref);
 	fflush(fp);
 	return fp;
 }
@@ -157,6 +194,18 @@ test_long_number(void **state)
 	assert_int_equal(fix(pdf(objs, 0, 0), err, sizeof(err)), 0);
 }
 
+/* a page's content stream cut short: refused, not written truncated */
+static void
+test_content_cut(void **state)
+{
+	char err[256];
+
+	(void)state;
+	assert_int_equal(fix(pdf_content(1000), err, sizeof(err)), 0);
+	assert_int_equal(fix(pdf_content(20), err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "does not inflate"));
+}
+
 int
 main(void)
 {
@@ -164,6 +213,7 @@ main(void)
 	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
 	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
 	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
+	    cmocka_unit_test(test_content_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
