@@ -340,7 +340,7 @@ static int
 read_xref(struct fix *f)
 {
 	char tail[64], *p;
-	long first, count, i, off, gen;
+	long first, count, i, off, gen, size;
 	char type;
 	size_t n;
 
@@ -348,12 +348,13 @@ read_xref(struct fix *f)
 		return fail(f, "cairo's PDF is too short");
 	n = fread(tail, 1, sizeof(tail) - 1, f->in);
 	tail[n] = '\0';
+	size = ftell(f->in);
 	if ((p = strstr(tail, "startxref")) == NULL)
 		return fail(f, "cairo's PDF has no startxref");
 	f->xref = strtol(p + 9, NULL, 10);
 	if (f->xref <= 0 || fseek(f->in, f->xref, SEEK_SET) != 0 ||
 	    fscanf(f->in, " xref %ld %ld", &first, &count) != 2 || first != 0 || count <= 0 ||
-	    count > 100000000)
+	    count > (size - f->xref) / 20) /* an entry is 20 bytes */
 		return fail(f, "cairo's PDF has no xref table where startxref says");
 	f->nobj = count;
 	f->o = xcalloc((size_t)count, sizeof(*f->o));

@@ -16,6 +16,9 @@
 
 #include "render/pdfua.h"
 
+/* The size the next pdf()'s xref table says it has, 0: its own. */
+static long xref_count;
+
 /* A PDF of `objs` (NULL-ended) in a temporary file; object `bad` (1…) is
  * listed in the xref at the xref's own offset plus `past`. */
 static FILE *
@@ -34,7 +37,7 @@ pdf(const char *const *objs, int bad, long past)
 	xref = ftell(fp);
 	if (bad > 0)
 		offs[bad - 1] = xref + past;
-	fprintf(fp, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+	fprintf(fp, "xref\n0 %ld\n0000000000 65535 f \n", xref_count ? xref_count : n + 1L);
 	for (i = 0; i < n; i++)
 		fprintf(fp, "%010ld 00000 n \n", offs[i]);
 	fprintf(fp, "trailer\n<< /Size %d\n   /Root 1 0 R\n>>\nstartxref\n%ld\n%%%%EOF\n", n + 1,
@@ -122,6 +125,20 @@ test_offset_past_xref(void **state)
 	assert_non_null(strstr(err, "not before its xref"));
 	assert_int_equal(fix(pdf(plain, 2, 5000), err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "not before its xref"));
+}
+
+/* an xref table of 99,999,999 entries in a few bytes: refused before any
+ * memory is taken for them */
+static void
+test_xref_count(void **state)
+{
+	char err[256];
+
+	(void)state;
+	xref_count = 99999999;
+	assert_int_equal(fix(pdf(plain, 0, 0), err, sizeof(err)), -1);
+	xref_count = 0;
+	assert_non_null(strstr(err, "no xref table"));
 }
 
 /* an element twice in /K, in a cycle: each walked once */
@@ -213,7 +230,7 @@ main(void)
 	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
 	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
 	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
-	    cmocka_unit_test(test_content_cut),
+	    cmocka_unit_test(test_content_cut),  cmocka_unit_test(test_xref_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
