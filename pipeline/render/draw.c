@@ -76,15 +76,18 @@ struct drawer {
 };
 
 /* A destination name inside a cairo attribute string: quotes escaped, and
- * ( ) \ % as %XX, since cairo 1.16 writes the name into the /Dests name
- * tree as a literal string without escaping them (an unbalanced one made
- * a PDF pdfua_fix() cannot parse). */
+ * ( ) \ % and each byte of a non-ASCII character as %XX, since cairo 1.16
+ * writes the name into the /Dests name tree as a literal string as it is
+ * (an unbalanced parenthesis made a PDF pdfua_fix() cannot parse; UTF-8
+ * there is read as PDFDocEncoding, and matches no link's /Dest, which cairo
+ * writes in UTF-16). */
 static void
 add_quoted(struct strbuf *sb, const char *s)
 {
 	strbuf_addch(sb, '\'');
 	for (; *s; s++) {
-		if (*s == '(' || *s == ')' || *s == '\\' || *s == '%') {
+		if (*s == '(' || *s == ')' || *s == '\\' || *s == '%' ||
+		    (unsigned char)*s >= 0x80) {
 			strbuf_addf(sb, "%%%02X", (unsigned char)*s);
 			continue;
 		}
