@@ -724,7 +724,10 @@ write_dict(struct fix *f, struct out *w, struct parser *ps, int v, const struct 
 		put(w, key->s, key->len);
 		puts_(w, " ");
 		if (e && e->elem && key->len == 2 && memcmp(key->s, "/K", 2) == 0 &&
-		    NODE(ps, val)->t == N_DICT) {
+		    NODE(ps, val)->t == N_REF && dropped(f, NODE(ps, val)->num)) {
+			puts_(w, "[ ]"); /* its one kid left out: none */
+		} else if (e && e->elem && key->len == 2 && memcmp(key->s, "/K", 2) == 0 &&
+		           NODE(ps, val)->t == N_DICT) {
 			puts_(w, "[ "); /* one kid: an array of one */
 			write_value(f, w, ps, val, 0);
 			puts_(w, " ]");

@@ -223,14 +223,52 @@ test_content_cut(void **state)
 	assert_non_null(strstr(err, "does not inflate"));
 }
 
+/* an element whose one kid (/K n 0 R) is a Private element left out of
+ * the tree: its /K becomes an empty array, not null */
+static void
+test_only_private_kid(void **state)
+{
+	static const char *const objs[] = {
+	    "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R >>",
+	    "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
+	    "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 10 10 ] >>",
+	    "<< /Type /StructTreeRoot /K [ 5 0 R ] >>",
+	    "<< /Type /StructElem /S /Document /P 4 0 R /K 6 0 R >>",
+	    "<< /Type /StructElem /S /Private /P 5 0 R /Pg 3 0 R /K 0 >>",
+	    NULL,
+	};
+	char *etags[] = {"Document", "Private"};
+	struct pdfua_info info = {"t", NULL, "ja-JP", NULL, 0, NULL, 0, etags, NULL, 2};
+	FILE *out = tmpfile();
+	char err[256], buf[4096];
+	size_t n;
+
+	(void)state;
+	assert_non_null(out);
+	assert_int_equal(pdfua_fix(pdf(objs, 0, 0), &info, out, err, sizeof(err)), 0);
+	rewind(out);
+	n = fread(buf, 1, sizeof(buf) - 1, out);
+	buf[n] = '\0';
+	fclose(out);
+	assert_non_null(strstr(buf, "/S /Document"));
+	assert_non_null(strstr(buf, "/K [ ]"));
+	assert_null(strstr(buf, "/K null"));
+	assert_null(strstr(buf, "/Private"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
-	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
-	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
-	    cmocka_unit_test(test_content_cut),  cmocka_unit_test(test_xref_count),
+	    cmocka_unit_test(test_plain),
+	    cmocka_unit_test(test_offset_past_xref),
+	    cmocka_unit_test(test_struct_cycle),
+	    cmocka_unit_test(test_page_cycle),
+	    cmocka_unit_test(test_deep),
+	    cmocka_unit_test(test_long_number),
+	    cmocka_unit_test(test_content_cut),
+	    cmocka_unit_test(test_xref_count),
+	    cmocka_unit_test(test_only_private_kid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
