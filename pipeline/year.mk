@@ -57,7 +57,7 @@ STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファ
 
 define year_pipeline
 # the per-area files are kept (make would delete them as intermediate)
-.PRECIOUS: $(1)/submissions/area-%.xml $(1)/model/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
+.PRECIOUS: $(1)/submissions/area-%.xml $(1)/model/%.xml $(1)/chase/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
 
 # ingest rewrites an area's file only when its bytes change, so a change to
 # one area's rows re-joins that area alone (make re-stats the file after
@@ -108,8 +108,15 @@ $(1)/status-$(YEAR)$(3).csv: $(AREAS:%=$(1)/status/%.csv)
 # The chase list (issue 16): what each ministry still owes → the status
 # workbook and feedback$(3)/, one workbook per ministry with something to
 # fix (pipeline/chase), published with the other files.
-$(1)/chase.xml: $(1)/submissions.xml $(AREAS:%=$(1)/model/%.xml) $(INPUT)/ministries.xml \
-		stylesheets/chase.xsl stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
+# chase-area.xsl: an area's pairs and who sent which file; chase.xsl
+# merges these small files, never the models.
+$(1)/chase/%.xml: $(1)/model/%.xml $(1)/submissions/area-%.xml stylesheets/chase-area.xsl \
+		stylesheets/status.xsl $(XSL_COMPOSE) $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(Q)$(BIN)/xform --param diags $(abspath $(1)/submissions/area-$$*.xml) -o $$@ stylesheets/chase-area.xsl $$<
+
+$(1)/chase.xml: $(1)/submissions.xml $(AREAS:%=$(1)/chase/%.xml) $(INPUT)/ministries.xml \
+		stylesheets/chase.xsl $(BIN)/xform
 	$(Q)$(BIN)/xform $(YEAR_PARAMS) --param draft $(2) --param dir $(abspath $(1)) \
 		-o $$@ stylesheets/chase.xsl $(1)/submissions/year.xml
 

@@ -1,11 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   chase.xsl: the year's build/Y/submissions/year.xml (its files and
-  diagnostics) + the areas' models → build/Y/chase.xml, what each ministry
+  diagnostics) + each area's build/Y/chase/AREA.xml (chase-area.xsl: its
+  pairs and who sent which file) → build/Y/chase.xml, what each ministry
   still owes (issue 16, "A chase list"); pipeline/chase turns it into
   status-Y.xlsx and feedback/<code>-<name>.xlsx.
 
-  Params: dir       absolute path of the work folder (DIR/model/AREA.xml)
+  Params: dir       absolute path of the work folder (DIR/chase/AREA.xml)
           registry  absolute path of input/ministries.xml
           year      fiscal year; draft 0 or 1
 
@@ -31,7 +32,6 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
 
-  <xsl:import href="status.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="dir"/>
@@ -45,8 +45,7 @@
 
   <!-- Lookups by key, so that the time grows with the year's size and not
        with its square (issue 12 "Linear"); key() searches the document of
-       the context node, hence the for-each over $top or $rtf around them.
-       The key "refused" (status.xsl) finds the errors naming a pair. -->
+       the context node, hence the for-each over $top or $rtf around them. -->
   <xsl:key name="pair" match="pair" use="@code"/>
   <xsl:key name="from-code" match="from" use="@code"/>
   <xsl:key name="from-file" match="from" use="@file"/>
@@ -54,29 +53,11 @@
   <xsl:key name="diag-file" match="/submissions/diag[not(@ministry)]" use="@file"/>
 
   <!-- Every expected pair with its status, and which ministry's rows each
-       file holds. -->
+       file holds: chase-area.xsl's file of each area (DIR/chase/AREA.xml),
+       small, so the models are never loaded here. -->
   <xsl:variable name="pairs-rtf">
     <xsl:for-each select="/submissions/area">
-      <xsl:variable name="model" select="document(concat($dir, '/model/', @ref, '.xml'))/model"/>
-      <xsl:for-each select="$model/area/descendant::measure/status/ministry[@expected = '1']">
-        <xsl:variable name="m" select="ancestor::measure[1]"/>
-        <xsl:variable name="c" select="@code"/>
-        <xsl:variable name="rows" select="$m/progress[@ministry = $c]"/>
-        <xsl:variable name="k" select="concat($m/@id, ' ', $c)"/>
-        <pair measure="{$m/@id}" title="{$m/@title}" code="{$c}">
-          <xsl:attribute name="status">
-            <xsl:for-each select="$top">
-              <xsl:call-template name="pair-status">
-                <xsl:with-param name="rows" select="$rows"/>
-                <xsl:with-param name="bad" select="key('refused', $k)"/>
-              </xsl:call-template>
-            </xsl:for-each>
-          </xsl:attribute>
-        </pair>
-      </xsl:for-each>
-      <xsl:for-each select="$model/area/descendant::progress">
-        <from file="{@file}" code="{@ministry}"/>
-      </xsl:for-each>
+      <xsl:copy-of select="document(concat($dir, '/chase/', @ref, '.xml'))/area/*"/>
     </xsl:for-each>
     <xsl:for-each select="$diags[@ministry][@file]">
       <from file="{@file}" code="{@ministry}"/>

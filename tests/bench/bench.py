@@ -171,7 +171,7 @@ STAGES = (
     ("compose report", re.compile(r"^\S*/xform\s.*report(-front|-back)?\.xsl")),
     ("compose slides", re.compile(r"^\S*/xform\s.*slides(-front|-back)?\.xsl")),
     ("status", re.compile(r"^\S*/xform\s.*status\.xsl")),
-    ("chase", re.compile(r"^\S*/(xform\s.*chase\.xsl|chase)\s")),
+    ("chase", re.compile(r"^\S*/(xform\s.*chase(-area)?\.xsl|chase)\s")),
     ("html", re.compile(r"^\S*/xform\s.*html\.xsl")),
     ("render report", re.compile(r"^\S*/render\s.*-o \S*/annual-report-")),
     ("render slides", re.compile(r"^\S*/render\s.*-o \S*/summary-slides-")),
