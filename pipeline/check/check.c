@@ -718,95 +718,117 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 	return c->d->errors > before ? -1 : 0;
 }
 
-/*
- * The node after `n` among the root's children and the children of each
- * <area> (design.md: rows of no plan area, then one <area> per plan area
- * holding its rows), in document order.
- */
-static xmlNodePtr
-next_row(xmlNodePtr root, xmlNodePtr n)
+/* What check_submissions() keeps while the file streams by. */
+struct subs {
+	struct check *c;
+	const char *path;
+	xmlHashTablePtr who; /* ministry codes with a row */
+	size_t counted;      /* rows met */
+	int started, bad;    /* the root seen; it is not <submissions> */
+};
+
+/* The root, once: its name and its year. */
+static void
+subs_start(struct subs *s, xmlDocPtr doc)
 {
-	if (xmlio_is(n, "area") && n->children)
-		return n->children;
-	while (n->next == NULL && n->parent != root && n->parent != NULL)
-		n = n->parent;
-	return n->next;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	s->started = 1;
+	if (root == NULL || !xmlio_is(root, "submissions")) {
+		diag_error(s->c->d, s->path, root ? xmlGetLineNo(root) : 0,
+		           "not an ingest output: the root element is not <submissions>");
+		s->bad = 1;
+		return;
+	}
+	check_year(s->c, doc, s->path);
 }
 
+/* One row of the file (a child of the root, or of an <area>: design.md,
+ * rows of no plan area, then one <area> per plan area holding its rows),
+ * as xmlio_load_each() hands it over; 1: free it. */
+static int
+subs_row(xmlNodePtr n, int depth, void *arg)
+{
+	struct subs *s = arg;
+	struct check *c = s->c;
+
+	if (depth == 2 && !xmlio_is(n->parent, "area"))
+		return 0; /* part of a row, checked with it */
+	if (!s->started)
+		subs_start(s, n->doc);
+	if (s->bad)
+		return 1;
+	if (c->fonts && xmlio_is(n, "file")) {
+		/* the CSV files by name (src="name:line"), as ingest read them */
+		char *name = xmlio_attr(n, "name"), *fp = xmlio_attr(n, "path");
+
+		if (name && fp && xmlHashAddEntry(c->csv_paths, (xmlChar *)name, fp) == 0)
+			fp = NULL;
+		xmlFree(name);
+		xmlFree(fp);
+	}
+	if (c->fonts)
+		chars_row(c, n, s->path, NULL); /* n is its parent's last child */
+	if (xmlio_is(n, "progress") || xmlio_is(n, "indicator")) {
+		char *m = xmlio_attr(n, "ministry");
+		const struct registry_entry *e = NULL;
+
+		s->counted++;
+		if (m && *m && c->registry) {
+			/* the rule ingest filed the row by */
+			e = registry_find(&c->reg, m);
+			if (e == NULL || e->group)
+				diag_error(c->d, s->path, xmlGetLineNo(n),
+				           "the row's ministry '%s' is not a ministry of %s: "
+				           "make the file again with ingest and this registry",
+				           m, c->registry_path);
+		}
+		if (m && *m && xmlHashAddEntry(s->who, (const xmlChar *)(e ? e->code : m), n) == 0)
+			c->submitters++;
+		xmlFree(m);
+	} else if (xmlio_is(n, "diag")) {
+		char *sev = xmlio_attr(n, "severity");
+
+		if (sev && strcmp(sev, "error") == 0)
+			c->sub_errors++;
+		else if (sev && strcmp(sev, "warning") == 0)
+			c->sub_warnings++;
+		xmlFree(sev);
+	}
+	return 1;
+}
+
+/* The file is read row by row and each row freed once checked, so a
+ * year of any size is checked in the memory of one row (issue 13). */
 int
 check_submissions(struct check *c, const char *path)
 {
 	struct stat st;
+	struct subs s = {c, path, NULL, 0, 0, 0};
 	xmlDocPtr doc;
-	xmlNodePtr root, n;
-	xmlHashTablePtr who;
 	char *rows;
-	size_t counted = 0;
 
 	if (stat(path, &st) < 0 && errno == ENOENT)
 		return 0;
-	doc = xmlio_load(path, c->d);
+	s.who = xmlHashCreate(64);
+	if (c->fonts)
+		c->csv_paths = xmlHashCreate(64);
+	doc = xmlio_load_each(path, c->d, subs_row, &s);
+	if (c->csv_paths)
+		xmlHashFree(c->csv_paths, xmlHashDefaultDeallocator);
+	c->csv_paths = NULL;
+	xmlHashFree(s.who, NULL); /* its values were rows, freed: not touched */
 	if (doc == NULL)
 		return -1;
-	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !xmlio_is(root, "submissions")) {
-		diag_error(c->d, path, root ? xmlGetLineNo(root) : 0,
-		           "not an ingest output: the root element is not <submissions>");
+	if (!s.started)
+		subs_start(&s, doc);
+	if (s.bad) {
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	check_year(c, doc, path);
-	if (c->fonts) {
-		/* the CSV files by name (src="name:line"), as ingest read them */
-		c->csv_paths = xmlHashCreate(64);
-		for (n = root->children; n; n = n->next)
-			if (xmlio_is(n, "file")) {
-				char *name = xmlio_attr(n, "name"), *fp = xmlio_attr(n, "path");
-
-				if (name && fp &&
-				    xmlHashAddEntry(c->csv_paths, (xmlChar *)name, fp) == 0)
-					fp = NULL;
-				xmlFree(name);
-				xmlFree(fp);
-			}
-		chars_row(c, root->children, path, NULL);
-		xmlHashFree(c->csv_paths, xmlHashDefaultDeallocator);
-		c->csv_paths = NULL;
-	}
-	who = xmlHashCreate(64);
-	for (n = root->children; n; n = next_row(root, n)) {
-		if (xmlio_is(n, "progress") || xmlio_is(n, "indicator")) {
-			char *m = xmlio_attr(n, "ministry");
-			const struct registry_entry *e = NULL;
-
-			counted++;
-			if (m && *m && c->registry) {
-				/* the rule ingest filed the row by */
-				e = registry_find(&c->reg, m);
-				if (e == NULL || e->group)
-					diag_error(
-					    c->d, path, xmlGetLineNo(n),
-					    "the row's ministry '%s' is not a ministry of %s: "
-					    "make the file again with ingest and this registry",
-					    m, c->registry_path);
-			}
-			if (m && *m &&
-			    xmlHashAddEntry(who, (const xmlChar *)(e ? e->code : m), n) == 0)
-				c->submitters++;
-			xmlFree(m);
-		} else if (xmlio_is(n, "diag")) {
-			char *sev = xmlio_attr(n, "severity");
-
-			if (sev && strcmp(sev, "error") == 0)
-				c->sub_errors++;
-			else if (sev && strcmp(sev, "warning") == 0)
-				c->sub_warnings++;
-			xmlFree(sev);
-		}
-	}
 	/* design.md: rows="…" is ingest's count of rows read; without it,
 	 * the rows emitted. */
-	rows = xmlio_attr(root, "rows");
+	rows = xmlio_attr(xmlDocGetRootElement(doc), "rows");
 	if (rows && *rows) {
 		char *end;
 		unsigned long v;
@@ -814,14 +836,13 @@ check_submissions(struct check *c, const char *path)
 		errno = 0;
 		v = strtoul(rows, &end, 10);
 		if (errno || *end)
-			diag_error(c->d, path, xmlGetLineNo(root), "rows=\"%s\" is not a count",
-			           rows);
+			diag_error(c->d, path, xmlGetLineNo(xmlDocGetRootElement(doc)),
+			           "rows=\"%s\" is not a count", rows);
 		else
-			counted = v;
+			s.counted = v;
 	}
-	c->rows += counted;
+	c->rows += s.counted;
 	xmlFree(rows);
-	xmlHashFree(who, NULL);
 	xmlFreeDoc(doc);
 	return 0;
 }

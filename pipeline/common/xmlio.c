@@ -32,6 +32,9 @@ struct load {
 	struct diag *d;
 	const char *name;
 	int refused; /* an entity declaration stopped the parser */
+	/* xmlio_load_each(): called on each element of depth 1 or 2 at its end */
+	int (*each)(xmlNodePtr n, int depth, void *arg);
+	void *arg;
 };
 
 static void
@@ -141,10 +144,40 @@ finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, struct load *l, size_t before)
 	return doc;
 }
 
-xmlDocPtr
-xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
+/*
+ * SAX endElementNs of xmlio_load_each(): libxml2's own (which builds the
+ * tree and pops the node), then the caller's function on an element of
+ * depth 1 or 2; the element is freed when it returns 1.
+ */
+static void
+end_each(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
-	struct load l = {d, path, 0};
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load *l = ctxt->_private;
+	xmlNodePtr n = ctxt->node;
+	int depth;
+
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	depth = ctxt->nodeNr; /* after the pop: 0 for the root */
+	if (n == NULL || n->type != XML_ELEMENT_NODE || (depth != 1 && depth != 2) || l->refused ||
+	    ctxt->disableSAX)
+		return;
+	if (l->each(n, depth, l->arg)) {
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+		/* The text before n is now the last child: SAX2 must append the
+		 * next text to it with xmlTextConcat(), not by its own buffer
+		 * arithmetic (nodelen, nodemem), which was about another node. */
+		ctxt->nodelen = 0;
+		ctxt->nodemem = 0;
+	}
+}
+
+static xmlDocPtr
+load_file(const char *path, xmlDictPtr dict, struct diag *d,
+          int (*each)(xmlNodePtr n, int depth, void *arg), void *arg)
+{
+	struct load l = {d, path, 0, each, arg};
 	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -159,10 +192,25 @@ xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
 	ctxt = new_ctxt(&l, dict);
 	if (ctxt == NULL)
 		return diag_error(d, path, 0, "cannot create XML parser"), NULL;
+	if (each != NULL)
+		ctxt->sax->endElementNs = end_each;
 	handler_push(&h, &l, structured_error);
 	doc = xmlCtxtReadFile(ctxt, path, NULL, xmlio_options());
 	handler_pop(&h);
 	return finish(ctxt, doc, &l, before);
+}
+
+xmlDocPtr
+xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d)
+{
+	return load_file(path, dict, d, NULL, NULL);
+}
+
+xmlDocPtr
+xmlio_load_each(const char *path, struct diag *d, int (*each)(xmlNodePtr n, int depth, void *arg),
+                void *arg)
+{
+	return load_file(path, NULL, d, each, arg);
 }
 
 xmlDocPtr
@@ -174,7 +222,7 @@ xmlio_load(const char *path, struct diag *d)
 xmlDocPtr
 xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 {
-	struct load l = {d, name, 0};
+	struct load l = {d, name, 0, NULL, NULL};
 	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;

@@ -35,6 +35,14 @@ xmlDocPtr xmlio_load_dict(const char *path, xmlDictPtr dict, struct diag *d);
  * diagnostics (tests, fuzzing).
  */
 xmlDocPtr xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d);
+/*
+ * Same rules, for a file too large to hold whole: `each` is called on
+ * every element of depth 1 (a child of the root) or 2 as soon as it ends,
+ * in document order, with its subtree complete; when it returns 1 the
+ * element is freed.  The document returned holds what was kept.
+ */
+xmlDocPtr xmlio_load_each(const char *path, struct diag *d,
+                          int (*each)(xmlNodePtr n, int depth, void *arg), void *arg);
 /* Writes `doc` atomically (UTF-8, indented).  0, or -1 after reporting. */
 int xmlio_save(xmlDocPtr doc, const char *path, struct diag *d);
 /* Attribute value or NULL; the pointer is owned by the caller (xmlFree). */

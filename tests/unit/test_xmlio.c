@@ -348,6 +348,76 @@ test_load_dict(void **state)
 	diag_release(&d);
 }
 
+/* What each_row() saw: "name@depth line" of each element, in order. */
+static struct strbuf seen = STRBUF_INIT;
+
+/* Frees every element but <keep> and the children of <part>. */
+static int
+each_row(xmlNodePtr n, int depth, void *arg)
+{
+	(void)arg;
+	strbuf_addf(&seen, "%s@%d:%ld ", (const char *)n->name, depth, xmlGetLineNo(n));
+	if (depth == 2 && xmlStrcmp(n->parent->name, (const xmlChar *)"part") == 0)
+		return 0;
+	return xmlStrcmp(n->name, (const xmlChar *)"keep") != 0;
+}
+
+/*
+ * xmlio_load_each (check's reading of a whole year): every element of
+ * depth 1 and 2 is handed over complete, in document order, with its
+ * line; the ones freed are gone, the text around them (whitespace the
+ * parser joins after a free) stays whole; XXE is refused alike.
+ */
+static void
+test_load_each(void **state)
+{
+	static const char t[] =
+	    "<r year=\"2014\">\n  <row n=\"1\">日本語</row>\n  <keep/>\n"
+	    "  <area>\n    <row n=\"2\"/>  \n    <row n=\"3\"><x/></row>\n  </area>\n"
+	    "  <part><y/></part>\n  text\n</r>\n";
+	char dir[] = "/tmp/test_xmlio.XXXXXX", path[64];
+	struct diag d;
+	xmlDocPtr doc;
+	xmlNodePtr root, n;
+	struct strbuf text = STRBUF_INIT;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	diag_init(&d, NULL);
+	snprintf(path, sizeof(path), "%s/each.xml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(t, fp);
+	fclose(fp);
+	doc = xmlio_load_each(path, &d, each_row, NULL);
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	assert_string_equal(seen.buf, "row@1:2 keep@1:3 row@2:5 row@2:6 area@1:4 y@2:8 part@1:8 ");
+	root = xmlDocGetRootElement(doc);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			strbuf_addf(&text, "<%s>", (const char *)n->name);
+		else
+			strbuf_addf(&text, "[%s]", (const char *)n->content);
+	assert_string_equal(text.buf, "[\n  \n  ]<keep>[\n  \n  \n  text\n]");
+	xmlFreeDoc(doc);
+	strbuf_release(&text);
+	strbuf_release(&seen);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/xxe.xml", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(XXE, fp);
+	fclose(fp);
+	assert_null(xmlio_load_each(path, &d, each_row, NULL));
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(seen.len, 0);
+	unlink(path);
+	rmdir(dir);
+	diag_release(&d);
+}
+
 /* xmlio_save writes through PATH.tmp and leaves no temporary behind. */
 static void
 test_save_atomic(void **state)
@@ -396,6 +466,7 @@ main(void)
 	    cmocka_unit_test(test_file_errors),
 	    cmocka_unit_test(test_handler_restored),
 	    cmocka_unit_test(test_load_dict),
+	    cmocka_unit_test(test_load_each),
 	    cmocka_unit_test(test_save_atomic),
 	};
 	int rc;
