@@ -374,8 +374,8 @@ block_items(struct lctx *c, const struct model_node *n, const char *style, doubl
 	case M_LIST:
 		tag = "L";
 		break;
-	case M_TABLE:
-		tag = "Table";
+	case M_TABLE: /* table.c tags its rows as they come */
+		tag = NULL;
 		break;
 	case M_CHART:
 		tag = "Figure";

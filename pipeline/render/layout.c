@@ -630,6 +630,34 @@ flow_pages(struct lctx *c, struct flowstate *fs, int final)
 	return 0;
 }
 
+/*
+ * lctx.rows_out: the pages a table's rows decide while the table is still
+ * being laid out, so that a table of any length holds a page or two of
+ * rows and not all of them (issue 13).  Only for the flow's own list (not
+ * a cell's or a box's).  The last ROWS_HELD items stay back: the table's
+ * end may still make the one before the last keep with it (table.c,
+ * "keep"), and next_break() decides a page only from the items it sees,
+ * as when the items come block by block.
+ */
+#define ROWS_HELD 2
+static int
+rows_out(struct lctx *c, struct vlist *vl)
+{
+	struct flowstate *fs = c->flow;
+	struct vitem back[ROWS_HELD];
+	size_t k;
+	int ret;
+
+	if (fs == NULL || vl != &fs->vl || vl->n < fs->first + ROWS_HELD + 1)
+		return 0;
+	memcpy(back, vl->v + vl->n - ROWS_HELD, sizeof(back));
+	vl->n -= ROWS_HELD;
+	ret = flow_pages(c, fs, 0);
+	for (k = 0; k < ROWS_HELD; k++)
+		*vlist_add(vl) = back[k];
+	return ret;
+}
+
 /* Lays out one <flow> into pages, emitting each as soon as it is final. */
 static int
 flow_layout(struct lctx *c, const struct model_node *flow)
@@ -667,10 +695,12 @@ flow_layout(struct lctx *c, const struct model_node *flow)
 		ret = blocks_items(c, flow, "body", fs.t->ml, fs.width, &fs.vl);
 	} else {
 		/* block by block: pages are made as soon as they are decided */
+		c->flow = &fs;
 		for (k = flow->first; ret == 0 && k; k = k->next)
 			if (block_items(c, k, "body", fs.t->ml, fs.width, &fs.vl) < 0 ||
 			    flow_pages(c, &fs, 0) < 0)
 				ret = -1;
+		c->flow = NULL;
 	}
 	if (ret == 0 && flow_pages(c, &fs, 1) < 0)
 		ret = -1;
@@ -812,6 +842,7 @@ layout_begin(struct layout_run *r, int measure, const struct layout_sink *sink)
 	c->memo = measure || r->measured ? r->memo : NULL;
 	c->toc = &r->tocd;
 	c->blocks = blocks_items;
+	c->rows_out = rows_out;
 	r->tocd.numbers = r->measured ? r->numbers : NULL;
 	brkmemo_start(r->memo, r->measured);
 	g_hash_table_remove_all(r->seen);

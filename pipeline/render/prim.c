@@ -67,8 +67,13 @@ vlist_release(struct vlist *vl)
 void
 vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag)
 {
+	vlist_stamp_elem(vl, from, ++c->nelem, tag);
+}
+
+void
+vlist_stamp_elem(struct vlist *vl, size_t from, int elem, const char *tag)
+{
 	size_t i, k;
-	int elem = ++c->nelem;
 
 	for (i = from; i < vl->n; i++)
 		for (k = 0; k < vl->v[i].n; k++)

@@ -76,6 +76,12 @@ struct tocdata {
 typedef int blocks_fn(struct lctx *c, const struct model_node *parent, const char *style, double x,
                       double width, struct vlist *vl);
 
+/* Makes the pages a table's rows so far decide (see layout.c rows_out()):
+ * how a long table leaves memory row by row without calling up into
+ * layout.c. */
+typedef int rows_fn(struct lctx *c, struct vlist *vl);
+struct flowstate;
+
 /*
  * One layout pass over the files of a run (layout.c "the run"): what the
  * pass has made so far, and where it is.
@@ -87,6 +93,8 @@ struct lctx {
 	struct brkmemo *memo;      /* two passes: line breaks and shapings */
 	const struct tocdata *toc; /* the 目次's entries and numbers */
 	blocks_fn *blocks;         /* blocks_items() */
+	rows_fn *rows_out;         /* layout.c rows_out() */
+	struct flowstate *flow;    /* the flow being laid out, or NULL */
 	struct diag *d;
 	struct layout_doc *out;       /* pages, paragraphs, outline */
 	struct placed_heading *heads; /* placed so far */
@@ -115,6 +123,8 @@ struct lctx {
  * of type `tag` (tagged PDF: headings, paragraphs, lists, tables, figures).
  */
 void vlist_stamp(struct lctx *c, struct vlist *vl, size_t from, const char *tag);
+/* The same, as element number `elem` (numbered before its items came). */
+void vlist_stamp_elem(struct vlist *vl, size_t from, int elem, const char *tag);
 
 /*
  * Tags the boxes of items [from, vl->n) not yet tagged at nesting `level`

@@ -726,11 +726,12 @@ item_place(struct lctx *c, const struct model_node *n, struct layout_page *pg)
 	double w = len_attr(n, "w", pg->width, pg->width - 2 * x);
 	double h = len_attr(n, "h", pg->height, 0);
 
-	if (n->kind == M_CHART)
+	if (n->kind == M_CHART) {
 		chart_items(c, n, 0, w, h > 0 ? h : pg->height / 3, &vl);
-	else
-		table_items(c, n, 0, w, &vl);
-	vlist_stamp(c, &vl, 0, n->kind == M_CHART ? "Figure" : "Table");
+		vlist_stamp(c, &vl, 0, "Figure");
+	} else {
+		table_items(c, n, 0, w, &vl); /* tagged "Table" there */
+	}
 	if (vl.n > 0)
 		vl.v[0].before = 0;
 	put_items(pg, &vl, 0, vl.n, x, &y);

@@ -163,31 +163,49 @@ split_row(struct vlist *vl, size_t idx, double maxh)
 /*
  * Issue 15, page make-up: a table of 4 body rows or fewer is never split;
  * a longer one keeps 2 body rows at least on each page (its first two,
- * its last two).  Rows cut by split_row() count as their pieces.
+ * its last two).  Rows cut by split_row() count as their pieces.  Kept
+ * as the rows come, since the rows of a long table go to pages before it
+ * ends (lctx.rows_out): `b0` its first body row, `nb` how many so far.
  */
-static void
-table_keep_rows(struct vlist *vl, size_t first, int id)
-{
-	size_t k, b0 = SIZE_MAX, last = 0, prev = 0, nb = 0;
+struct keep {
+	size_t b0, nb;
+};
 
-	for (k = first; k < vl->n; k++) {
-		if (vl->v[k].table != id || vl->v[k].head)
+/* The body rows of items [from, vl->n): the first keeps with the second. */
+static void
+keep_rows(struct vlist *vl, size_t from, struct keep *kp)
+{
+	size_t k;
+
+	for (k = from; k < vl->n; k++) {
+		if (vl->v[k].head)
 			continue;
-		if (b0 == SIZE_MAX)
-			b0 = k;
-		prev = last;
-		last = k;
-		nb++;
+		if (kp->nb++ == 0)
+			kp->b0 = k;
+		if (kp->nb == 2)
+			vl->v[kp->b0].keep = 1;
 	}
-	if (nb < 2)
+}
+
+/* At the table's end: a short table whole, a long one's last two rows
+ * together (the last two items are still in vl: rows_out holds them). */
+static void
+keep_end(struct vlist *vl, const struct keep *kp)
+{
+	size_t k;
+
+	if (kp->nb < 2)
 		return;
-	if (nb <= 4) {
-		for (k = b0; k < last; k++)
+	if (kp->nb <= 4) { /* no row has left vl yet: see table_items() */
+		for (k = kp->b0; k + 1 < vl->n; k++)
 			vl->v[k].keep = 1;
 		return;
 	}
-	vl->v[b0].keep = 1;
-	vl->v[prev].keep = 1;
+	for (k = vl->n - 1; k-- > 0;)
+		if (!vl->v[k].head) {
+			vl->v[k].keep = 1;
+			return;
+		}
 }
 
 int
@@ -201,6 +219,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 	const struct model_style *head = model_style(c->doc, hn ? hn : "cell-head");
 	double padx = 4 * c->scale, pady = 2.5 * c->scale;
 	int id = ++c->nexttable, ret = 0, rows = 0;
+	int elem = ++c->nelem; /* the Table's structure element */
+	struct keep kp = {0, 0};
 
 	ncols = parse_widths(model_attr(n, "widths"), w);
 	for (tr = n->first; tr; tr = tr->next) {
@@ -230,11 +250,12 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		struct vlist cells[MAXCOLS];
 		double cx0[MAXCOLS], cx1[MAXCOLS], rowh = 0;
 		const struct model_node *tdn[MAXCOLS];
-		size_t nc = 0, col = 0, k, q;
+		size_t nc = 0, col = 0, k, q, row;
 		struct vitem *it;
 
 		if (tr->kind != M_TR)
 			continue;
+		row = vl->n;
 		for (td = tr->first; td && col < ncols; td = td->next) {
 			long span = model_attr_long(td, "colspan", 1);
 			const char *al = model_attr(td, "align");
@@ -336,10 +357,18 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		vlist_stamp_sub(c, vl, vl->n - 1, 0, "TR");
 		if (c->maxh > 0 && rowh > c->maxh && !is_head)
 			split_row(vl, vl->n - 1, c->maxh);
+		vlist_stamp_elem(vl, row, elem, "Table");
 		if (rows++ == 0)
 			vl->v[first].before += 6 * c->scale;
+		keep_rows(vl, row, &kp);
+		/* a long table's rows go to pages as they come, but never
+		 * before it is known not to be short (it would stay whole) */
+		if (kp.nb > 4 && c->rows_out && c->rows_out(c, vl) < 0) {
+			ret = -1;
+			break;
+		}
 	}
-	table_keep_rows(vl, first, id);
+	keep_end(vl, &kp);
 	if (rows > 0)
 		vl->v[vl->n - 1].after += 8 * c->scale;
 	return ret < 0 ? -1 : 0;
