@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -785,6 +786,11 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 	}
 	cairo_surface_destroy(dr->s);
 	dr->s = NULL;
+	/* cairo's pages and structure tree are freed: give their memory back
+	 * before pdfua_fix() takes its own (its large arrays are mmap()ed and
+	 * would not reuse the heap's free chunks), so the peak is the larger
+	 * of the two and not their sum (issue 13) */
+	malloc_trim(0);
 	if (finish_pdfua(dr) < 0) {
 		draw_abort(dr);
 		return -1;

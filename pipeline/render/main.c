@@ -192,6 +192,11 @@ draw(struct job *j, struct model_doc *keep, const char *out, struct sink *s, siz
 	*pages = ld->npages;
 	if (s->dump)
 		layout_dump_outline(ld, s->dump);
+	/* every page is drawn: the run's memo of line breaks and shapings
+	 * goes before the PDF is finished, which takes memory of its own */
+	layout_run_free(j->run);
+	j->run = NULL;
+	jl_cache_free();
 	failed = s->dr && draw_close(s->dr, ld->outline, ld->noutline) < 0 ? 3 : 0;
 	layout_doc_free(ld);
 	return failed;

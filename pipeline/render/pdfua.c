@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,22 +272,26 @@ name_is(struct parser *ps, int n, const char *name)
 enum kind { O_OTHER, O_ELEM, O_PAGE, O_PAGES, O_LINK, O_ROOT, O_DROP };
 
 struct obj {
-	long off;   /* in cairo's file, 0: no object */
-	size_t len; /* bytes up to the next object or the xref table */
-	enum kind kind;
+	long off; /* in cairo's file, 0: no object */
+	union {
+		long ival;     /* an integer object's value */
+		long contents; /* O_PAGE: its /Contents, one stream; the catalogue: /Pages */
+	};
+	long newnum;          /* pass 2's number, 0: left out */
+	uint32_t len;         /* bytes up to the next object or the xref table */
 	int stype;            /* O_ELEM: index in f->types */
 	unsigned refs, nrefs; /* O_ELEM, O_ROOT: /K; O_PAGE: /Annots; O_PAGES: /Kids */
-	long contents;        /* O_PAGE: its /Contents, one stream; the catalogue: /Pages */
-	long ival;            /* an integer object's value */
-	/* pass 1's decisions */
-	long newnum; /* 0: left out */
-	const char *lang, *alt;
-	int note;    /* Note: its number */
-	int scope;   /* TH: 1 column, 2 row */
-	int tabs;    /* page with annotations */
-	int content; /* a page's content stream */
-	int link;    /* link annotation: 1 + its index */
-	int seen;    /* walked: 1 the structure tree, 2 the page tree */
+	/* pass 1's decisions (an object per 30 bytes of cairo's PDF: kept
+	 * small, 64 bytes, as 557,000 of them are held at once at 100×) */
+	int lang;              /* O_ELEM: 1 + its index in info->elangs, 0: none */
+	int alt;               /* a Figure: 1 + its index in info->alts, 0: none */
+	int note;              /* a Note: its number */
+	int link;              /* link annotation: 1 + its index */
+	unsigned char kind;    /* enum kind */
+	unsigned char scope;   /* TH: 1 column, 2 row */
+	unsigned char tabs;    /* page with annotations */
+	unsigned char content; /* a page's content stream */
+	unsigned char seen;    /* walked: 1 the structure tree, 2 the page tree */
 };
 
 struct fix {
@@ -405,9 +410,15 @@ order_objects(struct fix *f)
 			f->order[n++] = i;
 		}
 	g_qsort_with_data(f->order, (gint)n, sizeof(*f->order), by_offset, f->o);
-	for (i = 0; i < n; i++)
-		f->o[f->order[i]].len = (size_t)((i + 1 < n ? f->o[f->order[i + 1]].off : f->xref) -
-		                                 f->o[f->order[i]].off);
+	for (i = 0; i < n; i++) {
+		long len =
+		    (i + 1 < n ? f->o[f->order[i + 1]].off : f->xref) - f->o[f->order[i]].off;
+
+		if (len > (long)UINT32_MAX)
+			return fail(f, "object %ld of cairo's PDF is larger than 4 GiB",
+			            f->order[i]);
+		f->o[f->order[i]].len = (uint32_t)len;
+	}
 	return 0;
 }
 
@@ -557,9 +568,9 @@ walk(struct fix *f, long n, int depth)
 		if (k >= in->nelems || strcmp(s, in->etags[k]) != 0)
 			f->elems_ok = 0;
 		else if (f->elems_ok && in->elangs && in->elangs[k])
-			o->lang = in->elangs[k];
+			o->lang = (int)k + 1;
 		if (strcmp(s, "Figure") == 0 && f->alt < in->nalts)
-			o->alt = in->alts[f->alt++];
+			o->alt = (int)++f->alt;
 		if (strcmp(s, "Note") == 0)
 			o->note = (int)++f->note;
 		if (strcmp(s, "Private") == 0)
@@ -884,9 +895,9 @@ write_object(struct fix *f, struct out *w, long n, struct parser *ps, long *offs
 		edit(&e, "/Metadata", g_strdup(ref));
 	}
 	if (o->lang)
-		edit(&e, "/Lang", text_string(o->lang));
+		edit(&e, "/Lang", text_string(f->info->elangs[o->lang - 1]));
 	if (o->alt)
-		edit(&e, "/Alt", text_string(o->alt));
+		edit(&e, "/Alt", text_string(f->info->alts[o->alt - 1]));
 	if (o->note)
 		edit(&e, "/ID", g_strdup_printf("(note.%d)", o->note));
 	if (o->scope)
