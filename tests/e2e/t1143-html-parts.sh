@@ -76,6 +76,30 @@ test_expect_success 'one area changed: its part made again, not the other parts'
 	cmp "$W/annual-report-2014.html" "$H"
 '
 
+test_expect_success 'an area with fewer notes: the parts after it renumbered, as made afresh' '
+	/usr/bin/python3 - "$W/report/area-2.pdoc" <<-\PY &&
+	import sys
+	import xml.etree.ElementTree as ET
+	t = ET.parse(sys.argv[1])
+	for parent in list(t.iter()):
+	    for k in [c for c in parent if c.tag == "fn"]:
+	        i = list(parent).index(k)
+	        if k.tail:
+	            if i:
+	                parent[i - 1].tail = (parent[i - 1].tail or "") + k.tail
+	            else:
+	                parent.text = (parent.text or "") + k.tail
+	        parent.remove(k)
+	t.write(sys.argv[1], encoding="UTF-8", xml_declaration=True)
+	PY
+	cp "$W/html/area-3.html" "$TRASH/area-3.before" &&
+	test_make YEAR=2014 "$W/annual-report-2014.html" 2>/dev/null &&
+	! cmp -s "$W/html/area-3.html" "$TRASH/area-3.before" &&
+	cp "$W/annual-report-2014.html" "$TRASH/incremental.html" &&
+	rm -r "$W/html" && test_make YEAR=2014 "$W/annual-report-2014.html" 2>/dev/null &&
+	cmp "$TRASH/incremental.html" "$W/annual-report-2014.html"
+'
+
 test_expect_success 'every HTML step reads one pdoc' '
 	rm -rf "$W/html" "$W/annual-report-2014.html" &&
 	test_make -n YEAR=2014 "$W/annual-report-2014.html" >"$TRASH/n" 2>/dev/null &&
