@@ -55,18 +55,16 @@ $(W)/front.id: FORCE
 # Japanese Windows reads it as UTF-8) and this header line (RFC 4180, CRLF).
 STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行
 
-# The HTML edition's parts (html/F.html, F a pdoc file), in reading order;
-# $(call html_before,F,PARTS): the parts before F.
+# The HTML edition's parts (html/F.html, F a pdoc file), in reading order.
 HTML_PARTS = front $(AREAS:%=area-%) back
-html_before = $(if $(filter $(1),$(firstword $(2))),,$(firstword $(2)) \
-	$(call html_before,$(1),$(wordlist 2,$(words $(2)),$(2))))
 XSL_HTML := stylesheets/html-shared.xsl stylesheets/common.xsl
-# $(call html_part,DIR,F): F's part; i: its place (1 for front), in its
-# ids; its footnotes numbered after those of the index files before it.
+# $(call html_part,DIR,F,PARTS BEFORE F): F's part; i: its place (1 for
+# front), in its ids; its footnotes numbered after those of the index
+# files before it.
 define html_part
-$(1)/html/$(2).html: $(1)/report/$(2).pdoc $(patsubst %,$(1)/html/%.idx.xml,$(call html_before,$(2),$(HTML_PARTS))) \
+$(1)/html/$(2).html: $(1)/report/$(2).pdoc $(3:%=$(1)/html/%.idx.xml) \
 		$(1)/html/parts stylesheets/html-body.xsl $(XSL_HTML) $(BIN)/xform
-	$(Q)$(BIN)/xform --param i $(words $(call html_before,$(2),$(HTML_PARTS)) $(2)) \
+	$(Q)$(BIN)/xform --param i $(words $(3) $(2)) \
 		--param before "$$(abspath $$(filter %.idx.xml,$$^))" -o $$@ stylesheets/html-body.xsl $$<
 endef
 
@@ -158,7 +156,8 @@ $(1)/html/%.idx.xml: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $
 	$(Q)$(BIN)/xform -o $$@.tmp stylesheets/html-index.xsl $$<
 	$(Q)install -C -m 644 $$@.tmp $$@
 	@rm -f $$@.tmp
-$(foreach f,$(HTML_PARTS),$(eval $(call html_part,$(1),$(f))))
+$(eval html_seen :=)
+$(foreach f,$(HTML_PARTS),$(eval $(call html_part,$(1),$(f),$(html_seen)))$(eval html_seen += $(f)))
 $(1)/html/head.html: $(1)/report/front.pdoc $(HTML_PARTS:%=$(1)/html/%.idx.xml) $(1)/html/parts \
 		stylesheets/html-head.xsl $(XSL_HTML) $(BIN)/xform
 	$(Q)$(BIN)/xform --param index "$$(abspath $$(filter %.idx.xml,$$^))" \
