@@ -149,7 +149,7 @@ $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report
 # of the plan is made again, its place and numbers changed.
 $(1)/html/parts: FORCE
 	@mkdir -p $$(@D)
-	@echo '$(HTML_PARTS)' >$$@.tmp
+	@rm -f $$@.tmp && set -C && echo '$(HTML_PARTS)' >$$@.tmp
 	@if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv $$@.tmp $$@; fi
 $(1)/html/%.idx.xml: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $(BIN)/xform
 	@mkdir -p $$(@D)
