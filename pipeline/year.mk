@@ -55,6 +55,19 @@ $(W)/front.id: FORCE
 # Japanese Windows reads it as UTF-8) and this header line (RFC 4180, CRLF).
 STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファイル:行
 
+# The HTML edition's parts (html/F.html, F a pdoc file), in reading order.
+HTML_PARTS = front $(AREAS:%=area-%) back
+XSL_HTML := stylesheets/html-shared.xsl stylesheets/common.xsl
+# $(call html_part,DIR,F,PARTS BEFORE F): F's part; i: its place (1 for
+# front), in its ids; its footnotes numbered after those of the index
+# files before it.
+define html_part
+$(1)/html/$(2).html: $(1)/report/$(2).pdoc $(3:%=$(1)/html/%.idx.xml) \
+		$(1)/html/parts stylesheets/html-body.xsl $(XSL_HTML) $(BIN)/xform
+	$(Q)$(BIN)/xform --param i $(words $(3) $(2)) \
+		--param before "$$(abspath $$(filter %.idx.xml,$$^))" -o $$@ stylesheets/html-body.xsl $$<
+endef
+
 define year_pipeline
 # the per-area files are kept (make would delete them as intermediate)
 .PRECIOUS: $(1)/submissions/area-%.xml $(1)/model/%.xml $(1)/chase/%.xml $(1)/sum/%.xml $(1)/report/%.pdoc $(1)/slides/%.pdoc $(1)/status/%.csv
@@ -129,11 +142,37 @@ $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report
 		$(1)/report/back.pdoc $(BIN)/render fonts/fonts.conf
 	$(Q)$(RENDER) -o $$@ $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc
 
-# The HTML edition (issue 17): html.xsl over the same pdocs render reads,
-# so it has the same text as the PDF.
-$(1)/annual-report-$(YEAR)$(3).html: $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) \
-		$(1)/report/back.pdoc stylesheets/html.xsl stylesheets/common.xsl $(BIN)/xform
-	$(Q)$(BIN)/xform --param files "$(abspath $(1)/report/front.pdoc $(AREAS:%=$(1)/report/area-%.pdoc) $(1)/report/back.pdoc)" -o $$@ stylesheets/html.xsl $(1)/report/front.pdoc
+# The HTML edition (issue 17), made per pdoc file (issue 13) so that no
+# process holds the whole report (stylesheets/html-shared.xsl):
+#   html-index.xsl  report/F.pdoc → html/F.idx.xml (F's footnote count and
+#                   目次 entries; install -C leaves it untouched when the
+#                   same, so the parts after F are made again only when
+#                   their footnote numbers move)
+#   html-body.xsl   report/F.pdoc + the index files before F → html/F.html
+#   html-head.xsl   report/front.pdoc + every index file → html/head.html
+# then head + the parts in reading order + the closing tags → the edition
+# (each part's one closing newline taken off).  html/parts lists the parts
+# (rewritten only when the areas change): a part after an area taken out
+# of the plan is made again, its place and numbers changed.
+$(1)/html/parts: FORCE
+	@mkdir -p $$(@D)
+	@rm -f $$@.tmp && set -C && echo '$(HTML_PARTS)' >$$@.tmp
+	@if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv $$@.tmp $$@; fi
+$(1)/html/%.idx.xml: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $(BIN)/xform
+	@mkdir -p $$(@D)
+	$(Q)$(BIN)/xform -o $$@.tmp stylesheets/html-index.xsl $$<
+	$(Q)install -C -m 644 $$@.tmp $$@
+	@rm -f $$@.tmp
+$(eval html_seen :=)
+$(foreach f,$(HTML_PARTS),$(eval $(call html_part,$(1),$(f),$(html_seen)))$(eval html_seen += $(f)))
+$(1)/html/head.html: $(1)/report/front.pdoc $(HTML_PARTS:%=$(1)/html/%.idx.xml) $(1)/html/parts \
+		stylesheets/html-head.xsl $(XSL_HTML) $(BIN)/xform
+	$(Q)$(BIN)/xform --param index "$$(abspath $$(filter %.idx.xml,$$^))" \
+		-o $$@ stylesheets/html-head.xsl $$<
+$(1)/annual-report-$(YEAR)$(3).html: $(1)/html/head.html $(HTML_PARTS:%=$(1)/html/%.html) $(1)/html/parts
+	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
+	$(Q)rm -f $$@.tmp && set -C && { perl -0777 -pe 's/\n\z//' $$(filter %.html,$$^) && \
+		printf '</main></body></html>\n'; } >$$@.tmp && mv $$@.tmp $$@
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf

@@ -14,7 +14,7 @@
   indicator-chart an indicator of the model → a pdoc chart's @source and
                   <series> (report.xsl and slides.xsl draw the same data)
   chart-with-alt  a pdoc <chart> (a result tree fragment) → the same with
-                  @alt made whole by chart-alt (render and html.xsl take it)
+                  @alt made whole by chart-alt (render and html-shared.xsl take it)
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">

@@ -282,7 +282,7 @@ orth_tree(xmlNodePtr root)
  * two words or more in lower case letters (not abbreviations such as NISC,
  * which a Japanese reader spells out), of 8 letters or more; NULL (the
  * document's ja-JP) for anything else.  render sets it as the /Lang of a
- * structure element, html.xsl (xform's xf:lang) as the lang of an element.
+ * structure element, html-shared.xsl (xform's xf:lang) as the lang of an element.
  */
 /* The words of t[0, len) with a lower-case letter, and their letters; 0
  * when t holds a letter of another script, CJK punctuation or a symbol. */

@@ -292,7 +292,7 @@ refuse_read_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v
 /*
  * xf:data-uri(path) (namespace XFORM_NS): a PNG or JPEG file as a data:
  * URI ("data:image/png;base64,…"), for a self-contained HTML page (the
- * logo of html.xsl); "" for any other file or one that cannot be read.
+ * logo of html-shared.xsl); "" for any other file or one that cannot be read.
  * The type is read from the file's first bytes, as render does.
  */
 static void
@@ -330,7 +330,7 @@ data_uri(xmlXPathParserContextPtr ctxt, int nargs)
 /*
  * xf:lang(text) (namespace XFORM_NS): "en" for a passage in Latin script
  * only, "" for Japanese and anything else: the rule render applies to a
- * structure element's /Lang (orth_lang()), for html.xsl's lang attributes.
+ * structure element's /Lang (orth_lang()), for html-shared.xsl's lang attributes.
  */
 static void
 text_lang(xmlXPathParserContextPtr ctxt, int nargs)

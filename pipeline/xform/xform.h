@@ -14,7 +14,7 @@
  *    ends the run with an error and nothing is written;
  *  - the result (XML or text method) goes to OUT.tmp, then rename();
  *  - one extension function, xf:data-uri(path) in namespace XFORM_NS: a
- *    PNG or JPEG file as a data: URI (html.xsl's logo), else "".
+ *    PNG or JPEG file as a data: URI (html-shared.xsl's logo), else "".
  *
  * Global library state (xmlInitParser, exsltRegisterAll, the loader and
  * the cleanup) belongs to main(); see xform_global_init().

@@ -21,10 +21,9 @@ test_expect_success 'report and draft publish the HTML edition with the PDFs' '
 '
 
 test_expect_success 'the same bytes when made again (no run-dependent ids)' '
-	files=$(pdocs "$W" report | while read -r f; do printf "%s " "$f"; done) &&
-	"$BD/bin/xform" --param files "${files% }" -o "$TRASH/again.html" \
-		"$TOP/stylesheets/html.xsl" "$W/report/front.pdoc" 2>/dev/null &&
-	cmp "$TRASH/again.html" "$O/annual-report-2014.html"
+	rm -r "$W/html" "$W/annual-report-2014.html" &&
+	test_make YEAR=2014 "$W/annual-report-2014.html" 2>/dev/null &&
+	cmp "$W/annual-report-2014.html" "$O/annual-report-2014.html"
 '
 
 test_expect_success 'self-contained: no script, no file or address it loads' '

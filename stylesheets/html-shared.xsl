@@ -1,15 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html.xsl: the HTML edition of the annual report (issue 17), from the same
-  page description the renderer reads, so that it carries the same text as
-  the PDF:
+  html-shared.xsl: the templates of the HTML edition (issue 17) that the
+  per-file steps share (included by html-index.xsl, html-body.xsl and
+  html-head.xsl; not run alone).  The edition is built per pdoc file, so
+  no process holds the whole report (issue 13); pipeline/year.mk:
 
-    xform - -param files "front.pdoc area-1.pdoc … back.pdoc" \
-          -o annual-report-Y.html stylesheets/html.xsl front.pdoc
-
-  $files: the report's pdoc files in reading order (absolute paths,
-  separated by spaces), as render takes them.  The input document is only
-  the first of them (xform takes one input).
+    html-index.xsl  F.pdoc → html/F.idx.xml: F's count of footnotes and
+                    its 目次 entries (level, id, plain text)
+    html-body.xsl   F.pdoc (+ the index files of the files before F)
+                    → html/F.html: what F's flows say, as HTML
+    html-head.xsl   front.pdoc (+ every index file) → html/head.html:
+                    doctype, <head>, draft mark, cover, the 目次 <nav>
+    make            head + F.html in reading order + closing tags
+                    → annual-report-Y.html
 
   One self-contained file: inline CSS (screen, phone and A4 print), charts
   as inline SVG (role="img", <title> = the alternative text of the PDF,
@@ -33,107 +36,19 @@
 
   <xsl:include href="common.xsl"/>
 
-  <xsl:output method="html" encoding="UTF-8" indent="no"/>
-
-  <xsl:param name="files" select="''"/>
-
-  <xsl:variable name="docs-rtf">
-    <xsl:for-each select="str:tokenize($files, ' ')">
-      <f><xsl:value-of select="."/></f>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="paths" select="exsl:node-set($docs-rtf)/f"/>
-  <xsl:variable name="first" select="document(string($paths[1]))/document"/>
-  <xsl:variable name="draft" select="$first/@draft = '1'"/>
-
   <!-- footnote numbers run through the document as render prints them:
        in the order the notes are first cited, a note cited again in the
-       same file keeping its number; $fn-base: how many notes each file has -->
-  <xsl:variable name="fn-base-rtf">
-    <xsl:for-each select="$paths">
-      <b n="{count(document(string(.))//fn[not(@n = preceding::fn/@n)])}"/>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="fn-base" select="exsl:node-set($fn-base-rtf)/b"/>
+       same file keeping its number.  $before: the index files of the
+       files before this one (absolute paths, separated by spaces); their
+       notes come first -->
+  <xsl:param name="before" select="''"/>
+  <xsl:variable name="fn-base" select="sum(document(str:tokenize($before, ' '))/idx/@fn)"/>
   <xsl:template name="fn-num">
-    <xsl:param name="i"/>
     <xsl:variable name="n" select="@n"/>
     <xsl:variable name="first" select="(//fn[@n = $n])[1]"/>
-    <xsl:value-of select="sum($fn-base[position() &lt; $i]/@n)
+    <xsl:value-of select="$fn-base
                           + count($first/preceding::fn[not(@n = preceding::fn/@n)]) + 1"/>
   </xsl:template>
-
-  <!-- every heading of the 目次, in reading order -->
-  <xsl:variable name="toc-levels">
-    <xsl:choose>
-      <xsl:when test="$first//toc/@levels"><xsl:value-of select="$first//toc/@levels"/></xsl:when>
-      <xsl:otherwise>2</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <xsl:variable name="toc-rtf">
-    <xsl:for-each select="$paths">
-      <xsl:for-each select="document(string(.))//h[@toc = '1' and @level &lt;= $toc-levels and @id]">
-        <e level="{@level}" id="{@id}"><xsl:apply-templates mode="plain"/></e>
-      </xsl:for-each>
-    </xsl:for-each>
-  </xsl:variable>
-  <xsl:variable name="toc" select="exsl:node-set($toc-rtf)/e"/>
-
-  <xsl:template match="/">
-    <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="ja">
-      <head>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>
-          <xsl:value-of select="$first/meta/@title"/>
-          <xsl:if test="$draft">（案）</xsl:if>
-        </title>
-        <xsl:if test="$first/meta/@author != ''">
-          <meta name="author" content="{$first/meta/@author}"/>
-        </xsl:if>
-        <xsl:if test="$first/meta/@subject != ''">
-          <meta name="description" content="{$first/meta/@subject}"/>
-        </xsl:if>
-        <xsl:if test="$first/meta/@keywords != ''">
-          <meta name="keywords" content="{$first/meta/@keywords}"/>
-        </xsl:if>
-        <style><xsl:value-of select="$css"/></style>
-      </head>
-      <body>
-        <xsl:if test="$draft">
-          <p class="draft-mark"><span class="stamp">案</span> DRAFT</p>
-        </xsl:if>
-        <header class="cover">
-          <xsl:for-each select="$first/flow[@template = 'cover']/*">
-            <xsl:apply-templates select="." mode="cover"/>
-          </xsl:for-each>
-        </header>
-        <xsl:apply-templates select="$first//toc[1]" mode="nav"/>
-        <main>
-          <xsl:for-each select="$paths">
-            <xsl:variable name="i" select="position()"/>
-            <xsl:for-each select="document(string(.))/document/flow[not(@template = 'cover')]/*">
-              <xsl:apply-templates select=".">
-                <xsl:with-param name="i" select="$i"/>
-              </xsl:apply-templates>
-            </xsl:for-each>
-          </xsl:for-each>
-        </main>
-      </body>
-    </html>
-  </xsl:template>
-
-  <!-- the cover: its title is the page's one h1 -->
-  <xsl:template match="p[@style = 'cover-title']" mode="cover">
-    <h1><xsl:apply-templates mode="inline"/></h1>
-  </xsl:template>
-  <xsl:template match="p" mode="cover">
-    <p class="{@style}"><xsl:apply-templates mode="inline"/></p>
-  </xsl:template>
-  <xsl:template match="image" mode="cover">
-    <xsl:apply-templates select="."/>
-  </xsl:template>
-  <xsl:template match="*" mode="cover"/>
 
   <!-- a picture (the logo), inside the page: a PNG or JPEG as an <img> of
        a data: URI (xform's xf:data-uri), an SVG inline, titled with its
@@ -193,43 +108,7 @@
     <xsl:copy-of select="."/>
   </xsl:template>
 
-  <!-- 目次 -->
-  <xsl:template match="toc" mode="nav">
-    <nav aria-labelledby="toc-title" class="toc">
-      <h2 id="toc-title">
-        <xsl:choose>
-          <xsl:when test="@title != ''"><xsl:value-of select="@title"/></xsl:when>
-          <xsl:otherwise>目次</xsl:otherwise>
-        </xsl:choose>
-      </h2>
-      <xsl:call-template name="toc-list">
-        <xsl:with-param name="entries" select="$toc[@level = 1]"/>
-      </xsl:call-template>
-    </nav>
-  </xsl:template>
-
-  <xsl:template name="toc-list">
-    <xsl:param name="entries"/>
-    <ul>
-      <xsl:for-each select="$entries">
-        <xsl:variable name="lv" select="number(@level)"/>
-        <xsl:variable name="next" select="following-sibling::e[@level &lt;= $lv][1]"/>
-        <xsl:variable name="subs"
-                      select="following-sibling::e[@level = $lv + 1]
-                              [not($next) or count(preceding-sibling::e) &lt; count($next/preceding-sibling::e)]"/>
-        <li>
-          <a href="#{@id}"><xsl:value-of select="."/></a>
-          <xsl:if test="$subs">
-            <xsl:call-template name="toc-list">
-              <xsl:with-param name="entries" select="$subs"/>
-            </xsl:call-template>
-          </xsl:if>
-        </li>
-      </xsl:for-each>
-    </ul>
-  </xsl:template>
-
-  <!-- blocks ($i: the file's place in $files, for footnote ids) -->
+  <!-- blocks ($i: the file's place in the report's files, for ids) -->
   <xsl:template match="toc|pagebreak|space|meta|style|template"/>
 
   <xsl:template match="anchor">
@@ -409,7 +288,7 @@
       <div class="notes">
         <xsl:for-each select="$own">
           <xsl:variable name="num">
-            <xsl:call-template name="fn-num"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+            <xsl:call-template name="fn-num"/>
           </xsl:variable>
           <p class="fn" id="fn-{$i}-{@n}">
             <xsl:call-template name="lang"/>
@@ -550,7 +429,7 @@
     <xsl:param name="i"/>
     <xsl:variable name="again" select="@n = preceding::fn/@n"/>
     <xsl:variable name="num">
-      <xsl:call-template name="fn-num"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+      <xsl:call-template name="fn-num"/>
     </xsl:variable>
     <sup class="fnref">
       <a href="#fn-{$i}-{@n}" aria-label="注{$num}">
@@ -563,77 +442,4 @@
   <!-- plain text (目次 entries): no footnote marks -->
   <xsl:template match="fn" mode="plain"/>
   <xsl:template match="br" mode="plain"><xsl:text> </xsl:text></xsl:template>
-
-  <xsl:variable name="css">
-:root { color: #1a1a1a; background: #fff; scroll-padding-top: 3.5rem; }
-body { margin: 0 auto; max-width: 46em; padding: 1.5rem 1.25rem 4rem;
-  font-family: "BIZ UDMincho", "BIZ UD明朝", "Noto Serif CJK JP", serif;
-  font-size: 1.05rem; line-height: 1.8; overflow-wrap: anywhere; }
-h1, h2, h3, h4, h5, h6, nav, caption, figcaption, th, .subhead, .group-head, .missing, .cover, .draft-mark {
-  font-family: "BIZ UDPGothic", "BIZ UDゴシック", "Noto Sans CJK JP", sans-serif; }
-h1 { font-size: 1.8rem; line-height: 1.4; text-align: center; margin: 3rem 0 1rem; }
-h2 { font-size: 1.45rem; line-height: 1.4; margin: 2.5rem 0 1rem; border-bottom: 2px solid #1f3864; }
-h3 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
-h4, h5, h6 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-h2.l4, h3.l4, h4.l4, h5.l4 { font-size: 1.05rem; border: 0; }
-.cover { text-align: center; margin-bottom: 3rem; }
-.cover p { margin: .5rem 0; font-size: 1.2rem; }
-.logo { margin: 2rem auto; text-align: center; }
-.logo img, .logo svg { display: inline-block; width: 227px; max-width: 100%; height: auto; max-height: 151px; }
-.cover .cover-date { font-family: inherit; margin-top: 2rem; }
-p { margin: .4rem 0; }
-p.body { text-indent: 1em; }
-.subhead { font-weight: bold; color: #1f3864; margin: 1rem 0 .2rem; }
-.group-head { font-weight: bold; margin: 1.2rem 0 .3rem; }
-.missing { color: #c00000; }
-.note, .fn { font-size: .9rem; }
-nav.toc ul { list-style: none; padding-left: 0; }
-nav.toc ul ul { padding-left: 1.5em; }
-nav.toc li { margin: .2rem 0; }
-a { color: #0b4f9c; }
-a:focus { outline: 3px solid #c55a11; outline-offset: 2px; }
-ul.item, ul.bullet, ul.relist { list-style: none; padding-left: 0; margin: .4rem 0; }
-ul.item li, ul.bullet li { padding-left: 2em; text-indent: -2em; }
-ul.item li &gt; p, ul.bullet li &gt; p { text-indent: 0; }
-.lbl { display: inline-block; min-width: 1.6em; text-indent: 0; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; line-height: 1.6; }
-caption { text-align: left; font-size: .95rem; padding: .3rem 0; }
-th, td { border: 1px solid #595959; padding: .25rem .4rem; vertical-align: top; text-align: left; }
-th { background: #e8ecf3; text-align: center; }
-td.right { text-align: right; } td.center { text-align: center; }
-td p, th p { margin: 0; text-indent: 0; }
-sup.fnref { line-height: 0; font-size: .7em; }
-sup.fnref a { padding: 0 .1em; }
-.notes { border-top: 1px solid #595959; margin: .4rem 0 1rem; padding-top: .3rem; max-width: 60%; min-width: 16em; }
-.notes .fn { margin: .1rem 0; }
-figure.chart { margin: 1rem 0; }
-svg.chart { width: 100%; height: auto; max-width: 640px; display: block; }
-svg.chart text { font-family: "BIZ UDPGothic", "Noto Sans CJK JP", sans-serif; font-size: 13px; fill: #1a1a1a; }
-svg.chart .axis { stroke: #595959; stroke-width: 1; }
-figcaption span { display: inline-block; margin-right: 1em; font-size: .9rem; }
-figcaption .title { font-weight: bold; }
-hr { border: 0; border-top: 1px solid #999; margin: 2rem 0; }
-.draft-mark { position: sticky; top: 0; z-index: 1; background: #fff; color: #c00000; font-weight: bold;
-  text-align: right; margin: 0; padding: .25rem 0; }
-.draft-mark .stamp { display: inline-block; border: 2px solid #c00000; padding: 0 .3em; font-size: 1.3rem; }
-@media (max-width: 600px) {
-  body { padding: 1rem .75rem 3rem; font-size: 1rem; }
-  h1 { font-size: 1.4rem; } h2 { font-size: 1.25rem; }
-  .notes { max-width: none; }
-  table { font-size: .85rem; }
-}
-@page { size: A4; margin: 25mm 22mm; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.75; }
-  a { color: inherit; text-decoration: none; }
-  .cover { break-after: page; padding-top: 35mm; }
-  nav.toc { break-after: page; }
-  hr.page { break-after: page; border: 0; margin: 0; }
-  h1, h2, h3, h4, h5, h6, caption, .subhead, .group-head { break-after: avoid; }
-  tr, figure, .fn { break-inside: avoid; }
-  thead { display: table-header-group; }
-  .draft-mark { position: fixed; top: 0; right: 0; }
-}
-</xsl:variable>
-
 </xsl:stylesheet>
