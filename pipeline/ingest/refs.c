@@ -309,14 +309,6 @@ refs_ministry(const struct refs *r, const char *name)
 	return registry_find(&r->registry, name);
 }
 
-const struct refs_indicator *
-refs_indicator(const struct refs *r, const char *key)
-{
-	const struct refs_indicator *ind = g_hash_table_lookup(r->indicator_by_id, key);
-
-	return ind ? ind : g_hash_table_lookup(r->indicator_by_text, key);
-}
-
 size_t
 refs_indicators(const struct refs *r, const char *key, const struct refs_indicator **v, size_t max)
 {

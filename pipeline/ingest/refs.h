@@ -78,8 +78,6 @@ size_t refs_area(const struct refs *r, const char *id);
 /* The ministry (or group) named by a name, code or alias (registry_find()),
  * or NULL. */
 const struct registry_entry *refs_ministry(const struct refs *r, const char *name);
-/* The indicator with id `key` or matrix text `key` (NFC, trimmed), or NULL. */
-const struct refs_indicator *refs_indicator(const struct refs *r, const char *key);
 /*
  * Every indicator named by `key`: the one with that id, else each with
  * that exact text (a text may recur under several entries).  Stores up
