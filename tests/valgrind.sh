@@ -23,14 +23,14 @@ OUT=$T/out WORK=$T/work
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 # The commands of a full build, in order (make -n -B: all of them).
 make -n -B -s B="$BD" OUTDIR="$OUT" WORK="$WORK" report YEAR="$YEAR" 2>/dev/null |
-	grep -E "^($BD|$(realpath -m "$BD"))/bin/(inventory|ingest|check|xform|render|chase|publish) |^mkdir -p $WORK|set -C|front\.id" >"$T/cmds"
+	grep -E "^($BD|$(realpath -m "$BD"))/bin/(inventory|ingest|check|xform|render|chase|publish) |^mkdir -p $WORK|^install -C |set -C|front\.id" >"$T/cmds"
 n=$(grep -c "/bin/" "$T/cmds")
 [ "$n" -ge 5 ] || { echo "valgrind: found only $n stage commands in make -n"; cat "$T/cmds"; exit 3; }
 mkdir -p "$OUT/$YEAR" "$WORK/$YEAR"
 fail=0 i=0
 while IFS= read -r cmd; do
-	# the folders of the per-area files, the status CSV's concatenation and
-	# front.id (taken at the start and again before publish)
+	# the folders of the per-area files, the HTML index files (install -C),
+	# the concatenations (status CSV, HTML edition) and front.id (taken at the start and again before publish)
 	# run as they are; every stage command under memcheck
 	case $cmd in */bin/*) ;; *) sh -c "$cmd" || fail=1; continue ;; esac
 	i=$((i + 1))
