@@ -722,7 +722,7 @@ check_inputs(struct check *c, const char *schemas, const char *registry, const c
 struct subs {
 	struct check *c;
 	const char *path;
-	xmlHashTablePtr who; /* ministry codes with a row */
+	xmlHashTablePtr who; /* ministry codes with a row (a set: no values) */
 	size_t counted;      /* rows met */
 	int started, bad;    /* the root seen; it is not <submissions> */
 };
@@ -783,7 +783,7 @@ subs_row(xmlNodePtr n, int depth, void *arg)
 				           "make the file again with ingest and this registry",
 				           m, c->registry_path);
 		}
-		if (m && *m && xmlHashAddEntry(s->who, (const xmlChar *)(e ? e->code : m), n) == 0)
+		if (m && *m && xmlHashAddEntry(s->who, (const xmlChar *)(e ? e->code : m), s) == 0)
 			c->submitters++;
 		xmlFree(m);
 	} else if (xmlio_is(n, "diag")) {
@@ -817,7 +817,7 @@ check_submissions(struct check *c, const char *path)
 	if (c->csv_paths)
 		xmlHashFree(c->csv_paths, xmlHashDefaultDeallocator);
 	c->csv_paths = NULL;
-	xmlHashFree(s.who, NULL); /* its values were rows, freed: not touched */
+	xmlHashFree(s.who, NULL);
 	if (doc == NULL)
 		return -1;
 	if (!s.started)
