@@ -62,6 +62,7 @@ XSL_HTML := stylesheets/html-shared.xsl stylesheets/common.xsl
 # front), in its ids; its footnotes numbered after those of the index
 # files before it.
 define html_part
+$(1)/html/$(2).idx.ok: $(if $(wildcard $(1)/html/$(2).idx.xml),,FORCE)
 $(1)/html/$(2).html: $(1)/report/$(2).pdoc $(3:%=$(1)/html/%.idx.xml) \
 		$(1)/html/parts stylesheets/html-body.xsl $(XSL_HTML) $(BIN)/xform
 	$(Q)$(BIN)/xform --param i $(words $(3) $(2)) \
@@ -158,11 +159,16 @@ $(1)/html/parts: FORCE
 	@mkdir -p $$(@D)
 	@rm -f $$@.tmp && set -C && echo '$(HTML_PARTS)' >$$@.tmp
 	@if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv $$@.tmp $$@; fi
-$(1)/html/%.idx.xml: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $(BIN)/xform
+# html/F.idx.ok says when F's index was last made, whether or not its
+# bytes changed, so that an unchanged index is not made again on every run
+# (made again too when the index file is missing: html_part).
+$(1)/html/%.idx.xml: $(1)/html/%.idx.ok ;
+$(1)/html/%.idx.ok: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(Q)$(BIN)/xform -o $$@.tmp stylesheets/html-index.xsl $$<
-	$(Q)install -C -m 644 $$@.tmp $$@
-	@rm -f $$@.tmp
+	$(Q)$(BIN)/xform -o $$(@:.ok=.xml).tmp stylesheets/html-index.xsl $$<
+	$(Q)install -C -m 644 $$(@:.ok=.xml).tmp $$(@:.ok=.xml)
+	@rm -f $$(@:.ok=.xml).tmp
+	@touch $$@
 $(eval html_seen :=)
 $(foreach f,$(HTML_PARTS),$(eval $(call html_part,$(1),$(f),$(html_seen)))$(eval html_seen += $(f)))
 $(1)/html/head.html: $(1)/report/front.pdoc $(HTML_PARTS:%=$(1)/html/%.idx.xml) $(1)/html/parts \

@@ -724,7 +724,10 @@ struct subs {
 	const char *path;
 	xmlHashTablePtr who; /* ministry codes with a row (a set: no values) */
 	size_t counted;      /* rows met */
-	int started, bad;    /* the root seen; it is not <submissions> */
+	/* ministries with a row, ingest's <diag> errors and warnings: added
+	 * to c's only once the whole file is read */
+	size_t submitters, errors, warnings;
+	int started, bad; /* the root seen; it is not <submissions> */
 };
 
 /* The root, once: its name and its year. */
@@ -784,15 +787,15 @@ subs_row(xmlNodePtr n, int depth, void *arg)
 				           m, c->registry_path);
 		}
 		if (m && *m && xmlHashAddEntry(s->who, (const xmlChar *)(e ? e->code : m), s) == 0)
-			c->submitters++;
+			s->submitters++;
 		xmlFree(m);
 	} else if (xmlio_is(n, "diag")) {
 		char *sev = xmlio_attr(n, "severity");
 
 		if (sev && strcmp(sev, "error") == 0)
-			c->sub_errors++;
+			s->errors++;
 		else if (sev && strcmp(sev, "warning") == 0)
-			c->sub_warnings++;
+			s->warnings++;
 		xmlFree(sev);
 	}
 	return 1;
@@ -804,7 +807,7 @@ int
 check_submissions(struct check *c, const char *path)
 {
 	struct stat st;
-	struct subs s = {c, path, NULL, 0, 0, 0};
+	struct subs s = {c, path, NULL, 0, 0, 0, 0, 0, 0};
 	xmlDocPtr doc;
 	char *rows;
 
@@ -842,6 +845,9 @@ check_submissions(struct check *c, const char *path)
 			s.counted = v;
 	}
 	c->rows += s.counted;
+	c->submitters += s.submitters;
+	c->sub_errors += s.errors;
+	c->sub_warnings += s.warnings;
 	xmlFree(rows);
 	xmlFreeDoc(doc);
 	return 0;

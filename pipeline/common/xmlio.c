@@ -35,6 +35,7 @@ struct load {
 	/* xmlio_load_each(): called on each element of depth 1 or 2 at its end */
 	int (*each)(xmlNodePtr n, int depth, void *arg);
 	void *arg;
+	size_t each_errors; /* reported by `each`: about rows, not the file */
 };
 
 static void
@@ -130,10 +131,12 @@ handler_pop(const struct handler *h)
 	xmlSetStructuredErrorFunc(h->ctx, h->fn);
 }
 
-/* Common tail: a document with any reported error is freed. */
+/* Common tail: a document with any error the parse reported is freed
+ * (not for those of xmlio_load_each()'s function, about its rows). */
 static xmlDocPtr
 finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, struct load *l, size_t before)
 {
+	before += l->each_errors;
 	if (doc != NULL && (l->refused || !ctxt->wellFormed || l->d->errors > before)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -155,14 +158,18 @@ end_each(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlCh
 	xmlParserCtxtPtr ctxt = ctx;
 	struct load *l = ctxt->_private;
 	xmlNodePtr n = ctxt->node;
-	int depth;
+	int depth, drop;
+	size_t before;
 
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	depth = ctxt->nodeNr; /* after the pop: 0 for the root */
 	if (n == NULL || n->type != XML_ELEMENT_NODE || (depth != 1 && depth != 2) || l->refused ||
 	    ctxt->disableSAX)
 		return;
-	if (l->each(n, depth, l->arg)) {
+	before = l->d->errors;
+	drop = l->each(n, depth, l->arg);
+	l->each_errors += l->d->errors - before;
+	if (drop) {
 		xmlUnlinkNode(n);
 		xmlFreeNode(n);
 		/* The text before n is now the last child: SAX2 must append the
@@ -177,7 +184,7 @@ static xmlDocPtr
 load_file(const char *path, xmlDictPtr dict, struct diag *d,
           int (*each)(xmlNodePtr n, int depth, void *arg), void *arg)
 {
-	struct load l = {d, path, 0, each, arg};
+	struct load l = {d, path, 0, each, arg, 0};
 	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -222,7 +229,7 @@ xmlio_load(const char *path, struct diag *d)
 xmlDocPtr
 xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 {
-	struct load l = {d, name, 0, NULL, NULL};
+	struct load l = {d, name, 0, NULL, NULL, 0};
 	struct handler h;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;

@@ -39,7 +39,8 @@ xmlDocPtr xmlio_load_memory(const char *buf, size_t len, const char *name, struc
  * Same rules, for a file too large to hold whole: `each` is called on
  * every element of depth 1 (a child of the root) or 2 as soon as it ends,
  * in document order, with its subtree complete; when it returns 1 the
- * element is freed.  The document returned holds what was kept.
+ * element is freed.  The document returned holds what was kept.  Errors
+ * `each` reports are about the rows: the document is still returned.
  */
 xmlDocPtr xmlio_load_each(const char *path, struct diag *d,
                           int (*each)(xmlNodePtr n, int depth, void *arg), void *arg);

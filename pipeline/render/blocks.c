@@ -193,13 +193,18 @@ li_items(struct lctx *c, const struct model_node *li, const struct model_node *l
 	const char *lab = model_attr(li, "label");
 	double size = style_size(c, st);
 	size_t first = vl->n, k;
+	struct flowstate *flow = c->flow;
 	int ret;
 
 	if (check_measure(c, li, width - labw) < 0)
 		return -1;
-	if (has_block_child(li))
+	if (has_block_child(li)) {
+		/* `first` indexes vl: a long table in the item stays whole in
+		 * it until the item ends (no rows_out, which moves the items) */
+		c->flow = NULL;
 		ret = blocks_items(c, li, sn ? sn : "bullet", x + labw, width - labw, vl);
-	else
+		c->flow = flow;
+	} else
 		ret = para_items(c, li, st, 0, x + labw, width - labw, vl);
 	if (vl->n == first)
 		return ret;

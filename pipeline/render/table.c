@@ -188,20 +188,23 @@ keep_rows(struct vlist *vl, size_t from, struct keep *kp)
 }
 
 /* At the table's end: a short table whole, a long one's last two rows
- * together (the last two items are still in vl: rows_out holds them). */
+ * together (the last two body items are still in vl: rows_out, called
+ * after body rows only, holds them; head rows may follow them). */
 static void
 keep_end(struct vlist *vl, const struct keep *kp)
 {
-	size_t k;
+	size_t k, last;
 
 	if (kp->nb < 2)
 		return;
+	for (last = vl->n - 1; vl->v[last].head; last--)
+		;
 	if (kp->nb <= 4) { /* no row has left vl yet: see table_items() */
-		for (k = kp->b0; k + 1 < vl->n; k++)
+		for (k = kp->b0; k < last; k++)
 			vl->v[k].keep = 1;
 		return;
 	}
-	for (k = vl->n - 1; k-- > 0;)
+	for (k = last; k-- > 0;)
 		if (!vl->v[k].head) {
 			vl->v[k].keep = 1;
 			return;
@@ -362,8 +365,9 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 			vl->v[first].before += 6 * c->scale;
 		keep_rows(vl, row, &kp);
 		/* a long table's rows go to pages as they come, but never
-		 * before it is known not to be short (it would stay whole) */
-		if (kp.nb > 4 && c->rows_out && c->rows_out(c, vl) < 0) {
+		 * before it is known not to be short (it would stay whole),
+		 * nor after a head row (the last body rows stay in vl) */
+		if (kp.nb > 4 && !is_head && c->rows_out && c->rows_out(c, vl) < 0) {
 			ret = -1;
 			break;
 		}

@@ -313,6 +313,53 @@ test_submissions_in_areas(void **state)
 	finish(&d, &c);
 }
 
+/* Errors check finds in the rows (a year or a ministry) are about the
+ * rows: the file was read, its rows are counted (as before issue 13's
+ * row-by-row read, which dropped the count on any such error). */
+static void
+test_submissions_row_errors_keep_count(void **state)
+{
+	struct diag d;
+	struct check c;
+	const char *sub;
+
+	assert_int_equal(run(&d, &c, "2014", registry, plan_ok, matrix_ok), 0);
+	sub = put(4, "sub.xml",
+	          "<submissions year=\"2013\" rows=\"3\">\n  <progress ministry=\"cas\"/>\n"
+	          "  <progress ministry=\"meti\"/>\n  <indicator ref=\"a\" ministry=\"mic\"/>\n"
+	          "</submissions>\n");
+	assert_int_equal(check_submissions(&c, sub), 0);
+	assert_int_equal(d.errors, 2); /* year="2013"; meti is no ministry */
+	assert_int_equal(c.rows, 3);
+	assert_int_equal(c.submitters, 3);
+	finish(&d, &c);
+}
+
+/* A file that breaks off: its parse errors, and none of its rows counted (the
+ * rows read before the break are not a year's submissions). */
+static void
+test_submissions_broken_counts_nothing(void **state)
+{
+	struct diag d;
+	struct check c;
+	const char *sub =
+	    put(4, "sub.xml",
+	        "<submissions year=\"2014\" rows=\"3\">\n  <progress ministry=\"cas\"/>\n"
+	        "  <diag severity=\"error\"/><diag severity=\"warning\"/>\n"
+	        "  <progress ministry=\"mic\">\n</submissions>\n");
+
+	diag_init(&d, NULL);
+	check_init(&c, &d, "2014");
+	assert_int_equal(check_submissions(&c, sub), -1);
+	assert_int_equal(d.errors, 2); /* libxml2: the mismatched tag, the end */
+	assert_int_equal(c.rows, 0);
+	assert_int_equal(c.submitters, 0);
+	assert_int_equal(c.sub_errors, 0);
+	assert_int_equal(c.sub_warnings, 0);
+	assert_int_equal(check_errors(&c), 2);
+	finish(&d, &c);
+}
+
 static void
 test_submissions_missing_file(void **state)
 {
@@ -463,6 +510,8 @@ main(void)
 	    cmocka_unit_test(test_submissions),
 	    cmocka_unit_test(test_submissions_without_rows_attribute),
 	    cmocka_unit_test(test_submissions_in_areas),
+	    cmocka_unit_test(test_submissions_row_errors_keep_count),
+	    cmocka_unit_test(test_submissions_broken_counts_nothing),
 	    cmocka_unit_test(test_submissions_missing_file),
 	    cmocka_unit_test(test_submissions_wrong_root),
 	    cmocka_unit_test(test_matrix_schema),
