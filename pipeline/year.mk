@@ -176,9 +176,11 @@ $(1)/html/head.html: $(1)/report/front.pdoc $(HTML_PARTS:%=$(1)/html/%.idx.xml) 
 	$(Q)$(BIN)/xform --param index "$$(abspath $$(filter %.idx.xml,$$^))" \
 		-o $$@ stylesheets/html-head.xsl $$<
 $(1)/annual-report-$(YEAR)$(3).html: $(1)/html/head.html $(HTML_PARTS:%=$(1)/html/%.html) $(1)/html/parts
-	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL
-	$(Q)rm -f $$@.tmp && set -C && { perl -0777 -pe 's/\n\z//' $$(filter %.html,$$^) && \
-		printf '</main></body></html>\n'; } >$$@.tmp && mv $$@.tmp $$@
+	@# a planted PATH.tmp (a link) is removed, never followed: noclobber opens with O_EXCL;
+	@# a part that cannot be read fails the join (perl -p only warns: the warning dies)
+	$(Q)rm -f $$@.tmp && set -C && { perl -0777 -pe 'BEGIN { $$$$SIG{__WARN__} = sub { die @_ } } s/\n\z//' \
+		$$(filter %.html,$$^) && \
+		printf '</main></body></html>\n'; } >$$@.tmp && mv $$@.tmp $$@ || { rm -f $$@.tmp; exit 1; }
 
 $(1)/summary-slides-$(YEAR)$(3).pdf: $(1)/slides/front.pdoc $(AREAS:%=$(1)/slides/area-%.pdoc) \
 		$(1)/slides/back.pdoc $(BIN)/render fonts/fonts.conf

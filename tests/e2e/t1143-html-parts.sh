@@ -100,6 +100,17 @@ test_expect_success 'an area with fewer notes: the parts after it renumbered, as
 	cmp "$TRASH/incremental.html" "$W/annual-report-2014.html"
 '
 
+# a part gone when the edition is joined (make -o: as if another run had
+# just removed it): the join fails and leaves no edition, rather than an
+# edition without that part
+test_expect_success 'a part missing at the join: no edition, and make fails' '
+	test_make YEAR=2014 "$W/annual-report-2014.html" 2>/dev/null &&
+	rm "$W/annual-report-2014.html" "$W/html/area-2.html" &&
+	! test_make -o "$W/html/area-2.html" YEAR=2014 "$W/annual-report-2014.html" 2>"$TRASH/err" &&
+	grep -q "area-2.html" "$TRASH/err" &&
+	! test -e "$W/annual-report-2014.html" && ! test -e "$W/annual-report-2014.html.tmp"
+'
+
 test_expect_success 'every HTML step reads one pdoc' '
 	rm -rf "$W/html" "$W/annual-report-2014.html" &&
 	test_make -n YEAR=2014 "$W/annual-report-2014.html" >"$TRASH/n" 2>/dev/null &&
