@@ -58,15 +58,16 @@ STATUS_HEAD := 施策番号,施策名,府省庁,府省庁コード,状況,ファ
 # The HTML edition's parts (html/F.html, F a pdoc file), in reading order.
 HTML_PARTS = front $(AREAS:%=area-%) back
 XSL_HTML := stylesheets/html-shared.xsl stylesheets/common.xsl
-# $(call html_part,DIR,F,PARTS BEFORE F): F's part; i: its place (1 for
-# front), in its ids; its footnotes numbered after those of the index
-# files before it.
+# $(call html_part,DIR,F,PARTS BEFORE F): F's index follows the index of
+# the part before it (its footnotes are numbered after that one's); F's
+# part, from F's pdoc and index; i: its place (1 for front), in its ids.
 define html_part
-$(1)/html/$(2).idx.ok: $(if $(wildcard $(1)/html/$(2).idx.xml),,FORCE)
-$(1)/html/$(2).html: $(1)/report/$(2).pdoc $(3:%=$(1)/html/%.idx.xml) \
+$(1)/html/$(2).idx.ok: $(if $(wildcard $(1)/html/$(2).idx.xml),,FORCE) \
+		$(patsubst %,$(1)/html/%.idx.xml,$(lastword $(3)))
+$(1)/html/$(2).html: $(1)/report/$(2).pdoc $(1)/html/$(2).idx.xml \
 		$(1)/html/parts stylesheets/html-body.xsl $(XSL_HTML) $(BIN)/xform
 	$(Q)$(BIN)/xform --param i $(words $(3) $(2)) \
-		--param before "$$(abspath $$(filter %.idx.xml,$$^))" -o $$@ stylesheets/html-body.xsl $$<
+		--param idx "$$(abspath $$(filter %.idx.xml,$$^))" -o $$@ stylesheets/html-body.xsl $$<
 endef
 
 define year_pipeline
@@ -145,11 +146,13 @@ $(1)/annual-report-$(YEAR)$(3).pdf: $(1)/report/front.pdoc $(AREAS:%=$(1)/report
 
 # The HTML edition (issue 17), made per pdoc file (issue 13) so that no
 # process holds the whole report (stylesheets/html-shared.xsl):
-#   html-index.xsl  report/F.pdoc → html/F.idx.xml (F's footnote count and
-#                   目次 entries; install -C leaves it untouched when the
-#                   same, so the parts after F are made again only when
-#                   their footnote numbers move)
-#   html-body.xsl   report/F.pdoc + the index files before F → html/F.html
+#   html-index.xsl  report/F.pdoc + the index of the part before F →
+#                   html/F.idx.xml (F's footnote count, the count of the
+#                   notes before F, F's 目次 entries; install -C leaves it
+#                   untouched when the same, so the parts after F are made
+#                   again only when their footnote numbers move); each
+#                   step reads two files, so the edition grows linearly
+#   html-body.xsl   report/F.pdoc + F's index → html/F.html
 #   html-head.xsl   report/front.pdoc + every index file → html/head.html
 # then head + the parts in reading order + the closing tags → the edition
 # (each part's one closing newline taken off).  html/parts lists the parts
@@ -165,7 +168,8 @@ $(1)/html/parts: FORCE
 $(1)/html/%.idx.xml: $(1)/html/%.idx.ok ;
 $(1)/html/%.idx.ok: $(1)/report/%.pdoc stylesheets/html-index.xsl $(XSL_HTML) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(Q)$(BIN)/xform -o $$(@:.ok=.xml).tmp stylesheets/html-index.xsl $$<
+	$(Q)$(BIN)/xform --param prev "$$(abspath $$(filter %.idx.xml,$$^))" \
+		-o $$(@:.ok=.xml).tmp stylesheets/html-index.xsl $$<
 	$(Q)install -C -m 644 $$(@:.ok=.xml).tmp $$(@:.ok=.xml)
 	@rm -f $$(@:.ok=.xml).tmp
 	@touch $$@

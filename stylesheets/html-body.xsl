@@ -3,12 +3,12 @@
   html-body.xsl: the HTML of one pdoc file's flows (the cover aside), a
   part of the HTML edition's <main> (see html-shared.xsl):
 
-    xform -param i N -param before "html/A.idx.xml …" \
+    xform -param i N -param idx html/F.idx.xml \
           -o html/F.html stylesheets/html-body.xsl F.pdoc
 
   $i: the file's place in the report's files (1 for front.pdoc), in the
-  ids of its footnotes and charts; $before (html-shared.xsl): the index
-  files of the files before it, for its footnote numbers.
+  ids of its footnotes and charts; $idx (html-shared.xsl): the file's
+  index, for its footnote numbers.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:str="http://exslt.org/strings"

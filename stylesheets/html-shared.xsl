@@ -5,10 +5,12 @@
   html-head.xsl; not run alone).  The edition is built per pdoc file, so
   no process holds the whole report (issue 13); pipeline/year.mk:
 
-    html-index.xsl  F.pdoc → html/F.idx.xml: F's count of footnotes and
-                    its 目次 entries (level, id, plain text)
-    html-body.xsl   F.pdoc (+ the index files of the files before F)
-                    → html/F.html: what F's flows say, as HTML
+    html-index.xsl  F.pdoc (+ the index of the file before F)
+                    → html/F.idx.xml: F's count of footnotes, the count
+                    of the notes before F, its 目次 entries (level, id,
+                    plain text)
+    html-body.xsl   F.pdoc (+ F's index) → html/F.html: what F's flows
+                    say, as HTML
     html-head.xsl   front.pdoc (+ every index file) → html/head.html:
                     doctype, <head>, draft mark, cover, the 目次 <nav>
     make            head + F.html in reading order + closing tags
@@ -38,11 +40,11 @@
 
   <!-- footnote numbers run through the document as render prints them:
        in the order the notes are first cited, a note cited again in the
-       same file keeping its number.  $before: the index files of the
-       files before this one (absolute paths, separated by spaces); their
-       notes come first -->
-  <xsl:param name="before" select="''"/>
-  <xsl:variable name="fn-base" select="sum(document(str:tokenize($before, ' '))/idx/@fn)"/>
+       same file keeping its number.  $idx: this file's index (an
+       absolute path), whose base counts the notes of the files before
+       it; they come first -->
+  <xsl:param name="idx" select="''"/>
+  <xsl:variable name="fn-base" select="sum(document($idx)[$idx != '']/idx/@base)"/>
   <xsl:template name="fn-num">
     <xsl:variable name="n" select="@n"/>
     <xsl:variable name="first" select="(//fn[@n = $n])[1]"/>

@@ -121,4 +121,14 @@ test_expect_success 'every HTML step reads one pdoc' '
 	done <"$TRASH/steps"
 '
 
+# linear in the number of files: a part's index reads the index before
+# it, a part its own; only the head reads every index
+test_expect_success 'every HTML step but the head reads at most one index file' '
+	grep -v "html-head\.xsl" "$TRASH/steps" >"$TRASH/parts-steps" &&
+	test "$(wc -l <"$TRASH/parts-steps")" -eq 12 &&
+	while read -r l; do
+		test "$(printf "%s\n" "$l" | grep -o "\.idx\.xml[\" ]" | wc -l)" -le 1 || exit 1
+	done <"$TRASH/parts-steps"
+'
+
 test_done
