@@ -76,6 +76,28 @@ test_expect_success 'one area changed: its part made again, not the other parts'
 	cmp "$W/annual-report-2014.html" "$H"
 '
 
+# a heading's words changed in area 1: its index changes, the next index
+# is made again but stays the same (the notes before it did not move), so
+# no later part is made again
+test_expect_success 'a heading changed: its part and the head made again, no later part' '
+	for f in $(cat "$TRASH/parts"); do stat -c "%n %.9Y" "$f"; done >"$TRASH/before" &&
+	/usr/bin/python3 - "$W/report/area-1.pdoc" <<-\PY &&
+	import sys
+	import xml.etree.ElementTree as ET
+	t = ET.parse(sys.argv[1])
+	h = next(h for h in t.iter("h") if h.get("toc") == "1" and h.get("id") and h.text)
+	h.text = h.text + "（改）"
+	t.write(sys.argv[1], encoding="UTF-8", xml_declaration=True)
+	PY
+	test_make YEAR=2014 "$W/annual-report-2014.html" 2>/dev/null &&
+	grep -q "（改）" "$W/annual-report-2014.html" &&
+	for f in $(cat "$TRASH/parts"); do stat -c "%n %.9Y" "$f"; done >"$TRASH/after" &&
+	diff "$TRASH/before" "$TRASH/after" >"$TRASH/diff" || :
+	grep "^>" "$TRASH/diff" | sed "s/ [0-9.]*$//" | sort >"$TRASH/changed" &&
+	printf "> %s\n" "$W/html/area-1.html" "$W/html/head.html" | sort >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/changed"
+'
+
 test_expect_success 'an area with fewer notes: the parts after it renumbered, as made afresh' '
 	/usr/bin/python3 - "$W/report/area-2.pdoc" <<-\PY &&
 	import sys
