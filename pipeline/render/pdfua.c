@@ -824,11 +824,16 @@ artifacts(struct fix *f, long n, const unsigned char *z, size_t zlen, struct str
 		strbuf_release(&raw);
 		return fail(f, "content stream %ld of cairo's PDF does not inflate", n);
 	}
+	/* the bytes up to the next '/' are copied whole, not one by one */
 	strbuf_init(&sb, raw.len + 64);
 	while (i < raw.len) {
-		const char *b = raw.buf;
-		size_t j;
+		const char *b = raw.buf, *slash = memchr(b + i, '/', raw.len - i);
+		size_t j, at = slash ? (size_t)(slash - b) : raw.len;
 
+		strbuf_add(&sb, b + i, at - i);
+		i = at;
+		if (i == raw.len)
+			break;
 		if (raw.len - i > sizeof(pat) - 1 && memcmp(b + i, pat, sizeof(pat) - 1) == 0) {
 			j = i + sizeof(pat) - 1;
 			while (j < raw.len && b[j] >= '0' && b[j] <= '9')
