@@ -234,10 +234,11 @@ test_content_cut(void **state)
 static void
 test_artifacts(void **state)
 {
-	static const char in[] = "q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC\n"
-	                         "/Private << /MCID 12 >> BDC /f-0-0 9 Tf EMC /Private << /MCID x >> "
-	                         "BDC /Span << /MCID 3 >> BDC EMC/Private << /MCID 7 >> BDC"
-	                         "/Private << /MCID 8 >> BD /";
+	static const char in[] =
+	    "q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC\n"
+	    "/Private << /MCID 12 >> BDC /f-0-0 9 Tf EMC /Private << /MCID x >> "
+	    "BDC /Span << /MCID 3 >> BDC EMC/Private << /MCID 7 >> BDC"
+	    "/Private << /MCID 8 >> BD /";
 	static const char want[] = "q /Artifact BMC 0 0 1 1 re f EMC\n"
 	                           "/Artifact BMC /f-0-0 9 Tf EMC /Private << /MCID x >> "
 	                           "BDC /Span << /MCID 3 >> BDC EMC/Artifact BMC"
@@ -306,16 +307,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_plain),
-	    cmocka_unit_test(test_offset_past_xref),
-	    cmocka_unit_test(test_struct_cycle),
-	    cmocka_unit_test(test_page_cycle),
-	    cmocka_unit_test(test_deep),
-	    cmocka_unit_test(test_long_number),
-	    cmocka_unit_test(test_content_cut),
-	    cmocka_unit_test(test_artifacts),
-	    cmocka_unit_test(test_xref_count),
-	    cmocka_unit_test(test_only_private_kid),
+	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
+	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
+	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
+	    cmocka_unit_test(test_content_cut),  cmocka_unit_test(test_artifacts),
+	    cmocka_unit_test(test_xref_count),   cmocka_unit_test(test_only_private_kid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
