@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,12 @@ main(int argc, char **argv)
 	size_t pages = 0;
 	int o, status = 0, dump = 0;
 
+	/* glibc gives the heap's free top back to the system at each large
+	 * free and faults it in again page by page at the next growth: on the
+	 * FY2014 report ~470 brk calls and a fifth of render's page faults.
+	 * 4 MiB kept at the top (draw.c's malloc_trim(0) still gives all back
+	 * before the PDF's finish) spares both; the peak is the same. */
+	mallopt(M_TOP_PAD, 4 << 20);
 	i18n_init();
 
 	LIBXML_TEST_VERSION;

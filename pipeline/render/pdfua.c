@@ -306,6 +306,7 @@ struct fix {
 	long *order; /* object numbers in file order */
 	char *buf;   /* one object's bytes */
 	size_t bufcap;
+	long pos; /* where `in` reads next if the last read was read_object's, or -1 */
 	size_t elem, alt, note, link;
 	int elems_ok;
 	char err[256];
@@ -436,8 +437,14 @@ read_object(struct fix *f, long n, struct parser *ps, const char **data)
 		f->bufcap = o->len + 1;
 		f->buf = xrealloc(f->buf, f->bufcap);
 	}
-	if (fseek(f->in, o->off, SEEK_SET) != 0 || fread(f->buf, 1, o->len, f->in) != o->len)
+	/* the passes read the objects in file order, each one's bytes up to
+	 * the next: no fseek (a system call each) between two of them */
+	if ((o->off != f->pos && fseek(f->in, o->off, SEEK_SET) != 0) ||
+	    fread(f->buf, 1, o->len, f->in) != o->len) {
+		f->pos = -1;
 		return fail(f, "cannot read object %ld of cairo's PDF", n);
+	}
+	f->pos = o->off + (long)o->len;
 	f->buf[o->len] = '\0';
 	g_array_set_size(ps->nodes, 0);
 	ps->p = f->buf;
@@ -817,11 +824,16 @@ artifacts(struct fix *f, long n, const unsigned char *z, size_t zlen, struct str
 		strbuf_release(&raw);
 		return fail(f, "content stream %ld of cairo's PDF does not inflate", n);
 	}
+	/* the bytes up to the next '/' are copied whole, not one by one */
 	strbuf_init(&sb, raw.len + 64);
 	while (i < raw.len) {
-		const char *b = raw.buf;
-		size_t j;
+		const char *b = raw.buf, *slash = memchr(b + i, '/', raw.len - i);
+		size_t j, at = slash ? (size_t)(slash - b) : raw.len;
 
+		strbuf_add(&sb, b + i, at - i);
+		i = at;
+		if (i == raw.len)
+			break;
 		if (raw.len - i > sizeof(pat) - 1 && memcmp(b + i, pat, sizeof(pat) - 1) == 0) {
 			j = i + sizeof(pat) - 1;
 			while (j < raw.len && b[j] >= '0' && b[j] <= '9')
@@ -995,6 +1007,7 @@ pdfua_fix(FILE *in, const struct pdfua_info *info, FILE *fp, char *err, size_t e
 	int ret = -1;
 
 	f.in = in;
+	f.pos = -1;
 	f.info = info;
 	f.elems_ok = 1;
 	f.refs = g_array_new(FALSE, FALSE, sizeof(long));
@@ -1022,6 +1035,7 @@ pdfua_fix(FILE *in, const struct pdfua_info *info, FILE *fp, char *err, size_t e
 		fail(&f, "cairo's PDF has no %%PDF header");
 		goto done;
 	}
+	f.pos = -1; /* fgets() moved it */
 	puts_(&w, head);
 	puts_(&w, "%\xbf\xf7\xa2\xfe\n");
 	for (i = 0; i < f.nobj && (n = f.order[i]); i++)

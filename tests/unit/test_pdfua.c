@@ -46,20 +46,19 @@ pdf(const char *const *objs, int bad, long past)
 	return fp;
 }
 
-/* A one-page PDF whose content stream is cairo's, deflated, but only the
+/* A one-page PDF whose content stream is `text`, deflated, but only the
  * first `keep` of its bytes. */
 static FILE *
-pdf_content(size_t keep)
+pdf_text(const char *text, size_t keep)
 {
-	static const char text[] = "q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC Q\n";
-	unsigned char z[256];
+	unsigned char z[512];
 	uLongf zlen = sizeof(z);
 	FILE *fp = tmpfile();
 	long offs[4], xref;
 	int i;
 
 	assert_non_null(fp);
-	assert_int_equal(compress(z, &zlen, (const Bytef *)text, sizeof(text) - 1), Z_OK);
+	assert_int_equal(compress(z, &zlen, (const Bytef *)text, strlen(text)), Z_OK);
 	if (keep > zlen)
 		keep = zlen;
 	fputs("%PDF-1.5\n", fp);
@@ -80,6 +79,13 @@ pdf_content(size_t keep)
 	fprintf(fp, "trailer\n<< /Size 5\n   /Root 1 0 R\n>>\nstartxref\n%ld\n%%%%EOF\n", xref);
 	fflush(fp);
 	return fp;
+}
+
+/* The same with cairo's content stream of one marked rectangle. */
+static FILE *
+pdf_content(size_t keep)
+{
+	return pdf_text("q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC Q\n", keep);
 }
 
 /* pdfua_fix's return for the PDF; its message in err. */
@@ -223,6 +229,47 @@ test_content_cut(void **state)
 	assert_non_null(strstr(err, "does not inflate"));
 }
 
+/* each "/Private << /MCID n >> BDC" of a page's content, and nothing else,
+ * becomes "/Artifact BMC" (a near miss, a cut one at the end, a '/' last) */
+static void
+test_artifacts(void **state)
+{
+	static const char in[] =
+	    "q /Private << /MCID 0 >> BDC 0 0 1 1 re f EMC\n"
+	    "/Private << /MCID 12 >> BDC /f-0-0 9 Tf EMC /Private << /MCID x >> "
+	    "BDC /Span << /MCID 3 >> BDC EMC/Private << /MCID 7 >> BDC"
+	    "/Private << /MCID 8 >> BD /";
+	static const char want[] = "q /Artifact BMC 0 0 1 1 re f EMC\n"
+	                           "/Artifact BMC /f-0-0 9 Tf EMC /Private << /MCID x >> "
+	                           "BDC /Span << /MCID 3 >> BDC EMC/Artifact BMC"
+	                           "/Private << /MCID 8 >> BD /";
+	char *etags[] = {"Document"};
+	struct pdfua_info info = {"t", NULL, "ja-JP", NULL, 0, NULL, 0, etags, NULL, 1};
+	FILE *out = tmpfile();
+	char err[256], buf[4096], raw[512], *s;
+	uLongf rawlen = sizeof(raw);
+	size_t n;
+	long len;
+
+	(void)state;
+	assert_non_null(out);
+	assert_int_equal(pdfua_fix(pdf_text(in, 1000), &info, out, err, sizeof(err)), 0);
+	rewind(out);
+	n = fread(buf, 1, sizeof(buf) - 1, out);
+	buf[n] = '\0';
+	fclose(out);
+	s = strstr(buf, "/Length ");
+	assert_non_null(s);
+	len = strtol(s + 8, NULL, 10);
+	s = strstr(s, "stream\n");
+	assert_non_null(s);
+	s += 7;
+	assert_true(len > 0 && s + len <= buf + n);
+	assert_int_equal(uncompress((Bytef *)raw, &rawlen, (const Bytef *)s, (uLong)len), Z_OK);
+	assert_int_equal(rawlen, sizeof(want) - 1);
+	assert_memory_equal(raw, want, sizeof(want) - 1);
+}
+
 /* an element whose one kid (/K n 0 R) is a Private element left out of
  * the tree: its /K becomes an empty array, not null */
 static void
@@ -260,15 +307,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_plain),
-	    cmocka_unit_test(test_offset_past_xref),
-	    cmocka_unit_test(test_struct_cycle),
-	    cmocka_unit_test(test_page_cycle),
-	    cmocka_unit_test(test_deep),
-	    cmocka_unit_test(test_long_number),
-	    cmocka_unit_test(test_content_cut),
-	    cmocka_unit_test(test_xref_count),
-	    cmocka_unit_test(test_only_private_kid),
+	    cmocka_unit_test(test_plain),        cmocka_unit_test(test_offset_past_xref),
+	    cmocka_unit_test(test_struct_cycle), cmocka_unit_test(test_page_cycle),
+	    cmocka_unit_test(test_deep),         cmocka_unit_test(test_long_number),
+	    cmocka_unit_test(test_content_cut),  cmocka_unit_test(test_artifacts),
+	    cmocka_unit_test(test_xref_count),   cmocka_unit_test(test_only_private_kid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
