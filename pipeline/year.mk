@@ -16,7 +16,8 @@
 # and the year from small files only:
 #   year.xsl    year.xml + sum/*.xml (+ plan, matrix, registry) → year.xml
 #   report-front/back.xsl, slides-front/back.xsl   year.xml → */front.pdoc,
-#               */back.pdoc (cover, 目次, framework; annexes, status grid)
+#               */back.pdoc (cover, 目次, framework; annexes, status grid;
+#               report-back.xsl reads 別添３'s rows in sum/*.xml)
 # render lays the front, the areas in plan order and the back out as one
 # document (page numbers, 目次, links across files).  AREAS comes from
 # the plan: $(W)/areas.mk, made by stylesheets/areas.xsl.
@@ -101,10 +102,13 @@ $(1)/slides/area-%.pdoc: $(1)/model/%.xml stylesheets/slides.xsl $(XSL_COMPOSE) 
 	@mkdir -p $$(@D)
 	$(Q)$(BIN)/xform --param draft $(2) -o $$@ stylesheets/slides.xsl $$<
 
+# (the back's 別添３ reads the areas' rows with 備考 in sum/ID.xml, dir)
+$(1)/report/back.pdoc: $(AREAS:%=$(1)/sum/%.xml)
 $(1)/report/%.pdoc: $(1)/year.xml stylesheets/report-%.xsl stylesheets/report.xsl $(XSL_COMPOSE) \
 		$(XSL_FRONT) $(BIN)/xform
 	@mkdir -p $$(@D)
-	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) -o $$@ stylesheets/report-$$*.xsl $$<
+	$(Q)$(BIN)/xform --param draft $(2) $(COMPOSE_PARAMS) --param dir $$(abspath $(1)) \
+		-o $$@ stylesheets/report-$$*.xsl $$<
 
 $(1)/slides/%.pdoc: $(1)/year.xml stylesheets/slides-%.xsl stylesheets/slides.xsl $(XSL_COMPOSE) \
 		$(XSL_FRONT) $(BIN)/xform

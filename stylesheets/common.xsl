@@ -125,6 +125,9 @@
   </xsl:template>
 
   <xsl:key name="file" match="/model/input/file" use="@name"/>
+  <!-- the input document's root: its files, for a row read from another
+       document too (report-back.xsl's rows from sum/ID.xml) -->
+  <xsl:variable name="input-root" select="/"/>
 
   <!-- src="PATH:LINE" on a <p>/<li>/<td> made from a submission row or
        diagnostic ($row has @file and @line): render names that CSV line
@@ -132,12 +135,14 @@
   <xsl:template name="src">
     <xsl:param name="row"/>
     <xsl:if test="$row/@file != '' and $row/@line &gt; 0">
-      <xsl:variable name="path" select="key('file', $row/@file)/@path"/>
       <xsl:attribute name="src">
-        <xsl:choose>
-          <xsl:when test="$path"><xsl:value-of select="concat($path[1], ':', $row/@line)"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="concat($row/@file, ':', $row/@line)"/></xsl:otherwise>
-        </xsl:choose>
+        <xsl:for-each select="$input-root">
+          <xsl:variable name="path" select="key('file', $row/@file)/@path"/>
+          <xsl:choose>
+            <xsl:when test="$path"><xsl:value-of select="concat($path[1], ':', $row/@line)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($row/@file, ':', $row/@line)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </xsl:attribute>
     </xsl:if>
   </xsl:template>

@@ -4,7 +4,8 @@
   the annual report's annexes: 担当府省一覧, 提出状況, 備考 and, with
   draft=1, 検証結果, after おわりに (input/Y/report.xml's <closing>, if any).
   Params: draft, report, plan (report.xsl, whose templates it imports;
-  front.xsl).
+  front.xsl); dir (report.xsl): build/Y, whose sum/ID.xml give 別添３
+  the areas' rows with 備考.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="report.xsl"/>
@@ -16,6 +17,9 @@
   <xsl:template match="/">
     <xsl:if test="not(/model/digest)">
       <xsl:message terminate="yes">report-back.xsl: error: the input is not the year's summary (run year.xsl first)</xsl:message>
+    </xsl:if>
+    <xsl:if test="$dir = ''">
+      <xsl:message terminate="yes">report-back.xsl: error: the parameter dir is required (the absolute path of build/Y)</xsl:message>
     </xsl:if>
     <document kind="report" draft="{number($is-draft)}">
       <xsl:call-template name="meta"/>

@@ -33,6 +33,9 @@
 
   <xsl:param name="draft" select="'0'"/>
   <xsl:param name="date" select="''"/>
+  <!-- report-back.xsl: the absolute path of build/Y (or build/Y/draft),
+       whose sum/ID.xml hold the areas' rows for 別添３ -->
+  <xsl:param name="dir" select="''"/>
 
   <!-- In year.xml (front and back matter). -->
   <xsl:key name="field" match="/model/digest/field" use="@id"/>
@@ -624,8 +627,15 @@
   </xsl:template>
 
   <xsl:template name="annex-notes">
-    <!-- the areas' rows (plan order), then the orphans' -->
-    <xsl:variable name="carried" select="/model/digest/progress"/>
+    <!-- the areas' rows (plan order; in each area's sum/ID.xml under
+         $dir, report-back.xsl), then the orphans' -->
+    <xsl:variable name="paths-rtf">
+      <xsl:for-each select="/model/digest/area">
+        <u><xsl:value-of select="concat($dir, '/sum/', @id, '.xml')"/></u>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="paths" select="exsl:node-set($paths-rtf)/u"/>
+    <xsl:variable name="carried" select="document($paths)/sum/progress"/>
     <xsl:variable name="orphans" select="/model/orphans/progress[note/p[normalize-space() != '']
                                          or extra[normalize-space() != '']]"/>
     <xsl:variable name="rows" select="$carried | $orphans"/>
@@ -635,8 +645,11 @@
         <p style="body">各府省庁の提出に付された備考及び様式外の列の記載は次のとおりである。</p>
         <table widths="2 2 6" style="cell" head-style="cell-head" alt="備考">
           <tr head="1"><td>施策番号</td><td>府省庁</td><td>備考</td></tr>
-          <xsl:for-each select="$carried">
-            <xsl:call-template name="note-row"/>
+          <!-- area by area: nodes of several documents have no order -->
+          <xsl:for-each select="$paths">
+            <xsl:for-each select="document(.)/sum/progress">
+              <xsl:call-template name="note-row"/>
+            </xsl:for-each>
           </xsl:for-each>
           <xsl:for-each select="$orphans">
             <xsl:call-template name="note-row"/>

@@ -15,7 +15,8 @@
     <exp c="mic" id="1-1-1-ア"/>                  each expected (ministry, measure), plan order
     <miss c="mic" name="総務省" id title/>        each missing (ministry, measure), plan order
     <noeval id title names="総務省、…"/>          each measure with 実績 but no 評価 (issue 15)
-    <progress …>                                 rows with 備考 or extra columns (model copies)
+    <progress …>                                 rows with 備考 or extra columns (model copies;
+                                                 report-back.xsl's 別添３ reads them here)
     <indicator …>                                 matrix indicators with figures (model copies)
   </sum>
   The area's id, num and title are attributes of <sum> too (area, num, title).

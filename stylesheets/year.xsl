@@ -12,9 +12,11 @@
       <exp c id/>                          every expected (ministry, measure)
       <miss c name id title/>              every missing (ministry, measure), plan order
       <noeval id title names/>             every measure with 実績 but no 評価
-      <progress …/>                        rows with 備考 or extra columns
       <indicator …/>                       matrix indicators with figures
     </digest>
+  The areas' rows with 備考 or extra columns stay in their sum/ID.xml
+  (report-back.xsl reads them there), so that no step of the year holds
+  them twice (issue 13: at 100x they were most of year.xml).
 
   Input:  build/Y/submissions/year.xml (ingest: files, the plan and the
           matrix outside their areas, rows of no area, one <area ref> per
@@ -159,7 +161,7 @@
         </xsl:for-each>
         <xsl:for-each select="$areas">
           <xsl:variable name="sum" select="document(concat($dir, '/sum/', @ref, '.xml'))/sum"/>
-          <xsl:copy-of select="$sum/exp | $sum/miss | $sum/noeval | $sum/progress | $sum/indicator"/>
+          <xsl:copy-of select="$sum/exp | $sum/miss | $sum/noeval | $sum/indicator"/>
         </xsl:for-each>
       </digest>
     </model>
