@@ -32,7 +32,8 @@ areas_of() {	# areas_of YEAR.XML: the area ids in plan order
 # compose OUT KIND DRAFT MODEL: KIND (report|slides) front, areas and back
 # as pipeline/year.mk writes them (OUT.front.pdoc …; OUT.files lists them in
 # render order) and, for the XPath checks, all of them in one <pdocs> (OUT).
-# The front and back matter read the year's report.xml (issue 14): FY2014's.
+# The front and back matter read the year's report.xml (issue 14): FY2014's;
+# the report's back reads the areas' rows with 備考 in MODEL.d/sum (dir).
 RX="--param report $TOP/input/2014/report.xml --param plan $F/plan.xml"
 compose() {
 	"$X" --param draft "$3" $RX -o "$1.front.pdoc" "$S/$2-front.xsl" "$4" &&
@@ -41,7 +42,7 @@ compose() {
 		"$X" --param draft "$3" -o "$1.area-$a.pdoc" "$S/$2.xsl" "$4.d/model/$a.xml" &&
 		echo "$1.area-$a.pdoc" >>"$1.files" || return 1
 	done &&
-	"$X" --param draft "$3" $RX -o "$1.back.pdoc" "$S/$2-back.xsl" "$4" &&
+	"$X" --param draft "$3" $RX --param dir "$4.d" -o "$1.back.pdoc" "$S/$2-back.xsl" "$4" &&
 	echo "$1.back.pdoc" >>"$1.files" &&
 	{ echo "<pdocs>" && for f in $(cat "$1.files"); do sed 1d "$f"; done && echo "</pdocs>"; } >"$1"
 }
