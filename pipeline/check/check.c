@@ -956,7 +956,6 @@ static void
 report_logo(struct check *c, xmlNodePtr logo, const char *path)
 {
 	char *src = xmlio_attr(logo, "src");
-	const char *slash = strrchr(path, '/');
 	struct strbuf full = STRBUF_INIT;
 	unsigned char head[256];
 	size_t n = 0;
@@ -966,8 +965,7 @@ report_logo(struct check *c, xmlNodePtr logo, const char *path)
 		xmlFree(src);
 		return; /* the schema said so */
 	}
-	if (slash)
-		strbuf_add(&full, path, (size_t)(slash - path) + 1);
+	strbuf_add(&full, path, (size_t)(path_base(path) - path)); /* its folder */
 	strbuf_addstr(&full, src);
 	if ((f = fopen(full.buf, "rb")) != NULL) {
 		n = fread(head, 1, sizeof(head) - 1, f);

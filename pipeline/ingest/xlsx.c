@@ -881,12 +881,9 @@ reader_release(struct reader *r)
 static void
 book_init(struct xlsxbook *b, const char *path)
 {
-	const char *slash;
-
 	memset(b, 0, sizeof(*b));
 	b->path = xstrdup(path);
-	slash = strrchr(b->path, '/');
-	b->name = slash ? slash + 1 : b->path;
+	b->name = path_base(b->path);
 }
 
 int

@@ -46,6 +46,7 @@
 
 #include "atomicfile.h"
 #include "opts.h"
+#include "strbuf.h"
 #include "i18n.h"
 #include "../inventory/inventory.h"
 
@@ -207,12 +208,9 @@ is_new(const char *name, char **files, int nfiles)
 {
 	int i;
 
-	for (i = 0; i < nfiles; i++) {
-		const char *slash = strrchr(files[i], '/');
-
-		if (strcmp(slash ? slash + 1 : files[i], name) == 0)
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(path_base(files[i]), name) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -369,12 +367,10 @@ stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfi
 	if (have_out && link_others(out, sfd, files, nfiles) < 0)
 		goto bad;
 	for (i = 0; i < nfiles; i++) {
-		const char *slash = strrchr(files[i], '/');
-
 		struct stat st;
 		int rc = stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)
-		             ? copy_dir_in(files[i], sfd, slash ? slash + 1 : files[i])
-		             : copy_in(files[i], sfd, slash ? slash + 1 : files[i]);
+		             ? copy_dir_in(files[i], sfd, path_base(files[i]))
+		             : copy_in(files[i], sfd, path_base(files[i]));
 
 		if (rc < 0)
 			goto bad;

@@ -386,14 +386,6 @@ xform_global_release(void)
 	xmlCleanupParser();
 }
 
-static const char *
-base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s ? s + 1 : path;
-}
-
 static size_t
 count_elements(xmlNodePtr n)
 {
@@ -546,7 +538,7 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	if (st == XFORM_OK && summary) {
 		xmlNodePtr root = xmlDocGetRootElement(res);
 
-		*summary = describe(base_name(o->stylesheet), o->output, root,
+		*summary = describe(path_base(o->stylesheet), o->output, root,
 		                    root ? count_elements(root) : 0);
 	}
 out:
