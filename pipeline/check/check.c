@@ -54,12 +54,9 @@ check_release(struct check *c)
 	hash_free(c->planids);
 	hash_free(c->chars_seen);
 	fonts_free(c->fonts);
-	if (c->registry)
-		xmlFreeDoc(c->registry);
-	if (c->plan)
-		xmlFreeDoc(c->plan);
-	if (c->matrix)
-		xmlFreeDoc(c->matrix);
+	xmlFreeDoc(c->registry);
+	xmlFreeDoc(c->plan);
+	xmlFreeDoc(c->matrix);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -998,8 +995,7 @@ check_report(struct check *c, const char *schemas, const char *path, const char 
 
 	doc = load_valid(c, schemas, "report", path);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-		if (doc)
-			xmlFreeDoc(doc);
+		xmlFreeDoc(doc);
 		return -1;
 	}
 	check_year(c, doc, path);

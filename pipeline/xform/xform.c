@@ -543,12 +543,9 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	}
 out:
 	generic_flush();
-	if (res)
-		xmlFreeDoc(res);
-	if (doc)
-		xmlFreeDoc(doc);
-	if (style)
-		xsltFreeStylesheet(style);
+	xmlFreeDoc(res);
+	xmlFreeDoc(doc);
+	xsltFreeStylesheet(style); /* all three take NULL */
 	strbuf_release(&run.line);
 	free(run.where_file);
 	free(run.last_message);
