@@ -54,12 +54,9 @@ check_release(struct check *c)
 	hash_free(c->planids);
 	hash_free(c->chars_seen);
 	fonts_free(c->fonts);
-	if (c->registry)
-		xmlFreeDoc(c->registry);
-	if (c->plan)
-		xmlFreeDoc(c->plan);
-	if (c->matrix)
-		xmlFreeDoc(c->matrix);
+	xmlFreeDoc(c->registry);
+	xmlFreeDoc(c->plan);
+	xmlFreeDoc(c->matrix);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -956,7 +953,6 @@ static void
 report_logo(struct check *c, xmlNodePtr logo, const char *path)
 {
 	char *src = xmlio_attr(logo, "src");
-	const char *slash = strrchr(path, '/');
 	struct strbuf full = STRBUF_INIT;
 	unsigned char head[256];
 	size_t n = 0;
@@ -966,8 +962,7 @@ report_logo(struct check *c, xmlNodePtr logo, const char *path)
 		xmlFree(src);
 		return; /* the schema said so */
 	}
-	if (slash)
-		strbuf_add(&full, path, (size_t)(slash - path) + 1);
+	strbuf_add(&full, path, (size_t)(path_base(path) - path)); /* its folder */
 	strbuf_addstr(&full, src);
 	if ((f = fopen(full.buf, "rb")) != NULL) {
 		n = fread(head, 1, sizeof(head) - 1, f);
@@ -1000,8 +995,7 @@ check_report(struct check *c, const char *schemas, const char *path, const char 
 
 	doc = load_valid(c, schemas, "report", path);
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-		if (doc)
-			xmlFreeDoc(doc);
+		xmlFreeDoc(doc);
 		return -1;
 	}
 	check_year(c, doc, path);

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "atomicfile.h"
 #include "opts.h"
+#include "strbuf.h"
 #include "check.h"
 #include "diag.h"
 
@@ -66,15 +67,14 @@ write_diags(const char *path, const struct diag *d)
 	rc |= xmlTextWriterStartElement(w, BAD_CAST "diags") < 0;
 	for (i = 0; i < d->n; i++) {
 		const struct diag_entry *e = &d->v[i];
-		const char *slash = strrchr(e->file, '/');
 
 		rc |= xmlTextWriterStartElement(w, BAD_CAST "diag") < 0;
 		rc |= xmlTextWriterWriteAttribute(
 		          w, BAD_CAST "severity",
 		          BAD_CAST(e->severity == DIAG_ERROR ? "error" : "warning")) < 0;
 		if (e->file[0])
-			rc |= xmlTextWriterWriteAttribute(
-			          w, BAD_CAST "file", BAD_CAST(slash ? slash + 1 : e->file)) < 0;
+			rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "file",
+			                                  BAD_CAST path_base(e->file)) < 0;
 		if (e->line > 0)
 			rc |= xmlTextWriterWriteFormatAttribute(w, BAD_CAST "line", "%ld",
 			                                        e->line) < 0;

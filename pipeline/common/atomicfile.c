@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -84,9 +86,8 @@ atomicfile_rename(const char *tmp, const char *path)
 	return 0;
 }
 
-/* 1 when the files A and B hold the same bytes, else 0 (also on errors). */
-static int
-same_bytes(const char *a, const char *b)
+int
+atomicfile_same(const char *a, const char *b)
 {
 	FILE *fa = fopen(a, "rb"), *fb = fa ? fopen(b, "rb") : NULL;
 	char ba[8192], bb[8192];
@@ -108,9 +109,23 @@ same_bytes(const char *a, const char *b)
 }
 
 int
+atomicfile_holds(const char *path, const void *buf, size_t len)
+{
+	gchar *old = NULL;
+	gsize oldlen = 0;
+	int same;
+
+	if (!g_file_get_contents(path, &old, &oldlen, NULL))
+		return 0;
+	same = oldlen == len && memcmp(old, buf, len) == 0;
+	g_free(old);
+	return same;
+}
+
+int
 atomicfile_replace(const char *tmp, const char *path)
 {
-	if (same_bytes(tmp, path)) {
+	if (atomicfile_same(tmp, path)) {
 		unlink(tmp);
 		return 0;
 	}

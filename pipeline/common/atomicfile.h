@@ -34,6 +34,12 @@ int atomicfile_rename(const char *tmp, const char *path);
  * that depends on it (a per-area file whose rows did not change).
  */
 int atomicfile_replace(const char *tmp, const char *path);
+/* 1 when the files A and B hold the same bytes, else 0 (also when either
+ * cannot be read). */
+int atomicfile_same(const char *a, const char *b);
+/* 1 when the file PATH holds exactly the LEN bytes at BUF, else 0 (also
+ * when it cannot be read): a writer need not replace it. */
+int atomicfile_holds(const char *path, const void *buf, size_t len);
 /*
  * Removes the folder PATH, its files and its folders of files (what the
  * stages write: a staged output folder, the feedback folder); a file or

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "strbuf.h"
 #include "utf8.h"
 #include "xmem.h"
@@ -29,10 +31,6 @@ static const struct {
     {0x5315, 0x30D2}, /* 匕 → ヒ */
 };
 
-/* Half-width katakana U+FF71..U+FF9D (ｱ…ﾝ) to full-width. */
-static const char halfkana[] =
-    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
-
 static unsigned long
 label_char(unsigned long c)
 {
@@ -42,15 +40,13 @@ label_char(unsigned long c)
 		return c;
 	if (c >= 0x3041 && c <= 0x3096) /* hiragana look-alike */
 		return c + 0x60;
-	if (c >= 0xFF71 && c <= 0xFF9D) { /* half-width katakana */
-		const char *p = halfkana;
+	if ((c >= 0xFF71 && c <= 0xFF9D) || c == 0xFF66) { /* half-width ｱ…ﾝ, ｦ */
+		gunichar full = 0;
 
-		for (i = 0; i < c - 0xFF71; i++)
-			utf8_next(&p);
-		return utf8_next(&p);
+		g_unichar_fully_decompose((gunichar)c, TRUE, &full,
+		                          1); /* its one full-width kana */
+		return full;
 	}
-	if (c == 0xFF66) /* ｦ */
-		return 0x30F2;
 	for (i = 0; i < sizeof(lookalike) / sizeof(lookalike[0]); i++)
 		if (lookalike[i].from == c)
 			return lookalike[i].to;

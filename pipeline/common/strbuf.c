@@ -157,3 +157,11 @@ strbuf_trim(struct strbuf *sb)
 	sb->len = end - start;
 	sb->buf[sb->len] = '\0';
 }
+
+const char *
+path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}

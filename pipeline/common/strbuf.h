@@ -36,5 +36,8 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 char *strbuf_detach(struct strbuf *sb);
 /* Removes leading and trailing ASCII and ideographic (U+3000) spaces. */
 void strbuf_trim(struct strbuf *sb);
+/* The part of `path` after its last '/' (all of it if none): a pointer
+ * into `path`. */
+const char *path_base(const char *path);
 
 #endif

@@ -88,12 +88,6 @@ utf8_put(struct strbuf *sb, unsigned long cp)
 	strbuf_add(sb, b, (size_t)g_unichar_to_utf8((gunichar)cp, b));
 }
 
-size_t
-utf8_length(const char *s)
-{
-	return (size_t)g_utf8_strlen(s, -1);
-}
-
 /* Levenshtein distance over code points (GLib decodes; it has no distance). */
 size_t
 utf8_distance(const char *a, const char *b)

@@ -40,8 +40,6 @@ char *utf8_fold(const char *s);
 unsigned long utf8_next(const char **p);
 /* Appends the UTF-8 encoding of `cp`. */
 void utf8_put(struct strbuf *sb, unsigned long cp);
-/* Number of code points in the valid UTF-8 string `s`. */
-size_t utf8_length(const char *s);
 /* Levenshtein distance between `a` and `b`, counted in code points. */
 size_t utf8_distance(const char *a, const char *b);
 /*

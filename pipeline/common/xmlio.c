@@ -12,7 +12,6 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
-#include "atomicfile.h"
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -244,41 +243,6 @@ xmlio_load_memory(const char *buf, size_t len, const char *name, struct diag *d)
 	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, xmlio_options());
 	handler_pop(&h);
 	return finish(ctxt, doc, &l, before);
-}
-
-/* libxml2's own "I/O error : write error" line: ours below says it with the path. */
-static void
-quiet_error(void *ctx, xmlErrorPtr err)
-{
-	int *saved = ctx;
-
-	if (*saved == 0 && err != NULL && err->code != 0)
-		*saved = errno;
-}
-
-int
-xmlio_save(xmlDocPtr doc, const char *path, struct diag *d)
-{
-	char *tmp = atomicfile_tmpname(path);
-	struct handler h;
-	int ret = 0, saved = 0, n;
-
-	errno = 0;
-	handler_push(&h, &saved, quiet_error);
-	n = xmlSaveFormatFileEnc(tmp, doc, "UTF-8", 1);
-	handler_pop(&h);
-	if (n < 0) {
-		if (saved == 0)
-			saved = errno;
-		diag_error(d, path, 0, "cannot write: %s", saved ? strerror(saved) : "write error");
-		remove(tmp);
-		ret = -1;
-	} else if (atomicfile_rename(tmp, path) < 0) {
-		diag_error(d, path, 0, "cannot rename %s: %s", tmp, strerror(errno));
-		ret = -1;
-	}
-	free(tmp);
-	return ret;
 }
 
 char *

@@ -44,8 +44,6 @@ xmlDocPtr xmlio_load_memory(const char *buf, size_t len, const char *name, struc
  */
 xmlDocPtr xmlio_load_each(const char *path, struct diag *d,
                           int (*each)(xmlNodePtr n, int depth, void *arg), void *arg);
-/* Writes `doc` atomically (UTF-8, indented).  0, or -1 after reporting. */
-int xmlio_save(xmlDocPtr doc, const char *path, struct diag *d);
 /* Attribute value or NULL; the pointer is owned by the caller (xmlFree). */
 char *xmlio_attr(xmlNodePtr n, const char *name);
 /* Attribute value as a new string (free()), "" when absent. */

@@ -348,12 +348,9 @@ raw_quote(const char *s, size_t len)
 static void
 init_file(struct csvfile *f, const char *path)
 {
-	const char *slash;
-
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
-	slash = strrchr(f->path, '/');
-	f->name = slash ? slash + 1 : f->path;
+	f->name = path_base(f->path);
 	f->eol = "LF";
 	f->enc = SJIS_UTF8;
 	f->delim = ',';

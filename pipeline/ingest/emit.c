@@ -210,13 +210,12 @@ diag_record(GHashTable *h, const struct diag_entry *e)
 static void
 diag_entry(struct out *o, GHashTable *h, const struct diag_entry *e)
 {
-	const char *slash = strrchr(e->file, '/');
 	const struct rows_record *r = diag_record(h, e);
 
 	start(o, "diag");
 	attr(o, "severity", e->severity == DIAG_ERROR ? "error" : "warning");
 	if (e->file[0])
-		attr(o, "file", slash ? slash + 1 : e->file);
+		attr(o, "file", path_base(e->file));
 	if (e->line > 0)
 		attrl(o, "line", e->line);
 	attr(o, "column", e->column);

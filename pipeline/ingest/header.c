@@ -231,16 +231,6 @@ header_read_at(struct header *h, const struct csvrow *row, struct where *w, stru
 }
 
 int
-header_read(struct header *h, const struct csvrow *row, const char *path, struct diag *d)
-{
-	struct where w = {NULL, path, row->line, NULL, 0};
-	int ret = header_read_at(h, row, &w, d);
-
-	free(w.at);
-	return ret;
-}
-
-int
 header_read_file(struct header *h, const struct csvfile *f, size_t i, struct diag *d)
 {
 	struct where w = {f, f->path, f->rows[i].line, NULL, 0};

@@ -46,15 +46,13 @@ int header_role_of(const char *name);
 const char *header_name_ja(int role);
 const char *header_kind_name(enum header_kind kind);
 /*
- * Reads the header `row` of `path`.  Decides the kind, maps each column,
+ * Reads row `i` of `f` as its header.  Decides the kind, maps each column,
  * warns about each column not in the contract, and reports missing
- * required columns, a repeated column or an unknown kind as errors.
+ * required columns, a repeated column or an unknown kind as errors; for a
+ * sheet of a workbook the messages name the cell (mic.xlsx:実施状況!C3).
  * Returns 0, or -1 when the file's data rows cannot be read by this
  * header.  Release `h` with header_release().
  */
-int header_read(struct header *h, const struct csvrow *row, const char *path, struct diag *d);
-/* Same on row `i` of `f`; for a sheet of a workbook the messages name
- * the cell (mic.xlsx:実施状況!C3). */
 int header_read_file(struct header *h, const struct csvfile *f, size_t i, struct diag *d);
 void header_release(struct header *h);
 

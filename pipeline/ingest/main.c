@@ -168,35 +168,24 @@ ingest_workbook(struct inputs *in, struct xlsxbook *b)
 		           HEADER_SCAN);
 }
 
-/* One submission's bytes, read from the folder of the manifest. */
+/* One submission: its bytes `buf` read from the folder of the manifest,
+ * or (`buf` NULL) a FILE argument, read here. */
 static void
-ingest_buffer(struct inputs *in, const char *path, const char *buf, size_t len)
+ingest_one(struct inputs *in, const char *path, const char *buf, size_t len)
 {
 	if (is_workbook(path)) {
 		struct xlsxbook b;
 
-		if (xlsx_read_buffer(&b, path, buf, len, in->d) == 0)
+		if ((buf ? xlsx_read_buffer(&b, path, buf, len, in->d)
+		         : xlsx_read_file(&b, path, in->d)) == 0)
 			ingest_workbook(in, &b);
 		xlsxbook_release(&b);
 		return;
 	}
-	csvread_buffer(new_file(in), path, buf, len, in->d);
-	ingest_last(in);
-}
-
-/* One FILE argument. */
-static void
-ingest_path(struct inputs *in, const char *path)
-{
-	if (is_workbook(path)) {
-		struct xlsxbook b;
-
-		if (xlsx_read_file(&b, path, in->d) == 0)
-			ingest_workbook(in, &b);
-		xlsxbook_release(&b);
-		return;
-	}
-	csvread_file(new_file(in), path, in->d);
+	if (buf)
+		csvread_buffer(new_file(in), path, buf, len, in->d);
+	else
+		csvread_file(new_file(in), path, in->d);
 	ingest_last(in);
 }
 
@@ -259,7 +248,7 @@ read_manifest(const char *path, struct inputs *in)
 			diag_error(d, fpath, 0, "%s", err);
 			free(err);
 		} else {
-			ingest_buffer(in, fpath, buf, len);
+			ingest_one(in, fpath, buf, len);
 		}
 		free(buf);
 		g_free(fpath);
@@ -351,7 +340,7 @@ main(int argc, char **argv)
 			diag_warning(&d, NULL, 0,
 			             "no submission CSV files given; the output lists none");
 		for (i = optind; i < argc; i++)
-			ingest_path(&in, argv[i]);
+			ingest_one(&in, argv[i], NULL, 0);
 	}
 	rows_crosscheck(&rs, &d);
 	if (d.errors == 0 || draft) {

@@ -401,7 +401,8 @@ cand_cmp(const void *a, const void *b)
 static size_t
 scaled_distance(const char *a, const char *b)
 {
-	size_t la = utf8_length(a), lb = utf8_length(b), m = la > lb ? la : lb;
+	size_t la = (size_t)g_utf8_strlen(a, -1), lb = (size_t)g_utf8_strlen(b, -1),
+	       m = la > lb ? la : lb;
 
 	return m ? utf8_distance(a, b) * 1000 / m : 0;
 }
@@ -411,7 +412,7 @@ refs_suggest_id(const struct refs *r, const char *id, const char *hint)
 {
 	struct cand *c = xcalloc(r->nnodes + 1, sizeof(*c));
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, hlen = hint ? utf8_length(hint) : 0;
+	size_t i, hlen = hint ? (size_t)g_utf8_strlen(hint, -1) : 0;
 
 	/*
 	 * Without a title to go by, the nearest ids.  With one (the text

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libxml/tree.h>
 #include <zip.h>
 
@@ -30,12 +31,6 @@ struct reader {
 	size_t nfmts;
 	int failed;
 };
-
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	return xmlio_attr(n, name);
-}
 
 /* Parts: the whole entry, NULL if absent (no message) or unreadable. */
 static char *
@@ -184,8 +179,8 @@ load_styles(struct reader *r, const char *name)
 
 				if (!xmlio_is(n, "numFmt"))
 					continue;
-				id = attr(n, "numFmtId");
-				code = attr(n, "formatCode");
+				id = xmlio_attr(n, "numFmtId");
+				code = xmlio_attr(n, "formatCode");
 				r->fmts = xreallocarray(r->fmts, r->nfmts + 1, sizeof(*r->fmts));
 				r->fmts[r->nfmts].id = id ? (int)strtol(id, NULL, 10) : -1;
 				r->fmts[r->nfmts++].code = xstrdup(code ? code : "");
@@ -198,7 +193,7 @@ load_styles(struct reader *r, const char *name)
 
 				if (!xmlio_is(n, "xf"))
 					continue;
-				id = attr(n, "numFmtId");
+				id = xmlio_attr(n, "numFmtId");
 				r->xf_fmt =
 				    xreallocarray(r->xf_fmt, r->nxf + 1, sizeof(*r->xf_fmt));
 				r->xf_fmt[r->nxf++] = id ? (int)strtol(id, NULL, 10) : 0;
@@ -261,30 +256,11 @@ fmt_general(struct strbuf *sb, double v)
 	}
 }
 
-/* Days since 1970-01-01 → y, m, d (proleptic Gregorian; H. Hinnant). */
-static void
-civil(long z, long *y, int *m, int *d)
-{
-	long era, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doy = z - era * 146097; /* day of era */
-	yoe = (doy - doy / 1460 + doy / 36524 - doy / 146096) / 365;
-	*y = yoe + era * 400;
-	doy = doy - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	if (*m <= 2)
-		(*y)++;
-}
-
 static void
 fmt_date(struct strbuf *sb, double v, int date1904)
 {
-	long serial = (long)floor(v), y;
-	int m, d;
+	long serial = (long)floor(v);
+	GDate day;
 
 	if (!date1904 && serial == 60) { /* Lotus's 1900-02-29, kept by Excel */
 		strbuf_addstr(sb, "1900-02-29");
@@ -296,8 +272,11 @@ fmt_date(struct strbuf *sb, double v, int date1904)
 		serial += -25568; /* serial 1 = 1900-01-01 */
 	else
 		serial += -25569; /* 1899-12-30 + serial */
-	civil(serial, &y, &m, &d);
-	strbuf_addf(sb, "%04ld-%02d-%02d", y, m, d);
+	g_date_clear(&day, 1);
+	/* days since 1970-01-01 → GLib's, whose day 1 is 0001-01-01 */
+	g_date_set_julian(&day, (guint32)(serial + 719163));
+	strbuf_addf(sb, "%04d-%02d-%02d", g_date_get_year(&day), g_date_get_month(&day),
+	            g_date_get_day(&day));
 }
 
 /* The format code with quoted text, escapes, [..] and _x *x removed. */
@@ -600,7 +579,7 @@ xlsx_location(const struct xlsxbook *b, const struct xlsxsheet *s, long row, siz
 static int
 truthy(xmlNodePtr n, const char *name)
 {
-	char *v = attr(n, name);
+	char *v = xmlio_attr(n, name);
 	int t = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 
 	xmlFree(v);
@@ -610,7 +589,7 @@ truthy(xmlNodePtr n, const char *name)
 static void
 read_cell(struct reader *r, struct xlsxsheet *sh, struct xlsxrow *row, xmlNodePtr c, size_t col)
 {
-	char *t = attr(c, "t"), *s = attr(c, "s");
+	char *t = xmlio_attr(c, "t"), *s = xmlio_attr(c, "s");
 	xmlNodePtr k, v = NULL, is_ = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	unsigned flags = 0;
@@ -705,7 +684,7 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 				if (!xmlio_is(rn, "row"))
 					continue;
 				memset(&row, 0, sizeof(row));
-				rs = attr(rn, "r");
+				rs = xmlio_attr(rn, "r");
 				row.row = rs ? strtol(rs, NULL, 10) : lastrow + 1;
 				xmlFree(rs);
 				if (row.row <= lastrow || row.row > 1048576)
@@ -718,7 +697,7 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 
 					if (!xmlio_is(c, "c"))
 						continue;
-					ref = attr(c, "r");
+					ref = xmlio_attr(c, "r");
 					if (ref == NULL || parse_ref(ref, &col, &rr) < 0)
 						col = row.ncells; /* r omitted: the next column */
 					xmlFree(ref);
@@ -735,7 +714,8 @@ read_sheet(struct reader *r, struct xlsxsheet *sh, const char *part)
 			for (c = sec->children; c; c = c->next) {
 				char *ref;
 
-				if (!xmlio_is(c, "mergeCell") || (ref = attr(c, "ref")) == NULL)
+				if (!xmlio_is(c, "mergeCell") ||
+				    (ref = xmlio_attr(c, "ref")) == NULL)
 					continue;
 				sh->merged =
 				    xreallocarray(sh->merged, sh->nmerged + 1, sizeof(*sh->merged));
@@ -793,9 +773,9 @@ rel_target(xmlDocPtr rels, const char *id, const char *type_suffix)
 
 		if (!xmlio_is(n, "Relationship"))
 			continue;
-		rid = attr(n, "Id");
-		type = attr(n, "Type");
-		target = attr(n, "Target");
+		rid = xmlio_attr(n, "Id");
+		type = xmlio_attr(n, "Type");
+		target = xmlio_attr(n, "Target");
 		if (target && ((id && rid && strcmp(rid, id) == 0) ||
 		               (type_suffix && type && strlen(type) >= tl &&
 		                strcmp(type + strlen(type) - tl, type_suffix) == 0)))
@@ -838,8 +818,8 @@ read_book(struct reader *r)
 
 			if (!xmlio_is(n, "sheet"))
 				continue;
-			name = attr(n, "name");
-			state = attr(n, "state");
+			name = xmlio_attr(n, "name");
+			state = xmlio_attr(n, "state");
 			rid = (char *)xmlGetNsProp(
 			    n, (const xmlChar *)"id",
 			    (const xmlChar *)"http://schemas.openxmlformats.org/officeDocument/"
@@ -881,12 +861,9 @@ reader_release(struct reader *r)
 static void
 book_init(struct xlsxbook *b, const char *path)
 {
-	const char *slash;
-
 	memset(b, 0, sizeof(*b));
 	b->path = xstrdup(path);
-	slash = strrchr(b->path, '/');
-	b->name = slash ? slash + 1 : b->path;
+	b->name = path_base(b->path);
 }
 
 int

@@ -32,21 +32,6 @@ usage(FILE *fp)
 	      fp);
 }
 
-/* 1 when `path` holds exactly `len` bytes equal to `buf`. */
-static int
-same_content(const char *path, const unsigned char *buf, size_t len)
-{
-	gchar *old = NULL;
-	gsize oldlen = 0;
-	int same;
-
-	if (!g_file_get_contents(path, &old, &oldlen, NULL))
-		return 0;
-	same = oldlen == len && memcmp(old, buf, len) == 0;
-	g_free(old);
-	return same;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -94,7 +79,7 @@ main(int argc, char **argv)
 	if (inventory_write(&a, buf, &err) < 0) {
 		fprintf(stderr, "inventory: %s\n", err);
 		status = EXIT_SYSTEM;
-	} else if (!same_content(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf))) {
+	} else if (!atomicfile_holds(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf))) {
 		if (atomicfile_open(&af, out) < 0) {
 			fprintf(stderr, _("%s: error: cannot write: %s\n"), out, strerror(errno));
 			status = EXIT_SYSTEM;

@@ -46,6 +46,7 @@
 
 #include "atomicfile.h"
 #include "opts.h"
+#include "strbuf.h"
 #include "i18n.h"
 #include "../inventory/inventory.h"
 
@@ -207,12 +208,9 @@ is_new(const char *name, char **files, int nfiles)
 {
 	int i;
 
-	for (i = 0; i < nfiles; i++) {
-		const char *slash = strrchr(files[i], '/');
-
-		if (strcmp(slash ? slash + 1 : files[i], name) == 0)
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(path_base(files[i]), name) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -327,8 +325,6 @@ static int
 same_file(const char *out, const char *file)
 {
 	char *base = g_path_get_basename(file), *p = g_build_filename(out, base, NULL);
-	gchar *x = NULL, *y = NULL;
-	gsize nx = 0, ny = 0;
 	struct stat st;
 	int same;
 
@@ -337,11 +333,7 @@ same_file(const char *out, const char *file)
 		g_free(base);
 		return same_dir(out, file);
 	}
-	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) && g_file_get_contents(p, &x, &nx, NULL) &&
-	       g_file_get_contents(file, &y, &ny, NULL) && nx == ny && memcmp(x, y, nx) == 0;
-
-	g_free(x);
-	g_free(y);
+	same = lstat(p, &st) == 0 && S_ISREG(st.st_mode) && atomicfile_same(p, file);
 	g_free(p);
 	g_free(base);
 	return same;
@@ -369,12 +361,10 @@ stage_and_swap(char *stage, const char *out, int have_out, char **files, int nfi
 	if (have_out && link_others(out, sfd, files, nfiles) < 0)
 		goto bad;
 	for (i = 0; i < nfiles; i++) {
-		const char *slash = strrchr(files[i], '/');
-
 		struct stat st;
 		int rc = stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)
-		             ? copy_dir_in(files[i], sfd, slash ? slash + 1 : files[i])
-		             : copy_in(files[i], sfd, slash ? slash + 1 : files[i]);
+		             ? copy_dir_in(files[i], sfd, path_base(files[i]))
+		             : copy_in(files[i], sfd, path_base(files[i]));
 
 		if (rc < 0)
 			goto bad;
@@ -407,20 +397,6 @@ bad:
 	return -1;
 }
 
-/* Whether files a and b hold the same bytes (0 when either cannot be read). */
-static int
-same_bytes(const char *a, const char *b)
-{
-	gchar *x = NULL, *y = NULL;
-	gsize nx = 0, ny = 0;
-	int same = g_file_get_contents(a, &x, &nx, NULL) && g_file_get_contents(b, &y, &ny, NULL) &&
-	           nx == ny && memcmp(x, y, nx) == 0;
-
-	g_free(x);
-	g_free(y);
-	return same;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -434,8 +410,7 @@ main(int argc, char **argv)
 	                                     {NULL, 0, NULL, 0}};
 	struct inventory_args a = {NULL, NULL, NULL, NULL, NULL, ""};
 	const char *manifest = NULL, *stagein = NULL, *out = NULL, *front = NULL, *frontnow = NULL;
-	char *err = NULL, *old = NULL, *parent = NULL, *base = NULL, *stage = NULL;
-	gsize oldlen = 0;
+	char *err = NULL, *parent = NULL, *base = NULL, *stage = NULL;
 	xmlBufferPtr now;
 	struct stat st_out, st_stage, st_parent;
 	int c, i, have_out, status = EXIT_SYSTEM;
@@ -476,9 +451,7 @@ main(int argc, char **argv)
 		fprintf(stderr, _("publish: error: %s; nothing was published\n"), err);
 		goto done;
 	}
-	if (!g_file_get_contents(manifest, &old, &oldlen, NULL) ||
-	    oldlen != (gsize)xmlBufferLength(now) ||
-	    memcmp(old, xmlBufferContent(now), oldlen) != 0) {
+	if (!atomicfile_holds(manifest, xmlBufferContent(now), (size_t)xmlBufferLength(now))) {
 		fprintf(stderr,
 		        _("%s: error: the inputs changed during the run (a file in submissions/, "
 		          "the registry, plan, matrix or REPORT_DATE); nothing was published: run "
@@ -487,7 +460,7 @@ main(int argc, char **argv)
 		status = EXIT_INPUT;
 		goto done;
 	}
-	if (front && !same_bytes(front, frontnow)) {
+	if (front && !atomicfile_same(front, frontnow)) {
 		char *in = g_path_get_dirname(a.plan);
 
 		fprintf(stderr,
@@ -563,7 +536,6 @@ done:
 	sigprocmask(SIG_SETMASK, &prev, NULL);
 	g_free(parent);
 	g_free(base);
-	g_free(old);
 	free(err);
 	xmlBufferFree(now);
 	xmlCleanupParser();

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "diag.h"
+#include "strbuf.h"
 #include "xform.h"
 #include "xmem.h"
 
@@ -116,14 +117,11 @@ main(int argc, char **argv)
 	xform_global_release();
 	if (summary)
 		fprintf(stderr, "xform: %s\n", summary);
-	else {
-		const char *s = strrchr(o.stylesheet, '/');
-
+	else
 		fprintf(stderr,
 		        ngettext("xform: %s -> %s failed, %zu error\n",
 		                 "xform: %s -> %s failed, %zu errors\n", d.errors),
-		        s ? s + 1 : o.stylesheet, o.output, d.errors);
-	}
+		        path_base(o.stylesheet), o.output, d.errors);
 	free(summary);
 	diag_release(&d);
 	free(params);

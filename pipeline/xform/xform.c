@@ -246,47 +246,16 @@ sandbox_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsl
 	return doc;
 }
 
+/* Any write, and any network access: libxslt reports the refusal with the
+ * stylesheet's file and line; counting it is enough to fail the run. */
 static int
-refuse(const char *what, const char *value)
+refuse(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
 {
-	/* libxslt reports the refusal with the stylesheet's file and line;
-	 * counting it is enough to fail the run. */
-	(void)what;
-	(void)value;
+	(void)s;
+	(void)c;
+	(void)v;
 	run.refused++;
 	return 0;
-}
-
-static int
-refuse_write_file(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
-{
-	(void)s;
-	(void)c;
-	return refuse("write the file", v);
-}
-
-static int
-refuse_create_dir(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
-{
-	(void)s;
-	(void)c;
-	return refuse("create the directory", v);
-}
-
-static int
-refuse_write_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
-{
-	(void)s;
-	(void)c;
-	return refuse("write to the network address", v);
-}
-
-static int
-refuse_read_net(xsltSecurityPrefsPtr s, xsltTransformContextPtr c, const char *v)
-{
-	(void)s;
-	(void)c;
-	return refuse("read the network address", v);
 }
 
 /*
@@ -368,10 +337,10 @@ xform_global_init(void)
 	                              text_lang);
 
 	sec_prefs = xsltNewSecurityPrefs();
-	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_FILE, refuse_write_file);
-	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse_create_dir);
-	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_NETWORK, refuse_write_net);
-	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_READ_NETWORK, refuse_read_net);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_FILE, refuse);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_WRITE_NETWORK, refuse);
+	xsltSetSecurityPrefs(sec_prefs, XSLT_SECPREF_READ_NETWORK, refuse);
 	xsltSetDefaultSecurityPrefs(sec_prefs);
 }
 
@@ -384,14 +353,6 @@ xform_global_release(void)
 	xsltSetLoaderFunc(NULL);
 	xsltCleanupGlobals();
 	xmlCleanupParser();
-}
-
-static const char *
-base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s ? s + 1 : path;
 }
 
 static size_t
@@ -546,17 +507,14 @@ xform_run(const struct xform_opts *o, struct diag *d, char **summary)
 	if (st == XFORM_OK && summary) {
 		xmlNodePtr root = xmlDocGetRootElement(res);
 
-		*summary = describe(base_name(o->stylesheet), o->output, root,
+		*summary = describe(path_base(o->stylesheet), o->output, root,
 		                    root ? count_elements(root) : 0);
 	}
 out:
 	generic_flush();
-	if (res)
-		xmlFreeDoc(res);
-	if (doc)
-		xmlFreeDoc(doc);
-	if (style)
-		xsltFreeStylesheet(style);
+	xmlFreeDoc(res);
+	xmlFreeDoc(doc);
+	xsltFreeStylesheet(style); /* all three take NULL */
 	strbuf_release(&run.line);
 	free(run.where_file);
 	free(run.last_message);

@@ -435,7 +435,7 @@ test_areas(void **state)
 			         refs_area(&r->refs, cases[i].id), cases[i].area);
 }
 
-/* Parses `xml` without blank text and saves it again as xmlio_save would. */
+/* Parses `xml` without blank text and saves it again as xmlSaveFormatFileEnc(…, 1) would. */
 static char *
 resave(const char *xml, size_t len)
 {

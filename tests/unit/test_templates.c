@@ -2,7 +2,7 @@
  * templates (issue 16): the FY2014 forms written by libtemplates and read
  * back in process by ingest's own readers — the workbook through
  * ingest/xlsx (a reader independent of libxlsxwriter), the CSV through
- * csvread — and their header rows accepted by ingest's header_read().
+ * csvread — and their header rows accepted by ingest's header_read_file().
  * (tests/e2e/t0960-templates.sh checks every ministry with openpyxl.)
  * Run from the top of the repository.
  */
@@ -103,7 +103,7 @@ read_sheet(const struct xlsxbook *b, size_t k, struct csvfile *f, struct header 
 	diag_init(&d, NULL);
 	assert_int_equal(xlsx_sheet_csvfile(b, &b->sheets[k], f, &d), 0);
 	assert_int_equal(d.warnings, 0);
-	assert_int_equal(header_read(h, &f->rows[0], f->path, &d), 0);
+	assert_int_equal(header_read_file(h, f, 0, &d), 0);
 	assert_int_equal(h->kind, kind);
 	assert_int_equal(d.errors, 0);
 	diag_release(&d);

@@ -418,36 +418,6 @@ test_load_each(void **state)
 	diag_release(&d);
 }
 
-/* xmlio_save writes through PATH.tmp and leaves no temporary behind. */
-static void
-test_save_atomic(void **state)
-{
-	char dir[] = "/tmp/test_xmlio.XXXXXX", path[64], tmp[80];
-	struct diag d;
-	xmlDocPtr doc;
-	static const char t[] = "<r>日本語</r>";
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	doc = load(t, sizeof(t) - 1, &d);
-	assert_non_null(doc);
-	snprintf(path, sizeof(path), "%s/out.xml", dir);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	assert_int_equal(xmlio_save(doc, path, &d), 0);
-	assert_int_equal(access(path, F_OK), 0);
-	assert_int_not_equal(access(tmp, F_OK), 0);
-	/* an unwritable directory: -1 and a message, nothing left */
-	snprintf(path, sizeof(path), "%s/no/out.xml", dir);
-	assert_int_equal(xmlio_save(doc, path, &d), -1);
-	assert_int_equal(d.errors, 1);
-	assert_non_null(strstr(d.v[0].message, "cannot write"));
-	snprintf(path, sizeof(path), "%s/out.xml", dir);
-	unlink(path);
-	rmdir(dir);
-	xmlFreeDoc(doc);
-	diag_release(&d);
-}
-
 int
 main(void)
 {
@@ -467,7 +437,6 @@ main(void)
 	    cmocka_unit_test(test_handler_restored),
 	    cmocka_unit_test(test_load_dict),
 	    cmocka_unit_test(test_load_each),
-	    cmocka_unit_test(test_save_atomic),
 	};
 	int rc;
 
