@@ -1436,7 +1436,6 @@ struct jl_shaping {
 	PangoGlyphString **glyphv; /* owned */
 	float *ascent, *descent, *rise, *em;
 	double base_ascent, base_descent;
-	size_t bytes;
 };
 
 static float *
@@ -1472,14 +1471,9 @@ jl_para_shaping(const struct jl_para *p)
 	s->nitems = p->nitems;
 	s->itemv = xcalloc(p->nitems + 1, sizeof *s->itemv);
 	s->glyphv = xcalloc(p->nitems + 1, sizeof *s->glyphv);
-	s->bytes =
-	    sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
 	for (i = 0; i < p->nitems; i++) {
 		s->itemv[i] = pango_item_copy(p->itemv[i]);
 		s->glyphv[i] = pango_glyph_string_copy(p->glyphv[i]);
-		s->bytes +=
-		    sizeof(PangoItem) + sizeof(PangoGlyphString) +
-		    (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
 	}
 	s->ascent = dup_floats(p->ascent, p->nitems);
 	s->descent = dup_floats(p->descent, p->nitems);
@@ -1488,12 +1482,6 @@ jl_para_shaping(const struct jl_para *p)
 	s->base_ascent = p->base_ascent;
 	s->base_descent = p->base_descent;
 	return s;
-}
-
-size_t
-jl_shaping_bytes(const struct jl_shaping *s)
-{
-	return s ? s->bytes : 0;
 }
 
 void
@@ -1585,17 +1573,6 @@ jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *
 	p->nhint = starts ? n : 0;
 	layout(p);
 	return p;
-}
-
-/*
- * Re-breaks the paragraph for a new style (measure, indents, alignment)
- * without shaping it again.
- */
-void
-jl_para_set_style(struct jl_para *p, const struct jl_style *st)
-{
-	p->st = *st;
-	layout(p);
 }
 
 void

@@ -250,6 +250,7 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	struct brkmemo *m = c->memo;
 	struct jl_para *p;
 	guint64 key;
+	size_t size;
 	int n;
 
 	if (m == NULL)
@@ -284,13 +285,14 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	m->e[m->n].off = (guint32)m->npool;
 	/* (a paragraph whose shaping would pass the cap is shaped again:
 	 * one of 2,000,000 characters held ~170 MB twice, issue 12) */
-	if (m->nsh == m->n && m->shbytes + jl_para_shaping_size(p) <= SHAPING_MEMO_MAX) {
+	size = jl_para_shaping_size(p);
+	if (m->nsh == m->n && m->shbytes + size <= SHAPING_MEMO_MAX) {
 		if (m->nsh == m->ash) {
 			m->ash = m->ash ? 2 * m->ash : 1024;
 			m->sh = xreallocarray(m->sh, m->ash, sizeof(*m->sh));
 		}
-		m->sh[m->nsh] = jl_para_shaping(p);
-		m->shbytes += jl_shaping_bytes(m->sh[m->nsh++]);
+		m->sh[m->nsh++] = jl_para_shaping(p);
+		m->shbytes += size;
 	}
 	m->n++;
 	jl_para_breaks(p, m->pool + m->npool, n);
@@ -395,38 +397,6 @@ struct inl {
 	double size;
 };
 
-static int
-is_ascii_word(gunichar ch)
-{
-	return ch < 0x80 && ch > ' ';
-}
-
-static void
-inl_text(struct inl *in, const char *s)
-{
-	const char *p;
-
-	for (p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-			in->space = 1;
-			continue;
-		}
-		if (in->space && in->text.len > 0) {
-			/* XML line breaks between Japanese characters are not spaces */
-			const char *prev =
-			    g_utf8_find_prev_char(in->text.buf, in->text.buf + in->text.len);
-			gunichar pc = prev ? g_utf8_get_char(prev) : 0;
-
-			if (is_ascii_word(pc) && is_ascii_word(ch))
-				strbuf_addch(&in->text, ' ');
-		}
-		in->space = 0;
-		strbuf_add(&in->text, p, (size_t)(g_utf8_next_char(p) - p));
-	}
-}
-
 static void
 inl_attr(struct inl *in, PangoAttribute *a, size_t start)
 {
@@ -470,7 +440,7 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 
 		switch (k->kind) {
 		case M_TEXT:
-			inl_text(in, k->text);
+			model_add_text(&in->text, k->text, &in->space);
 			break;
 		case M_B:
 			inl_walk(c, in, k);

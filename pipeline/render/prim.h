@@ -104,7 +104,7 @@ struct lctx {
 	char *running; /* the header's running title */
 	double scale;  /* slides: frame shrink factor */
 	int frame;     /* in a slide frame: keep bullets whole */
-	int boxstack[4], nbox, nextbox, nexttable;
+	int boxstack[4], nbox, nexttable;
 	struct boxdef *boxes; /* the flow's <box>es */
 	size_t nboxes;
 	double fx, fw;  /* the flow's text block: footnotes */

@@ -261,7 +261,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		row = vl->n;
 		for (td = tr->first; td && col < ncols; td = td->next) {
 			long span = model_attr_long(td, "colspan", 1);
-			const char *al = model_attr(td, "align");
+			const char *an = model_attr(td, "align");
+			int al = an ? model_align(an) : -1;
 			struct model_style cs = *st;
 			double cw;
 
@@ -276,16 +277,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 			cx1[nc] = colx[col + (size_t)span];
 			col += (size_t)span;
 			cw = cx1[nc] - cx0[nc] - 2 * padx;
-			if (al) {
-				if (strcmp(al, "right") == 0)
-					cs.align = ALIGN_RIGHT;
-				else if (strcmp(al, "center") == 0)
-					cs.align = ALIGN_CENTER;
-				else if (strcmp(al, "left") == 0)
-					cs.align = ALIGN_LEFT;
-				else if (strcmp(al, "justify") == 0)
-					cs.align = ALIGN_JUSTIFY;
-			}
+			if (al >= 0)
+				cs.align = (enum model_align)al;
 			memset(&cells[nc], 0, sizeof(cells[nc]));
 			if (cell_has_blocks(td))
 				ret |= c->blocks(
