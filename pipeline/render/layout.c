@@ -53,7 +53,6 @@ struct layout_run {
 	struct model_tocent *toc; /* every file's TOC entries */
 	size_t ntoc;
 	struct tocdata tocd;            /* what toc.c sees of them */
-	int hcount;                     /* headings of the files learned */
 	GHashTable *numbers;            /* measured: dest → printed page number */
 	struct brkmemo *memo;           /* measured: breaks and shapings */
 	int measured;                   /* a measuring pass has run */
@@ -818,10 +817,9 @@ layout_learn(struct layout_run *r, const struct model_doc *doc)
 	}
 	r->tocd.e = r->toc;
 	r->tocd.n = r->ntoc;
-	r->hcount = doc->hcount;
 	if (r->title == NULL && doc->title)
 		r->title = xstrdup(doc->title);
-	return r->hcount;
+	return doc->hcount;
 }
 
 void
