@@ -139,7 +139,7 @@ struct jl_para {
 	struct jl_lineinfo *lines;
 	int nlines;
 	int id;          /* the caller's number */
-	const int *hint; /* jl_para_new_broken(): line starts */
+	const int *hint; /* jl_para_new_shaped(): line starts */
 	int nhint;
 	int *keep; /* byte ranges [keep[2k], keep[2k+1]) no line breaks inside
 		    * (pango_attr_allow_breaks FALSE: a credit 「（警察庁）」) */
@@ -1328,7 +1328,7 @@ glue_drop(struct jl_para *p)
 	p->pre = NULL;
 }
 
-/* Lines from known starts (jl_para_new_broken); 0 when they do not fit. */
+/* Lines from known starts (jl_para_new_shaped); 0 when they do not fit. */
 static int
 hinted_lines(struct jl_para *p)
 {
@@ -1389,7 +1389,7 @@ struct jl_para *
 jl_para_new(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
             const PangoFontDescription *font, const struct jl_style *st)
 {
-	return jl_para_new_broken(ctx, text, len, attrs, font, st, NULL, 0);
+	return jl_para_new_shaped(ctx, text, len, attrs, font, st, NULL, 0, NULL);
 }
 
 int
@@ -1422,14 +1422,6 @@ para_text(struct jl_para *p, const char *text, int len)
 		g_free(v);
 		p->len = strlen(p->text);
 	}
-}
-
-struct jl_para *
-jl_para_new_broken(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
-                   const PangoFontDescription *font, const struct jl_style *st, const int *starts,
-                   int n)
-{
-	return jl_para_new_shaped(ctx, text, len, attrs, font, st, starts, n, NULL);
 }
 
 /* The shaped items of a paragraph, without its clusters and lines. */

@@ -59,17 +59,6 @@ struct jl_para *jl_para_new(PangoContext *ctx, const char *text, int len, PangoA
 void jl_para_free(struct jl_para *p);
 
 /*
- * jl_para_new() for a paragraph whose lines are known: `starts` holds the
- * byte offsets where lines 1..n-1 begin, as jl_para_breaks() gave them for
- * the same text, attributes, font and style (a second layout pass).  The
- * breaker is skipped; starts that do not fall on cluster boundaries are
- * ignored and the paragraph is broken as usual.
- */
-struct jl_para *jl_para_new_broken(PangoContext *ctx, const char *text, int len,
-                                   PangoAttrList *attrs, const PangoFontDescription *font,
-                                   const struct jl_style *st, const int *starts, int n);
-
-/*
  * The shaping of a paragraph (pango items and glyph strings, per-item
  * metrics), kept apart from its lines so that a second layout pass can set
  * the same text again without itemizing and shaping it (docs/render.md
@@ -84,10 +73,15 @@ size_t jl_para_shaping_size(const struct jl_para *p);
 void jl_shaping_free(struct jl_shaping *s);
 
 /*
- * jl_para_new_broken() that takes ownership of `s` (may be NULL), a
- * jl_para_shaping() of a paragraph made with the same text, attributes
- * and font: its items are used instead of shaping again when its text is
- * the same bytes; otherwise it is freed and the text shaped as usual.
+ * jl_para_new() for a paragraph whose lines are known (a second layout
+ * pass).  `starts` (may be NULL) holds the byte offsets where lines
+ * 1..n-1 begin, as jl_para_breaks() gave them for the same text,
+ * attributes, font and style: the breaker is skipped; starts that do not
+ * fall on cluster boundaries are ignored and the paragraph is broken as
+ * usual.  Takes ownership of `s` (may be NULL), a jl_para_shaping() of a
+ * paragraph made with the same text, attributes and font: its items are
+ * used instead of shaping again when its text is the same bytes;
+ * otherwise it is freed and the text shaped as usual.
  */
 struct jl_para *jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
                                    PangoAttrList *attrs, const PangoFontDescription *font,

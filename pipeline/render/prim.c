@@ -45,20 +45,27 @@ note_free(struct note *n)
 }
 
 void
+vitem_release(struct vitem *it)
+{
+	size_t j;
+
+	for (j = 0; j < it->n; j++)
+		free(it->box[j].name);
+	free(it->box);
+	for (j = 0; j < it->nnotes; j++)
+		note_free(it->notes[j]);
+	free(it->notes);
+}
+
+void
 vlist_release(struct vlist *vl)
 {
-	size_t i, j;
+	size_t i;
 
 	if (vl == NULL)
 		return;
-	for (i = 0; i < vl->n; i++) {
-		for (j = 0; j < vl->v[i].n; j++)
-			free(vl->v[i].box[j].name);
-		free(vl->v[i].box);
-		for (j = 0; j < vl->v[i].nnotes; j++)
-			note_free(vl->v[i].notes[j]);
-		free(vl->v[i].notes);
-	}
+	for (i = 0; i < vl->n; i++)
+		vitem_release(&vl->v[i]);
 	free(vl->v);
 	vl->v = NULL;
 	vl->n = vl->alloc = 0;

@@ -136,6 +136,8 @@ void vlist_stamp_sub(struct lctx *c, struct vlist *vl, size_t from, int level, c
 /* vlist */
 struct vitem *vlist_add(struct vlist *vl);
 void vlist_release(struct vlist *vl);
+/* Frees the boxes (and their names) and the notes of `it`. */
+void vitem_release(struct vitem *it);
 struct layout_box *vitem_box(struct vitem *it, enum layout_box_kind kind);
 void note_free(struct note *n);
 

@@ -729,7 +729,7 @@ test_broken(void **state)
 	(void)state;
 	n = jl_para_breaks(a, br, 16);
 	assert_true(n >= 4);
-	b = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, br, n - 1);
+	b = jl_para_new_shaped(ctx, t, -1, NULL, fd, &st, br, n - 1, NULL);
 	assert_int_equal(jl_para_line_count(b), n);
 	for (i = 0; i < n; i++) {
 		struct jl_line_info la, lb;
@@ -741,7 +741,7 @@ test_broken(void **state)
 		assert_true(la.x == lb.x && la.width == lb.width);
 	}
 	/* byte 1 and 2 are inside 内: no such cluster, broken as usual */
-	c = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, bad, 2);
+	c = jl_para_new_shaped(ctx, t, -1, NULL, fd, &st, bad, 2, NULL);
 	assert_int_equal(jl_para_line_count(c), n);
 	jl_para_free(a);
 	jl_para_free(b);
