@@ -128,7 +128,7 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 	vl->v[first].heading = c->nheads;
 	ph->running = model_attr(n, "running") && strcmp(model_attr(n, "running"), "1") == 0;
 	ph->outline = model_attr(n, "outline") && strcmp(model_attr(n, "outline"), "1") == 0;
-	ph->text = inline_plain(n);
+	ph->text = model_plain_text(n);
 	ph->dest = xstrdup(dest);
 	ph->level = (int)level;
 	ph->page = -1;

@@ -573,12 +573,6 @@ inl_release(struct inl *in)
 	free(in->brs);
 }
 
-char *
-inline_plain(const struct model_node *n)
-{
-	return model_plain_text(n);
-}
-
 /* Attributes of [s, e) of `src`, shifted to start at 0. */
 static PangoAttrList *
 attrs_slice(PangoAttrList *src, int s, int e)
@@ -628,7 +622,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 
 	nt->lines = xcalloc(1, sizeof(*nt->lines));
 	{
-		char *t = inline_plain(fn);
+		char *t = model_plain_text(fn);
 		struct strbuf sb;
 
 		strbuf_init(&sb, 64);

@@ -175,8 +175,6 @@ double para_width(const struct jl_para *p);
 /* Inline content of `n` as a paragraph in `st`; `indent` overrides st->indent if >= 0. */
 int para_items(struct lctx *c, const struct model_node *n, const struct model_style *st,
                double indent, double x, double width, struct vlist *vl);
-/* Plain text of the inline content of `n` (footnotes left out). */
-char *inline_plain(const struct model_node *n);
 
 double style_size(const struct lctx *c, const struct model_style *st);
 double style_lh(const struct lctx *c, const struct model_style *st);

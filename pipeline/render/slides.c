@@ -388,7 +388,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 			memset(&txt, 0, sizeof(txt));
 			txt.kind = M_TEXT;
 			{
-				char *plain = inline_plain(n);
+				char *plain = model_plain_text(n);
 				struct strbuf sb;
 
 				strbuf_init(&sb, 64);
