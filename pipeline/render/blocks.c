@@ -281,18 +281,14 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	pushed = c->nbox < 4; /* deeper boxes share the fourth's border */
 	if (pushed)
 		c->boxstack[c->nbox++] = id;
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->h = pad;
 	it->before = 6 * c->scale;
 	it->keep = 1;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	ret = blocks_items(c, n, sn ? sn : style, x + pad, width - 2 * pad, vl);
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->h = pad;
 	it->after = 6 * c->scale;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	if (pushed)
 		c->nbox--;
 	return ret;

@@ -33,6 +33,16 @@ vlist_add(struct vlist *vl)
 	return it;
 }
 
+struct vitem *
+vlist_add_boxed(struct lctx *c, struct vlist *vl)
+{
+	struct vitem *it = vlist_add(vl);
+
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	return it;
+}
+
 void
 note_free(struct note *n)
 {
@@ -695,14 +705,12 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 	nl = jl_para_line_count(p);
 	for (i = 0; i < nl; i++) {
 		struct jl_line_info li;
-		struct vitem *it = vlist_add(vl);
+		struct vitem *it = vlist_add_boxed(c, vl);
 		struct layout_box *b;
 		double base = (lh - size) / 2 + size * 0.88;
 
 		jl_para_line_info(p, i, &li);
 		it->h = lh;
-		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-		it->nboxid = c->nbox;
 		b = vitem_box(it, BOX_TEXT);
 		b->para = p;
 		b->line = i;

@@ -135,6 +135,8 @@ void vlist_stamp_sub(struct lctx *c, struct vlist *vl, size_t from, int level, c
 
 /* vlist */
 struct vitem *vlist_add(struct vlist *vl);
+/* vlist_add() for an item inside the <box>es open in `c` (c->boxstack). */
+struct vitem *vlist_add_boxed(struct lctx *c, struct vlist *vl);
 void vlist_release(struct vlist *vl);
 /* Frees the boxes (and their names) and the notes of `it`. */
 void vitem_release(struct vitem *it);

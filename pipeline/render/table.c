@@ -294,13 +294,11 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		if (rowh == 0)
 			rowh = style_lh(c, st);
 		rowh += 2 * pady;
-		it = vlist_add(vl);
+		it = vlist_add_boxed(c, vl);
 		it->h = rowh;
 		it->table = id;
 		it->head = is_head;
 		it->keep = is_head;
-		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-		it->nboxid = c->nbox;
 		for (k = 0; k < nc; k++) {
 			struct layout_box *b = vitem_box(it, BOX_RECT);
 			const char *fill = model_attr(tdn[k], "fill");
