@@ -128,7 +128,7 @@ heading_items(struct lctx *c, const struct model_node *n, double x, double width
 	vl->v[first].heading = c->nheads;
 	ph->running = model_attr(n, "running") && strcmp(model_attr(n, "running"), "1") == 0;
 	ph->outline = model_attr(n, "outline") && strcmp(model_attr(n, "outline"), "1") == 0;
-	ph->text = inline_plain(n);
+	ph->text = model_plain_text(n);
 	ph->dest = xstrdup(dest);
 	ph->level = (int)level;
 	ph->page = -1;
@@ -281,18 +281,14 @@ box_items(struct lctx *c, const struct model_node *n, const char *style, double 
 	pushed = c->nbox < 4; /* deeper boxes share the fourth's border */
 	if (pushed)
 		c->boxstack[c->nbox++] = id;
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->h = pad;
 	it->before = 6 * c->scale;
 	it->keep = 1;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	ret = blocks_items(c, n, sn ? sn : style, x + pad, width - 2 * pad, vl);
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->h = pad;
 	it->after = 6 * c->scale;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	if (pushed)
 		c->nbox--;
 	return ret;

@@ -234,11 +234,9 @@ hbar_items(struct lctx *c, const struct model_node *n, const struct hbar *hb,
 		sl = text_lines(c, src, st, SUB(fs, 0.95), 0, width);
 		srch = sl * SUB(fs, 0.95) * st->leading + fs * 0.3;
 	}
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->before = 6 * c->scale;
 	it->after = 8 * c->scale;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	top = chart_head(c, it, n, st, fs, x, width, hb->names, hb->ns) + fs * 0.3;
 	/* a row per category, at least a label's line high; each bar as
 	 * high as its value label, the bars 72% of the row */
@@ -418,12 +416,10 @@ chart_draw(struct lctx *c, const struct model_node *n, double x, double width, d
 
 		return hbar_items(c, n, &hb, &st, fs, x, width, height, fixed, vl);
 	}
-	it = vlist_add(vl);
+	it = vlist_add_boxed(c, vl);
 	it->h = height;
 	it->before = 6 * c->scale;
 	it->after = 8 * c->scale;
-	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-	it->nboxid = c->nbox;
 	y = chart_head(c, it, n, &st, fs, x, width, names, ns);
 	plot_top = y + fs * 0.5;
 	{

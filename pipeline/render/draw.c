@@ -804,15 +804,3 @@ draw_close(struct drawer *dr, const struct layout_outline *outline, size_t noutl
 	drawer_free(dr);
 	return 0;
 }
-
-int
-draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path, struct diag *d)
-{
-	struct drawer *dr = draw_open(doc, path, d);
-	size_t p;
-
-	for (p = 0; p < ld->npages; p++)
-		if (draw_page(dr, &ld->pages[p]) < 0)
-			break;
-	return draw_close(dr, ld->outline, ld->noutline);
-}

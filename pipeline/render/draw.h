@@ -12,22 +12,13 @@
 #include "model.h"
 
 /*
- * Writes `ld` to `path` through PATH.tmp and rename(); on any cairo or
- * file error the temporary file is removed, `path` is left as it was and
- * -1 is returned after reporting to `d`.  Returns 0 on success.
- */
-int draw_pdf(const struct layout_doc *ld, const struct model_doc *doc, const char *path,
-             struct diag *d);
-
-/*
- * The same in steps (pages drawn as layout completes them): draw_open()
- * takes the metadata of `doc` and never fails (errors surface at the
- * first page); draw_page()
- * returns 0 or -1 after reporting (sticky: later pages are refused);
- * draw_close() adds the outline, finishes, renames and frees `dr`, or
- * removes the temporary file and returns -1; draw_abort() frees `dr` and
- * removes the temporary file.  The target is untouched unless close
- * succeeds.
+ * Writes a PDF to `path` through PATH.tmp and rename(), page by page as
+ * layout completes them: draw_open() takes the metadata of `doc` and never
+ * fails (errors surface at the first page); draw_page() returns 0 or -1
+ * after reporting to `d` (sticky: later pages are refused); draw_close()
+ * adds the outline, finishes, renames and frees `dr`, or removes the
+ * temporary file and returns -1; draw_abort() frees `dr` and removes the
+ * temporary file.  The target is untouched unless close succeeds.
  */
 struct drawer;
 struct drawer *draw_open(const struct model_doc *doc, const char *path, struct diag *d);

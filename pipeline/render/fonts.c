@@ -216,26 +216,34 @@ struct seen {
 };
 
 /*
- * Reports an uncovered character: at `src` ("file.csv:12", the submission
- * row the text came from: the user fixes it there), else at the .pdoc line.
+ * The file of `src` ("file.csv:12", the submission row a text came from:
+ * the user fixes it there) as a new string, and its line in *line; NULL
+ * when `src` is not FILE:LINE.
  */
+static char *
+src_file(const char *src, long *line)
+{
+	const char *colon = src ? strrchr(src, ':') : NULL;
+	char *end;
+
+	if (colon == NULL || colon == src)
+		return NULL;
+	errno = 0;
+	*line = strtol(colon + 1, &end, 10);
+	if (errno || end == colon + 1 || *end || *line <= 0)
+		return NULL;
+	return xstrndup(src, (size_t)(colon - src));
+}
+
+/* Reports an uncovered character: at `src` (src_file()), else at the .pdoc line. */
 static int
 report_char(const struct model_doc *doc, long line, const char *src, gunichar ch, const char *utf8,
             struct diag *d)
 {
-	const char *colon = src ? strrchr(src, ':') : NULL;
-	char *end;
 	long l = 0;
+	char *file = src_file(src, &l);
 
-	if (colon && colon > src) {
-		errno = 0;
-		l = strtol(colon + 1, &end, 10);
-		if (errno || end == colon + 1 || *end || l <= 0)
-			colon = NULL;
-	} else
-		colon = NULL;
-	if (colon) {
-		char *file = xstrndup(src, (size_t)(colon - src));
+	if (file) {
 		int ret = diag_error(
 		    d, file, l,
 		    "character U+%04X '%s' is in none of the pinned fonts (fonts/fonts.conf); "
@@ -440,22 +448,15 @@ fonts_has_char(struct fonts *f, gunichar ch)
 }
 
 /* The draft's warning for a replaced character: at the CSV row it came
- * from (src="file.csv:12": the user fixes it there), else at the .pdoc line. */
+ * from (src_file()), else at the .pdoc line. */
 static void
 placeholder_warn(const struct model_doc *doc, long line, const char *src, gunichar ch,
                  struct diag *d)
 {
-	const char *colon = src ? strrchr(src, ':') : NULL;
-	char *end = NULL;
 	long l = 0;
+	char *file = src_file(src, &l);
 
-	if (colon && colon > src) {
-		errno = 0;
-		l = strtol(colon + 1, &end, 10);
-	}
-	if (colon && colon > src && errno == 0 && end != colon + 1 && *end == '\0' && l > 0) {
-		char *file = xstrndup(src, (size_t)(colon - src));
-
+	if (file) {
 		diag_warning(
 		    d, file, l,
 		    "draft: character U+%04X is in none of the pinned fonts; printed as [U+%04X] "

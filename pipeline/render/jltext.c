@@ -105,18 +105,24 @@ struct jl_lineinfo {
 	struct jl_line_info info;
 };
 
-struct jl_para {
-	PangoContext *ctx;
-	char *text;
-	int len;
-	struct jl_style st;
+/* The shaping of a paragraph: its pango items and glyph strings (owned). */
+struct jl_items {
+	int nitems;
 	PangoItem **itemv;
 	PangoGlyphString **glyphv;
 	/* per item; exact in single precision (pango units / 1024), and
 	 * half the size of doubles for the ~0.4 items a character of
 	 * Japanese text has (pango starts one at each kana-kanji change) */
 	float *ascent, *descent, *rise, *em;
-	int nitems;
+	double base_ascent, base_descent;
+};
+
+struct jl_para {
+	PangoContext *ctx;
+	char *text;
+	int len;
+	struct jl_style st;
+	struct jl_items it;
 	struct jl_cluster *c;
 	int n;
 	/*
@@ -132,9 +138,8 @@ struct jl_para {
 	int wend; /* while breaking: the end of the window being broken */
 	struct jl_lineinfo *lines;
 	int nlines;
-	double base_ascent, base_descent;
 	int id;          /* the caller's number */
-	const int *hint; /* jl_para_new_broken(): line starts */
+	const int *hint; /* jl_para_new_shaped(): line starts */
 	int nhint;
 	int *keep; /* byte ranges [keep[2k], keep[2k+1]) no line breaks inside
 		    * (pango_attr_allow_breaks FALSE: a credit 「（警察庁）」) */
@@ -542,13 +547,13 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	pango_attr_list_insert_before(al, a);
 
 	items = p->len > 0 ? pango_itemize(p->ctx, p->text, 0, p->len, al, NULL) : NULL;
-	p->nitems = g_list_length(items);
-	p->itemv = xcalloc(p->nitems + 1, sizeof *p->itemv);
-	p->glyphv = xcalloc(p->nitems + 1, sizeof *p->glyphv);
-	p->ascent = xcalloc(p->nitems + 1, sizeof *p->ascent);
-	p->descent = xcalloc(p->nitems + 1, sizeof *p->descent);
-	p->rise = xcalloc(p->nitems + 1, sizeof *p->rise);
-	p->em = xcalloc(p->nitems + 1, sizeof *p->em);
+	p->it.nitems = g_list_length(items);
+	p->it.itemv = xcalloc(p->it.nitems + 1, sizeof *p->it.itemv);
+	p->it.glyphv = xcalloc(p->it.nitems + 1, sizeof *p->it.glyphv);
+	p->it.ascent = xcalloc(p->it.nitems + 1, sizeof *p->it.ascent);
+	p->it.descent = xcalloc(p->it.nitems + 1, sizeof *p->it.descent);
+	p->it.rise = xcalloc(p->it.nitems + 1, sizeof *p->it.rise);
+	p->it.em = xcalloc(p->it.nitems + 1, sizeof *p->it.em);
 
 	/* base metrics, for empty text and empty lines */
 	{
@@ -560,12 +565,12 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 			pango_font_description_merge(d, font, TRUE);
 		f = pango_context_load_font(p->ctx, d);
 		if (f) {
-			item_metrics(f, pango_language_from_string("ja"), &p->base_ascent,
-			             &p->base_descent);
+			item_metrics(f, pango_language_from_string("ja"), &p->it.base_ascent,
+			             &p->it.base_descent);
 			g_object_unref(f);
 		} else {
-			p->base_ascent = 0.88 * PT(pango_font_description_get_size(d));
-			p->base_descent = 0.12 * PT(pango_font_description_get_size(d));
+			p->it.base_ascent = 0.88 * PT(pango_font_description_get_size(d));
+			p->it.base_descent = 0.12 * PT(pango_font_description_get_size(d));
 		}
 		pango_font_description_free(d);
 	}
@@ -573,23 +578,23 @@ shape(struct jl_para *p, PangoAttrList *attrs, const PangoFontDescription *font)
 	for (l = items, i = 0; l; l = l->next, i++) {
 		PangoItem *it = l->data;
 
-		p->itemv[i] = it;
+		p->it.itemv[i] = it;
 		/*
 		 * Right-to-left runs (only in hostile or stray input here) are
 		 * shaped left to right, so that glyphs stay in logical order:
 		 * the text survives, its shaping may not.
 		 */
 		it->analysis.level = 0;
-		p->glyphv[i] = shape_run(it, p->text, p->len);
+		p->it.glyphv[i] = shape_run(it, p->text, p->len);
 		{
 			double asc, desc, em;
 
 			run_metrics(it, &asc, &desc, &em);
-			p->ascent[i] = asc;
-			p->descent[i] = desc;
-			p->em[i] = em;
+			p->it.ascent[i] = asc;
+			p->it.descent[i] = desc;
+			p->it.em[i] = em;
 		}
-		p->rise[i] = item_rise(it);
+		p->it.rise[i] = item_rise(it);
 	}
 	/* the items are owned through itemv (the list cost 24 bytes an item:
 	 * 20 MB for one paragraph of 2,000,000 characters) */
@@ -606,15 +611,15 @@ make_clusters(struct jl_para *p)
 	/* counted first: one allocation of the exact size (doubling held
 	 * up to three times the clusters of a long paragraph at once) */
 	alloc = 0;
-	for (i = 0; i < p->nitems; i++)
-		for (k = 0; k < p->glyphv[i]->num_glyphs; k++)
-			alloc += k == 0 || p->glyphv[i]->glyphs[k].attr.is_cluster_start;
+	for (i = 0; i < p->it.nitems; i++)
+		for (k = 0; k < p->it.glyphv[i]->num_glyphs; k++)
+			alloc += k == 0 || p->it.glyphv[i]->glyphs[k].attr.is_cluster_start;
 	p->c = alloc ? xreallocarray(p->c, alloc, sizeof *p->c) : p->c;
 	p->n = 0;
-	for (i = 0; i < p->nitems; i++) {
-		PangoItem *it = p->itemv[i];
-		PangoGlyphString *gs = p->glyphv[i];
-		double em = p->em[i];
+	for (i = 0; i < p->it.nitems; i++) {
+		PangoItem *it = p->it.itemv[i];
+		PangoGlyphString *gs = p->it.glyphv[i];
+		double em = p->it.em[i];
 
 		/* clusters, in logical order (LTR only: Japanese and Latin) */
 		for (k = 0; k < gs->num_glyphs; k = ncl) {
@@ -757,7 +762,7 @@ make_glue(struct jl_para *p, int w0, int w1)
 		gunichar cb = g_utf8_get_char(p->text + b->start);
 
 		b->brk = can_break(a, b, ca, cb);
-		if (b->brk == BRK_OK && p->rise[b->item] > 0)
+		if (b->brk == BRK_OK && p->it.rise[b->item] > 0)
 			b->brk = BRK_NO; /* a footnote mark stays with its word */
 		for (k = 0; b->brk == BRK_OK && k < p->nkeep; k++)
 			if (b->start > p->keep[2 * k] && b->start < p->keep[2 * k + 1])
@@ -781,8 +786,8 @@ make_glue(struct jl_para *p, int w0, int w1)
 				else
 					g->shrink[SH_BRACKET] = g->mid;
 			}
-		} else if (jl_gap_before(a->cls, b->cls) && p->rise[a->item] == 0 &&
-		           p->rise[b->item] == 0 && ca != '-' && ca != '/' && cb != '-') {
+		} else if (jl_gap_before(a->cls, b->cls) && p->it.rise[a->item] == 0 &&
+		           p->it.rise[b->item] == 0 && ca != '-' && ca != '/' && cb != '-') {
 			/* (nor across a hyphen or slash: an id 1-5-ア is one word,
 			 * never 「1-5- ア」, issue 15) */
 			/* (raised footnote marks are set solid) */
@@ -1194,8 +1199,8 @@ set_line(struct jl_para *p, int li)
 	memset(o, 0, sizeof *o);
 	o->x = p->st.left_indent + (li == 0 ? p->st.first_indent : 0);
 	if (p->n == 0) {
-		o->ascent = p->base_ascent;
-		o->descent = p->base_descent;
+		o->ascent = p->it.base_ascent;
+		o->descent = p->it.base_descent;
 		return;
 	}
 	line_sums(p, a, b, &s);
@@ -1285,8 +1290,8 @@ set_line(struct jl_para *p, int li)
 	}
 	for (i = a; i < b; i++) {
 		int it = p->c[i].item;
-		double asc = p->ascent[it] + p->rise[it];
-		double desc = p->descent[it] - p->rise[it];
+		double asc = p->it.ascent[it] + p->it.rise[it];
+		double desc = p->it.descent[it] - p->it.rise[it];
 
 		if (asc > o->ascent)
 			o->ascent = asc;
@@ -1294,8 +1299,8 @@ set_line(struct jl_para *p, int li)
 			o->descent = desc;
 	}
 	if (o->ascent == 0 && o->descent == 0) {
-		o->ascent = p->base_ascent;
-		o->descent = p->base_descent;
+		o->ascent = p->it.base_ascent;
+		o->descent = p->it.base_descent;
 	}
 }
 
@@ -1323,7 +1328,7 @@ glue_drop(struct jl_para *p)
 	p->pre = NULL;
 }
 
-/* Lines from known starts (jl_para_new_broken); 0 when they do not fit. */
+/* Lines from known starts (jl_para_new_shaped); 0 when they do not fit. */
 static int
 hinted_lines(struct jl_para *p)
 {
@@ -1384,7 +1389,7 @@ struct jl_para *
 jl_para_new(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
             const PangoFontDescription *font, const struct jl_style *st)
 {
-	return jl_para_new_broken(ctx, text, len, attrs, font, st, NULL, 0);
+	return jl_para_new_shaped(ctx, text, len, attrs, font, st, NULL, 0, NULL);
 }
 
 int
@@ -1419,25 +1424,29 @@ para_text(struct jl_para *p, const char *text, int len)
 	}
 }
 
-struct jl_para *
-jl_para_new_broken(PangoContext *ctx, const char *text, int len, PangoAttrList *attrs,
-                   const PangoFontDescription *font, const struct jl_style *st, const int *starts,
-                   int n)
-{
-	return jl_para_new_shaped(ctx, text, len, attrs, font, st, starts, n, NULL);
-}
-
 /* The shaped items of a paragraph, without its clusters and lines. */
 struct jl_shaping {
 	char *text;
 	int len;
-	int nitems;
-	PangoItem **itemv;         /* owned */
-	PangoGlyphString **glyphv; /* owned */
-	float *ascent, *descent, *rise, *em;
-	double base_ascent, base_descent;
-	size_t bytes;
+	struct jl_items it;
 };
+
+static void
+items_release(struct jl_items *it)
+{
+	int i;
+
+	for (i = 0; i < it->nitems; i++) {
+		pango_glyph_string_free(it->glyphv[i]);
+		pango_item_free(it->itemv[i]);
+	}
+	free(it->itemv);
+	free(it->glyphv);
+	free(it->ascent);
+	free(it->descent);
+	free(it->rise);
+	free(it->em);
+}
 
 static float *
 dup_floats(const float *v, int n)
@@ -1452,12 +1461,12 @@ size_t
 jl_para_shaping_size(const struct jl_para *p)
 {
 	size_t b = sizeof(struct jl_shaping) + p->len + 1 +
-	           (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
+	           (p->it.nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
 	int i;
 
-	for (i = 0; i < p->nitems; i++)
+	for (i = 0; i < p->it.nitems; i++)
 		b += sizeof(PangoItem) + sizeof(PangoGlyphString) +
-		     (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
+		     (size_t)p->it.glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
 	return b;
 }
 
@@ -1469,67 +1478,26 @@ jl_para_shaping(const struct jl_para *p)
 
 	s->text = xstrndup(p->text, p->len);
 	s->len = p->len;
-	s->nitems = p->nitems;
-	s->itemv = xcalloc(p->nitems + 1, sizeof *s->itemv);
-	s->glyphv = xcalloc(p->nitems + 1, sizeof *s->glyphv);
-	s->bytes =
-	    sizeof *s + p->len + 1 + (p->nitems + 1) * (2 * sizeof(void *) + 4 * sizeof(float));
-	for (i = 0; i < p->nitems; i++) {
-		s->itemv[i] = pango_item_copy(p->itemv[i]);
-		s->glyphv[i] = pango_glyph_string_copy(p->glyphv[i]);
-		s->bytes +=
-		    sizeof(PangoItem) + sizeof(PangoGlyphString) +
-		    (size_t)p->glyphv[i]->num_glyphs * (sizeof(PangoGlyphInfo) + sizeof(int));
+	s->it = p->it;
+	s->it.itemv = xcalloc(p->it.nitems + 1, sizeof *s->it.itemv);
+	s->it.glyphv = xcalloc(p->it.nitems + 1, sizeof *s->it.glyphv);
+	for (i = 0; i < p->it.nitems; i++) {
+		s->it.itemv[i] = pango_item_copy(p->it.itemv[i]);
+		s->it.glyphv[i] = pango_glyph_string_copy(p->it.glyphv[i]);
 	}
-	s->ascent = dup_floats(p->ascent, p->nitems);
-	s->descent = dup_floats(p->descent, p->nitems);
-	s->rise = dup_floats(p->rise, p->nitems);
-	s->em = dup_floats(p->em, p->nitems);
-	s->base_ascent = p->base_ascent;
-	s->base_descent = p->base_descent;
+	s->it.ascent = dup_floats(p->it.ascent, p->it.nitems);
+	s->it.descent = dup_floats(p->it.descent, p->it.nitems);
+	s->it.rise = dup_floats(p->it.rise, p->it.nitems);
+	s->it.em = dup_floats(p->it.em, p->it.nitems);
 	return s;
-}
-
-size_t
-jl_shaping_bytes(const struct jl_shaping *s)
-{
-	return s ? s->bytes : 0;
 }
 
 void
 jl_shaping_free(struct jl_shaping *s)
 {
-	int i;
-
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->nitems; i++) {
-		pango_glyph_string_free(s->glyphv[i]);
-		pango_item_free(s->itemv[i]);
-	}
-	free(s->itemv);
-	free(s->glyphv);
-	free(s->ascent);
-	free(s->descent);
-	free(s->rise);
-	free(s->em);
-	free(s->text);
-	free(s);
-}
-
-/* Moves the items of `s` into `p` and frees the rest of `s`. */
-static void
-adopt(struct jl_para *p, struct jl_shaping *s)
-{
-	p->nitems = s->nitems;
-	p->itemv = s->itemv;
-	p->glyphv = s->glyphv;
-	p->ascent = s->ascent;
-	p->descent = s->descent;
-	p->rise = s->rise;
-	p->em = s->em;
-	p->base_ascent = s->base_ascent;
-	p->base_descent = s->base_descent;
+	items_release(&s->it);
 	free(s->text);
 	free(s);
 }
@@ -1572,9 +1540,11 @@ jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *
 	p->ctx = g_object_ref(ctx);
 	para_text(p, text, len);
 	p->st = *st;
-	if (s && s->len == p->len && memcmp(s->text, p->text, p->len) == 0)
-		adopt(p, s);
-	else {
+	if (s && s->len == p->len && memcmp(s->text, p->text, p->len) == 0) {
+		p->it = s->it; /* the items move to p */
+		free(s->text);
+		free(s);
+	} else {
 		jl_shaping_free(s);
 		shape(p, attrs, font);
 	}
@@ -1587,36 +1557,14 @@ jl_para_new_shaped(PangoContext *ctx, const char *text, int len, PangoAttrList *
 	return p;
 }
 
-/*
- * Re-breaks the paragraph for a new style (measure, indents, alignment)
- * without shaping it again.
- */
-void
-jl_para_set_style(struct jl_para *p, const struct jl_style *st)
-{
-	p->st = *st;
-	layout(p);
-}
-
 void
 jl_para_free(struct jl_para *p)
 {
-	int i;
-
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nitems; i++) {
-		pango_glyph_string_free(p->glyphv[i]);
-		pango_item_free(p->itemv[i]);
-	}
+	items_release(&p->it);
 	g_object_unref(p->ctx);
-	free(p->itemv);
-	free(p->glyphv);
-	free(p->ascent);
-	free(p->descent);
-	free(p->rise);
 	free(p->keep);
-	free(p->em);
 	free(p->c);
 	free(p->g);
 	free(p->pre);
@@ -1760,9 +1708,9 @@ item_color(const PangoItem *it)
 static int
 same_look(const struct jl_para *p, int i, int j)
 {
-	return i == j ||
-	       (p->itemv[i]->analysis.font == p->itemv[j]->analysis.font &&
-	        p->rise[i] == p->rise[j] && item_color(p->itemv[i]) == item_color(p->itemv[j]));
+	return i == j || (p->it.itemv[i]->analysis.font == p->it.itemv[j]->analysis.font &&
+	                  p->it.rise[i] == p->it.rise[j] &&
+	                  item_color(p->it.itemv[i]) == item_color(p->it.itemv[j]));
 }
 
 /*
@@ -1786,7 +1734,7 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x, double ba
 	double pos0 = ca->x, prev_end = 0;
 	long color;
 
-	it = pango_item_copy(p->itemv[ca->item]);
+	it = pango_item_copy(p->it.itemv[ca->item]);
 	it->offset = ca->start;
 	it->length = cl->end - ca->start;
 	it->num_chars = g_utf8_strlen(p->text + ca->start, it->length);
@@ -1797,8 +1745,8 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x, double ba
 	ng = 0;
 	for (i = a; i < b; i++) {
 		const struct jl_cluster *c = &p->c[i];
-		const PangoItem *src = p->itemv[c->item];
-		const PangoGlyphString *sg = p->glyphv[c->item];
+		const PangoItem *src = p->it.itemv[c->item];
+		const PangoGlyphString *sg = p->it.glyphv[c->item];
 		/* widths realizing the computed positions, rounded without drift */
 		int u0 = (int)lround((c->x - pos0) * PANGO_SCALE);
 		int u1 = (int)lround((c->x + c->adv - pos0) * PANGO_SCALE);
@@ -1833,11 +1781,11 @@ draw_run(const struct jl_para *p, int a, int b, cairo_t *cr, double x, double ba
 	gi.item = it;
 	gi.glyphs = gs;
 	cairo_save(cr);
-	color = item_color(p->itemv[ca->item]);
+	color = item_color(p->it.itemv[ca->item]);
 	if (color >= 0)
 		cairo_set_source_rgb(cr, (color >> 16) / 255.0, ((color >> 8) & 0xff) / 255.0,
 		                     (color & 0xff) / 255.0);
-	cairo_move_to(cr, x + pos0, baseline - p->rise[ca->item]);
+	cairo_move_to(cr, x + pos0, baseline - p->it.rise[ca->item]);
 	pango_cairo_show_glyph_item(cr, p->text, &gi);
 	cairo_restore(cr);
 	pango_glyph_string_free(gs);

@@ -59,36 +59,29 @@ struct jl_para *jl_para_new(PangoContext *ctx, const char *text, int len, PangoA
 void jl_para_free(struct jl_para *p);
 
 /*
- * jl_para_new() for a paragraph whose lines are known: `starts` holds the
- * byte offsets where lines 1..n-1 begin, as jl_para_breaks() gave them for
- * the same text, attributes, font and style (a second layout pass).  The
- * breaker is skipped; starts that do not fall on cluster boundaries are
- * ignored and the paragraph is broken as usual.
- */
-struct jl_para *jl_para_new_broken(PangoContext *ctx, const char *text, int len,
-                                   PangoAttrList *attrs, const PangoFontDescription *font,
-                                   const struct jl_style *st, const int *starts, int n);
-
-/*
  * The shaping of a paragraph (pango items and glyph strings, per-item
  * metrics), kept apart from its lines so that a second layout pass can set
  * the same text again without itemizing and shaping it (docs/render.md
  * "Streaming").  jl_para_shaping() returns a deep copy owned by the caller:
  * free it with jl_shaping_free() (NULL is fine) or hand it to
- * jl_para_new_shaped().  jl_shaping_bytes() is an estimate of its heap size.
+ * jl_para_new_shaped().
  */
 struct jl_shaping;
 struct jl_shaping *jl_para_shaping(const struct jl_para *p);
-size_t jl_shaping_bytes(const struct jl_shaping *s);
-/* jl_shaping_bytes() of the shaping jl_para_shaping() would return, without making it. */
+/* An estimate of the heap size of jl_para_shaping(p), without making it. */
 size_t jl_para_shaping_size(const struct jl_para *p);
 void jl_shaping_free(struct jl_shaping *s);
 
 /*
- * jl_para_new_broken() that takes ownership of `s` (may be NULL), a
- * jl_para_shaping() of a paragraph made with the same text, attributes
- * and font: its items are used instead of shaping again when its text is
- * the same bytes; otherwise it is freed and the text shaped as usual.
+ * jl_para_new() for a paragraph whose lines are known (a second layout
+ * pass).  `starts` (may be NULL) holds the byte offsets where lines
+ * 1..n-1 begin, as jl_para_breaks() gave them for the same text,
+ * attributes, font and style: the breaker is skipped; starts that do not
+ * fall on cluster boundaries are ignored and the paragraph is broken as
+ * usual.  Takes ownership of `s` (may be NULL), a jl_para_shaping() of a
+ * paragraph made with the same text, attributes and font: its items are
+ * used instead of shaping again when its text is the same bytes;
+ * otherwise it is freed and the text shaped as usual.
  */
 struct jl_para *jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
                                    PangoAttrList *attrs, const PangoFontDescription *font,
@@ -100,13 +93,6 @@ struct jl_para *jl_para_new_shaped(PangoContext *ctx, const char *text, int len,
  * and returns the number of lines (which may exceed max).
  */
 int jl_para_breaks(const struct jl_para *p, int *starts, int max);
-
-/*
- * Breaks and justifies the paragraph again for a new style (measure,
- * indents, alignment) without shaping it again: the cheap way to try
- * several widths when fitting text into a box.
- */
-void jl_para_set_style(struct jl_para *p, const struct jl_style *st);
 
 /*
  * The width the paragraph needs to be set without breaks other than

@@ -53,7 +53,6 @@ struct layout_run {
 	struct model_tocent *toc; /* every file's TOC entries */
 	size_t ntoc;
 	struct tocdata tocd;            /* what toc.c sees of them */
-	int hcount;                     /* headings of the files learned */
 	GHashTable *numbers;            /* measured: dest → printed page number */
 	struct brkmemo *memo;           /* measured: breaks and shapings */
 	int measured;                   /* a measuring pass has run */
@@ -266,6 +265,19 @@ page_drop_box(struct layout_page *pg, size_t k)
 	pg->n--;
 }
 
+/* Frees the boxes of page pg (and their names). */
+static void
+page_release(struct layout_page *pg)
+{
+	size_t k;
+
+	for (k = 0; k < pg->n; k++)
+		free(pg->box[k].name);
+	free(pg->box);
+	pg->box = NULL;
+	pg->n = pg->alloc = 0;
+}
+
 /* Drops a link to a destination that exists nowhere, and a second
  * destination of the same name (names must be unique). */
 static void
@@ -317,18 +329,13 @@ pages_done(struct lctx *c)
 
 	for (; c->flushed < ld->npages; c->flushed++) {
 		struct layout_page *pg = &ld->pages[c->flushed];
-		size_t k;
 
 		page_check_links(c, pg);
 		if (!pages_leave(r))
 			continue;
 		if (ret == 0 && !r->measure && r->sink->page(r->sink->arg, pg) < 0)
 			ret = -1;
-		for (k = 0; k < pg->n; k++)
-			free(pg->box[k].name);
-		free(pg->box);
-		pg->box = NULL;
-		pg->n = pg->alloc = 0;
+		page_release(pg);
 	}
 	return ret;
 }
@@ -530,19 +537,6 @@ emit_page(struct lctx *c, struct flowstate *fs, size_t first, size_t end)
  * line) grew with the document: 10× FY2014 streamed took 98 MB, not 33.
  */
 static void
-vitem_release(struct vitem *it)
-{
-	size_t j;
-
-	for (j = 0; j < it->n; j++)
-		free(it->box[j].name);
-	free(it->box);
-	for (j = 0; j < it->nnotes; j++)
-		note_free(it->notes[j]);
-	free(it->notes);
-}
-
-static void
 flow_trim(struct flowstate *fs)
 {
 	struct vlist *vl = &fs->vl;
@@ -733,15 +727,12 @@ heads_free(struct placed_heading *h, size_t n)
 void
 layout_doc_free(struct layout_doc *ld)
 {
-	size_t i, j;
+	size_t i;
 
 	if (ld == NULL)
 		return;
-	for (i = 0; i < ld->npages; i++) {
-		for (j = 0; j < ld->pages[i].n; j++)
-			free(ld->pages[i].box[j].name);
-		free(ld->pages[i].box);
-	}
+	for (i = 0; i < ld->npages; i++)
+		page_release(&ld->pages[i]);
 	free(ld->pages);
 	for (i = 0; i < ld->nparas; i++)
 		if (ld->paras[i])
@@ -818,10 +809,9 @@ layout_learn(struct layout_run *r, const struct model_doc *doc)
 	}
 	r->tocd.e = r->toc;
 	r->tocd.n = r->ntoc;
-	r->hcount = doc->hcount;
 	if (r->title == NULL && doc->title)
 		r->title = xstrdup(doc->title);
-	return r->hcount;
+	return doc->hcount;
 }
 
 void

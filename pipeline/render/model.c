@@ -107,18 +107,6 @@ model_length(const char *s, double em, double ref, double *out)
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 model_color(const char *s, double rgb[3])
 {
@@ -127,13 +115,25 @@ model_color(const char *s, double rgb[3])
 	if (s == NULL || s[0] != '#' || strlen(s) != 7)
 		return -1;
 	for (i = 0; i < 3; i++) {
-		h = hexval(s[1 + 2 * i]);
-		l = hexval(s[2 + 2 * i]);
+		h = g_ascii_xdigit_value(s[1 + 2 * i]);
+		l = g_ascii_xdigit_value(s[2 + 2 * i]);
 		if (h < 0 || l < 0)
 			return -1;
 		rgb[i] = (h * 16 + l) / 255.0;
 	}
 	return 0;
+}
+
+int
+model_align(const char *s)
+{
+	static const char *const names[] = {"justify", "left", "center", "right"};
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
 }
 
 const char *
@@ -395,14 +395,10 @@ parse_style(struct model_doc *doc, xmlNodePtr x, struct diag *d)
 		xmlFree(v);
 	}
 	if ((v = xmlio_attr(x, "align")) != NULL) {
-		if (strcmp(v, "justify") == 0)
-			st.align = ALIGN_JUSTIFY;
-		else if (strcmp(v, "left") == 0)
-			st.align = ALIGN_LEFT;
-		else if (strcmp(v, "center") == 0)
-			st.align = ALIGN_CENTER;
-		else if (strcmp(v, "right") == 0)
-			st.align = ALIGN_RIGHT;
+		int al = model_align(v);
+
+		if (al >= 0)
+			st.align = (enum model_align)al;
 		else
 			ret = diag_error(d, doc->path, line,
 			                 "<style align=\"%s\">: unknown alignment", v);
@@ -529,37 +525,40 @@ is_ascii_word(gunichar ch)
 	return ch < 0x80 && ch > ' ';
 }
 
+void
+model_add_text(struct strbuf *sb, const char *s, int *space)
+{
+	const char *p;
+
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar ch = g_utf8_get_char(p);
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			*space = 1;
+			continue;
+		}
+		if (*space && sb->len > 0) {
+			const char *prev = g_utf8_find_prev_char(sb->buf, sb->buf + sb->len);
+			gunichar pc = prev ? g_utf8_get_char(prev) : 0;
+
+			if (is_ascii_word(pc) && is_ascii_word(ch))
+				strbuf_addch(sb, ' ');
+		}
+		*space = 0;
+		strbuf_add(sb, p, (size_t)(g_utf8_next_char(p) - p));
+	}
+}
+
 static void
 plain_walk(const struct model_node *n, struct strbuf *sb, int *space)
 {
 	const struct model_node *k;
-	const char *p;
 
 	for (k = n->first; k; k = k->next) {
-		if (k->kind == M_FN)
-			continue;
-		if (k->kind != M_TEXT) {
+		if (k->kind == M_TEXT)
+			model_add_text(sb, k->text, space);
+		else if (k->kind != M_FN)
 			plain_walk(k, sb, space);
-			continue;
-		}
-		for (p = k->text; *p; p = g_utf8_next_char(p)) {
-			gunichar ch = g_utf8_get_char(p);
-
-			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-				*space = 1;
-				continue;
-			}
-			if (*space && sb->len > 0) {
-				const char *prev =
-				    g_utf8_find_prev_char(sb->buf, sb->buf + sb->len);
-				gunichar pc = prev ? g_utf8_get_char(prev) : 0;
-
-				if (is_ascii_word(pc) && is_ascii_word(ch))
-					strbuf_addch(sb, ' ');
-			}
-			*space = 0;
-			strbuf_add(sb, p, (size_t)(g_utf8_next_char(p) - p));
-		}
 	}
 }
 

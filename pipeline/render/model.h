@@ -146,6 +146,8 @@ const struct model_template *model_template(const struct model_doc *doc, const c
 int model_length(const char *s, double em, double ref, double *out);
 /* Parses #rrggbb into rgb[0..2] in 0..1.  Returns 0 or -1. */
 int model_color(const char *s, double rgb[3]);
+/* The enum model_align named by `s` (justify, left, center, right), or -1. */
+int model_align(const char *s);
 
 /*
  * The plain text of the inline content of `n`, footnotes left out:
@@ -154,6 +156,13 @@ int model_color(const char *s, double rgb[3]);
  * string (free()).
  */
 char *model_plain_text(const struct model_node *n);
+/*
+ * Appends text `s` to `sb` by the same rule: each run of white space is
+ * dropped, or one space between two ASCII words.  *space says a run is
+ * pending (carried from one text node to the next; 0 at the start).
+ */
+struct strbuf;
+void model_add_text(struct strbuf *sb, const char *s, int *space);
 
 /* Kind name as in the vocabulary ("p", "h", …), for --dump and messages. */
 const char *model_kind_name(enum model_kind k);

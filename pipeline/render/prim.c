@@ -33,6 +33,16 @@ vlist_add(struct vlist *vl)
 	return it;
 }
 
+struct vitem *
+vlist_add_boxed(struct lctx *c, struct vlist *vl)
+{
+	struct vitem *it = vlist_add(vl);
+
+	memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
+	it->nboxid = c->nbox;
+	return it;
+}
+
 void
 note_free(struct note *n)
 {
@@ -45,20 +55,27 @@ note_free(struct note *n)
 }
 
 void
+vitem_release(struct vitem *it)
+{
+	size_t j;
+
+	for (j = 0; j < it->n; j++)
+		free(it->box[j].name);
+	free(it->box);
+	for (j = 0; j < it->nnotes; j++)
+		note_free(it->notes[j]);
+	free(it->notes);
+}
+
+void
 vlist_release(struct vlist *vl)
 {
-	size_t i, j;
+	size_t i;
 
 	if (vl == NULL)
 		return;
-	for (i = 0; i < vl->n; i++) {
-		for (j = 0; j < vl->v[i].n; j++)
-			free(vl->v[i].box[j].name);
-		free(vl->v[i].box);
-		for (j = 0; j < vl->v[i].nnotes; j++)
-			note_free(vl->v[i].notes[j]);
-		free(vl->v[i].notes);
-	}
+	for (i = 0; i < vl->n; i++)
+		vitem_release(&vl->v[i]);
 	free(vl->v);
 	vl->v = NULL;
 	vl->n = vl->alloc = 0;
@@ -250,6 +267,7 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	struct brkmemo *m = c->memo;
 	struct jl_para *p;
 	guint64 key;
+	size_t size;
 	int n;
 
 	if (m == NULL)
@@ -284,13 +302,14 @@ para_new(struct lctx *c, const char *text, int len, PangoAttrList *al,
 	m->e[m->n].off = (guint32)m->npool;
 	/* (a paragraph whose shaping would pass the cap is shaped again:
 	 * one of 2,000,000 characters held ~170 MB twice, issue 12) */
-	if (m->nsh == m->n && m->shbytes + jl_para_shaping_size(p) <= SHAPING_MEMO_MAX) {
+	size = jl_para_shaping_size(p);
+	if (m->nsh == m->n && m->shbytes + size <= SHAPING_MEMO_MAX) {
 		if (m->nsh == m->ash) {
 			m->ash = m->ash ? 2 * m->ash : 1024;
 			m->sh = xreallocarray(m->sh, m->ash, sizeof(*m->sh));
 		}
-		m->sh[m->nsh] = jl_para_shaping(p);
-		m->shbytes += jl_shaping_bytes(m->sh[m->nsh++]);
+		m->sh[m->nsh++] = jl_para_shaping(p);
+		m->shbytes += size;
 	}
 	m->n++;
 	jl_para_breaks(p, m->pool + m->npool, n);
@@ -395,38 +414,6 @@ struct inl {
 	double size;
 };
 
-static int
-is_ascii_word(gunichar ch)
-{
-	return ch < 0x80 && ch > ' ';
-}
-
-static void
-inl_text(struct inl *in, const char *s)
-{
-	const char *p;
-
-	for (p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar ch = g_utf8_get_char(p);
-
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-			in->space = 1;
-			continue;
-		}
-		if (in->space && in->text.len > 0) {
-			/* XML line breaks between Japanese characters are not spaces */
-			const char *prev =
-			    g_utf8_find_prev_char(in->text.buf, in->text.buf + in->text.len);
-			gunichar pc = prev ? g_utf8_get_char(prev) : 0;
-
-			if (is_ascii_word(pc) && is_ascii_word(ch))
-				strbuf_addch(&in->text, ' ');
-		}
-		in->space = 0;
-		strbuf_add(&in->text, p, (size_t)(g_utf8_next_char(p) - p));
-	}
-}
-
 static void
 inl_attr(struct inl *in, PangoAttribute *a, size_t start)
 {
@@ -470,7 +457,7 @@ inl_walk(struct lctx *c, struct inl *in, const struct model_node *n)
 
 		switch (k->kind) {
 		case M_TEXT:
-			inl_text(in, k->text);
+			model_add_text(&in->text, k->text, &in->space);
 			break;
 		case M_B:
 			inl_walk(c, in, k);
@@ -596,12 +583,6 @@ inl_release(struct inl *in)
 	free(in->brs);
 }
 
-char *
-inline_plain(const struct model_node *n)
-{
-	return model_plain_text(n);
-}
-
 /* Attributes of [s, e) of `src`, shifted to start at 0. */
 static PangoAttrList *
 attrs_slice(PangoAttrList *src, int s, int e)
@@ -651,7 +632,7 @@ note_make(struct lctx *c, const struct model_node *fn, double x, double width)
 
 	nt->lines = xcalloc(1, sizeof(*nt->lines));
 	{
-		char *t = inline_plain(fn);
+		char *t = model_plain_text(fn);
 		struct strbuf sb;
 
 		strbuf_init(&sb, 64);
@@ -724,14 +705,12 @@ segment_items(struct lctx *c, struct inl *in, int s, int e, const struct model_s
 	nl = jl_para_line_count(p);
 	for (i = 0; i < nl; i++) {
 		struct jl_line_info li;
-		struct vitem *it = vlist_add(vl);
+		struct vitem *it = vlist_add_boxed(c, vl);
 		struct layout_box *b;
 		double base = (lh - size) / 2 + size * 0.88;
 
 		jl_para_line_info(p, i, &li);
 		it->h = lh;
-		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-		it->nboxid = c->nbox;
 		b = vitem_box(it, BOX_TEXT);
 		b->para = p;
 		b->line = i;

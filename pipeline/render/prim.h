@@ -104,7 +104,7 @@ struct lctx {
 	char *running; /* the header's running title */
 	double scale;  /* slides: frame shrink factor */
 	int frame;     /* in a slide frame: keep bullets whole */
-	int boxstack[4], nbox, nextbox, nexttable;
+	int boxstack[4], nbox, nexttable;
 	struct boxdef *boxes; /* the flow's <box>es */
 	size_t nboxes;
 	double fx, fw;  /* the flow's text block: footnotes */
@@ -135,7 +135,11 @@ void vlist_stamp_sub(struct lctx *c, struct vlist *vl, size_t from, int level, c
 
 /* vlist */
 struct vitem *vlist_add(struct vlist *vl);
+/* vlist_add() for an item inside the <box>es open in `c` (c->boxstack). */
+struct vitem *vlist_add_boxed(struct lctx *c, struct vlist *vl);
 void vlist_release(struct vlist *vl);
+/* Frees the boxes (and their names) and the notes of `it`. */
+void vitem_release(struct vitem *it);
 struct layout_box *vitem_box(struct vitem *it, enum layout_box_kind kind);
 void note_free(struct note *n);
 
@@ -173,8 +177,6 @@ double para_width(const struct jl_para *p);
 /* Inline content of `n` as a paragraph in `st`; `indent` overrides st->indent if >= 0. */
 int para_items(struct lctx *c, const struct model_node *n, const struct model_style *st,
                double indent, double x, double width, struct vlist *vl);
-/* Plain text of the inline content of `n` (footnotes left out). */
-char *inline_plain(const struct model_node *n);
 
 double style_size(const struct lctx *c, const struct model_style *st);
 double style_lh(const struct lctx *c, const struct model_style *st);

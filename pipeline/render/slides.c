@@ -85,6 +85,17 @@ group_of(const struct frame_state *fs)
 	return &groups[ngroups++];
 }
 
+/* A frame's min-scale as a slide's frames are tried at: 0.6 unless it is
+ * in [0.6, 1] (frame_fill() clamps it instead). */
+static double
+min_scale(const struct model_node *frame)
+{
+	const char *ms = model_attr(frame, "min-scale");
+	double min = ms ? strtod(ms, NULL) : 0.6;
+
+	return min >= 0.6 && min <= 1 ? min : 0.6;
+}
+
 /* The largest scale a frame starts at: its group's, else the design size. */
 static double
 start_scale(const struct frame_state *fs)
@@ -377,7 +388,7 @@ textbox_place(struct lctx *c, const struct model_node *n, struct layout_page *pg
 			memset(&txt, 0, sizeof(txt));
 			txt.kind = M_TEXT;
 			{
-				char *plain = inline_plain(n);
+				char *plain = model_plain_text(n);
 				struct strbuf sb;
 
 				strbuf_init(&sb, 64);
@@ -809,16 +820,14 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 		/* a frame of a group that fits notes the largest step it fits at */
 		for (i = 0; rep == 0 && i < nfr; i++) {
 			struct group_scale *gs = group_of(&fr[i]);
-			const char *ms = model_attr(fr[i].node, "min-scale");
-			double min = ms ? strtod(ms, NULL) : 0.6, s = 1;
+			double s = 1;
 			size_t nf;
 
 			if (gs == NULL || fr[i].n == 0)
 				continue;
-			min = min >= 0.6 && min <= 1 ? min : 0.6;
 			frame_content(c, &fr[i]);
 			while (s > 0 && place(c, &fr[i], s, &nf) == LAYOUT_MORE)
-				s = layout_next_scale(s, SHRINK_STEP, min);
+				s = layout_next_scale(s, SHRINK_STEP, min_scale(fr[i].node));
 			if (s > 0 && s < gs->scale)
 				gs->scale = s;
 		}
@@ -826,15 +835,12 @@ slides_layout(struct lctx *c, const struct model_node *slide)
 		/* a slide continued anyway sets all its frames at the design size */
 		fixed = 0;
 		for (i = 0; i < nfr; i++) {
-			const char *ms = model_attr(fr[i].node, "min-scale");
-			double min = ms ? strtod(ms, NULL) : 0.6;
 			size_t nf;
 
 			if (fr[i].next >= fr[i].n || fr[i].skip > 0)
 				continue;
 			frame_content(c, &fr[i]);
-			if (place(c, &fr[i], min >= 0.6 && min <= 1 ? min : 0.6, &nf) ==
-			    LAYOUT_MORE)
+			if (place(c, &fr[i], min_scale(fr[i].node), &nf) == LAYOUT_MORE)
 				fixed = 1;
 		}
 		c->scale = 1;

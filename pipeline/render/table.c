@@ -261,7 +261,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		row = vl->n;
 		for (td = tr->first; td && col < ncols; td = td->next) {
 			long span = model_attr_long(td, "colspan", 1);
-			const char *al = model_attr(td, "align");
+			const char *an = model_attr(td, "align");
+			int al = an ? model_align(an) : -1;
 			struct model_style cs = *st;
 			double cw;
 
@@ -276,16 +277,8 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 			cx1[nc] = colx[col + (size_t)span];
 			col += (size_t)span;
 			cw = cx1[nc] - cx0[nc] - 2 * padx;
-			if (al) {
-				if (strcmp(al, "right") == 0)
-					cs.align = ALIGN_RIGHT;
-				else if (strcmp(al, "center") == 0)
-					cs.align = ALIGN_CENTER;
-				else if (strcmp(al, "left") == 0)
-					cs.align = ALIGN_LEFT;
-				else if (strcmp(al, "justify") == 0)
-					cs.align = ALIGN_JUSTIFY;
-			}
+			if (al >= 0)
+				cs.align = (enum model_align)al;
 			memset(&cells[nc], 0, sizeof(cells[nc]));
 			if (cell_has_blocks(td))
 				ret |= c->blocks(
@@ -301,13 +294,11 @@ table_items(struct lctx *c, const struct model_node *n, double x, double width, 
 		if (rowh == 0)
 			rowh = style_lh(c, st);
 		rowh += 2 * pady;
-		it = vlist_add(vl);
+		it = vlist_add_boxed(c, vl);
 		it->h = rowh;
 		it->table = id;
 		it->head = is_head;
 		it->keep = is_head;
-		memcpy(it->boxid, c->boxstack, sizeof(it->boxid));
-		it->nboxid = c->nbox;
 		for (k = 0; k < nc; k++) {
 			struct layout_box *b = vitem_box(it, BOX_RECT);
 			const char *fill = model_attr(tdn[k], "fill");

@@ -82,8 +82,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < ld->npages; i++)
 			if (!(ld->pages[i].width > 0 && ld->pages[i].height > 0))
 				abort();
-		if (draw)
-			draw_pdf(ld, doc, pdf, &d);
+		if (draw) {
+			struct drawer *dr = draw_open(doc, pdf, &d);
+
+			for (i = 0; i < ld->npages && draw_page(dr, &ld->pages[i]) == 0; i++)
+				;
+			draw_close(dr, ld->outline, ld->noutline);
+		}
 	}
 	layout_doc_free(ld);
 	model_free(doc);

@@ -406,7 +406,7 @@ test_inseparable(void **state)
 	jl_para_free(p);
 }
 
-/* Forced breaks, set_style, natural and minimum widths, extents. */
+/* Forced breaks, a narrower style, natural and minimum widths, extents. */
 static void
 test_misc(void **state)
 {
@@ -428,7 +428,8 @@ test_misc(void **state)
 	assert_int_equal(jl_para_range_extent(p, 1, at(t, "P", 1), at(t, "A", 1) + 1, &x0, &x1), 1);
 	assert_near(x0, xp);
 	assert_near(x1, xp + 2 * EM);
-	jl_para_set_style(p, &st);
+	jl_para_free(p);
+	p = jl_para_new(ctx, t, -1, NULL, fd, &st);
 	assert_int_equal(jl_para_line_count(p), 4); /* あい / う / えお / PDCA */
 	jl_para_free(p);
 
@@ -728,7 +729,7 @@ test_broken(void **state)
 	(void)state;
 	n = jl_para_breaks(a, br, 16);
 	assert_true(n >= 4);
-	b = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, br, n - 1);
+	b = jl_para_new_shaped(ctx, t, -1, NULL, fd, &st, br, n - 1, NULL);
 	assert_int_equal(jl_para_line_count(b), n);
 	for (i = 0; i < n; i++) {
 		struct jl_line_info la, lb;
@@ -740,7 +741,7 @@ test_broken(void **state)
 		assert_true(la.x == lb.x && la.width == lb.width);
 	}
 	/* byte 1 and 2 are inside 内: no such cluster, broken as usual */
-	c = jl_para_new_broken(ctx, t, -1, NULL, fd, &st, bad, 2);
+	c = jl_para_new_shaped(ctx, t, -1, NULL, fd, &st, bad, 2, NULL);
 	assert_int_equal(jl_para_line_count(c), n);
 	jl_para_free(a);
 	jl_para_free(b);
