@@ -8,7 +8,8 @@
 
   $prev: the index of the file E before F (an absolute path; '' for the
   first file).  <idx fn="N" base="B">: N, the file's count of distinct
-  footnotes; B, the count of the files' before it (E's base + E's fn);
+  footnotes; B, the count of the notes of the files before it (E's base
+  + E's fn);
   an <e level="" id=""> per heading of the 目次 (toc="1" with an id;
   html-head.xsl keeps the levels the front's toc asks for), its plain
   text.
